@@ -1,0 +1,179 @@
+"""Bygget: kontroller uttrekket, kjør kapittelnotatbøkene med Papermill, samle de limte
+tallene i ``figures.json``, skriv tabellene til ``tabeller.xlsx`` og bygg boka (HTML og PDF).
+
+Alt bygges i en midlertidig katalog ved siden av utkatalogen og flyttes på plass først
+når alt har lyktes: et mislykket bygg rører aldri forrige vellykkede resultat.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from arsrapport import eksport, kapittel_3_1
+from arsrapport.config import PROSJEKTROT, les_innstillinger
+from arsrapport.innlesing import Uttrekk, les_uttrekk
+from arsrapport.lim import SKILLE, TEKST
+
+Melding = Callable[[str], None]
+
+
+class ByggFeil(Exception):
+    """Et steg i bygget feilet; meldingen sier hvilket og hvorfor."""
+
+
+def _stille(_: str) -> None:
+    pass
+
+
+def last_og_kontroller(data: Path, melding: Melding = _stille) -> Uttrekk:
+    melding(f"Kontrollerer uttrekket i {data} mot datakontrakten …")
+    uttrekk = les_uttrekk(data)  # Valideringsfeil går videre til kalleren
+    for a in uttrekk.advarsler:
+        melding(f"  advarsel: {a}")
+    melding(f"  {len(uttrekk.tabeller)} tabeller lest, {len(uttrekk.saker):,} saker".replace(",", " "))
+    return uttrekk
+
+
+def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stille) -> list[Path]:
+    """Kjør hver kapittelnotatbok med parameterne ``year`` og ``data_dir``; de kjørte
+    notatbøkene (med utdata) skrives til ``katalog``."""
+    import papermill as pm
+
+    inn = les_innstillinger()
+    katalog.mkdir(parents=True, exist_ok=True)
+    kjorte = []
+    for navn in inn.notatboker:
+        kilde = inn.notebooks / navn
+        mal = katalog / navn
+        start = time.perf_counter()
+        melding(f"Kjører {navn} for {ar} …")
+        try:
+            pm.execute_notebook(
+                str(kilde),
+                str(mal),
+                parameters={"year": ar, "data_dir": str(Path(data).resolve())},
+                cwd=str(inn.notebooks),
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+            )
+        except pm.PapermillExecutionError as feil:
+            raise ByggFeil(f"{navn} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None
+        melding(f"  ferdig på {time.perf_counter() - start:.1f} s")
+        kjorte.append(mal)
+    return kjorte
+
+
+def samle_figurer(notatboker: list[Path]) -> dict[int, dict[str, float]]:
+    """Tallene slik notatbøkene limte dem (``<id>@<år>``), ikke beregnet på nytt."""
+    figurer: dict[int, dict[str, float]] = {}
+    for fil in notatboker:
+        nb = json.loads(Path(fil).read_text(encoding="utf-8"))
+        for celle in nb["cells"]:
+            for utdata in celle.get("outputs", []):
+                navn = utdata.get("metadata", {}).get("scrapbook", {}).get("name")
+                if not navn or navn.startswith(TEKST) or SKILLE not in navn:
+                    continue
+                fid, ar = navn.rsplit(SKILLE, 1)
+                verdi = ast.literal_eval(utdata["data"]["text/plain"])
+                if fid in figurer.get(int(ar), {}) and figurer[int(ar)][fid] != verdi:
+                    raise ByggFeil(f"{fid} for {ar} er limt med to ulike verdier i {fil.name}")
+                figurer.setdefault(int(ar), {})[fid] = verdi
+    return figurer
+
+
+def _bok_katalog(stage: Path, notatboker: list[Path]) -> Path:
+    """Sett sammen kildene til boka: ``book/``, ``_config.yml`` og de kjørte notatbøkene."""
+    inn = les_innstillinger()
+    bok = stage / "bok"
+    shutil.copytree(inn.book, bok)
+    shutil.copy(PROSJEKTROT / "_config.yml", bok / "_config.yml")
+    (bok / "beregninger").mkdir(exist_ok=True)
+    for nb in notatboker:
+        shutil.copy(nb, bok / "beregninger" / nb.name)
+    return bok
+
+
+def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding) -> Path:
+    jb = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(jb), "build", str(bok), "--all", "--path-output", str(ut), "--builder", bygger, "-n", "--keep-going"]
+    start = time.perf_counter()
+    res = subprocess.run(cmd, capture_output=True, text=True)
+    logg = ut / f"jupyter-book-{bygger}.log"
+    ut.mkdir(parents=True, exist_ok=True)
+    logg.write_text(res.stdout + "\n" + res.stderr, encoding="utf-8")
+    if res.returncode != 0:
+        hale = "\n".join((res.stdout + res.stderr).strip().splitlines()[-25:])
+        raise ByggFeil(f"Jupyter Book ({bygger}) feilet:\n{hale}")
+    melding(f"  {bygger} ferdig på {time.perf_counter() - start:.1f} s")
+    return ut / "_build"
+
+
+def bygg(
+    data: Path | None = None,
+    ar: int | None = None,
+    ut: Path | None = None,
+    *,
+    bok: bool = True,
+    pdf: bool = True,
+    melding: Melding = _stille,
+) -> dict[int, dict[str, float]]:
+    """Hele bygget. ``bok=False`` gir bare tallene (``arsrapport figures``)."""
+    inn = les_innstillinger()
+    data = Path(data or inn.data)
+    ut = Path(ut or inn.bygg)
+    uttrekk = last_og_kontroller(data, melding)
+    ar = ar or inn.ar or uttrekk.siste_hele_ar()
+    melding(f"Rapportår: {ar} (uttrekksdato {uttrekk.uttrekksdato():%d.%m.%Y})")
+    ut.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{ut.name}-", dir=ut.parent))
+    try:
+        resultat = stage / "resultat"
+        resultat.mkdir()
+        notatboker = kjor_notatboker(data, ar, stage / "notatboker", melding)
+        figurer = samle_figurer(notatboker)
+        eksport.skriv_figures_json(figurer, resultat / "figures.json")
+        antall = sum(len(v) for v in figurer.values())
+        melding(f"Skrev figures.json: {antall} tall for årene {min(figurer)}–{max(figurer)}")
+        tabeller = kapittel_3_1.tabeller(uttrekk, ar)
+        eksport.skriv_tabeller_xlsx(tabeller, resultat / "tabeller.xlsx")
+        melding(f"Skrev tabeller.xlsx: {len(tabeller)} tabeller")
+        shutil.copytree(stage / "notatboker", resultat / "notatboker")
+        if bok:
+            kilde = _bok_katalog(stage, notatboker)
+            melding("Bygger boka (HTML) med Jupyter Book …")
+            html = _jupyter_book(kilde, stage / "jb-html", "html", melding)
+            shutil.copytree(html / "html", resultat / "html")
+            if pdf:
+                melding("Bygger PDF (XeLaTeX) …")
+                latex = _jupyter_book(kilde, stage / "jb-pdf", "pdflatex", melding)
+                (resultat / "pdf").mkdir()
+                for f in (latex / "latex").glob("*.pdf"):
+                    shutil.copy(f, resultat / "pdf" / f.name)
+                if not any((resultat / "pdf").iterdir()):
+                    raise ByggFeil("PDF-bygget ga ingen PDF-fil")
+        _flytt_pa_plass(resultat, ut)
+        melding(f"Ferdig: {ut}")
+        return figurer
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def _flytt_pa_plass(ny: Path, ut: Path) -> None:
+    """Bytt ut forrige bygg med det nye i to raske omdøpinger."""
+    gammel = ut.with_name(f".{ut.name}-forrige")
+    if gammel.exists():
+        shutil.rmtree(gammel)
+    if ut.exists():
+        ut.rename(gammel)
+    ny.rename(ut)
+    if gammel.exists():
+        shutil.rmtree(gammel)

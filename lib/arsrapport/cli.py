@@ -1,0 +1,82 @@
+"""Kommandolinjen ``arsrapport``: build, figures, validate, generate."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from arsrapport.innlesing import Valideringsfeil
+
+
+def _melding(tekst: str) -> None:
+    print(tekst, flush=True)
+
+
+def _feil(tekst: str) -> None:
+    print(tekst, file=sys.stderr, flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="arsrapport", description="UNEs årsrapport beregnet fra registeruttrekk.")
+    sub = p.add_subparsers(dest="kommando", required=True)
+    for navn, hjelp in (("build", "kontroller, beregn og bygg boka (HTML og PDF)"), ("figures", "kontroller og beregn tallene (uten boka)")):
+        s = sub.add_parser(navn, help=hjelp)
+        s.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
+        s.add_argument("--data", type=Path, default=None, help="katalog med uttrekket (standard: data/)")
+        s.add_argument("--out", type=Path, default=None, help="utkatalog (standard: _build/)")
+        if navn == "build":
+            s.add_argument("--no-pdf", action="store_true", help="hopp over PDF-en (raskere)")
+    v = sub.add_parser("validate", help="kontroller uttrekket mot datakontrakten")
+    v.add_argument("--data", type=Path, default=None)
+    g = sub.add_parser("generate", help="skriv det syntetiske uttrekket")
+    g.add_argument("--out", type=Path, default=None, help="katalog (standard: data/)")
+    g.add_argument("--seed", type=int, default=None)
+    a = p.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        if a.kommando in ("build", "figures"):
+            from arsrapport.bygg import bygg
+
+            bygg(a.data, a.year, a.out, bok=a.kommando == "build", pdf=not getattr(a, "no_pdf", False), melding=_melding)
+        elif a.kommando == "validate":
+            from arsrapport.config import les_innstillinger
+            from arsrapport.innlesing import valider
+
+            data = a.data or les_innstillinger().data
+            brudd, advarsler = valider(data)
+            for adv in advarsler:
+                _melding(f"advarsel: {adv}")
+            if brudd:
+                raise Valideringsfeil(brudd)
+            _melding(f"{data}: uttrekket følger datakontrakten.")
+        elif a.kommando == "generate":
+            from arsrapport.config import les_innstillinger
+            from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk
+
+            ut = a.out or les_innstillinger().data
+            antall = skriv_uttrekk(ut, a.seed if a.seed is not None else STANDARD_FRO)
+            for navn, n in antall.items():
+                _melding(f"  {navn}: {n} rader")
+            _melding(f"Skrev det syntetiske uttrekket til {ut}")
+    except Valideringsfeil as feil:
+        _feil(str(feil))
+        _feil("Ingenting er skrevet; forrige bygg står urørt.")
+        return 1
+    except KeyboardInterrupt:
+        _feil("Avbrutt.")
+        return 130
+    except Exception as feil:  # ingen traceback til brukeren; meldingen sier hva som feilet
+        from arsrapport.bygg import ByggFeil
+
+        tekst = str(feil) if isinstance(feil, ByggFeil) else f"{type(feil).__name__}: {feil}"
+        _feil(f"Feil: {tekst}")
+        _feil("Ingenting er skrevet; forrige bygg står urørt.")
+        return 2
+    _melding(f"({time.perf_counter() - start:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,872 @@
+"""Syntetisk saksregister (``saker``) kalibrert mot årsrapporten for 2023.
+
+Fremgangsmåte, per saksgruppe og behandlingstype (et «stratum»):
+
+1. En *plan* per år 2018–2023: mottatt (R), behandlet (D), henlagt (H), beholdning
+   31.12. (P), snitt saksbehandlingstid (T) og snitt alder på beholdningen (A). Tallene
+   hentes fra de publiserte tallene der de finnes, ellers fra rimelige anslag. Strømmen
+   P(Y) = P(Y-1) + R - D - H holder alltid (slik den gjør i et ekte register); der
+   rapporten selv ikke går opp, tar henlagt (eller mottatt før 2023) differansen.
+2. Mottaksdatoer trekkes med en månedsprofil. Hvert år velges hvilke saker som blir
+   liggende (mål: alder A eller saksbehandlingstid T), resten avsluttes på datoer
+   trukket med en månedsprofil, parret omtrent først-inn-først-ut.
+3. Små datojusteringer treffer gjennomsnittene eksakt; avgjørelsesform, utfall,
+   nasjonalitet og de øvrige kolonnene fordeles etter de publiserte andelene.
+
+Alle tilfeldige valg går gjennom én ``numpy.random.Generator``: samme frø gir samme data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from arsrapport.generator.kalibrering import Mal
+from arsrapport.generator.utvalg import juster_sum, velg_med_snitt
+
+AR = list(range(2018, 2024))
+UTTREKKSDATO = pd.Timestamp("2024-02-15")
+
+# figur-id-kvalifikator -> saksgruppe i registeret
+GRUPPER = {
+    "asyl": "Asyl",
+    "familie": "Familieinnvandring",
+    "arbeid_opphold": "Arbeid/opphold",
+    "statsborgerskap": "Statsborgerskap",
+    "utvisning": "Utvisning",
+    "tilbakekall": "Tilbakekall",
+    "andre": "Andre saker",
+    "diverse": "Diverse",
+}
+OPPHOLD = [g for g in GRUPPER if g != "asyl"]
+
+# Anslag der rapporten ikke oppgir tall (2018–2020 og gruppetall for 2021–2022).
+BEHANDLET_ANSLAG = {2018: 3600, 2019: 7300, 2020: 6100}
+MOTTATT_ANSLAG = {2018: 8200, 2019: 7000, 2020: 5100}
+# Andel av oppholdssakene per gruppe når bare summen er kjent (fra 2023-fordelingen).
+GRUPPEANDEL_2023 = None  # regnes fra målene
+
+MANEDSPROFIL_MOTTATT = np.array([8.5, 8.0, 9.0, 8.0, 8.5, 8.5, 7.0, 8.0, 9.0, 9.0, 9.0, 7.5])
+MANEDSPROFIL_AVSLUTTET = np.array([7.5, 8.5, 9.5, 8.0, 8.5, 9.0, 5.5, 7.5, 9.0, 9.5, 9.5, 8.0])
+
+
+@dataclass
+class Plan:
+    """Årlige mål for ett stratum (gruppe, behandlingstype)."""
+
+    R: dict[int, int]
+    D: dict[int, int]
+    H: dict[int, int]
+    P: dict[int, int]
+    T: dict[int, float | None]
+    A: dict[int, float | None]
+
+
+# ---------------------------------------------------------------------------------
+# 1. Planen
+# ---------------------------------------------------------------------------------
+
+
+def _g(mal: Mal, fid: str, ar: int):
+    return mal(fid, ar)
+
+
+def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
+    """Mål per saksgruppe og år: R, D, H, P, T, A (A og T kan være None)."""
+    plan: dict[str, dict[str, dict[int, float]]] = {g: {k: {} for k in "RDHPTA"} for g in GRUPPER}
+
+    # --- behandlet per gruppe ---
+    d23 = {g: _g(mal, f"behandlet.{g}", 2023) for g in GRUPPER if g != "diverse"}
+    d23["diverse"] = mal("behandlet", 2023) - sum(d23.values())
+    andel23 = {g: d23[g] / mal("behandlet.oppholdssaker", 2023) for g in OPPHOLD}
+    for ar in (2021, 2022):
+        opph = mal("behandlet.oppholdssaker", ar)
+        kjent = {g: _g(mal, f"behandlet.{g}", ar) for g in OPPHOLD}
+        kjent = {g: v for g, v in kjent.items() if v is not None}
+        rest = opph - sum(kjent.values())
+        ukjent = [g for g in OPPHOLD if g not in kjent and g != "diverse"]
+        vekt = sum(andel23[g] for g in ukjent)
+        fordelt = {g: int(round(rest * andel23[g] / vekt)) for g in ukjent}
+        fordelt[ukjent[-1]] += rest - sum(fordelt.values()) - 3
+        for g in OPPHOLD:
+            plan[g]["D"][ar] = kjent.get(g, fordelt.get(g, 3))
+        plan["asyl"]["D"][ar] = mal("behandlet.asylsaker", ar)
+    for g in GRUPPER:
+        plan[g]["D"][2023] = d23[g]
+    asyl_andel = 0.17
+    for ar, total in BEHANDLET_ANSLAG.items():
+        plan["asyl"]["D"][ar] = int(total * asyl_andel)
+        for g in OPPHOLD:
+            plan[g]["D"][ar] = int(round(total * (1 - asyl_andel) * andel23[g])) if g != "diverse" else 4
+
+    # --- beholdning 31.12. per gruppe (Tabell 3) ---
+    for ar in (2021, 2022, 2023):
+        for g in GRUPPER:
+            plan[g]["P"][ar] = _g(mal, f"beholdning.{g}", ar)
+    faktor = {2018: 1.55, 2019: 1.45, 2020: 1.2}
+    for ar, f in faktor.items():
+        for g in GRUPPER:
+            plan[g]["P"][ar] = int(round(plan[g]["P"][2021] * f)) if g != "diverse" else 2
+
+    # --- mottatt 2023 per gruppe, henlagt avledes av strømmen ---
+    r23 = {g: _g(mal, f"mottatt.{g}", 2023) for g in GRUPPER if g != "diverse"}
+    r23["diverse"] = mal("mottatt", 2023) - sum(r23.values())
+    for g in GRUPPER:
+        plan[g]["R"][2023] = r23[g]
+    for g in GRUPPER:
+        p = plan[g]
+        forrige = 0
+        for ar in AR:
+            if ar == 2023:
+                h = p["P"][2022] + p["R"][2023] - p["D"][2023] - p["P"][2023]
+                if h < 0:  # kan ikke henlegge negativt: beholdningen avviker
+                    h = 0
+                    p["P"][2023] = p["P"][2022] + p["R"][2023] - p["D"][2023]
+                p["H"][ar] = h
+                continue
+            h = max(1, int(round(0.012 * p["D"][ar]))) if g != "diverse" else 0
+            kjent_r = _g(mal, f"mottatt.{g}", ar) if ar >= 2021 else None
+            if kjent_r is not None:
+                h_avledet = forrige + kjent_r - p["D"][ar] - p["P"][ar]
+                if h_avledet >= 0:
+                    h = h_avledet
+                    p["R"][ar] = kjent_r
+                else:
+                    p["R"][ar] = p["P"][ar] - forrige + p["D"][ar] + h
+            else:
+                p["R"][ar] = p["P"][ar] - forrige + p["D"][ar] + h
+            if p["R"][ar] < 0:
+                raise ValueError(f"planen gir negativt mottatt for {g} {ar}")
+            p["H"][ar] = h
+            forrige = p["P"][ar]
+        forrige = p["P"][2022]
+
+    # --- saksbehandlingstid (T) og alder (A) ---
+    for ar in (2021, 2022, 2023):
+        for g in GRUPPER:
+            plan[g]["T"][ar] = _g(mal, f"saksbehandlingstid.{g}", ar)
+            plan[g]["A"][ar] = _g(mal, f"beholdning_alder.{g}", ar)
+        if ar == 2023:
+            for g in GRUPPER:
+                a0 = _g(mal, f"beholdning_alder_start.{g}", 2023)
+                if a0 is not None:
+                    plan[g]["A"][2022] = a0
+    # utvisning: typetallene (klage/omgjøring) er mer detaljerte enn gruppetallet; se avvik
+    _fyll_rest(plan, "T", "D", mal, "saksbehandlingstid")
+    _fyll_rest_alder(plan, mal)
+    plan["diverse"]["T"] = {ar: None for ar in AR}
+    # år uten publisert alder: en rimelig alder gitt neste års saksbehandlingstid,
+    # ellers blir de eldste sakene liggende og neste års tider urealistiske
+    for g in GRUPPER:
+        for ar in AR:
+            if plan[g]["A"].get(ar) is None and ar < 2023:
+                neste_t = plan[g]["T"].get(ar + 1) or plan[g]["T"].get(2021) or 150.0
+                plan[g]["A"][ar] = 0.8 * neste_t
+    return plan
+
+
+def _fyll_rest(plan, mal_kol, vekt_kol, mal: Mal, prefiks: str) -> None:
+    """Gi grupper uten publisert tall en felles verdi slik at totalen stemmer,
+    og forskyv alle innenfor avrundingen (±0,45) om totalen ellers bommer."""
+    for ar in (2022, 2021, 2023):
+        total = mal(prefiks, ar)
+        if total is None:
+            continue
+        grupper = [g for g in GRUPPER if g != "diverse"]
+        if all(plan[g][mal_kol].get(ar) is None for g in grupper):
+            # intet gruppetall publisert: bruk neste års mønster, skalert til totalen
+            n = {g: plan[g][vekt_kol][ar] for g in grupper}
+            monster = sum(n[g] * plan[g][mal_kol][ar + 1] for g in grupper) / sum(n.values())
+            for g in grupper:
+                plan[g][mal_kol][ar] = plan[g][mal_kol][ar + 1] * total / monster
+        n = {g: plan[g][vekt_kol][ar] for g in grupper}
+        kjent = {g: plan[g][mal_kol].get(ar) for g in grupper if plan[g][mal_kol].get(ar) is not None}
+        ukjent = [g for g in grupper if g not in kjent]
+        sum_n = sum(n.values())
+        if ukjent:
+            rest = total * sum_n - sum(n[g] * kjent[g] for g in kjent)
+            felles = rest / sum(n[g] for g in ukjent)
+            for g in ukjent:
+                plan[g][mal_kol][ar] = felles
+        else:
+            dagens = sum(n[g] * kjent[g] for g in grupper) / sum_n
+            skift = float(np.clip(total - dagens, -0.45, 0.45))
+            for g in grupper:
+                plan[g][mal_kol][ar] = kjent[g] + skift
+
+
+def _fyll_rest_alder(plan, mal: Mal) -> None:
+    """Alder på beholdningen: grupper uten tall får en verdi som gjør totalen riktig
+    (først oppholdssakene samlet, så asyl mot totalen)."""
+    for ar, total_id, opph_id, sp in (
+        (2023, ("beholdning_alder", 2023), ("beholdning_alder.oppholdssaker", 2023), None),
+        (2022, ("beholdning_alder_start", 2023), ("beholdning_alder_start.oppholdssaker", 2023), None),
+    ):
+        total = mal(*total_id)
+        opph = mal(*opph_id)
+        n = {g: plan[g]["P"][ar] for g in GRUPPER}
+        a = {g: plan[g]["A"].get(ar) for g in GRUPPER}
+        n_opph = sum(n[g] for g in OPPHOLD)
+        kjent_opph = [g for g in OPPHOLD if a[g] is not None]
+        ukjent_opph = [g for g in OPPHOLD if a[g] is None and n[g] > 0]
+        rest = opph * n_opph - sum(n[g] * a[g] for g in kjent_opph)
+        felles = rest / sum(n[g] for g in ukjent_opph)
+        for g in ukjent_opph:
+            plan[g]["A"][ar] = felles
+        n_alle = sum(n.values())
+        plan["asyl"]["A"][ar] = (total * n_alle - opph * n_opph) / n["asyl"]
+
+
+def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
+    """Del hver gruppe på klage og omgjøringsanmodning."""
+    # andel omgjøringsanmodninger av mottatte og behandlede per år (3.1.1 og 3.1.2)
+    andel_r = {2021: mal("andel_omgjoring_av_mottatt", 2021), 2022: mal("andel_omgjoring_av_mottatt", 2022)}
+    andel_d = {2021: mal("andel_omgjoring_av_behandlet", 2021), 2022: mal("andel_omgjoring_av_behandlet", 2022)}
+    for ar in (2018, 2019, 2020):
+        andel_r[ar], andel_d[ar] = 0.24, 0.24
+    tot_r23 = mal("mottatt.omgjoring", 2023) / mal("mottatt", 2023)
+    tot_d23 = mal("behandlet.omgjoring", 2023) / mal("behandlet", 2023)
+    ut: dict[tuple[str, str], Plan] = {}
+    for g in GRUPPER:
+        p = gplan[g]
+        om = Plan({}, {}, {}, {}, {}, {})
+        kl = Plan({}, {}, {}, {}, {}, {})
+        r23 = mal(f"mottatt.{g}.omgjoring", 2023)
+        d23 = mal(f"behandlet.{g}.omgjoring", 2023)
+        if r23 is None and mal(f"mottatt.{g}.klage", 2023) is not None:
+            r23 = p["R"][2023] - mal(f"mottatt.{g}.klage", 2023)
+        if d23 is None and mal(f"behandlet.{g}.klage", 2023) is not None:
+            d23 = p["D"][2023] - mal(f"behandlet.{g}.klage", 2023)
+        gr_r = (r23 / p["R"][2023]) if r23 is not None else tot_r23
+        gr_d = (d23 / p["D"][2023]) if d23 is not None else tot_d23
+        if g == "diverse":  # en liten restgruppe uten anmodninger
+            gr_r = gr_d = 0.0
+        forrige = 0
+        for ar in AR:
+            if ar == 2023:
+                om.R[ar] = r23 if r23 is not None else int(round(p["R"][ar] * gr_r))
+                om.D[ar] = d23 if d23 is not None else int(round(p["D"][ar] * gr_d))
+            else:
+                om.R[ar] = int(round(p["R"][ar] * min(0.6, gr_r * andel_r[ar] / tot_r23)))
+                om.D[ar] = int(round(p["D"][ar] * min(0.6, gr_d * andel_d[ar] / tot_d23)))
+            om.H[ar] = int(round(p["H"][ar] * om.D[ar] / max(1, p["D"][ar])))
+            om.P[ar] = forrige + om.R[ar] - om.D[ar] - om.H[ar]
+            mal_p = _beholdning_omgjoring(mal, g, ar, p["P"][ar])
+            if ar < 2023:
+                om.R[ar] += mal_p - om.P[ar]
+                om.P[ar] = mal_p
+            if om.P[ar] < 0:  # for få i beholdning: ta færre ut (henlagt først)
+                mangler = -om.P[ar]
+                fra_h = min(mangler, om.H[ar])
+                om.H[ar] -= fra_h
+                om.R[ar] += mangler - fra_h if ar < 2023 else 0
+                om.D[ar] -= mangler - fra_h if ar == 2023 else 0
+                om.P[ar] = 0
+            if om.R[ar] < 0:
+                om.R[ar] = 0
+                om.P[ar] = forrige - om.D[ar] - om.H[ar]
+            forrige = om.P[ar]
+            for k in "RDHP":
+                getattr(kl, k)[ar] = p[k][ar] - getattr(om, k)[ar]
+            # tidsmål per type: der rapporten oppgir dem, ellers gruppens
+            for plan_k, kode in ((kl, "klage"), (om, "omgjoring")):
+                t = mal(f"saksbehandlingstid.{g}.{kode}", ar)
+                plan_k.T[ar] = t if t is not None else p["T"].get(ar)
+                plan_k.A[ar] = p["A"].get(ar)
+        ut[(g, "Klage")] = kl
+        ut[(g, "Omgjøringsanmodning")] = om
+    for (g, _), pl in ut.items():
+        for k in "RDHP":
+            for ar, v in getattr(pl, k).items():
+                if v < 0:
+                    raise ValueError(f"negativ plan {g} {k} {ar}: {v}")
+    return ut
+
+
+def _beholdning_omgjoring(mal: Mal, g: str, ar: int, p_gruppe: int) -> int | None:
+    """Omgjøringsanmodninger i beholdning: publisert der det finnes, ellers ~10 %."""
+    if ar == 2022:
+        v = mal(f"beholdning_start.{g}.omgjoring", 2023)
+        if v is not None:
+            return int(v)
+    if g == "diverse":
+        return 0
+    if g == "asyl":  # asylsakene har en stor andel anmodninger i beholdning (3.2.3)
+        return int(round(p_gruppe * (0.33 if ar == 2023 else 0.45)))
+    return int(round(p_gruppe * 0.10))
+
+
+# ---------------------------------------------------------------------------------
+# 2. Simulering av datoer
+# ---------------------------------------------------------------------------------
+
+
+def _dager_i_aret(ar: int, n: int, profil: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+    """n datoer (som dagnummer, epoch-dager) i året etter en månedsprofil."""
+    if n == 0:
+        return np.empty(0, dtype="int64")
+    maned = rng.choice(12, size=n, p=profil / profil.sum())
+    start = np.array([pd.Timestamp(ar, m + 1, 1).value // 86_400_000_000_000 for m in range(12)])
+    lengde = np.array([pd.Timestamp(ar, m + 1, 1).days_in_month for m in range(12)])
+    return start[maned] + (rng.random(n) * lengde[maned]).astype("int64")
+
+
+def _dag(ts: pd.Timestamp) -> int:
+    return int(ts.value // 86_400_000_000_000)
+
+
+def simuler_stratum(plan: Plan, rng: np.random.Generator):
+    """Mottaks- og avslutningsdatoer for ett stratum. Returnerer (mottatt, avsluttet, avslutning)
+    der avslutning er 'Vedtak', 'Henlagt' eller '' (ubehandlet ved uttrekket)."""
+    mott: list[np.ndarray] = []
+    avsl: list[np.ndarray] = []
+    kode: list[np.ndarray] = []
+    # beholdning: indekser inn i en voksende liste
+    pool_m = np.empty(0, dtype="int64")
+    for ar in AR:
+        nye = _dager_i_aret(ar, plan.R[ar], MANEDSPROFIL_MOTTATT, rng)
+        pool_m = np.concatenate([pool_m, nye])
+        slutt = _dag(pd.Timestamp(ar, 12, 31))
+        start = _dag(pd.Timestamp(ar, 1, 1))
+        n_ut = plan.D[ar] + plan.H[ar]
+        n_bli = len(pool_m) - n_ut
+        if n_bli < 0:
+            raise ValueError("planen tar ut flere saker enn det finnes")
+        ut_datoer = np.sort(_dager_i_aret(ar, n_ut, MANEDSPROFIL_AVSLUTTET, rng))
+        # hvem blir liggende? realistisk: de nyeste, med støy
+        preferanse = pool_m + rng.normal(0, 70, len(pool_m))
+        if plan.A.get(ar) is not None:
+            mal_snitt = slutt - plan.A[ar]
+        elif plan.T.get(ar) is not None and n_bli > 0 and n_ut > 0:
+            onsket_ut = ut_datoer.mean() - plan.T[ar]
+            mal_snitt = (pool_m.sum() - onsket_ut * n_ut) / n_bli
+        else:
+            mal_snitt = None
+        bli = velg_med_snitt(pool_m, n_bli, mal_snitt, rng, preferanse)
+        ut_m = pool_m[~bli]
+        # parring omtrent først inn, først ut
+        rekkefolge = np.argsort(ut_m + rng.normal(0, 25, len(ut_m)), kind="stable")
+        ut_m = ut_m[rekkefolge]
+        x = ut_datoer.copy()
+        for_tidlig = x < ut_m
+        x[for_tidlig] = np.minimum(ut_m[for_tidlig] + rng.integers(0, 25, for_tidlig.sum()), slutt)
+        x = np.maximum(x, ut_m)
+        # henlagte: tilfeldig blant dem som går ut
+        henlegg = np.zeros(n_ut, dtype=bool)
+        henlegg[rng.choice(n_ut, size=plan.H[ar], replace=False)] = True
+        vedtak = ~henlegg
+        # juster avslutningsdatoene slik at snitt saksbehandlingstid treffer
+        if plan.T.get(ar) is not None and vedtak.any():
+            behov = (plan.T[ar] - (x[vedtak] - ut_m[vedtak]).mean()) * vedtak.sum()
+            nedre = np.maximum(ut_m[vedtak], start) - x[vedtak]
+            ovre = slutt - x[vedtak]
+            x[vedtak] += juster_sum(x[vedtak], behov, np.maximum(nedre, -150), np.minimum(ovre, 150))
+        mott.append(ut_m)
+        avsl.append(x)
+        kode.append(np.where(henlegg, "Henlagt", "Vedtak"))
+        # juster alder på nye saker som blir liggende, slik at snittalder treffer
+        rest_m = pool_m[bli]
+        if plan.A.get(ar) is not None and len(rest_m):
+            nye_maske = rest_m >= start
+            behov = (rest_m.mean() - (slutt - plan.A[ar])) * len(rest_m)
+            if nye_maske.any():
+                nedre = start - rest_m[nye_maske]
+                ovre = slutt - rest_m[nye_maske]
+                rest_m[nye_maske] += juster_sum(rest_m[nye_maske], -behov, nedre, ovre)
+        pool_m = rest_m
+    # 2024 fram til uttrekksdatoen: noen avgjøres, nye kommer inn
+    start24, slutt24 = _dag(pd.Timestamp(2024, 1, 1)), _dag(UTTREKKSDATO)
+    dager24 = slutt24 - start24 + 1
+    n_ut24 = min(len(pool_m), int(round(plan.D[2023] * dager24 / 365)))
+    if n_ut24:
+        rekkefolge = np.argsort(pool_m + rng.normal(0, 60, len(pool_m)))
+        ut_idx = rekkefolge[:n_ut24]
+        x = start24 + rng.integers(0, dager24, n_ut24)
+        mott.append(pool_m[ut_idx])
+        avsl.append(x)
+        kode.append(np.full(n_ut24, "Vedtak"))
+        pool_m = np.delete(pool_m, ut_idx)
+    nye24 = start24 + rng.integers(0, dager24, int(round(plan.R[2023] * dager24 / 365)))
+    pool_m = np.concatenate([pool_m, nye24])
+    mott.append(pool_m)
+    avsl.append(np.full(len(pool_m), -1))
+    kode.append(np.full(len(pool_m), ""))
+    return np.concatenate(mott), np.concatenate(avsl), np.concatenate(kode)
+
+
+def finjuster_tider(df: pd.DataFrame, gplan) -> None:
+    """Flytt vedtaksdatoer noen dager innenfor året slik at gruppenes snitt
+    saksbehandlingstid treffer planen eksakt (endrer ``df`` på stedet)."""
+    dag = (df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64"))
+    mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    ar = df["avsluttet_dato"].dt.year.to_numpy()
+    vedtak = df["avslutning"].eq("Vedtak").to_numpy()
+    for g, navn in GRUPPER.items():
+        gr = df["saksgruppe"].eq(navn).to_numpy()
+        for a in AR:
+            t = gplan[g]["T"].get(a)
+            if t is None:
+                continue
+            idx = np.flatnonzero(gr & vedtak & (ar == a))
+            if not len(idx):
+                continue
+            behov = (t - (dag[idx] - mott[idx]).mean()) * len(idx)
+            start, slutt = _dag(pd.Timestamp(a, 1, 1)), _dag(pd.Timestamp(a, 12, 31))
+            nedre = np.maximum(mott[idx], start) - dag[idx]
+            ovre = slutt - dag[idx]
+            dag[idx] += juster_sum(dag[idx], behov, np.maximum(nedre, -240), np.minimum(ovre, 240))
+    ny = pd.to_datetime(np.where(df["avsluttet_dato"].isna().to_numpy(), np.datetime64("NaT"), dag.astype("datetime64[D]")))
+    df["avsluttet_dato"] = ny
+
+
+# ---------------------------------------------------------------------------------
+# 3. Avgjørelsesform, utfall og de øvrige kolonnene
+# ---------------------------------------------------------------------------------
+
+FORMER = ("Stornemnd", "NMP", "NUP", "NL", "SEK")
+
+
+def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]]:
+    """Antall vedtak per (år, gruppe) og avgjørelsesform.
+
+    Kategoritallene følger Del VII tabell 2 (andeler per sakskategori, avrundet til hele
+    prosent) og 3.1.3 (nemndmøter i alt og per gruppe); innenfor oppholdssakene fordeles
+    nemndmøtene på gruppene etter 2023-mønsteret og sekretariatsvedtakene etter volum.
+    """
+    vedtak = df[df["avslutning"].eq("Vedtak")]
+    n = vedtak.groupby([vedtak["avsluttet_dato"].dt.year, "saksgruppe"]).size()
+    # (år, kategori) -> (nmp, nup, sek); NL er resten. Valgt innenfor avrundingen av
+    # de publiserte andelene slik at også nemndmøtetotalen for året stemmer.
+    kategori = {
+        2023: {"Asyl": (46, 16, 230), "Opphold": (148, 25, 598)},
+        2022: {"Asyl": (58, 14, 85), "Opphold": (150, 36, 1117)},
+        2021: {"Asyl": (82, 15, 48), "Opphold": (140, 30, 561)},
+    }
+    nm_andel = {2018: 0.05, 2019: 0.045, 2020: mal("avgjort_andel.form.nemndmote", 2020)}
+    nm_gruppe_2023 = {g: mal(f"behandlet.{g}.form.nemndmote", 2023) for g in GRUPPER}
+    ut: dict[tuple[int, str], dict[str, int]] = {}
+    for ar in AR:
+        n_ar = n.loc[ar] if ar in n.index.get_level_values(0) else pd.Series(dtype="int64")
+        for kat, grupper in (("Asyl", ["asyl"]), ("Opphold", OPPHOLD)):
+            navn = [GRUPPER[g] for g in grupper]
+            n_kat = int(sum(n_ar.get(x, 0) for x in navn))
+            if ar in kategori:
+                nmp, nup, sek = kategori[ar][kat]
+            else:
+                a = nm_andel[ar] * (1.6 if kat == "Asyl" else 0.9)
+                nmp = int(round(n_kat * a * 0.8))
+                nup = int(round(n_kat * a * 0.2))
+                sek = int(round(n_kat * (0.05 if kat == "Asyl" else 0.14)))
+            # fordel på gruppene
+            vekt_nm = {}
+            for g in grupper:
+                v = nm_gruppe_2023.get(g)
+                if v is None:
+                    rest = 235 - sum(x for x in nm_gruppe_2023.values() if x is not None)
+                    ukjente = [h for h in OPPHOLD if nm_gruppe_2023.get(h) is None and h != "diverse"]
+                    v = rest / len(ukjente) if g != "diverse" else 0.0
+                vekt_nm[g] = v
+            vol = {g: int(n_ar.get(GRUPPER[g], 0)) for g in grupper}
+            nm_fordelt = _fordel(nmp + nup, {g: vekt_nm[g] * (1 if ar == 2023 else vol[g] / max(1, n_kat)) for g in grupper}, vol)
+            sek_fordelt = _fordel(sek, {g: vol[g] - nm_fordelt[g] for g in grupper}, {g: vol[g] - nm_fordelt[g] for g in grupper})
+            nmp_fordelt = _fordel(nmp, {g: nm_fordelt[g] for g in grupper}, nm_fordelt)
+            for g in grupper:
+                d = {"Stornemnd": 0, "NMP": nmp_fordelt[g], "NUP": nm_fordelt[g] - nmp_fordelt[g], "SEK": sek_fordelt[g]}
+                d["NL"] = vol[g] - sum(d.values())
+                ut[(ar, GRUPPER[g])] = d
+    # stornemnd forekommer sjelden; to saker i 2019 og én i 2020 (asyl)
+    for ar, k in ((2019, 2), (2020, 1)):
+        ut[(ar, "Asyl")]["Stornemnd"] += k
+        ut[(ar, "Asyl")]["NL"] -= k
+    return ut
+
+
+def _fordel(total: int, vekt: dict[str, float], tak: dict[str, int]) -> dict[str, int]:
+    """Fordel et heltall etter vekter med største-rest-metoden, uten å gå over taket."""
+    sum_v = sum(max(0.0, v) for v in vekt.values())
+    if total <= 0 or sum_v <= 0:
+        return {g: 0 for g in vekt}
+    eksakt = {g: total * max(0.0, v) / sum_v for g, v in vekt.items()}
+    ut = {g: min(int(np.floor(x)), tak[g]) for g, x in eksakt.items()}
+    rest = total - sum(ut.values())
+    for g in sorted(eksakt, key=lambda h: -(eksakt[h] - np.floor(eksakt[h]))) * 3:
+        if rest <= 0:
+            break
+        if ut[g] < tak[g]:
+            ut[g] += 1
+            rest -= 1
+    return ut
+
+
+def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generator) -> np.ndarray:
+    """Avgjørelsesform per sak: nemndmøtene tar de lengste sakene, sekretariatet de korteste,
+    og utvalget justeres slik at snitt saksbehandlingstid per form treffer målene."""
+    form = np.full(len(df), None, dtype=object)
+    tid = (df["avsluttet_dato"] - df["mottatt_dato"]).dt.days.to_numpy().astype("float64")
+    ar = df["avsluttet_dato"].dt.year.to_numpy()
+    vedtak = df["avslutning"].eq("Vedtak").to_numpy()
+    gruppe = df["saksgruppe"].to_numpy()
+    for (a, g), antall in plan.items():
+        idx = np.flatnonzero(vedtak & (ar == a) & (gruppe == g))
+        ledig = np.ones(len(idx), dtype=bool)
+        for f in ("Stornemnd", "NUP", "NMP", "SEK"):
+            k = antall[f]
+            if k <= 0:
+                continue
+            t_mal = mal(f"saksbehandlingstid.form.{f.lower()}", a)
+            if t_mal is None and f in ("NMP", "NUP"):
+                t_mal = mal("saksbehandlingstid.form.nemndmote", a)
+            kand = np.flatnonzero(ledig)
+            fortegn = -1.0 if f == "SEK" else 1.0
+            pref = fortegn * tid[idx[kand]] + rng.normal(0, 120, len(kand))
+            valgt = velg_med_snitt(tid[idx[kand]], k, t_mal, rng, pref)
+            form[idx[kand[valgt]]] = f
+            ledig[kand[valgt]] = False
+        form[idx[ledig]] = "NL"
+    return form
+
+
+def tildel_utfall(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.ndarray:
+    """Utfall per vedtak. Antall omgjorte per (år, sakskategori, form) følger Del VII
+    tabell 3 (og for 2023 formtallene i 3.1.5); anmodninger omgjøres oftere enn klager,
+    og for 2023 treffes også gruppetallene for asyl, utvisning og tilbakekall."""
+    utfall = np.full(len(df), None, dtype=object)
+    vedtak = df["avslutning"].eq("Vedtak").to_numpy()
+    ar = df["avsluttet_dato"].dt.year.to_numpy()
+    kat = np.where(df["saksgruppe"].eq("Asyl"), "asylsaker", "oppholdssaker")
+    form = df["avgjorelsesform"].to_numpy()
+    er_omg = df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
+    gruppe = df["saksgruppe"].to_numpy()
+    omgjort = np.zeros(len(df), dtype=bool)
+    for a in AR:
+        mal_ar = a if a >= 2021 else 2021
+        plan_ar: dict[tuple[str, str], tuple[np.ndarray, float]] = {}
+        for f in FORMER:
+            celler = {}
+            for k in ("asylsaker", "oppholdssaker"):
+                idx = np.flatnonzero(vedtak & (ar == a) & (kat == k) & (form == f))
+                r = mal(f"omgjoringsandel.{k}.form.{f.lower()}", mal_ar)
+                if r is None:
+                    r = 0.6 if f == "Stornemnd" else 0.2
+                celler[k] = (idx, len(idx) * r)
+            form_mal = mal(f"omgjoringsandel.form.{f.lower()}", a) if a == 2023 else None
+            if form_mal is not None:  # 3.1.5: formtallet styrer, fordelt etter tabell 3
+                n_form = sum(len(i) for i, _ in celler.values())
+                total = int(round(form_mal * n_form))
+                forventet = sum(e for _, e in celler.values())
+                antall = {k: e * total / forventet if forventet else 0 for k, (_, e) in celler.items()}
+                heltall = {k: int(np.floor(v)) for k, v in antall.items()}
+                rest = total - sum(heltall.values())
+                for k in sorted(antall, key=lambda x: -(antall[x] - heltall[x]))[:rest]:
+                    heltall[k] += 1
+            else:
+                heltall = {k: e for k, (_, e) in celler.items()}
+            for k, (idx, _) in celler.items():
+                plan_ar[(k, f)] = (idx, heltall[k])
+        # årstotalen (3.1.5) styrer der formtallene ikke gjør det: skaler cellene
+        n_ar = sum(len(i) for i, _ in plan_ar.values())
+        r_ar = mal("omgjoringsandel", a)
+        if a < 2023 and r_ar is not None and n_ar:
+            total = int(round(r_ar * n_ar))
+            forventet = sum(e for _, e in plan_ar.values())
+            eksakt = {c: e * total / forventet for c, (_, e) in plan_ar.items()}
+        else:
+            eksakt = {c: e for c, (_, e) in plan_ar.items()}
+            total = int(round(sum(eksakt.values())))
+        heltall = {c: int(np.floor(v)) for c, v in eksakt.items()}
+        for c in sorted(eksakt, key=lambda x: -(eksakt[x] - heltall[x]))[: total - sum(heltall.values())]:
+            heltall[c] += 1
+        for c, (idx, _) in plan_ar.items():
+            if not len(idx):
+                continue
+            vekt = np.where(er_omg[idx], 2.6, 1.0) * _gruppevekt(gruppe[idx])
+            n = min(heltall[c], len(idx))
+            valgt = rng.choice(idx, size=n, replace=False, p=vekt / vekt.sum()) if n else []
+            omgjort[valgt] = True
+    _juster_gruppe_omgjoring(omgjort, df, mal, vedtak & (ar == 2023), form, kat, rng)
+    _juster_type_omgjoring(omgjort, df, mal, vedtak & (ar == 2023), form, rng)
+    delvis = rng.random(len(df)) < 0.12
+    utfall[vedtak] = "Ikke omgjort"
+    utfall[vedtak & omgjort] = "Omgjort"
+    utfall[vedtak & omgjort & delvis] = "Delvis omgjort"
+    return utfall
+
+
+def _gruppevekt(grupper: np.ndarray) -> np.ndarray:
+    vekt = {"Utvisning": 1.6, "Statsborgerskap": 0.6, "Arbeid/opphold": 0.9, "Tilbakekall": 1.2}
+    return np.array([vekt.get(g, 1.0) for g in grupper])
+
+
+def _juster_gruppe_omgjoring(omgjort, df, mal: Mal, maske, form, kat, rng) -> None:
+    """Bytt omgjort-flagget mellom saker i samme (kategori, form)-celle, men ulik gruppe,
+    til gruppenes omgjøringstall for 2023 treffer. Celletallene endres ikke."""
+    gruppe = df["saksgruppe"].to_numpy()
+    for g in ("utvisning", "tilbakekall"):
+        navn = GRUPPER[g]
+        r = mal(f"omgjoringsandel.{g}", 2023)
+        n_g = int((maske & (gruppe == navn)).sum())
+        onsket = int(round(r * n_g))
+        if g == "utvisning":  # 3.2.5 oppgir antallet (218); 25,0 % i 3.1.5 er et avvik
+            onsket = 218
+        for _ in range(500):
+            naa = int((omgjort & maske & (gruppe == navn)).sum())
+            if naa == onsket:
+                break
+            inn = naa < onsket
+            # en sak i gruppen som skal endres, og en i samme celle utenfor gruppen
+            kilde = np.flatnonzero(maske & (gruppe == navn) & (omgjort != inn) & (kat == "oppholdssaker"))
+            if not len(kilde):
+                break
+            i = rng.choice(kilde)
+            andre = np.flatnonzero(
+                maske & (gruppe != navn) & (gruppe != "Asyl") & (omgjort == inn) & (form == form[i])
+                & ~np.isin(gruppe, ["Utvisning", "Tilbakekall"])
+            )
+            if not len(andre):
+                continue
+            j = rng.choice(andre)
+            omgjort[i], omgjort[j] = inn, not inn
+
+
+SAKSTYPER = {
+    "Asyl": (["Beskyttelse"], [1.0]),
+    "Familieinnvandring": (["Familiegjenforening", "Familieetablering"], [0.7, 0.3]),
+    "Arbeid/opphold": (
+        ["Arbeid", "Studier", "Permanent opphold", "EØS", "Sesongarbeid", "Midlertidig opphold"],
+        [0.32, 0.22, 0.17, 0.12, 0.05, 0.12],
+    ),
+    "Statsborgerskap": (["Statsborgerskap"], [1.0]),
+    "Utvisning": (["Utvisning brudd på utlendingsloven", "Utvisning straff"], [0.6, 0.4]),
+    "Tilbakekall": (
+        ["Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbakekall statsborgerskap"],
+        [0.74, 0.08, 0.18],
+    ),
+    "Andre saker": (
+        ["Reisedokument", "Visum", "Nekte innreise", "Asyl fornyelse", "Opphevelse av innreiseforbud", "Bortvisning", "Annet"],
+        [0.41, 0.2, 0.15, 0.1, 0.06, 0.04, 0.04],
+    ),
+    "Diverse": (["Diverse"], [1.0]),
+}
+HJEMMEL = {
+    "Tilbakekall utl. § 63": "utl. § 63",
+    "Opphør utl. § 37": "utl. § 37",
+    "Tilbakekall statsborgerskap": "stbl. § 26",
+    "Utvisning brudd på utlendingsloven": "utl. § 66",
+    "Utvisning straff": "utl. § 66 første ledd bokstav b",
+}
+NASJONALITETER_ASYL = (
+    ["Iran", "Irak", "Afghanistan", "Eritrea", "Syria", "Somalia", "Georgia", "Tyrkia", "Ukraina", "Etiopia",
+     "Russland", "Sudan", "Statsløs", "Palestina", "Albania", "Nigeria", "Colombia", "Venezuela", "Marokko", "Algerie"],
+    [14, 8, 9, 6, 7, 5, 5, 5, 6, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2],
+)
+NASJONALITETER_OPPHOLD = (
+    ["Somalia", "Pakistan", "India", "Filippinene", "Thailand", "Kina", "Tyrkia", "Russland", "Irak", "Iran",
+     "Eritrea", "Syria", "Afghanistan", "Marokko", "Nigeria", "Ghana", "Kosovo", "Serbia", "Brasil", "USA",
+     "Vietnam", "Sri Lanka", "Bangladesh", "Ukraina", "Colombia"],
+    [8, 7, 6, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 3, 2, 2, 3, 2],
+)
+
+
+def _velg(rng, verdier_vekter, n):
+    verdier, vekter = verdier_vekter
+    p = np.asarray(vekter, dtype="float64")
+    return rng.choice(np.asarray(verdier, dtype=object), size=n, p=p / p.sum())
+
+
+def tildel_sakstype(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.ndarray:
+    """Sakstype innenfor gruppen. Tilbakekall av statsborgerskap har obligatorisk nemndmøte
+    med personlig frammøte (3.1.3): slike vedtak får NMP, og 56 av nemndmøtene i 2023."""
+    sakstype = np.empty(len(df), dtype=object)
+    gruppe = df["saksgruppe"].to_numpy()
+    for g, fordeling in SAKSTYPER.items():
+        idx = np.flatnonzero(gruppe == g)
+        sakstype[idx] = _velg(rng, fordeling, len(idx))
+    # tilbakekall: statsborgerskapssakene er nemndmøtesakene
+    form = df["avgjorelsesform"].to_numpy()
+    ar = df["avsluttet_dato"].dt.year.to_numpy()
+    tilb = gruppe == "Tilbakekall"
+    nm = np.isin(form, NEMNDMOTE)
+    for a in AR:
+        i_ar = tilb & (ar == a) & df["avslutning"].eq("Vedtak").to_numpy()
+        idx_nm = np.flatnonzero(i_ar & nm)
+        andel = 56 / 94
+        n_stb = int(round(len(idx_nm) * andel))
+        stb = rng.choice(idx_nm, size=n_stb, replace=False) if n_stb else np.empty(0, dtype=int)
+        ovrige = np.setdiff1d(np.flatnonzero(i_ar), stb)
+        # resten av tilbakekallsakene: § 63 / § 37 (og noen få statsborgerskap uten nemndmøte)
+        sakstype[ovrige] = _velg(rng, (["Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbakekall statsborgerskap"], [0.87, 0.09, 0.04]), len(ovrige))
+        sakstype[stb] = "Tilbakekall statsborgerskap"
+    return sakstype
+
+
+NEMNDMOTE = ("Stornemnd", "NMP", "NUP")
+
+
+def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
+    """Hele ``saker``-tabellen, kalibrert."""
+    gplan = gruppeplan(mal)
+    tplan = typeplan(mal, gplan)
+    deler = []
+    for (g, k), pl in tplan.items():
+        m, a, c = simuler_stratum(pl, rng)
+        deler.append(
+            pd.DataFrame(
+                {
+                    "saksgruppe": GRUPPER[g],
+                    "behandlingstype": k,
+                    "mottatt_dato": m.astype("datetime64[D]"),
+                    "avsluttet_dato": np.where(a < 0, np.datetime64("NaT"), a.astype("datetime64[D]")),
+                    "avslutning": np.where(c == "", None, c),
+                }
+            )
+        )
+    df = pd.concat(deler, ignore_index=True)
+    df["mottatt_dato"] = pd.to_datetime(df["mottatt_dato"])
+    df["avsluttet_dato"] = pd.to_datetime(df["avsluttet_dato"])
+    finjuster_tider(df, gplan)
+    df["avgjorelsesform"] = tildel_former(df, formplan(mal, df), mal, rng)
+    finjuster_formtider(df, mal)
+    df["utfall"] = tildel_utfall(df, mal, rng)
+    df["sakstype"] = tildel_sakstype(df, mal, rng)
+    n = len(df)
+    asyl = df["saksgruppe"].eq("Asyl").to_numpy()
+    omg = df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
+    spor = np.full(n, None, dtype=object)
+    spor[asyl & ~omg] = _velg(rng, (["Realitet", "Dublin", "Trygt tredjeland"], [0.41, 0.5, 0.09]), int((asyl & ~omg).sum()))
+    spor[asyl & omg] = _velg(rng, (["Realitet", "Dublin", "Trygt tredjeland"], [0.97, 0.02, 0.01]), int((asyl & omg).sum()))
+    df["asylspor"] = spor
+    nasj = np.empty(n, dtype=object)
+    nasj[asyl] = _velg(rng, NASJONALITETER_ASYL, int(asyl.sum()))
+    nasj[~asyl] = _velg(rng, NASJONALITETER_OPPHOLD, int((~asyl).sum()))
+    tilb = df["saksgruppe"].eq("Tilbakekall").to_numpy()
+    somali = tilb & (rng.random(n) < 0.3)
+    nasj[somali] = "Somalia"
+    df["nasjonalitet"] = nasj
+    _nasjonalitet_figur_11(df, rng)
+    df["hjemmel"] = pd.Series(df["sakstype"]).map(HJEMMEL).to_numpy(dtype=object)
+    df.loc[asyl, "hjemmel"] = "utl. § 28"
+    vedtak = df["avslutning"].eq("Vedtak").to_numpy()
+    df["ema"] = asyl & (rng.random(n) < 0.04)
+    df["under_18_ved_vedtak"] = df["ema"].to_numpy() & vedtak & (rng.random(n) < 0.4)
+    df["barnefamilie"] = asyl & ~df["ema"].to_numpy() & (rng.random(n) < 0.2)
+    df["lengevarende_barn"] = df["barnefamilie"].to_numpy() & (rng.random(n) < 0.05)
+    df["tilknyttet_utvisning"] = (tilb & (rng.random(n) < 0.35)) | (~tilb & ~asyl & (rng.random(n) < 0.01))
+    _personer_og_id(df, rng)
+    kolonner = [
+        "sak_id", "person_id", "familie_id", "saksgruppe", "sakstype", "behandlingstype", "asylspor",
+        "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall", "nasjonalitet", "hjemmel",
+        "ema", "under_18_ved_vedtak", "barnefamilie", "lengevarende_barn", "tilknyttet_utvisning",
+    ]
+    return df[kolonner].sort_values(["mottatt_dato", "sak_id"], kind="stable").reset_index(drop=True)
+
+
+def _nasjonalitet_figur_11(df: pd.DataFrame, rng: np.random.Generator) -> None:
+    """Realitetsbehandlede asylsaker 2023: Iran flest avgjørelser med 41 % omgjort, Irak
+    nest flest med 34 % (3.1.5, Figur 11)."""
+    m = (
+        df["saksgruppe"].eq("Asyl") & df["asylspor"].eq("Realitet") & df["avslutning"].eq("Vedtak")
+        & df["avsluttet_dato"].dt.year.eq(2023)
+    ).to_numpy()
+    omgj = df["utfall"].isin(["Omgjort", "Delvis omgjort"]).to_numpy()
+    idx = np.flatnonzero(m)
+    topp = ["Afghanistan", "Eritrea", "Syria"]
+    df.loc[df.index[idx], "nasjonalitet"] = _velg(rng, (topp + ["Somalia", "Georgia", "Tyrkia", "Etiopia", "Russland", "Sudan", "Statsløs"], [9, 6, 6, 4, 4, 4, 3, 3, 3, 3]), len(idx))
+    ledig = np.ones(len(df), dtype=bool)
+    for land, antall, andel in (("Iran", 110, 0.41), ("Irak", 56, 0.34)):
+        k_om = int(round(antall * andel))
+        a = rng.choice(np.flatnonzero(m & omgj & ledig), size=k_om, replace=False)
+        b = rng.choice(np.flatnonzero(m & ~omgj & ledig), size=antall - k_om, replace=False)
+        df.loc[df.index[np.concatenate([a, b])], "nasjonalitet"] = land
+        ledig[a] = ledig[b] = False
+
+
+def _personer_og_id(df: pd.DataFrame, rng: np.random.Generator) -> None:
+    """Saks-id, person-id (mange anmodninger gjelder en person med en tidligere klage) og
+    familie-id for barnefamilier."""
+    n = len(df)
+    orden = np.lexsort((rng.random(n), df["mottatt_dato"].to_numpy()))
+    lopenr = np.empty(n, dtype="int64")
+    lopenr[orden] = np.arange(n)
+    ar = df["mottatt_dato"].dt.year.to_numpy()
+    df["sak_id"] = [f"{a}-{nr:06d}" for a, nr in zip(ar, 100000 + lopenr)]
+    person_nr = rng.permutation(n) + 1_000_000
+    # anmodninger: 60 % gjelder samme person som en tidligere avsluttet klage i gruppen
+    avsl = df["avsluttet_dato"].to_numpy()
+    mott = df["mottatt_dato"].to_numpy()
+    for g in GRUPPER.values():
+        kl = np.flatnonzero(df["saksgruppe"].eq(g).to_numpy() & df["behandlingstype"].eq("Klage").to_numpy() & df["avslutning"].eq("Vedtak").to_numpy())
+        om = np.flatnonzero(df["saksgruppe"].eq(g).to_numpy() & df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy())
+        if not len(kl) or not len(om):
+            continue
+        kl = kl[np.argsort(avsl[kl])]
+        for_mott = np.searchsorted(avsl[kl], mott[om], side="left")
+        gjenbruk = (for_mott > 0) & (rng.random(len(om)) < 0.6)
+        valg = (rng.random(len(om)) * np.maximum(for_mott, 1)).astype("int64")
+        person_nr[om[gjenbruk]] = person_nr[kl[valg[gjenbruk]]]
+    df["person_id"] = [f"P{p:08d}" for p in person_nr]
+    fam = np.full(n, None, dtype=object)
+    bf = np.flatnonzero(df["barnefamilie"].to_numpy())
+    familie_nr = rng.integers(0, max(1, len(bf) // 2), len(bf))
+    fam[bf] = [f"F{f:06d}" for f in familie_nr]
+    df["familie_id"] = fam
+
+
+def _juster_type_omgjoring(omgjort, df, mal: Mal, maske, form, rng) -> None:
+    """Bytt omgjort-flagget mellom en anmodning og en klage i samme (gruppe, form) til
+    omgjøringsandelen for anmodninger i 2023 treffer (3.1.5). Celle- og gruppetall står."""
+    gruppe = df["saksgruppe"].to_numpy()
+    er_omg = df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
+    r = mal("omgjoringsandel.omgjoring", 2023)
+    n_omg = int((maske & er_omg).sum())
+    onsket = int(round(r * n_omg))
+    for _ in range(400):
+        naa = int((omgjort & maske & er_omg).sum())
+        if naa == onsket:
+            break
+        inn = naa < onsket
+        kilde = np.flatnonzero(maske & er_omg & (omgjort != inn))
+        i = rng.choice(kilde)
+        andre = np.flatnonzero(maske & ~er_omg & (omgjort == inn) & (form == form[i]) & (gruppe == gruppe[i]))
+        if not len(andre):
+            continue
+        j = rng.choice(andre)
+        omgjort[i], omgjort[j] = inn, not inn
+
+
+def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
+    """Flytt vedtaksdatoer slik at snitt saksbehandlingstid per avgjørelsesform treffer
+    (3.1.4), og motvirk flyttingen med NL-vedtak i samme gruppe og år, slik at gruppenes
+    snitt står. NL-snittet blir det som følger av totalen."""
+    dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    ar = df["avsluttet_dato"].dt.year.to_numpy()
+    form = df["avgjorelsesform"].to_numpy()
+    gruppe = df["saksgruppe"].to_numpy()
+    for a in AR:
+        start, slutt = _dag(pd.Timestamp(a, 1, 1)), _dag(pd.Timestamp(a, 12, 31))
+        flyttet = {g: 0 for g in GRUPPER.values()}
+        for f in ("NMP", "NUP", "SEK"):
+            t = mal(f"saksbehandlingstid.form.{f.lower()}", a)
+            if t is None and f != "SEK":
+                t = mal("saksbehandlingstid.form.nemndmote", a)
+            idx = np.flatnonzero((ar == a) & (form == f))
+            if t is None or not len(idx):
+                continue
+            behov = (t - (dag[idx] - mott[idx]).mean()) * len(idx)
+            nedre = np.maximum(mott[idx], start) - dag[idx]
+            s = juster_sum(dag[idx], behov, np.maximum(nedre, -200), np.minimum(slutt - dag[idx], 200))
+            dag[idx] += s
+            for g in flyttet:
+                flyttet[g] += int(s[gruppe[idx] == g].sum())
+        for g, total in flyttet.items():
+            idx = np.flatnonzero((ar == a) & (form == "NL") & (gruppe == g))
+            if not total or not len(idx):
+                continue
+            nedre = np.maximum(mott[idx], start) - dag[idx]
+            dag[idx] += juster_sum(dag[idx], -total, np.maximum(nedre, -200), np.minimum(slutt - dag[idx], 200))
+    vedtak = df["avsluttet_dato"].notna().to_numpy()
+    ny = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").copy()
+    ny[vedtak] = dag[vedtak].astype("datetime64[D]")
+    df["avsluttet_dato"] = pd.to_datetime(ny)

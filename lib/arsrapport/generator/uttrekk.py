@@ -1,0 +1,65 @@
+"""Skriv hele det syntetiske uttrekket: alle tabellene i datakontrakten som CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from arsrapport.generator import okonomi, referanse
+from arsrapport.generator import rettssaker as gen_rettssaker
+from arsrapport.generator import uiv as gen_uiv
+from arsrapport.generator.kalibrering import Mal
+from arsrapport.generator.saker import lag_saker
+
+STANDARD_FRO = 20240215
+
+
+def lag_tabeller(fro: int = STANDARD_FRO, mal: Mal | None = None) -> dict[str, pd.DataFrame]:
+    mal = mal or Mal()
+    rng = np.random.default_rng(fro)
+    saker = lag_saker(rng, mal)
+    sak_ider = saker["sak_id"].to_numpy()
+    dublin = saker.loc[saker["asylspor"].eq("Dublin"), "sak_id"].to_numpy()
+    return {
+        "saker": saker,
+        "uiv": gen_uiv.lag_uiv(rng, mal, dublin),
+        "rettssaker": gen_rettssaker.lag_rettssaker(rng, mal, sak_ider),
+        "arsverk": okonomi.lag_arsverk(mal),
+        "tildeling": okonomi.lag_tildeling(mal),
+        "fullmakter": okonomi.lag_fullmakter(mal),
+        "regnskap": okonomi.lag_regnskap(mal),
+        "kapitalkontoer": okonomi.lag_kapitalkontoer(mal),
+        "mellomvaerende": okonomi.lag_mellomvaerende(mal),
+        "vekttall": referanse.lag_vekttall(mal),
+        "styringsparametere": referanse.lag_styringsparametere(mal),
+        "kpi": referanse.lag_kpi(mal),
+        "kontoplan": referanse.lag_kontoplan(),
+    }
+
+
+def skriv_csv(df: pd.DataFrame, fil: Path) -> None:
+    """CSV etter kontrakten: ISO-datoer, true/false, tomt for manglende verdier."""
+    ut = df.copy()
+    for kol in ut.columns:
+        s = ut[kol]
+        if pd.api.types.is_datetime64_any_dtype(s):
+            ut[kol] = s.dt.strftime("%Y-%m-%d")
+        elif pd.api.types.is_bool_dtype(s):
+            ut[kol] = np.where(s, "true", "false")
+    ut.to_csv(fil, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def skriv_uttrekk(katalog: Path, fro: int = STANDARD_FRO) -> dict[str, int]:
+    """Skriv alle tabellene til ``katalog`` (lages ved behov). Returnerer radantall per tabell."""
+    katalog = Path(katalog)
+    katalog.mkdir(parents=True, exist_ok=True)
+    antall = {}
+    for navn, df in lag_tabeller(fro).items():
+        for gammel in (katalog / f"{navn}.xlsx",):
+            if gammel.exists():
+                gammel.unlink()
+        skriv_csv(df, katalog / f"{navn}.csv")
+        antall[navn] = len(df)
+    return antall

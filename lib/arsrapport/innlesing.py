@@ -1,0 +1,671 @@
+"""Innlesing og kontroll av datauttrekket (docs/data-contract.md).
+
+``les_uttrekk(katalog)`` leser alle tabellene i kontrakten (``NAVN.csv`` eller
+``NAVN.xlsx``), kontrollerer dem mot :mod:`arsrapport.kontrakt` og
+:mod:`arsrapport.kontroll`, og gir et :class:`Uttrekk` med typede DataFrames.
+Finnes det brudd på kontrakten, samles *alle* bruddene i alle tabellene i én
+:class:`Valideringsfeil`; ingenting returneres da.
+
+Typer i resultatet (konvensjonen hele prosjektet bygger på):
+
+=============  ===============================================================
+``tekst``,     pandas' strengtype ``str`` (``pd.StringDtype(na_value=np.nan)``);
+``enum``       **en tom verdi er ``NaN``** (test med ``.isna()``/``.notna()``,
+               aldri med ``== ""``). Verdiene er ikke trimmet.
+``dato``       ``datetime64[us]``, uten klokkeslett; tom = ``NaT``.
+``tidspunkt``  ``datetime64[us]`` (lokal tid, uten tidssone); tom = ``NaT``.
+``bool``       numpy ``bool``; tom = ``False``.
+``heltall``    ``int64`` når kolonnen er påkrevd, ellers ``Int64`` (tom = ``<NA>``).
+``desimal``,   ``float64``; tom = ``NaN``.
+``belop``
+=============  ===============================================================
+
+Alle kolonnene i kontrakten finnes i resultatet, i kontraktens rekkefølge, også
+de valgfrie kolonnene som manglet i filen (fylt med tomme verdier / ``False``).
+Ukjente kolonner tas ikke med (de gir en advarsel). Radindeksen er 0, 1, 2 …;
+rad *i* står i regnearkets rad *i* + 2 dersom filen ikke hadde tomme linjer.
+
+Alt arbeid per rad er vektorisert; bare de (høyst ``MAKS_PER_FEIL``) radene som
+rapporteres for hver feiltype, behandles enkeltvis.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from arsrapport.kontrakt import TABELLER, Kolonne, Tabell
+
+MAKS_PER_FEIL = 20
+"""Høyst så mange rader rapporteres per (fil, kolonne, feiltype); resten oppsummeres."""
+
+TEKSTTYPE = "str"
+"""pandas' strengtype (i pandas 3: ``StringDtype`` med ``NaN`` som manglende verdi)."""
+
+DATOTYPE = "datetime64[us]"
+
+_BOM = b"\xef\xbb\xbf"
+_SANN = ("true", "ja", "1")
+_USANN = ("false", "nei", "0")
+_SANN_VARIANTER = frozenset(v for s in _SANN for v in (s, s.capitalize(), s.upper()))
+_USANN_VARIANTER = frozenset(v for s in _USANN for v in (s, s.capitalize(), s.upper()))
+
+
+# ------------------------------------------------------------------ brudd
+
+
+@dataclass(frozen=True)
+class Brudd:
+    """Ett brudd på datakontrakten.
+
+    ``rad`` teller som en regnearkbruker: overskriftsraden er rad 1, første
+    datarad rad 2. ``rad``, ``kolonne`` og ``verdi`` er ``None`` der de ikke
+    gjelder (f.eks. en manglende fil). ``verdi`` er verdien slik den sto i filen.
+    """
+
+    fil: str
+    rad: int | None
+    kolonne: str | None
+    verdi: str | None
+    melding: str
+
+    def __str__(self) -> str:
+        deler = [self.fil]
+        if self.rad is not None:
+            deler.append(f"rad {self.rad}")
+        if self.kolonne is not None:
+            deler.append(f"kolonne {self.kolonne}")
+        if self.verdi is not None:
+            deler.append(f"verdi «{self.verdi}»")
+        return f"{', '.join(deler)}: {self.melding}"
+
+
+class Valideringsfeil(Exception):
+    """Uttrekket bryter datakontrakten; ``.brudd`` holder alle bruddene."""
+
+    def __init__(self, brudd: Sequence[Brudd], katalog: Path | str | None = None):
+        self.brudd: list[Brudd] = list(brudd)
+        self.katalog = Path(katalog) if katalog is not None else None
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        n = len(self.brudd)
+        hvor = f" i {self.katalog}" if self.katalog is not None else ""
+        hode = f"Datauttrekket{hvor} bryter datakontrakten ({n} brudd):"
+        return "\n".join([hode, *(f"  {b}" for b in self.brudd)])
+
+
+def _tall(n: int) -> str:
+    return f"{n:,}".replace(",", "\u00a0")
+
+
+def vis_verdi(v) -> str | None:
+    """En verdi slik den vises i et brudd (``None`` for tomme verdier)."""
+    if v is None or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, float) and np.isnan(v):
+        return None
+    if isinstance(v, (pd.Timestamp, dt.datetime)):
+        if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0):
+            return v.strftime("%Y-%m-%d")
+        return v.strftime("%Y-%m-%dT%H:%M")
+    if isinstance(v, (bool, np.bool_)):
+        return "true" if v else "false"
+    if isinstance(v, (float, np.floating)):
+        return format(float(v), ".15g")
+    return str(v)
+
+
+def brudd_for_maske(
+    fil: str,
+    kolonne: str | None,
+    maske,
+    rader,
+    verdier,
+    melding: str | Callable[[int], str],
+    *,
+    sammendrag: str | None = None,
+    maks: int = MAKS_PER_FEIL,
+) -> list[Brudd]:
+    """Brudd for radene der ``maske`` er sann, høyst ``maks`` pluss en oppsummering.
+
+    ``rader`` og ``verdier`` er posisjonelle (samme lengde som ``maske``);
+    ``verdier`` kan være ``None``. ``melding`` er en tekst eller en funksjon av
+    posisjonen, som bare kalles for radene som rapporteres.
+    """
+    pos = np.flatnonzero(np.asarray(maske, dtype=bool))
+    if len(pos) == 0:
+        return []
+    rader = np.asarray(rader)
+    if verdier is not None and isinstance(verdier, pd.Series):
+        verdier = verdier.to_numpy(dtype=object)
+    ut = []
+    for i in pos[:maks]:
+        verdi = None if verdier is None else vis_verdi(verdier[i])
+        tekst = melding(int(i)) if callable(melding) else melding
+        ut.append(Brudd(fil, int(rader[i]), kolonne, verdi, tekst))
+    if len(pos) > maks:
+        kort = sammendrag or (melding if isinstance(melding, str) else "samme feil")
+        ut.append(Brudd(fil, None, kolonne, None, f"… og {_tall(len(pos) - maks)} rader til med samme feil: {kort}"))
+    return ut
+
+
+# ------------------------------------------------------------------ uttrekket
+
+
+@dataclass
+class Uttrekk:
+    """Et innlest og kontrollert uttrekk: ``uttrekk.saker``, ``uttrekk.kpi`` …"""
+
+    tabeller: dict[str, pd.DataFrame]
+    advarsler: list[str] = field(default_factory=list)
+    katalog: Path = field(default_factory=Path)
+
+    def __getattr__(self, navn: str) -> pd.DataFrame:
+        if navn.startswith("_") or navn in ("tabeller", "advarsler", "katalog"):
+            raise AttributeError(navn)
+        tabeller = self.__dict__.get("tabeller") or {}
+        try:
+            return tabeller[navn]
+        except KeyError:
+            raise AttributeError(f"uttrekket har ingen tabell {navn!r}") from None
+
+    def __getitem__(self, navn: str) -> pd.DataFrame:
+        return self.tabeller[navn]
+
+    def __dir__(self):
+        return sorted(set(super().__dir__()) | set(self.tabeller))
+
+    def uttrekksdato(self) -> pd.Timestamp:
+        """Siste dato i uttrekket: mottatt/avsluttet for saker, mottatt/avgjort for UIV."""
+        kandidater = []
+        for tabell, kolonner in (("saker", ("mottatt_dato", "avsluttet_dato")), ("uiv", ("mottatt_dato", "avgjort_dato"))):
+            df = self.tabeller.get(tabell)
+            if df is None:
+                continue
+            for k in kolonner:
+                if k in df.columns:
+                    m = df[k].max()
+                    if pd.notna(m):
+                        kandidater.append(pd.Timestamp(m))
+        if not kandidater:
+            raise ValueError("uttrekket har ingen datoer i saker eller uiv")
+        return max(kandidater).normalize()
+
+    def siste_hele_ar(self) -> int:
+        """Siste år Y der 31.12.Y ligger strengt før uttrekksdatoen.
+
+        Det er alltid året før uttrekksdatoens år: et uttrekk datert 2024-01-01
+        gir 2023, et datert 2023-12-31 gir 2022 (31.12.2023 er ikke *før*).
+        """
+        return self.uttrekksdato().year - 1
+
+
+# ------------------------------------------------------------------ lesing av filer
+
+
+@dataclass
+class _Raa:
+    """En tabell slik den står i filen: tekst, tom = NaN, kolonner etter navn."""
+
+    kolonner: list[str]  # navnene i overskriftsraden, i filens rekkefølge
+    data: pd.DataFrame  # posisjonelle kolonner 0..n-1, object, NaN = tom
+    rader: np.ndarray  # regnearkets radnummer for hver rad i data
+
+
+def _tegnkodingsbrudd(fil: str, data: bytes, feil: UnicodeDecodeError) -> Brudd:
+    pos = feil.start
+    linjestart = data.rfind(b"\n", 0, pos) + 1
+    linjeslutt = data.find(b"\n", pos)
+    if linjeslutt < 0:
+        linjeslutt = len(data)
+    rad = data.count(b"\n", 0, pos) + 1
+    feltstart = max(data.rfind(b",", linjestart, pos) + 1, linjestart)
+    feltslutt = data.find(b",", pos, linjeslutt)
+    if feltslutt < 0:
+        feltslutt = linjeslutt
+    verdi = data[feltstart:feltslutt].decode("cp1252", errors="replace").strip("\r\n")
+    kolonne = None
+    if rad > 1 and b'"' not in data[linjestart:pos]:
+        forste = data[: max(data.find(b"\n"), 0)].decode("utf-8", errors="replace")
+        try:
+            navn = next(csv.reader([forste.lstrip("\ufeff").rstrip("\r")]))
+            nr = data.count(b",", linjestart, pos)
+            if nr < len(navn):
+                kolonne = navn[nr].strip() or None
+        except (csv.Error, StopIteration):
+            pass
+    byte = data[pos]
+    return Brudd(
+        fil,
+        rad,
+        kolonne,
+        verdi,
+        f"ugyldig tegnkoding: byte 0x{byte:02X} er ikke gyldig UTF-8 (filen er trolig lagret som "
+        "Windows-1252/ISO-8859-1; lagre den som UTF-8)",
+    )
+
+
+def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
+    data = sti.read_bytes()
+    if data.startswith(_BOM):
+        data = data[len(_BOM) :]
+    if not data[:4096].strip() and not data.strip():
+        return [Brudd(fil, None, None, None, "filen er tom (ingen overskriftsrad)")]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        return [_tegnkodingsbrudd(fil, data, e)]
+    try:
+        df = pd.read_csv(
+            io.BytesIO(data),
+            header=None,
+            dtype=object,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            encoding="utf-8",
+        )
+    except pd.errors.ParserError as e:
+        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(e))
+        if m:
+            forventet, rad, fant = (int(x) for x in m.groups())
+            return [
+                Brudd(
+                    fil,
+                    rad,
+                    None,
+                    None,
+                    f"raden har {fant} felt, men overskriftsraden har {forventet} "
+                    "(sjekk kommaer og anførselstegn)",
+                )
+            ]
+        return [Brudd(fil, None, None, None, f"filen kan ikke leses som CSV: {e}")]
+    except pd.errors.EmptyDataError:
+        return [Brudd(fil, None, None, None, "filen er tom (ingen overskriftsrad)")]
+    kolonner = ["" if pd.isna(v) else str(v).strip() for v in df.iloc[0].tolist()]
+    if len(kolonner) == 1 and ";" in kolonner[0]:
+        return [
+            Brudd(fil, 1, None, kolonner[0][:60], "overskriftsraden er skilt med semikolon; kontrakten krever komma")
+        ]
+    kropp = df.iloc[1:]
+    rader = kropp.index.to_numpy() + 1
+    return _uten_tomme_rader(_Raa(kolonner, kropp.reset_index(drop=True), rader))
+
+
+def _uten_tomme_rader(raa: _Raa) -> _Raa:
+    d = raa.data
+    if d.shape[1] == 0 or len(d) == 0:
+        return raa
+    kandidat = d[0].isna().to_numpy()
+    if not kandidat.any():
+        return raa
+    tom = np.zeros(len(d), dtype=bool)
+    tom[kandidat] = d.loc[kandidat].isna().all(axis=1).to_numpy()
+    if not tom.any():
+        return raa
+    return _Raa(raa.kolonner, d.loc[~tom].reset_index(drop=True), raa.rader[~tom])
+
+
+def _celle(v, type: str):
+    """En Excel-celle som tekst (samme form som i CSV), ``None`` for tom."""
+    if v is None:
+        return None
+    if isinstance(v, str):
+        return v if v != "" else None
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, float):
+        if v.is_integer() and abs(v) < 1e15:
+            return str(int(v))
+        return format(v, ".15g")
+    if isinstance(v, dt.datetime):
+        if type == "dato":
+            return v.strftime("%Y-%m-%d")
+        if type == "tidspunkt":
+            return v.strftime("%Y-%m-%dT%H:%M")
+        if (v.hour, v.minute, v.second, v.microsecond) == (0, 0, 0, 0):
+            return v.strftime("%Y-%m-%d")
+        return v.isoformat()
+    if isinstance(v, (dt.date, dt.time)):
+        return v.isoformat()
+    return str(v)
+
+
+def _les_xlsx(sti: Path, fil: str, tabell: Tabell) -> _Raa | list[Brudd]:
+    import openpyxl
+
+    if sti.stat().st_size == 0:
+        return [Brudd(fil, None, None, None, "filen er tom (0 byte)")]
+    try:
+        bok = openpyxl.load_workbook(sti, read_only=True, data_only=True)
+    except Exception as e:  # zipfile.BadZipFile, KeyError, InvalidFileException …
+        return [Brudd(fil, None, None, None, f"filen kan ikke leses som Excel-arbeidsbok (.xlsx): {e}")]
+    try:
+        ark = bok.worksheets[0]
+        ark.reset_dimensions()
+        rader = list(ark.iter_rows(values_only=True))
+    finally:
+        bok.close()
+    if not rader or all(v is None for v in rader[0]):
+        return [Brudd(fil, None, None, None, "første ark er tomt (ingen overskriftsrad i rad 1)")]
+    kolonner = [("" if v is None else str(v).strip()) for v in rader[0]]
+    bredde = max(len(r) for r in rader)
+    kolonner += [""] * (bredde - len(kolonner))
+    typer = []
+    for navn in kolonner:
+        try:
+            typer.append(tabell.kolonne(navn).type)
+        except KeyError:
+            typer.append("tekst")
+    kropp = rader[1:]
+    celler = [
+        [_celle(r[j] if j < len(r) else None, typer[j]) for r in kropp] for j in range(bredde)
+    ]
+    data = pd.DataFrame({j: pd.Series(c, dtype=object) for j, c in enumerate(celler)}, index=pd.RangeIndex(len(kropp)))
+    data = data.where(data.notna(), np.nan)
+    return _uten_tomme_rader(_Raa(kolonner, data, np.arange(2, len(kropp) + 2)))
+
+
+# ------------------------------------------------------------------ typing
+
+
+# Omformerne arbeider på de *ulike* verdiene i en kolonne (``pd.factorize``),
+# ikke på hver rad: en datokolonne med en million rader har bare noen tusen
+# ulike datoer. De får verdiene uten mellomrom foran/bak og gir (typede verdier,
+# feilkode per verdi), der feilkode 0 er gyldig og andre koder slås opp i
+# ``_FEILMELDINGER``.
+
+_HELTALL = r"[+-]?\d+"
+_BELOP = r"[+-]?\d+(?:\.\d{1,2})?"
+_FOR_MANGE_DESIMALER = r"[+-]?\d+\.\d{3,}"
+
+_FEILMELDINGER: dict[str, dict[int, str]] = {
+    "enum": {1: "ukjent verdi (lovlige verdier: {verdier})"},
+    "dato": {1: "ugyldig dato (forventet ÅÅÅÅ-MM-DD)"},
+    "tidspunkt": {1: "ugyldig tidspunkt (forventet ÅÅÅÅ-MM-DDTtt:mm)"},
+    "bool": {1: "ugyldig sannhetsverdi (forventet true/false, ja/nei eller 1/0)"},
+    "heltall": {1: "ugyldig heltall"},
+    "desimal": {1: "ugyldig desimaltall (bruk punktum som desimaltegn)"},
+    "belop": {
+        1: "beløp med mer enn to desimaler",
+        2: "ugyldig beløp (forventet kroner med punktum som desimaltegn, f.eks. 1234.50)",
+    },
+}
+
+
+def _feilkode(ok: np.ndarray, kode: int = 1) -> np.ndarray:
+    return np.where(ok, 0, kode).astype(np.int8)
+
+
+def _konv_enum(u: pd.Series, k: Kolonne):
+    ok = u.isin(k.verdier).to_numpy()
+    return u.where(ok).to_numpy(dtype=object), _feilkode(ok)
+
+
+def _konv_dato(u: pd.Series, k: Kolonne):
+    if k.type == "dato":
+        formater, lengde = ("%Y-%m-%d",), 10
+    else:
+        formater, lengde = ("%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"), None
+    ut = pd.to_datetime(u, format=formater[0], errors="coerce").astype(DATOTYPE)
+    for f in formater[1:]:
+        mangler = ut.isna()
+        if mangler.any():
+            ut[mangler] = pd.to_datetime(u[mangler], format=f, errors="coerce").astype(DATOTYPE)
+    ok = ut.notna().to_numpy()
+    if lengde is not None:
+        ok = ok & (u.str.len() == lengde).to_numpy()
+    verdier = ut.to_numpy(dtype=DATOTYPE).copy()
+    verdier[~ok] = np.datetime64("NaT")
+    return verdier, _feilkode(ok)
+
+
+def _konv_bool(u: pd.Series, k: Kolonne):
+    liten = u.str.lower()
+    sann = liten.isin(_SANN).to_numpy()
+    ok = sann | liten.isin(_USANN).to_numpy()
+    return sann, _feilkode(ok)
+
+
+def _konv_tall(u: pd.Series, k: Kolonne):
+    tall = pd.to_numeric(u, errors="coerce").astype("float64").to_numpy().copy()
+    ok = np.isfinite(tall)
+    if k.type == "heltall":
+        ok &= u.str.fullmatch(_HELTALL).to_numpy(dtype=bool)
+    kode = _feilkode(ok)
+    if k.type == "belop":
+        ok &= u.str.fullmatch(_BELOP).to_numpy(dtype=bool)
+        for_mange = u.str.fullmatch(_FOR_MANGE_DESIMALER).to_numpy(dtype=bool)
+        kode = np.where(ok, 0, np.where(for_mange, 1, 2)).astype(np.int8)
+    tall[~ok] = np.nan
+    return tall, kode
+
+
+_OMFORMERE = {
+    "enum": (_konv_enum, np.array([np.nan], dtype=object)),
+    "dato": (_konv_dato, np.array(["NaT"], dtype=DATOTYPE)),
+    "tidspunkt": (_konv_dato, np.array(["NaT"], dtype=DATOTYPE)),
+    "bool": (_konv_bool, np.array([False])),
+    "heltall": (_konv_tall, np.array([np.nan])),
+    "desimal": (_konv_tall, np.array([np.nan])),
+    "belop": (_konv_tall, np.array([np.nan])),
+}
+
+
+def _tom_kolonne(k: Kolonne, n: int) -> pd.Series:
+    idx = pd.RangeIndex(n)
+    if k.type in ("tekst", "enum"):
+        return pd.Series(np.full(n, np.nan, dtype=object), index=idx).astype(TEKSTTYPE)
+    if k.type in ("dato", "tidspunkt"):
+        return pd.Series(pd.NaT, index=idx, dtype=DATOTYPE)
+    if k.type == "bool":
+        return pd.Series(np.zeros(n, dtype=bool), index=idx)
+    if k.type == "heltall":
+        return pd.Series(pd.NA, index=idx, dtype="Int64")
+    return pd.Series(np.full(n, np.nan), index=idx, dtype="float64")
+
+
+class _Tabellkontroll:
+    """Typer og kontrollerer én tabell; samler brudd og advarsler."""
+
+    def __init__(self, tabell: Tabell, fil: str, raa: _Raa):
+        self.tabell = tabell
+        self.fil = fil
+        self.raa = raa
+        self.brudd: list[Brudd] = []
+        self.advarsler: list[str] = []
+        n = len(raa.data)
+        self.n = n
+        self.feilrad = np.zeros(n, dtype=bool)
+        self.mangler_pakrevd = False
+
+    def _brudd(self, kolonne, maske, verdier, melding, **kw):
+        self.brudd += brudd_for_maske(self.fil, kolonne, maske, self.raa.rader, verdier, melding, **kw)
+        self.feilrad |= np.asarray(maske, dtype=bool)
+
+    def kjor(self) -> pd.DataFrame:
+        tabell, raa, fil = self.tabell, self.raa, self.fil
+        # overskriftsraden
+        posisjon: dict[str, int] = {}
+        for j, navn in enumerate(raa.kolonner):
+            if navn == "":
+                if raa.data[j].notna().any():
+                    self.advarsler.append(f"{fil}: kolonne nr. {j + 1} har ikke noe navn og blir ignorert")
+                continue
+            if navn in posisjon:
+                self.brudd.append(Brudd(fil, 1, navn, None, "kolonnen står flere ganger i overskriftsraden"))
+                continue
+            posisjon[navn] = j
+        kjente = set(tabell.kolonnenavn)
+        for navn in posisjon:
+            if navn not in kjente:
+                self.advarsler.append(f"{fil}: ukjent kolonne «{navn}» blir ignorert")
+        for k in tabell.kolonner:
+            if k.pakrevd and k.navn not in posisjon:
+                self.mangler_pakrevd = True
+                self.brudd.append(Brudd(fil, None, k.navn, None, "påkrevd kolonne mangler i overskriftsraden"))
+        if tabell.krever_rader and self.n == 0:
+            self.brudd.append(
+                Brudd(fil, None, None, None, "tabellen har ingen datarader (bare overskriftsraden); den må ha minst én rad")
+            )
+
+        ut = {}
+        for k in tabell.kolonner:
+            if k.navn in posisjon:
+                ut[k.navn] = self._kolonne(k, raa.data[posisjon[k.navn]])
+            else:
+                ut[k.navn] = _tom_kolonne(k, self.n)
+        df = pd.DataFrame(ut, index=pd.RangeIndex(self.n))
+        self._kryss(df)
+        return df
+
+    def _kolonne(self, k: Kolonne, s: pd.Series) -> pd.Series:
+        raa_verdier = s.to_numpy(dtype=object)
+        mangler_melding = "verdi mangler (kolonnen er påkrevd)"
+        if k.type == "tekst":
+            if k.pakrevd:
+                self._brudd(k.navn, s.isna().to_numpy(), None, mangler_melding)
+            verdi = s.astype(TEKSTTYPE)
+        else:
+            # Koder per rad (-1 = tom) og de ulike verdiene, uten mellomrom rundt.
+            koder, ulike = pd.factorize(raa_verdier)
+            u = pd.Series(ulike, dtype=object).str.strip()
+            blank = (u == "").to_numpy()
+            if blank.any():  # bare mellomrom regnes som tom
+                koder = np.where(np.append(blank, True)[koder], -1, koder)
+                u = u.where(~blank, "-")
+            if k.pakrevd:
+                self._brudd(k.navn, koder < 0, None, mangler_melding)
+            omformer, fyll = _OMFORMERE[k.type]
+            verdier_u, feilkode_u = omformer(u, k)
+            feilkode = np.append(feilkode_u, np.int8(0))[koder]
+            for kode, melding in _FEILMELDINGER[k.type].items():
+                if k.verdier is not None:
+                    melding = melding.format(verdier=", ".join(k.verdier))
+                self._brudd(k.navn, feilkode == kode, raa_verdier, melding)
+            full = np.concatenate([verdier_u, fyll])[koder]
+            if k.type == "enum":
+                verdi = pd.Series(full, dtype=object).astype(TEKSTTYPE)
+            elif k.type == "heltall":
+                tall = pd.Series(full, dtype="float64")
+                verdi = tall.astype("int64") if k.pakrevd and not np.isnan(full).any() else tall.astype("Int64")
+            else:
+                verdi = pd.Series(full)
+        verdi.index = pd.RangeIndex(self.n)
+
+        if k.ikke_negativ or k.positiv:
+            tall = verdi.to_numpy(dtype=float, na_value=np.nan)
+            if k.positiv:
+                self._brudd(k.navn, tall <= 0, raa_verdier, "må være større enn 0")
+            else:
+                self._brudd(k.navn, tall < 0, raa_verdier, "negativ verdi er ikke lov")
+        if k.unik:
+            self._unik(k.navn, s, raa_verdier)
+        return verdi
+
+    def _unik(self, navn: str, s: pd.Series, raa_verdier: np.ndarray) -> None:
+        utfylt = s.notna()
+        dup = (s.duplicated(keep="first") & utfylt).to_numpy()
+        if not dup.any():
+            return
+        vis = np.flatnonzero(dup)[:MAKS_PER_FEIL]
+        verdier = s.iloc[vis]
+        forste_maske = (s.isin(verdier) & ~s.duplicated(keep="first")).to_numpy()
+        forste = dict(zip(s[forste_maske], self.raa.rader[forste_maske]))
+
+        def melding(i: int) -> str:
+            return f"verdien finnes allerede i rad {forste[s.iloc[i]]} (kolonnen skal ha unike verdier)"
+
+        self._brudd(navn, dup, raa_verdier, melding, sammendrag="duplikat")
+
+    def _kryss(self, df: pd.DataFrame) -> None:
+        from arsrapport import kontroll
+
+        regler = kontroll.KONTROLLER.get(self.tabell.navn, ())
+        if not regler or self.mangler_pakrevd or self.n == 0:
+            return
+        rader = pd.Series(self.raa.rader, index=df.index)
+        if self.feilrad.any():
+            ok = ~self.feilrad
+            df, rader = df.loc[ok], rader.loc[ok]
+        for regel in regler:
+            self.brudd += regel(df, rader, fil=self.fil)
+
+
+# ------------------------------------------------------------------ hele uttrekket
+
+
+def _finn_filer(katalog: Path) -> tuple[dict[str, Path], list[Brudd], list[str]]:
+    filer: dict[str, Path] = {}
+    brudd: list[Brudd] = []
+    advarsler: list[str] = []
+    for navn in TABELLER:
+        csv_ = katalog / f"{navn}.csv"
+        xlsx = katalog / f"{navn}.xlsx"
+        if csv_.is_file() and xlsx.is_file():
+            brudd.append(
+                Brudd(f"{navn}.csv", None, None, None, f"både {navn}.csv og {navn}.xlsx finnes; behold bare én av dem")
+            )
+        elif csv_.is_file():
+            filer[navn] = csv_
+        elif xlsx.is_file():
+            filer[navn] = xlsx
+        else:
+            brudd.append(Brudd(f"{navn}.csv", None, None, None, f"filen mangler (verken {navn}.csv eller {navn}.xlsx finnes)"))
+    for sti in sorted(katalog.iterdir()):
+        if sti.suffix.lower() in (".csv", ".xlsx") and not sti.name.startswith("~$") and sti.stem not in TABELLER:
+            advarsler.append(f"{sti.name}: filen er ikke en tabell i datakontrakten og blir ignorert")
+    return filer, brudd, advarsler
+
+
+def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Brudd], list[str]]:
+    katalog = Path(katalog)
+    if not katalog.is_dir():
+        return {}, [Brudd(str(katalog), None, None, None, "datakatalogen finnes ikke")], []
+    filer, brudd, advarsler = _finn_filer(katalog)
+    tabeller: dict[str, pd.DataFrame] = {}
+    for navn, sti in filer.items():
+        tabell = TABELLER[navn]
+        fil = sti.name
+        if sti.stat().st_size == 0:
+            brudd.append(Brudd(fil, None, None, None, "filen er tom (0 byte)"))
+            continue
+        raa = _les_csv(sti, fil) if sti.suffix == ".csv" else _les_xlsx(sti, fil, tabell)
+        if isinstance(raa, list):
+            brudd += raa
+            continue
+        kontroll = _Tabellkontroll(tabell, fil, raa)
+        tabeller[navn] = kontroll.kjor()
+        brudd += kontroll.brudd
+        advarsler += kontroll.advarsler
+    return tabeller, brudd, advarsler
+
+
+def valider(katalog: Path | str) -> tuple[list[Brudd], list[str]]:
+    """Alle brudd og advarsler for uttrekket i ``katalog``, uten å kaste unntak."""
+    _, brudd, advarsler = _les_og_kontroller(Path(katalog))
+    return brudd, advarsler
+
+
+def les_uttrekk(katalog: Path | str) -> Uttrekk:
+    """Les og kontroller uttrekket i ``katalog``.
+
+    Kaster :class:`Valideringsfeil` med alle bruddene dersom uttrekket bryter
+    datakontrakten.
+    """
+    katalog = Path(katalog)
+    tabeller, brudd, advarsler = _les_og_kontroller(katalog)
+    if brudd:
+        raise Valideringsfeil(brudd, katalog)
+    return Uttrekk(tabeller=tabeller, advarsler=advarsler, katalog=katalog)

@@ -1,0 +1,307 @@
+"""Datakontrakten (docs/data-contract.md) som data.
+
+Hver tabell i uttrekket er en :class:`Tabell` med en liste :class:`Kolonne`.
+Innlesingen (``innlesing``) og kontrollene (``kontroll``) leser kravene herfra;
+det finnes ingen egne kodegrener per tabell for typer, påkrevde kolonner,
+lovlige verdier, unikhet eller fortegn. Regler som gjelder flere kolonner
+samtidig (f.eks. at ``avsluttet_dato`` er påkrevd når ``avslutning`` er satt),
+står i ``kontroll``.
+
+Betydningen av feltene:
+
+``type``
+    ``tekst``, ``heltall``, ``desimal``, ``belop`` (kroner, høyst to desimaler),
+    ``dato`` (ÅÅÅÅ-MM-DD), ``tidspunkt`` (ÅÅÅÅ-MM-DDTtt:mm), ``bool`` eller
+    ``enum`` (en av ``verdier``).
+``pakrevd``
+    Kolonnen må finnes, og hver verdi må være utfylt. Er den ikke påkrevd, kan
+    kolonnen mangle (den fylles da med tomme verdier / ``False``), og verdiene
+    kan være tomme.
+``unik``
+    Ingen verdi kan forekomme to ganger i tabellen.
+``ikke_negativ`` / ``positiv``
+    Tallet må være ≥ 0 / > 0.
+``Tabell.krever_rader``
+    Tabellen må ha minst én datarad; ellers er en fil med bare overskriftsraden
+    en gyldig tom tabell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TYPER = frozenset({"tekst", "heltall", "desimal", "belop", "dato", "tidspunkt", "bool", "enum"})
+GRUPPER = frozenset({"register", "regnskap", "referanse"})
+
+
+@dataclass(frozen=True)
+class Kolonne:
+    navn: str
+    type: str
+    pakrevd: bool = False
+    verdier: tuple[str, ...] | None = None
+    unik: bool = False
+    ikke_negativ: bool = False
+    positiv: bool = False
+
+    def __post_init__(self):
+        if self.type not in TYPER:
+            raise ValueError(f"ukjent kolonnetype {self.type!r} for {self.navn}")
+        if (self.type == "enum") != (self.verdier is not None):
+            raise ValueError(f"{self.navn}: verdier skal oppgis for enum og bare for enum")
+        if self.verdier is not None and not isinstance(self.verdier, tuple):
+            object.__setattr__(self, "verdier", tuple(self.verdier))
+
+    @property
+    def nullbar(self) -> bool:
+        """Tomme verdier er lov (alle kolonner som ikke er påkrevd)."""
+        return not self.pakrevd
+
+
+@dataclass(frozen=True)
+class Tabell:
+    navn: str
+    kolonner: tuple[Kolonne, ...]
+    gruppe: str
+    krever_rader: bool = False
+
+    def __post_init__(self):
+        if self.gruppe not in GRUPPER:
+            raise ValueError(f"ukjent tabellgruppe {self.gruppe!r} for {self.navn}")
+        if not isinstance(self.kolonner, tuple):
+            object.__setattr__(self, "kolonner", tuple(self.kolonner))
+        navn = [k.navn for k in self.kolonner]
+        if len(set(navn)) != len(navn):
+            raise ValueError(f"{self.navn}: samme kolonnenavn to ganger")
+
+    def kolonne(self, navn: str) -> Kolonne:
+        for k in self.kolonner:
+            if k.navn == navn:
+                return k
+        raise KeyError(navn)
+
+    @property
+    def kolonnenavn(self) -> tuple[str, ...]:
+        return tuple(k.navn for k in self.kolonner)
+
+
+# ---------------------------------------------------------------- verdilister
+
+SAKSGRUPPER = (
+    "Asyl",
+    "Familieinnvandring",
+    "Arbeid/opphold",
+    "Statsborgerskap",
+    "Utvisning",
+    "Tilbakekall",
+    "Andre saker",
+    "Diverse",
+)
+BEHANDLINGSTYPER = ("Klage", "Omgjøringsanmodning")
+ASYLSPOR = ("Realitet", "Dublin", "Trygt tredjeland")
+AVSLUTNINGER = ("Vedtak", "Henlagt")
+AVGJORELSESFORMER = ("Stornemnd", "NMP", "NUP", "NL", "SEK")
+UTFALL = ("Omgjort", "Delvis omgjort", "Ikke omgjort")
+UIV_RESULTATER = ("Innvilget", "Avslått")
+INSTANSER = ("Tingretten", "Lagmannsretten", "Høyesterett")
+RETTSSAK_UTFALL = ("Medhold", "Tap", "Hevet/avvist")
+PROSEDYRE = ("Regjeringsadvokaten", "Prosedyreenheten", "Ekstern advokat")
+ENHETER = ("Saksenhetene", "Nemndledere", "Prosedyreenheten", "Øvrige UNE")
+BALANSEGRUPPER = ("Finansielle anleggsmidler", "Omløpsmidler", "Langsiktig gjeld", "Kortsiktig gjeld")
+VEKTKATEGORIER = ("Asyl", "Opphold")
+
+
+def _k(navn, type, pakrevd=False, verdier=None, **kw) -> Kolonne:
+    return Kolonne(navn, type, pakrevd=pakrevd, verdier=verdier, **kw)
+
+
+_AR = _k("ar", "heltall", True)
+_KAPITTEL = _k("kapittel", "tekst", True)
+_POST = _k("post", "tekst", True)
+
+TABELLER: dict[str, Tabell] = {
+    t.navn: t
+    for t in [
+        # ------------------------------------------------------------ register
+        Tabell(
+            "saker",
+            (
+                _k("sak_id", "tekst", True, unik=True),
+                _k("person_id", "tekst", True),
+                _k("familie_id", "tekst"),
+                _k("saksgruppe", "enum", True, SAKSGRUPPER),
+                _k("sakstype", "tekst", True),
+                _k("behandlingstype", "enum", True, BEHANDLINGSTYPER),
+                _k("asylspor", "enum", False, ASYLSPOR),
+                _k("mottatt_dato", "dato", True),
+                _k("avslutning", "enum", False, AVSLUTNINGER),
+                _k("avsluttet_dato", "dato"),
+                _k("avgjorelsesform", "enum", False, AVGJORELSESFORMER),
+                _k("utfall", "enum", False, UTFALL),
+                _k("nasjonalitet", "tekst", True),
+                _k("hjemmel", "tekst"),
+                _k("ema", "bool"),
+                _k("under_18_ved_vedtak", "bool"),
+                _k("barnefamilie", "bool"),
+                _k("lengevarende_barn", "bool"),
+                _k("tilknyttet_utvisning", "bool"),
+            ),
+            "register",
+            krever_rader=True,
+        ),
+        Tabell(
+            "uiv",
+            (
+                _k("uiv_id", "tekst", True, unik=True),
+                _k("sak_id", "tekst"),
+                _k("mottatt_dato", "dato", True),
+                _k("avgjort_dato", "dato"),
+                _k("resultat", "enum", False, UIV_RESULTATER),
+            ),
+            "register",
+        ),
+        Tabell(
+            "rettssaker",
+            (
+                _k("rettssak_id", "tekst", True, unik=True),
+                _k("sak_id", "tekst"),
+                _k("instans", "enum", True, INSTANSER),
+                _k("innkommet_dato", "dato", True),
+                _k("avgjort_dato", "dato"),
+                _k("utfall", "enum", False, RETTSSAK_UTFALL),
+                _k("rettskraftig_dato", "dato"),
+                _k("hovedforhandling", "bool"),
+                _k("dager_i_retten", "heltall", ikke_negativ=True),
+                _k("prosedyre", "enum", False, PROSEDYRE),
+            ),
+            "register",
+        ),
+        Tabell(
+            "arsverk",
+            (
+                _AR,
+                _k("enhet", "enum", True, ENHETER),
+                _k("arsverk", "desimal", True, ikke_negativ=True),
+            ),
+            "register",
+            krever_rader=True,
+        ),
+        # ------------------------------------------------------------ regnskap
+        Tabell(
+            "tildeling",
+            (
+                _AR,
+                _KAPITTEL,
+                _POST,
+                _k("posttekst", "tekst", True),
+                _k("overfort_fra_i_fjor", "belop", True),
+                _k("arets_tildelinger", "belop", True),
+                _k("stikkord", "tekst"),
+            ),
+            "regnskap",
+        ),
+        Tabell(
+            "fullmakter",
+            (
+                _AR,
+                _KAPITTEL,
+                _POST,
+                _k("avgitte_belastningsfullmakter", "belop", True),
+                _k("merinntekter", "belop"),
+                _k("omdisponering", "belop"),
+                _k("innsparinger", "belop"),
+                _k("maks_overforbart", "belop"),
+            ),
+            "regnskap",
+        ),
+        Tabell(
+            "regnskap",
+            (
+                _AR,
+                _k("artskonto", "tekst", True),
+                _k("kontonavn", "tekst"),
+                _KAPITTEL,
+                _POST,
+                _k("belop", "belop", True),
+            ),
+            "regnskap",
+        ),
+        Tabell(
+            "kapitalkontoer",
+            (
+                _AR,
+                _k("konto", "tekst", True),
+                _k("tekst", "tekst", True),
+                _k("belop", "belop", True),
+            ),
+            "regnskap",
+        ),
+        Tabell(
+            "mellomvaerende",
+            (
+                _AR,
+                _k("linje", "tekst", True),
+                _k("gruppe", "enum", True, BALANSEGRUPPER),
+                _k("bokfort", "belop", True),
+                _k("rapportert", "belop", True),
+            ),
+            "regnskap",
+        ),
+        # ---------------------------------------------------------- referanse
+        Tabell(
+            "vekttall",
+            (
+                _k("ar_fra", "heltall", True),
+                _k("ar_til", "heltall", True),
+                _k("kategori", "enum", True, VEKTKATEGORIER),
+                _k("avgjorelsesform", "enum", True, AVGJORELSESFORMER),
+                _k("vekt", "desimal", True, ikke_negativ=True),
+            ),
+            "referanse",
+            krever_rader=True,
+        ),
+        Tabell(
+            "styringsparametere",
+            (
+                _AR,
+                _k("kode", "tekst", True),
+                _k("populasjon", "tekst", True),
+                _k("grense_dager", "heltall"),
+                _k("mal_andel", "desimal"),
+                _k("mal_reduksjon", "desimal"),
+            ),
+            "referanse",
+            krever_rader=True,
+        ),
+        Tabell(
+            "kpi",
+            (
+                _k("ar", "heltall", True, unik=True),
+                _k("indeks", "desimal", True, positiv=True),
+            ),
+            "referanse",
+            krever_rader=True,
+        ),
+        Tabell(
+            "kontoplan",
+            (
+                _k("artskonto_fra", "tekst", True),
+                _k("artskonto_til", "tekst", True),
+                _k("oppstilling_linje", "tekst", True),
+                _k("note", "tekst"),
+                _k("note_linje", "tekst"),
+            ),
+            "referanse",
+            krever_rader=True,
+        ),
+    ]
+}
+
+# Formatkrav på kodekolonner i regnskapstabellene: (tabell, kolonne) ->
+# (regulært uttrykk som hele verdien må oppfylle, beskrivelse). Kontrolleres i
+# ``kontroll.kontroller_kodeformat``.
+KODEFORMAT: dict[tuple[str, str], tuple[str, str]] = {
+    **{(t, "kapittel"): (r"\d{4}", "4 sifre, f.eks. 0491") for t in ("tildeling", "fullmakter", "regnskap")},
+    **{(t, "post"): (r"\d{2}", "2 sifre, f.eks. 01") for t in ("tildeling", "fullmakter", "regnskap")},
+    ("regnskap", "artskonto"): (r"\d{4,6}", "4–6 sifre"),
+}

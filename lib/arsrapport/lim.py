@@ -1,0 +1,91 @@
+"""Lim (glue) tallene inn i notatboka, slik at boka og ``figures.json`` kan hente dem.
+
+Hvert tall limes to ganger:
+
+- ``<id>@<år>``: råverdien (heltall eller flyttall, kanoniske enheter). Det er disse
+  ``figures.json`` samles fra.
+- ``t.<id>@<år>``: ferdig formatert norsk tekst («7 029», «64,4 %», «154 dager») til bruk
+  i løpende tekst med ``{glue:text}`` og formatet ``:s``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from arsrapport import formatering as fmt
+
+TEKST = "t."
+SKILLE = "@"
+
+
+def enhet(figur_id: str) -> str:
+    """Enheten et tall vises i, avledet av navnet (samme regel som ``docs/figures.md``)."""
+    forste = figur_id.split(".")[0]
+    if figur_id.endswith(".endring"):
+        return "endring"
+    if figur_id.endswith(".endring_abs"):
+        return "antall" if not forste.startswith(("saksbehandlingstid", "beholdning_alder")) else "dager"
+    if "andel" in forste:
+        return "andel"
+    if forste in ("saksbehandlingstid", "saksbehandlingstid_tertial", "beholdning_alder", "beholdning_alder_start"):
+        return "dager"
+    if forste == "rettssaker" and figur_id.endswith(("andel",)):
+        return "andel"
+    if figur_id in ("rettssaker.dager_per_sak",):
+        return "desimal"
+    return "antall"
+
+
+def som_tekst(figur_id: str, verdi: float) -> str:
+    e = enhet(figur_id)
+    if e == "andel":
+        return fmt.prosent(verdi)
+    if e == "endring":
+        return fmt.prosent(abs(verdi), desimaler=0)
+    if e == "dager":
+        return fmt.dager(abs(verdi)) if figur_id.endswith("endring_abs") else fmt.dager(verdi)
+    if e == "desimal":
+        return fmt.tall(verdi, desimaler=1)
+    return fmt.tall(abs(verdi)) if figur_id.endswith("endring_abs") else fmt.tall(verdi)
+
+
+def _ren(verdi):
+    """numpy-skalarer til int/float (glue lagrer repr-en)."""
+    if isinstance(verdi, bool):
+        return int(verdi)
+    if hasattr(verdi, "item"):
+        verdi = verdi.item()
+    if isinstance(verdi, float) and verdi.is_integer() and False:
+        return int(verdi)
+    return verdi
+
+
+def lim_figurer(figurer: dict[int, dict[str, float]], rapportar: int, glue=None) -> int:
+    """Lim alle tallene. Returnerer antallet limte verdier. Tomme verdier (NaN) hoppes over.
+
+    For teksten limes i tillegg årsuavhengige navn, slik at samme side fungerer for
+    hvert rapportår: ``t.<id>`` (rapportåret), ``t.<id>@f1`` (året før), ``t.<id>@f2``,
+    og for endringer verbet ``t.<id>.verb`` («økte», «gikk ned», «var uendret»).
+    """
+    if glue is None:
+        from myst_nb import glue
+    n = 0
+    for ar in sorted(figurer):
+        for fid in sorted(figurer[ar]):
+            verdi = _ren(figurer[ar][fid])
+            if verdi is None or (isinstance(verdi, float) and not math.isfinite(verdi)):
+                continue
+            tekst = som_tekst(fid, verdi)
+            glue(f"{fid}{SKILLE}{ar}", verdi, display=False)
+            glue(f"{TEKST}{fid}{SKILLE}{ar}", tekst, display=False)
+            n += 2
+            tilbake = rapportar - ar
+            if 0 <= tilbake <= 3:
+                alias = f"{TEKST}{fid}" + (f"{SKILLE}f{tilbake}" if tilbake else "")
+                glue(alias, tekst, display=False)
+                n += 1
+                if fid.endswith((".endring", ".endring_abs")):
+                    verb = "økte" if verdi > 0 else "gikk ned" if verdi < 0 else "var uendret"
+                    glue(f"{alias}.verb", verb, display=False)
+                    n += 1
+    return n

@@ -1,0 +1,45 @@
+"""Tabellene slik boka viser dem: tall formatert på norsk (tusenskille, desimalkomma,
+prosent), «–» for null. Regnearket ``tabeller.xlsx`` får de uformaterte tallene."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from arsrapport import formatering as fmt
+
+
+def vis(tab: pd.DataFrame, andeler=(), dager=(), strek_for_null: bool = False) -> pd.DataFrame:
+    """En kopi der tallkolonnene er norske tekster, klar for visning i boka."""
+    ut = tab.copy()
+    for kol in ut.columns:
+        serie = ut[kol]
+        if kol in andeler:
+            ut[kol] = [fmt.prosent(v) if pd.notna(v) else "" for v in serie]
+        elif kol in dager:
+            ut[kol] = [fmt.tall(v) if pd.notna(v) else "" for v in serie]
+        elif pd.api.types.is_numeric_dtype(serie):
+            ut[kol] = [(fmt.tall_eller_strek(v) if strek_for_null else fmt.tall(v)) if pd.notna(v) else "" for v in serie]
+    return ut
+
+
+def som_html(tab: pd.DataFrame):
+    """Objekt med HTML- og tekstvisning (uten pandas' indeks), til glue og notatbokvisning."""
+    return _Tabell(tab)
+
+
+class _Tabell:
+    def __init__(self, tab: pd.DataFrame):
+        self.tab = tab
+
+    def _repr_html_(self) -> str:
+        return self.tab.to_html(index=False, border=0, classes="tabell", escape=True)
+
+    def _repr_markdown_(self) -> str:
+        kol = [str(k) for k in self.tab.columns]
+        linjer = ["| " + " | ".join(kol) + " |", "|" + "|".join("---" for _ in kol) + "|"]
+        for rad in self.tab.itertuples(index=False):
+            linjer.append("| " + " | ".join(str(v) for v in rad) + " |")
+        return "\n".join(linjer)
+
+    def __repr__(self) -> str:
+        return self.tab.to_string(index=False)

@@ -1,0 +1,591 @@
+"""Innlesing og kontroll av datauttrekket mot datakontrakten (docs/data-contract.md).
+
+Hver test skriver et lite, gyldig uttrekk av alle 13 tabellene som CSV i
+``tmp_path`` (``Uttrekksdata``), ødelegger én ting og sjekker at bruddet
+nevner riktig fil, rad (overskrift = rad 1), kolonne og verdi.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import datetime as dt
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from arsrapport.innlesing import (
+    MAKS_PER_FEIL,
+    Brudd,
+    Uttrekk,
+    Valideringsfeil,
+    les_uttrekk,
+    valider,
+)
+from arsrapport.kontrakt import TABELLER, Kolonne, Tabell
+
+# ------------------------------------------------------------------ et gyldig minsteuttrekk
+
+GYLDIG: dict[str, list[dict[str, str]]] = {
+    "saker": [
+        # rad 2
+        dict(sak_id="000101", person_id="0491", familie_id="F1", saksgruppe="Asyl", sakstype="Asyl",
+             behandlingstype="Klage", asylspor="Realitet", mottatt_dato="2022-03-01", avslutning="Vedtak",
+             avsluttet_dato="2023-02-01", avgjorelsesform="NMP", utfall="Omgjort", nasjonalitet="Syria",
+             hjemmel="", ema="true", under_18_ved_vedtak="false", barnefamilie="ja", lengevarende_barn="nei",
+             tilknyttet_utvisning="0"),
+        # rad 3
+        dict(sak_id="000102", person_id="0492", familie_id="", saksgruppe="Familieinnvandring",
+             sakstype="Familiegjenforening", behandlingstype="Omgjøringsanmodning", asylspor="",
+             mottatt_dato="2022-11-15", avslutning="Vedtak", avsluttet_dato="2023-06-30", avgjorelsesform="SEK",
+             utfall="Ikke omgjort", nasjonalitet="Eritrea", hjemmel="", ema="", under_18_ved_vedtak="",
+             barnefamilie="", lengevarende_barn="", tilknyttet_utvisning="1"),
+        # rad 4
+        dict(sak_id="000103", person_id="0493", familie_id="", saksgruppe="Utvisning", sakstype="Utvisning",
+             behandlingstype="Klage", asylspor="", mottatt_dato="2023-01-10", avslutning="Henlagt",
+             avsluttet_dato="2023-03-01", avgjorelsesform="", utfall="", nasjonalitet="Tyrkia", hjemmel="",
+             ema="FALSE", under_18_ved_vedtak="Ja", barnefamilie="", lengevarende_barn="", tilknyttet_utvisning=""),
+        # rad 5
+        dict(sak_id="000104", person_id="0491", familie_id="F1", saksgruppe="Asyl", sakstype="Asyl",
+             behandlingstype="Klage", asylspor="Dublin", mottatt_dato="2024-01-15", avslutning="",
+             avsluttet_dato="", avgjorelsesform="", utfall="", nasjonalitet="Syria", hjemmel="", ema="",
+             under_18_ved_vedtak="", barnefamilie="true", lengevarende_barn="", tilknyttet_utvisning=""),
+    ],
+    "uiv": [
+        dict(uiv_id="U1", sak_id="000104", mottatt_dato="2024-02-01", avgjort_dato="2024-02-15", resultat="Avslått"),
+        dict(uiv_id="U2", sak_id="", mottatt_dato="2024-02-10", avgjort_dato="", resultat=""),
+    ],
+    "rettssaker": [
+        dict(rettssak_id="R1", sak_id="000101", instans="Tingretten", innkommet_dato="2023-03-01",
+             avgjort_dato="2023-09-01", utfall="Medhold", rettskraftig_dato="2023-10-15", hovedforhandling="true",
+             dager_i_retten="2", prosedyre="Regjeringsadvokaten"),
+        dict(rettssak_id="R2", sak_id="000101", instans="Lagmannsretten", innkommet_dato="2023-11-01",
+             avgjort_dato="", utfall="", rettskraftig_dato="", hovedforhandling="false", dager_i_retten="",
+             prosedyre=""),
+    ],
+    "arsverk": [
+        dict(ar="2023", enhet="Saksenhetene", arsverk="180.5"),
+        dict(ar="2023", enhet="Nemndledere", arsverk="20"),
+    ],
+    "tildeling": [
+        dict(ar="2023", kapittel="0491", post="01", posttekst="Driftsutgifter", overfort_fra_i_fjor="1000000.50",
+             arets_tildelinger="300000000", stikkord="kan nyttes under post 21"),
+        dict(ar="2023", kapittel="0491", post="21", posttekst="Spesielle driftsutgifter", overfort_fra_i_fjor="0",
+             arets_tildelinger="12000000.25", stikkord=""),
+    ],
+    "fullmakter": [
+        dict(ar="2023", kapittel="0491", post="01", avgitte_belastningsfullmakter="0", merinntekter="1500.5",
+             omdisponering="", innsparinger="-200", maks_overforbart=""),
+    ],
+    "regnskap": [
+        dict(ar="2023", artskonto="5000", kontonavn="Lønn", kapittel="0491", post="01", belop="150000000.55"),
+        dict(ar="2023", artskonto="600488", kontonavn="", kapittel="0491", post="21", belop="-50.5"),
+    ],
+    "kapitalkontoer": [
+        dict(ar="2023", konto="60048801", tekst="Norges Bank KK/innbetalinger", belop="1234.50"),
+    ],
+    "mellomvaerende": [
+        dict(ar="2023", linje="Skyldig skattetrekk", gruppe="Kortsiktig gjeld", bokfort="-1000", rapportert="-1000.00"),
+    ],
+    "vekttall": [
+        dict(ar_fra="2021", ar_til="2025", kategori="Asyl", avgjorelsesform="Stornemnd", vekt="5"),
+        dict(ar_fra="2021", ar_til="2025", kategori="Opphold", avgjorelsesform="SEK", vekt="1.25"),
+    ],
+    "styringsparametere": [
+        dict(ar="2023", kode="SP1", populasjon="asyl_klage", grense_dager="120", mal_andel="0.5", mal_reduksjon=""),
+        dict(ar="2023", kode="SP2", populasjon="opphold_klage", grense_dager="", mal_andel="", mal_reduksjon="0.1"),
+    ],
+    "kpi": [
+        dict(ar="2015", indeks="100"),
+        dict(ar="2023", indeks="133.6"),
+    ],
+    "kontoplan": [
+        dict(artskonto_fra="5000", artskonto_til="5999", oppstilling_linje="Utbetalinger til lønn", note="1",
+             note_linje="Lønn"),
+        dict(artskonto_fra="6000", artskonto_til="6999", oppstilling_linje="Andre utbetalinger til drift", note="",
+             note_linje=""),
+    ],
+}
+
+
+class Uttrekksdata:
+    """Et gyldig minsteuttrekk som en test kan endre før det skrives til disk."""
+
+    def __init__(self, katalog: Path):
+        self.katalog = katalog
+        self.tabeller = copy.deepcopy(GYLDIG)
+        self.kolonner = {navn: list(rader[0]) for navn, rader in GYLDIG.items()}
+
+    def sett(self, tabell: str, rad: int, kolonne: str, verdi: str) -> None:
+        """Sett en verdi; ``rad`` telles som i et regneark (første datarad = 2)."""
+        self.tabeller[tabell][rad - 2][kolonne] = verdi
+
+    def fjern_kolonne(self, tabell: str, kolonne: str) -> None:
+        self.kolonner[tabell].remove(kolonne)
+
+    def legg_til_kolonne(self, tabell: str, kolonne: str, verdi: str) -> None:
+        self.kolonner[tabell].append(kolonne)
+        for r in self.tabeller[tabell]:
+            r[kolonne] = verdi
+
+    def skriv(self) -> Path:
+        self.katalog.mkdir(parents=True, exist_ok=True)
+        for navn, rader in self.tabeller.items():
+            with open(self.katalog / f"{navn}.csv", "w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f, lineterminator="\n")
+                w.writerow(self.kolonner[navn])
+                for r in rader:
+                    w.writerow([r.get(k, "") for k in self.kolonner[navn]])
+        return self.katalog
+
+
+@pytest.fixture
+def uttrekk(tmp_path) -> Uttrekksdata:
+    return Uttrekksdata(tmp_path / "data")
+
+
+def brudd_for(katalog: Path, fil: str | None = None) -> list[Brudd]:
+    brudd, _ = valider(katalog)
+    return [b for b in brudd if fil is None or b.fil == fil]
+
+
+def ett_brudd(katalog: Path, fil: str | None = None) -> Brudd:
+    alle = brudd_for(katalog)
+    treff = [b for b in alle if fil is None or b.fil == fil]
+    assert len(treff) == 1, "\n".join(map(str, alle))
+    assert len(alle) == 1, "\n".join(map(str, alle))
+    return treff[0]
+
+
+# ------------------------------------------------------------------ gyldig uttrekk
+
+
+def test_gyldig_uttrekk_har_riktige_typer(uttrekk):
+    u = les_uttrekk(uttrekk.skriv())
+    assert set(u.tabeller) == set(TABELLER)
+    assert u.advarsler == []
+    s = u.saker
+    assert list(s.columns) == [k.navn for k in TABELLER["saker"].kolonner]
+    assert len(s) == 4
+    # id-er forblir tekst med ledende nuller
+    assert s["sak_id"].tolist() == ["000101", "000102", "000103", "000104"]
+    assert s["person_id"].iloc[0] == "0491"
+    assert s["sak_id"].dtype == "str" and s["saksgruppe"].dtype == "str"
+    # tom tekst/enum er NaN
+    assert pd.isna(s["asylspor"].iloc[1]) and np.isnan(s["asylspor"].iloc[1])
+    assert s["avslutning"].isna().tolist() == [False, False, False, True]
+    assert s["mottatt_dato"].dtype == "datetime64[us]"
+    assert s["mottatt_dato"].iloc[0] == pd.Timestamp("2022-03-01")
+    assert pd.isna(s["avsluttet_dato"].iloc[3])
+    assert s["ema"].dtype == np.bool_
+    assert s["ema"].tolist() == [True, False, False, False]
+    assert s["barnefamilie"].tolist() == [True, False, False, True]
+    assert s["tilknyttet_utvisning"].tolist() == [False, True, False, False]
+    assert s["under_18_ved_vedtak"].tolist() == [False, False, True, False]
+
+    assert u.arsverk["ar"].dtype == np.int64
+    assert u.arsverk["arsverk"].dtype == np.float64
+    assert u.tildeling["kapittel"].tolist() == ["0491", "0491"]
+    assert u.tildeling["post"].tolist() == ["01", "21"]
+    assert u.tildeling["arets_tildelinger"].tolist() == [300000000.0, 12000000.25]
+    assert u.fullmakter["omdisponering"].dtype == np.float64
+    assert u.fullmakter["omdisponering"].isna().all()
+    r = u.rettssaker
+    assert r["dager_i_retten"].dtype == "Int64"
+    assert r["dager_i_retten"].iloc[0] == 2 and pd.isna(r["dager_i_retten"].iloc[1])
+    assert r["hovedforhandling"].tolist() == [True, False]
+    assert u.styringsparametere["grense_dager"].dtype == "Int64"
+    assert u.kpi["indeks"].tolist() == [100.0, 133.6]
+    assert u.kontoplan["note"].isna().tolist() == [False, True]
+    assert u.uttrekksdato() == pd.Timestamp("2024-02-15")
+    assert u.siste_hele_ar() == 2023
+    assert u["kpi"] is u.kpi
+
+
+def test_valgfri_kolonne_kan_mangle_og_fylles_tom(uttrekk):
+    for k in ("familie_id", "hjemmel", "ema", "barnefamilie"):
+        uttrekk.fjern_kolonne("saker", k)
+    uttrekk.fjern_kolonne("rettssaker", "dager_i_retten")
+    u = les_uttrekk(uttrekk.skriv())
+    assert u.saker["familie_id"].isna().all() and u.saker["familie_id"].dtype == "str"
+    assert u.saker["ema"].dtype == np.bool_ and not u.saker["ema"].any()
+    assert u.rettssaker["dager_i_retten"].dtype == "Int64"
+    assert list(u.saker.columns) == [k.navn for k in TABELLER["saker"].kolonner]
+
+
+def test_kolonnerekkefolgen_er_fri(uttrekk):
+    uttrekk.kolonner["saker"].reverse()
+    u = les_uttrekk(uttrekk.skriv())
+    assert u.saker["sak_id"].iloc[0] == "000101"
+
+
+def test_ukjent_kolonne_gir_advarsel_ikke_feil(uttrekk):
+    uttrekk.legg_til_kolonne("saker", "saksbehandler", "Ola")
+    u = les_uttrekk(uttrekk.skriv())
+    assert "saksbehandler" not in u.saker.columns
+    assert len(u.advarsler) == 1
+    assert "saker.csv" in u.advarsler[0] and "saksbehandler" in u.advarsler[0]
+
+
+def test_bom_godtas(uttrekk):
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    f.write_bytes(b"\xef\xbb\xbf" + f.read_bytes())
+    u = les_uttrekk(katalog)
+    assert u.saker.columns[0] == "sak_id"
+    assert u.saker["sak_id"].iloc[0] == "000101"
+
+
+def test_xlsx_med_ekte_datoceller_gir_det_samme(uttrekk, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    csv_katalog = uttrekk.skriv()
+    fra_csv = les_uttrekk(csv_katalog)
+    xlsx_katalog = tmp_path / "xlsx"
+    xlsx_katalog.mkdir()
+    for navn, rader in uttrekk.tabeller.items():
+        tabell = TABELLER[navn]
+        bok = openpyxl.Workbook()
+        ark = bok.active
+        kolonner = uttrekk.kolonner[navn]
+        ark.append(kolonner)
+        for r in rader:
+            celler = []
+            for k in kolonner:
+                v, type_ = r[k], tabell.kolonne(k).type
+                if v == "":
+                    celler.append(None)
+                elif type_ == "dato":
+                    celler.append(dt.datetime.fromisoformat(v))
+                elif type_ == "heltall":
+                    celler.append(int(v))
+                elif type_ in ("desimal", "belop"):
+                    celler.append(float(v))
+                elif type_ == "bool" and v in ("true", "false"):
+                    celler.append(v == "true")
+                else:
+                    celler.append(v)
+            ark.append(celler)
+        for rad in ark.iter_rows(min_row=2):
+            for celle in rad:
+                if isinstance(celle.value, dt.datetime):
+                    celle.number_format = "yyyy-mm-dd"
+        bok.save(xlsx_katalog / f"{navn}.xlsx")
+    fra_xlsx = les_uttrekk(xlsx_katalog)
+    assert fra_xlsx.advarsler == []
+    for navn in TABELLER:
+        pd.testing.assert_frame_equal(fra_xlsx.tabeller[navn], fra_csv.tabeller[navn], check_exact=True)
+
+
+def test_xlsx_feil_gir_regnearkets_radnummer(uttrekk, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    katalog = uttrekk.skriv()
+    (katalog / "kpi.csv").unlink()
+    bok = openpyxl.Workbook()
+    ark = bok.active
+    ark.append(["ar", "indeks"])
+    ark.append([2015, 100])
+    ark.append([2023, "mye"])
+    bok.save(katalog / "kpi.xlsx")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("kpi.xlsx", 3, "indeks", "mye")
+
+
+# ------------------------------------------------------------------ filer
+
+
+def test_manglende_fil(uttrekk):
+    katalog = uttrekk.skriv()
+    (katalog / "kpi.csv").unlink()
+    b = ett_brudd(katalog)
+    assert b.fil == "kpi.csv" and b.rad is None
+    assert "mangler" in b.melding and "kpi.xlsx" in b.melding
+
+
+def test_bade_csv_og_xlsx(uttrekk):
+    katalog = uttrekk.skriv()
+    (katalog / "kpi.xlsx").write_bytes(b"PK")
+    b = ett_brudd(katalog)
+    assert b.fil == "kpi.csv"
+    assert "kpi.csv" in b.melding and "kpi.xlsx" in b.melding
+
+
+@pytest.mark.parametrize("navn", ["saker", "uiv", "kontoplan"])
+def test_fil_med_null_byte_er_alltid_feil(uttrekk, navn):
+    katalog = uttrekk.skriv()
+    (katalog / f"{navn}.csv").write_bytes(b"")
+    b = ett_brudd(katalog)
+    assert b.fil == f"{navn}.csv" and "tom" in b.melding
+
+
+def test_tom_xlsx_fil(uttrekk):
+    katalog = uttrekk.skriv()
+    (katalog / "kpi.csv").unlink()
+    (katalog / "kpi.xlsx").write_bytes(b"")
+    b = ett_brudd(katalog)
+    assert b.fil == "kpi.xlsx" and "tom" in b.melding
+
+
+@pytest.mark.parametrize("navn", ["uiv", "rettssaker", "tildeling", "fullmakter", "regnskap", "kapitalkontoer",
+                                  "mellomvaerende"])
+def test_bare_overskrift_er_gyldig_tom_tabell(uttrekk, navn):
+    uttrekk.tabeller[navn] = []
+    u = les_uttrekk(uttrekk.skriv())
+    assert len(u.tabeller[navn]) == 0
+    assert list(u.tabeller[navn].columns) == [k.navn for k in TABELLER[navn].kolonner]
+
+
+@pytest.mark.parametrize("navn", ["saker", "arsverk", "vekttall", "styringsparametere", "kpi", "kontoplan"])
+def test_bare_overskrift_er_feil_der_tabellen_ma_ha_rader(uttrekk, navn):
+    uttrekk.tabeller[navn] = []
+    b = ett_brudd(uttrekk.skriv())
+    assert b.fil == f"{navn}.csv" and "ingen datarader" in b.melding
+
+
+def test_feil_tegnkoding_navngir_fil_og_rad(uttrekk):
+    uttrekk.sett("saker", 3, "behandlingstype", "Klage")  # ellers er «Omgjøringsanmodning» i rad 3 først
+    uttrekk.sett("saker", 4, "nasjonalitet", "Sør-Sudan")
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, "nasjonalitet", "Sør-Sudan")
+    assert "UTF-8" in b.melding
+    assert "0xF8" in b.melding  # ø i Windows-1252
+
+
+def test_tomme_linjer_teller_som_rader(uttrekk):
+    uttrekk.sett("saker", 4, "mottatt_dato", "i går")
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    linjer = f.read_text(encoding="utf-8").split("\n")
+    linjer.insert(2, "")  # tom linje som rad 3
+    f.write_text("\n".join(linjer), encoding="utf-8")
+    b = ett_brudd(katalog)
+    assert (b.rad, b.kolonne, b.verdi) == (5, "mottatt_dato", "i går")
+
+
+def test_rad_med_for_mange_felt(uttrekk):
+    katalog = uttrekk.skriv()
+    f = katalog / "kpi.csv"
+    f.write_text("ar,indeks\n2015,100\n2023,133,6\n", encoding="utf-8")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad) == ("kpi.csv", 3)
+    assert "3 felt" in b.melding
+
+
+def test_semikolon_som_skilletegn(uttrekk):
+    katalog = uttrekk.skriv()
+    (katalog / "kpi.csv").write_text("ar;indeks\n2015;100\n", encoding="utf-8")
+    b = ett_brudd(katalog)
+    assert b.fil == "kpi.csv" and "semikolon" in b.melding
+
+
+# ------------------------------------------------------------------ kolonner og verdier
+
+
+def test_manglende_pakrevd_kolonne(uttrekk):
+    uttrekk.fjern_kolonne("saker", "nasjonalitet")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.kolonne) == ("saker.csv", "nasjonalitet")
+    assert "påkrevd kolonne mangler" in b.melding
+
+
+def test_kolonne_to_ganger(uttrekk):
+    uttrekk.kolonner["kpi"].append("indeks")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne) == ("kpi.csv", 1, "indeks")
+
+
+def test_tom_verdi_i_pakrevd_kolonne(uttrekk):
+    uttrekk.sett("saker", 4, "person_id", "")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, "person_id", None)
+    assert "mangler" in b.melding
+
+
+def test_ugyldig_dato(uttrekk):
+    uttrekk.sett("saker", 2, "mottatt_dato", "2023-13-01")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 2, "mottatt_dato", "2023-13-01")
+    assert str(b) == "saker.csv, rad 2, kolonne mottatt_dato, verdi «2023-13-01»: ugyldig dato (forventet ÅÅÅÅ-MM-DD)"
+
+
+@pytest.mark.parametrize("verdi", ["2023-1-5", "05.01.2023", "2023-02-30", "2023-01-05T10:00"])
+def test_dato_ma_vaere_iso(uttrekk, verdi):
+    uttrekk.sett("uiv", 3, "mottatt_dato", verdi)
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("uiv.csv", 3, "mottatt_dato", verdi)
+
+
+def test_mellomrom_rundt_dato_og_enum_godtas(uttrekk):
+    uttrekk.sett("saker", 3, "mottatt_dato", " 2022-11-15 ")
+    uttrekk.sett("saker", 3, "saksgruppe", "Familieinnvandring ")
+    u = les_uttrekk(uttrekk.skriv())
+    assert u.saker["mottatt_dato"].iloc[1] == pd.Timestamp("2022-11-15")
+    assert u.saker["saksgruppe"].iloc[1] == "Familieinnvandring"
+
+
+def test_ugyldig_tidspunkt(uttrekk, monkeypatch):
+    # Kontrakten har ingen tidspunktkolonne ennå; legg en til i uiv for testen.
+    gammel = TABELLER["uiv"]
+    monkeypatch.setitem(
+        TABELLER, "uiv", Tabell("uiv", gammel.kolonner + (Kolonne("registrert", "tidspunkt"),), gammel.gruppe)
+    )
+    uttrekk.legg_til_kolonne("uiv", "registrert", "2024-02-01T09:30")
+    uttrekk.sett("uiv", 3, "registrert", "2024-02-10T25:00")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("uiv.csv", 3, "registrert", "2024-02-10T25:00")
+    assert "tidspunkt" in b.melding
+    uttrekk.sett("uiv", 3, "registrert", "")
+    u = les_uttrekk(uttrekk.skriv())
+    assert u.uiv["registrert"].dtype == "datetime64[us]"
+    assert u.uiv["registrert"].iloc[0] == pd.Timestamp("2024-02-01 09:30")
+
+
+@pytest.mark.parametrize(
+    "tabell, rad, kolonne, verdi, ord",
+    [
+        ("arsverk", 3, "ar", "2023.0", "heltall"),
+        ("arsverk", 2, "ar", "toåtte", "heltall"),
+        ("rettssaker", 2, "dager_i_retten", "2,5", "heltall"),
+        ("arsverk", 3, "arsverk", "20,5", "desimaltall"),
+        ("kpi", 3, "indeks", "inf", "desimaltall"),
+        ("tildeling", 3, "arets_tildelinger", "12000000.255", "mer enn to desimaler"),
+        ("regnskap", 2, "belop", "1 000", "ugyldig beløp"),
+        ("mellomvaerende", 2, "bokfort", "1e3", "ugyldig beløp"),
+    ],
+)
+def test_ugyldig_tall(uttrekk, tabell, rad, kolonne, verdi, ord):
+    uttrekk.sett(tabell, rad, kolonne, verdi)
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == (f"{tabell}.csv", rad, kolonne, verdi)
+    assert ord in b.melding
+
+
+def test_ugyldig_bool(uttrekk):
+    uttrekk.sett("saker", 5, "ema", "kanskje")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 5, "ema", "kanskje")
+
+
+def test_bool_skiller_ikke_store_og_sma_bokstaver(uttrekk):
+    for rad, verdi in zip((2, 3, 4, 5), ("tRUe", "NEI", "jA", "False")):
+        uttrekk.sett("saker", rad, "lengevarende_barn", verdi)
+    u = les_uttrekk(uttrekk.skriv())
+    assert u.saker["lengevarende_barn"].tolist() == [True, False, True, False]
+
+
+def test_ukjent_enumverdi(uttrekk):
+    uttrekk.sett("saker", 3, "saksgruppe", "Familie")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 3, "saksgruppe", "Familie")
+    assert "Familieinnvandring" in b.melding  # lovlige verdier listes
+
+
+@pytest.mark.parametrize("tabell, kolonne", [("saker", "sak_id"), ("uiv", "uiv_id"), ("rettssaker", "rettssak_id")])
+def test_duplikat_i_unik_kolonne_navngir_begge_rader(uttrekk, tabell, kolonne):
+    rader = uttrekk.tabeller[tabell]
+    rader[-1][kolonne] = rader[0][kolonne]
+    b = ett_brudd(uttrekk.skriv())
+    siste = len(rader) + 1
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == (f"{tabell}.csv", siste, kolonne, rader[0][kolonne])
+    assert "rad 2" in b.melding
+
+
+@pytest.mark.parametrize(
+    "tabell, rad, kolonne, verdi", [("arsverk", 3, "arsverk", "-1.5"), ("rettssaker", 2, "dager_i_retten", "-2")]
+)
+def test_negativ_verdi_der_det_er_forbudt(uttrekk, tabell, rad, kolonne, verdi):
+    uttrekk.sett(tabell, rad, kolonne, verdi)
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == (f"{tabell}.csv", rad, kolonne, verdi)
+    assert "negativ" in b.melding
+
+
+def test_kpi_ma_vaere_positiv(uttrekk):
+    uttrekk.sett("kpi", 2, "indeks", "0")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("kpi.csv", 2, "indeks", "0")
+
+
+# ------------------------------------------------------------------ samlet rapportering
+
+
+def test_alle_brudd_i_alle_filer_rapporteres_samtidig(uttrekk):
+    uttrekk.sett("saker", 3, "mottatt_dato", "2023-13-01")
+    uttrekk.sett("arsverk", 2, "enhet", "Ledelsen")
+    uttrekk.sett("regnskap", 3, "belop", "12,50")
+    katalog = uttrekk.skriv()
+    (katalog / "kontoplan.csv").unlink()
+    with pytest.raises(Valideringsfeil) as e:
+        les_uttrekk(katalog)
+    funnet = {(b.fil, b.rad, b.kolonne) for b in e.value.brudd}
+    assert funnet == {
+        ("saker.csv", 3, "mottatt_dato"),
+        ("arsverk.csv", 2, "enhet"),
+        ("regnskap.csv", 3, "belop"),
+        ("kontoplan.csv", None, None),
+    }
+    tekst = str(e.value)
+    linjer = tekst.splitlines()
+    assert "4 brudd" in linjer[0]
+    assert len(linjer) == 5
+    assert any("verdi «Ledelsen»" in linje for linje in linjer)
+
+
+def test_mange_feil_begrenses_per_fil_kolonne_og_type(uttrekk):
+    mal = uttrekk.tabeller["saker"][1]
+    uttrekk.tabeller["saker"] = [dict(mal, sak_id=f"S{i}", mottatt_dato="2022-02-30") for i in range(50)]
+    uttrekk.tabeller["saker"][0]["avsluttet_dato"] = "2023-06-31"
+    brudd = brudd_for(uttrekk.skriv())
+    mottatt = [b for b in brudd if b.kolonne == "mottatt_dato"]
+    assert len(mottatt) == MAKS_PER_FEIL + 1
+    assert [b.rad for b in mottatt[:3]] == [2, 3, 4]
+    assert mottatt[-1].rad is None and "30 rader til" in mottatt[-1].melding
+    assert [b.rad for b in brudd if b.kolonne == "avsluttet_dato"] == [2]
+
+
+def test_valideringsfeil_kastes_ikke_av_valider(uttrekk):
+    uttrekk.sett("kpi", 2, "ar", "")
+    brudd, advarsler = valider(uttrekk.skriv())
+    assert len(brudd) == 1 and advarsler == []
+
+
+def test_brudd_tekst_uten_rad_og_verdi():
+    assert str(Brudd("kpi.csv", None, None, None, "filen mangler")) == "kpi.csv: filen mangler"
+    assert str(Brudd("kpi.csv", 3, "ar", None, "verdi mangler")) == "kpi.csv, rad 3, kolonne ar: verdi mangler"
+
+
+# ------------------------------------------------------------------ uttrekksdato og siste hele år
+
+
+def _uttrekk_med_datoer(saker: list[str], uiv: list[str] = ()) -> Uttrekk:
+    d = lambda xs: pd.to_datetime(pd.Series(list(xs), dtype=object)).astype("datetime64[us]")  # noqa: E731
+    s = pd.DataFrame({"mottatt_dato": d(saker), "avsluttet_dato": d([None] * len(saker))})
+    u = pd.DataFrame({"mottatt_dato": d(uiv), "avgjort_dato": d([None] * len(uiv))})
+    return Uttrekk(tabeller={"saker": s, "uiv": u}, advarsler=[], katalog=Path("."))
+
+
+@pytest.mark.parametrize(
+    "siste, ar",
+    [("2024-02-15", 2023), ("2024-01-01", 2023), ("2023-12-31", 2022), ("2023-12-30", 2022), ("2025-01-01", 2024)],
+)
+def test_siste_hele_ar(siste, ar):
+    u = _uttrekk_med_datoer(["2020-05-01", siste])
+    assert u.uttrekksdato() == pd.Timestamp(siste)
+    assert u.siste_hele_ar() == ar
+
+
+def test_uttrekksdato_tar_med_uiv_og_avsluttet_dato():
+    u = _uttrekk_med_datoer(["2023-12-31"], ["2024-01-01"])
+    assert u.siste_hele_ar() == 2023
+    u.saker.loc[0, "avsluttet_dato"] = pd.Timestamp("2024-03-01")
+    assert u.uttrekksdato() == pd.Timestamp("2024-03-01")
+
+
+def test_uttrekk_ukjent_tabell_gir_attributeerror():
+    u = _uttrekk_med_datoer(["2023-01-01"])
+    with pytest.raises(AttributeError):
+        u.finnes_ikke  # noqa: B018
