@@ -83,7 +83,8 @@ def samle_figurer(notatboker: list[Path]) -> dict[int, dict[str, float]]:
                 if not navn or navn.startswith(TEKST) or SKILLE not in navn:
                     continue
                 fid, ar = navn.rsplit(SKILLE, 1)
-                verdi = ast.literal_eval(utdata["data"]["text/plain"])
+                prefiks = utdata["metadata"]["scrapbook"].get("mime_prefix", "")
+                verdi = ast.literal_eval(utdata["data"][f"{prefiks}text/plain"])
                 if fid in figurer.get(int(ar), {}) and figurer[int(ar)][fid] != verdi:
                     raise ByggFeil(f"{fid} for {ar} er limt med to ulike verdier i {fil.name}")
                 figurer.setdefault(int(ar), {})[fid] = verdi
@@ -99,7 +100,28 @@ def _bok_katalog(stage: Path, notatboker: list[Path]) -> Path:
     (bok / "beregninger").mkdir(exist_ok=True)
     for nb in notatboker:
         shutil.copy(nb, bok / "beregninger" / nb.name)
+        skriv_limte_figurer_og_tabeller(nb, bok)
     return bok
+
+
+def skriv_limte_figurer_og_tabeller(notatbok: Path, bok: Path) -> None:
+    """Figurer (``fig.*``) og tabeller (``tab.*``) som notatboka limte, som filer boka
+    henter med vanlige ``{figure}``- og ``{table}``-direktiver (nummerert og kryssreferert).
+    myst-nb kan ikke hente figurer fra en annen notatbok med ``{glue:figure}``."""
+    import base64
+
+    nb = json.loads(Path(notatbok).read_text(encoding="utf-8"))
+    for celle in nb["cells"]:
+        for utdata in celle.get("outputs", []):
+            meta = utdata.get("metadata", {}).get("scrapbook", {})
+            navn, prefiks = meta.get("name", ""), meta.get("mime_prefix", "")
+            data = utdata.get("data", {})
+            if navn.startswith("fig.") and f"{prefiks}image/png" in data:
+                (bok / "figurer").mkdir(exist_ok=True)
+                (bok / "figurer" / f"{navn}.png").write_bytes(base64.b64decode(data[f"{prefiks}image/png"]))
+            elif navn.startswith("tab.") and f"{prefiks}text/markdown" in data:
+                (bok / "tabeller").mkdir(exist_ok=True)
+                (bok / "tabeller" / f"{navn}.md").write_text(data[f"{prefiks}text/markdown"] + "\n", encoding="utf-8")
 
 
 def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding) -> Path:
@@ -160,6 +182,9 @@ def bygg(
                     shutil.copy(f, resultat / "pdf" / f.name)
                 if not any((resultat / "pdf").iterdir()):
                     raise ByggFeil("PDF-bygget ga ingen PDF-fil")
+        for logg in stage.glob("jb-*/jupyter-book-*.log"):
+            (resultat / "logg").mkdir(exist_ok=True)
+            shutil.copy(logg, resultat / "logg" / logg.name)
         _flytt_pa_plass(resultat, ut)
         melding(f"Ferdig: {ut}")
         return figurer

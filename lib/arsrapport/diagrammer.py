@@ -3,17 +3,14 @@
 
 from __future__ import annotations
 
-import matplotlib
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from arsrapport import formatering as fmt  # noqa: E402
+from arsrapport import formatering as fmt
 
 FARGER = ["#1f4e79", "#8fb3d9", "#c55a11", "#f4b183", "#548235", "#a9d18e", "#7f6000", "#bf9000"]
-plt.rcParams.update({"font.size": 9, "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "arsrapport"})
+plt.rcParams.update({"font.size": 9, "savefig.dpi": 150, "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "arsrapport"})
 
 _tall = FuncFormatter(lambda x, _: fmt.tall(x))
 _prosent = FuncFormatter(lambda x, _: fmt.prosent(x, desimaler=0))
@@ -39,8 +36,11 @@ def stablet_per_ar(tab: pd.DataFrame, kolonner: list[str], etiketter: list[str])
     return _ferdig(fig)
 
 
-def liggende_soyler(etiketter, verdier, formatering=fmt.tall, akse=_tall):
-    """Figur 3, 5, 7, 8, 10, 12 og 9: én liggende søyle per kategori, verdien ved søylen."""
+def liggende_soyler(etiketter, verdier, prosent: bool = False):
+    """Figur 3, 5, 7, 8, 10, 12 og 9: én liggende søyle per kategori, verdien ved søylen.
+    Med ``prosent=True`` er verdiene andeler og vises i prosent."""
+    formatering = fmt.prosent if prosent else fmt.tall
+    akse = _prosent if prosent else _tall
     fig, ax = plt.subplots(figsize=(6, 0.35 * len(etiketter) + 0.8))
     rekke = pd.Series(list(verdier), index=list(etiketter)).sort_values()
     ax.barh(rekke.index, rekke.to_numpy(), color=FARGER[0])

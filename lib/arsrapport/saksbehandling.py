@@ -179,7 +179,7 @@ def avgjorelsesform_andeler(saker: pd.DataFrame, ar: int, etter: Etter = None) -
         antall = b["avgjorelsesform"].value_counts().reindex(former, fill_value=0)
         total = antall.sum()
         andel = antall / total if total else antall.astype("float64") * np.nan
-        andel["Nemndmøte"] = andel[list(NEMNDMOTEFORMER)].sum()
+        andel["Nemndmøte"] = andel[list(NEMNDMOTEFORMER)].sum(min_count=1)  # NaN, ikke 0, uten behandlede saker
         return andel
     tab = pd.crosstab([b[k] for k in _kolonner(etter)], b["avgjorelsesform"]).reindex(columns=former, fill_value=0)
     andel = tab.div(tab.sum(axis=1), axis=0)

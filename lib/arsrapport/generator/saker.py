@@ -115,6 +115,11 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
     r23["diverse"] = mal("mottatt", 2023) - sum(r23.values())
     for g in GRUPPER:
         plan[g]["R"][2023] = r23[g]
+    # henlagt 2022: det som gir rapportens «ca. 5 350» mottatte saker i 2022
+    h_total_2022 = mal("mottatt", 2022) - sum(
+        plan[g]["P"][2022] - plan[g]["P"][2021] + plan[g]["D"][2022] for g in GRUPPER
+    )
+    h_2022 = _fordel(max(0, int(h_total_2022)), {g: plan[g]["D"][2022] for g in GRUPPER}, {g: 10**6 for g in GRUPPER})
     for g in GRUPPER:
         p = plan[g]
         forrige = 0
@@ -127,7 +132,9 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
                 p["H"][ar] = h
                 continue
             h = max(1, int(round(0.012 * p["D"][ar]))) if g != "diverse" else 0
-            kjent_r = _g(mal, f"mottatt.{g}", ar) if ar >= 2021 else None
+            if ar == 2022:  # «ca. 5 350» mottatt i 2022 (3.2.1) gir få henleggelser det året
+                h = h_2022[g]
+            kjent_r = None  # gruppetall for mottatt før 2023 (3.2.5) viker for totalen i 3.2.1
             if kjent_r is not None:
                 h_avledet = forrige + kjent_r - p["D"][ar] - p["P"][ar]
                 if h_avledet >= 0:
@@ -192,7 +199,10 @@ def _fyll_rest(plan, mal_kol, vekt_kol, mal: Mal, prefiks: str) -> None:
                 plan[g][mal_kol][ar] = felles
         else:
             dagens = sum(n[g] * kjent[g] for g in grupper) / sum_n
-            skift = float(np.clip(total - dagens, -0.45, 0.45))
+            # flytt bare så langt at totalen kommer innenfor avrundingen (±0,4), slik at
+            # det som følger av totalen (f.eks. snittet for NL-vedtak) endres minst mulig
+            avstand = total - dagens
+            skift = float(np.clip(avstand - np.clip(avstand, -0.4, 0.4), -0.45, 0.45))
             for g in grupper:
                 plan[g][mal_kol][ar] = kjent[g] + skift
 
@@ -220,82 +230,82 @@ def _fyll_rest_alder(plan, mal: Mal) -> None:
 
 
 def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
-    """Del hver gruppe på klage og omgjøringsanmodning."""
-    # andel omgjøringsanmodninger av mottatte og behandlede per år (3.1.1 og 3.1.2)
-    andel_r = {2021: mal("andel_omgjoring_av_mottatt", 2021), 2022: mal("andel_omgjoring_av_mottatt", 2022)}
-    andel_d = {2021: mal("andel_omgjoring_av_behandlet", 2021), 2022: mal("andel_omgjoring_av_behandlet", 2022)}
-    for ar in (2018, 2019, 2020):
-        andel_r[ar], andel_d[ar] = 0.24, 0.24
-    tot_r23 = mal("mottatt.omgjoring", 2023) / mal("mottatt", 2023)
-    tot_d23 = mal("behandlet.omgjoring", 2023) / mal("behandlet", 2023)
+    """Del hver gruppe på klage og omgjøringsanmodning.
+
+    2023: gruppenes publiserte tall, justert slik at summene blir rapportens totaler
+    (3.1.1/3.1.2). 2018–2022: rapportens andeler anmodninger av mottatte og behandlede,
+    fordelt på gruppene etter 2023-mønsteret. Beholdningen av anmodninger følger av
+    strømmen; der den ellers ville blitt negativ, kommer flere anmodninger inn før 2021.
+    """
+    grupper = list(GRUPPER)
+    andel = {  # (mottatt, behandlet)
+        2018: (0.24, 0.24),
+        2019: (0.24, 0.24),
+        2020: (0.24, 0.24),
+        2021: (mal("andel_omgjoring_av_mottatt", 2021), mal("andel_omgjoring_av_behandlet", 2021)),
+        2022: (mal("andel_omgjoring_av_mottatt", 2022), mal("andel_omgjoring_av_behandlet", 2022)),
+    }
+    om = {g: Plan({}, {}, {}, {}, {}, {}) for g in grupper}
+    for kol, prefiks, total_id in (("R", "mottatt", "mottatt.omgjoring"), ("D", "behandlet", "behandlet.omgjoring")):
+        verdier = {}
+        for g in grupper:
+            v = mal(f"{prefiks}.{g}.omgjoring", 2023)
+            kl = mal(f"{prefiks}.{g}.klage", 2023)
+            if v is None and kl is not None:
+                v = gplan[g][kol][2023] - kl
+            if v is None:
+                v = 0 if g == "diverse" else round(gplan[g][kol][2023] * mal(total_id, 2023) / mal(prefiks, 2023))
+            verdier[g] = int(v)
+        storst = max(verdier, key=verdier.get)
+        verdier[storst] += int(mal(total_id, 2023)) - sum(verdier.values())
+        for g in grupper:
+            getattr(om[g], kol)[2023] = verdier[g]
+    # tilbøyeligheten per gruppe (2023-andelen) fordeler årstotalene
+    tilboyelighet = {
+        g: (om[g].R[2023] + om[g].D[2023]) / max(1, gplan[g]["R"][2023] + gplan[g]["D"][2023]) for g in grupper
+    }
+    for ar, (andel_r, andel_d) in andel.items():
+        for kol, a in (("R", andel_r), ("D", andel_d)):
+            total = sum(gplan[g][kol][ar] for g in grupper)
+            # samme tilbøyelighet for mottatt og behandlet, ellers hoper anmodningene seg opp
+            vekt = {g: gplan[g][kol][ar] * tilboyelighet[g] for g in grupper}
+            tak = {g: int(gplan[g][kol][ar] * 0.8) for g in grupper}
+            fordelt = _fordel(int(round(a * total)), vekt, tak)
+            for g in grupper:
+                getattr(om[g], kol)[ar] = fordelt[g]
     ut: dict[tuple[str, str], Plan] = {}
-    for g in GRUPPER:
-        p = gplan[g]
-        om = Plan({}, {}, {}, {}, {}, {})
-        kl = Plan({}, {}, {}, {}, {}, {})
-        r23 = mal(f"mottatt.{g}.omgjoring", 2023)
-        d23 = mal(f"behandlet.{g}.omgjoring", 2023)
-        if r23 is None and mal(f"mottatt.{g}.klage", 2023) is not None:
-            r23 = p["R"][2023] - mal(f"mottatt.{g}.klage", 2023)
-        if d23 is None and mal(f"behandlet.{g}.klage", 2023) is not None:
-            d23 = p["D"][2023] - mal(f"behandlet.{g}.klage", 2023)
-        gr_r = (r23 / p["R"][2023]) if r23 is not None else tot_r23
-        gr_d = (d23 / p["D"][2023]) if d23 is not None else tot_d23
-        if g == "diverse":  # en liten restgruppe uten anmodninger
-            gr_r = gr_d = 0.0
+    for g in grupper:
+        p, o = gplan[g], om[g]
+        for ar in AR:
+            o.H[ar] = int(round(p["H"][ar] * o.D[ar] / max(1, p["D"][ar])))
+        # beholdningen av anmodninger må aldri bli negativ: legg inn flere i 2019–2020
+        beholdning, minste = 0, 0
+        for ar in AR:
+            beholdning += o.R[ar] - o.D[ar] - o.H[ar]
+            if ar >= 2020:
+                minste = min(minste, beholdning - int(0.05 * p["P"][ar]))
+        o.R[2019] += -minste // 2
+        o.R[2020] += -minste - (-minste // 2)
         forrige = 0
         for ar in AR:
-            if ar == 2023:
-                om.R[ar] = r23 if r23 is not None else int(round(p["R"][ar] * gr_r))
-                om.D[ar] = d23 if d23 is not None else int(round(p["D"][ar] * gr_d))
-            else:
-                om.R[ar] = int(round(p["R"][ar] * min(0.6, gr_r * andel_r[ar] / tot_r23)))
-                om.D[ar] = int(round(p["D"][ar] * min(0.6, gr_d * andel_d[ar] / tot_d23)))
-            om.H[ar] = int(round(p["H"][ar] * om.D[ar] / max(1, p["D"][ar])))
-            om.P[ar] = forrige + om.R[ar] - om.D[ar] - om.H[ar]
-            mal_p = _beholdning_omgjoring(mal, g, ar, p["P"][ar])
-            if ar < 2023:
-                om.R[ar] += mal_p - om.P[ar]
-                om.P[ar] = mal_p
-            if om.P[ar] < 0:  # for få i beholdning: ta færre ut (henlagt først)
-                mangler = -om.P[ar]
-                fra_h = min(mangler, om.H[ar])
-                om.H[ar] -= fra_h
-                om.R[ar] += mangler - fra_h if ar < 2023 else 0
-                om.D[ar] -= mangler - fra_h if ar == 2023 else 0
-                om.P[ar] = 0
-            if om.R[ar] < 0:
-                om.R[ar] = 0
-                om.P[ar] = forrige - om.D[ar] - om.H[ar]
-            forrige = om.P[ar]
-            for k in "RDHP":
-                getattr(kl, k)[ar] = p[k][ar] - getattr(om, k)[ar]
-            # tidsmål per type: der rapporten oppgir dem, ellers gruppens
-            for plan_k, kode in ((kl, "klage"), (om, "omgjoring")):
+            o.P[ar] = forrige + o.R[ar] - o.D[ar] - o.H[ar]
+            forrige = o.P[ar]
+        kl = Plan({}, {}, {}, {}, {}, {})
+        for k in "RDHP":
+            getattr(kl, k).update({a: p[k][a] - getattr(o, k)[a] for a in AR})
+        for plan_k, kode in ((kl, "klage"), (o, "omgjoring")):
+            for ar in AR:
                 t = mal(f"saksbehandlingstid.{g}.{kode}", ar)
                 plan_k.T[ar] = t if t is not None else p["T"].get(ar)
                 plan_k.A[ar] = p["A"].get(ar)
         ut[(g, "Klage")] = kl
-        ut[(g, "Omgjøringsanmodning")] = om
-    for (g, _), pl in ut.items():
-        for k in "RDHP":
-            for ar, v in getattr(pl, k).items():
+        ut[(g, "Omgjøringsanmodning")] = o
+    for (g, k), pl in ut.items():
+        for kol in "RDHP":
+            for ar, v in getattr(pl, kol).items():
                 if v < 0:
-                    raise ValueError(f"negativ plan {g} {k} {ar}: {v}")
+                    raise ValueError(f"planen gir negativt {kol} for {g}/{k} i {ar}: {v}")
     return ut
-
-
-def _beholdning_omgjoring(mal: Mal, g: str, ar: int, p_gruppe: int) -> int | None:
-    """Omgjøringsanmodninger i beholdning: publisert der det finnes, ellers ~10 %."""
-    if ar == 2022:
-        v = mal(f"beholdning_start.{g}.omgjoring", 2023)
-        if v is not None:
-            return int(v)
-    if g == "diverse":
-        return 0
-    if g == "asyl":  # asylsakene har en stor andel anmodninger i beholdning (3.2.3)
-        return int(round(p_gruppe * (0.33 if ar == 2023 else 0.45)))
-    return int(round(p_gruppe * 0.10))
 
 
 # ---------------------------------------------------------------------------------
@@ -440,7 +450,10 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
     # (år, kategori) -> (nmp, nup, sek); NL er resten. Valgt innenfor avrundingen av
     # de publiserte andelene slik at også nemndmøtetotalen for året stemmer.
     kategori = {
-        2023: {"Asyl": (46, 16, 230), "Opphold": (148, 25, 598)},
+        # 2023: Tabell 2 oppgir 4 670 NL og 828 SEK, som summerer til 5 733 av 5 743 vedtak.
+        # Omgjøringsandelen 16,6 % for SEK går bare opp med 838 SEK-vedtak (139/838), og
+        # 15,8 % for NL med 4 670 (738/4 670): de ti manglende vedtakene legges til SEK.
+        2023: {"Asyl": (46, 16, 232), "Opphold": (148, 25, 606)},
         2022: {"Asyl": (58, 14, 85), "Opphold": (150, 36, 1117)},
         2021: {"Asyl": (82, 15, 48), "Opphold": (140, 30, 561)},
     }
@@ -449,16 +462,22 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
     ut: dict[tuple[int, str], dict[str, int]] = {}
     for ar in AR:
         n_ar = n.loc[ar] if ar in n.index.get_level_values(0) else pd.Series(dtype="int64")
+        if ar not in kategori:  # år uten tabell 2: nemndmøteandelen for året (3.1.3) styrer
+            nm_tot = int(round(nm_andel[ar] * n_ar.sum()))
+            nm_asyl = int(round(nm_tot * 0.3))
+            n_asyl = int(n_ar.get("Asyl", 0))
+            kategori[ar] = {
+                "Asyl": (int(round(nm_asyl * 0.8)), nm_asyl - int(round(nm_asyl * 0.8)), int(round(n_asyl * 0.05))),
+                "Opphold": (
+                    int(round((nm_tot - nm_asyl) * 0.8)),
+                    nm_tot - nm_asyl - int(round((nm_tot - nm_asyl) * 0.8)),
+                    int(round((n_ar.sum() - n_asyl) * 0.14)),
+                ),
+            }
         for kat, grupper in (("Asyl", ["asyl"]), ("Opphold", OPPHOLD)):
             navn = [GRUPPER[g] for g in grupper]
             n_kat = int(sum(n_ar.get(x, 0) for x in navn))
-            if ar in kategori:
-                nmp, nup, sek = kategori[ar][kat]
-            else:
-                a = nm_andel[ar] * (1.6 if kat == "Asyl" else 0.9)
-                nmp = int(round(n_kat * a * 0.8))
-                nup = int(round(n_kat * a * 0.2))
-                sek = int(round(n_kat * (0.05 if kat == "Asyl" else 0.14)))
+            nmp, nup, sek = kategori[ar][kat]
             # fordel på gruppene
             vekt_nm = {}
             for g in grupper:
@@ -476,10 +495,10 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
                 d = {"Stornemnd": 0, "NMP": nmp_fordelt[g], "NUP": nm_fordelt[g] - nmp_fordelt[g], "SEK": sek_fordelt[g]}
                 d["NL"] = vol[g] - sum(d.values())
                 ut[(ar, GRUPPER[g])] = d
-    # stornemnd forekommer sjelden; to saker i 2019 og én i 2020 (asyl)
+    # stornemnd forekommer sjelden: to asylsaker i 2019 og én i 2020, talt blant nemndmøtene
     for ar, k in ((2019, 2), (2020, 1)):
         ut[(ar, "Asyl")]["Stornemnd"] += k
-        ut[(ar, "Asyl")]["NL"] -= k
+        ut[(ar, "Asyl")]["NMP"] -= k
     return ut
 
 
@@ -525,6 +544,9 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
             form[idx[kand[valgt]]] = f
             ledig[kand[valgt]] = False
         form[idx[ledig]] = "NL"
+    # vedtak etter planperioden (januar–februar året etter): samme fordeling som siste år
+    rest = np.flatnonzero(vedtak & (form == None))  # noqa: E711 (objekt-array)
+    form[rest] = rng.choice(["NMP", "NUP", "NL", "SEK"], size=len(rest), p=[0.034, 0.007, 0.815, 0.144])
     return form
 
 
@@ -578,6 +600,10 @@ def tildel_utfall(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.nd
         heltall = {c: int(np.floor(v)) for c, v in eksakt.items()}
         for c in sorted(eksakt, key=lambda x: -(eksakt[x] - heltall[x]))[: total - sum(heltall.values())]:
             heltall[c] += 1
+        publisert = mal("omgjort", a)
+        if publisert is not None:  # antallet omgjorte (3.1.5) styrer; NL-cellene tar differansen
+            nl = max((c for c in heltall if c[1] == "NL"), key=lambda c: heltall[c])
+            heltall[nl] += int(publisert) - sum(heltall.values())
         for c, (idx, _) in plan_ar.items():
             if not len(idx):
                 continue
@@ -695,8 +721,11 @@ def tildel_sakstype(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.
         n_stb = int(round(len(idx_nm) * andel))
         stb = rng.choice(idx_nm, size=n_stb, replace=False) if n_stb else np.empty(0, dtype=int)
         ovrige = np.setdiff1d(np.flatnonzero(i_ar), stb)
+        ovrige_nm = np.intersect1d(ovrige, idx_nm)
+        ovrige_andre = np.setdiff1d(ovrige, idx_nm)
         # resten av tilbakekallsakene: § 63 / § 37 (og noen få statsborgerskap uten nemndmøte)
-        sakstype[ovrige] = _velg(rng, (["Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbakekall statsborgerskap"], [0.87, 0.09, 0.04]), len(ovrige))
+        sakstype[ovrige_nm] = _velg(rng, (["Tilbakekall utl. § 63", "Opphør utl. § 37"], [0.9, 0.1]), len(ovrige_nm))
+        sakstype[ovrige_andre] = _velg(rng, (["Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbakekall statsborgerskap"], [0.83, 0.09, 0.08]), len(ovrige_andre))
         sakstype[stb] = "Tilbakekall statsborgerskap"
     return sakstype
 

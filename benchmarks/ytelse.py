@@ -1,0 +1,93 @@
+"""Ytelsesmåling: skriv et register på 1 000 000 saker med generatoren, og mål tid og
+toppminne for innlesing + kontroll + beregning av tallene i kapittel 3.1, og for et helt
+bygg (HTML, uten PDF) på de medfølgende dataene.
+
+    .venv/bin/python benchmarks/ytelse.py [--saker 1000000] [--hopp-over-bygg]
+
+Mål på denne maskinen (2 kjerner): 1 M saker på høyst 10 s og 2 GB; helt bygg på høyst 30 s.
+Hver måling kjøres i en egen prosess, slik at toppminnet (ru_maxrss) gjelder bare den.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROT = Path(__file__).resolve().parents[1]
+DATA = ROT / "benchmarks" / "_data"
+
+
+def skriv_stort_register(n: int) -> None:
+    """Generatoren kjørt med ulike frø til registeret har n saker; saks- og person-id
+    får et løpenummer per kopi så de forblir unike. De andre tabellene kopieres."""
+    import numpy as np
+    import pandas as pd
+
+    from arsrapport.generator.kalibrering import Mal
+    from arsrapport.generator.saker import lag_saker
+    from arsrapport.generator.uttrekk import skriv_csv
+
+    DATA.mkdir(parents=True, exist_ok=True)
+    mal = Mal()
+    deler, total, kopi = [], 0, 0
+    while total < n:
+        df = lag_saker(np.random.default_rng(1000 + kopi), mal)
+        df["sak_id"] = f"K{kopi:03d}-" + df["sak_id"]
+        df["person_id"] = f"K{kopi:03d}-" + df["person_id"]
+        df["familie_id"] = df["familie_id"].where(df["familie_id"].isna(), f"K{kopi:03d}-" + df["familie_id"].astype(str))
+        deler.append(df)
+        total += len(df)
+        kopi += 1
+    saker = pd.concat(deler, ignore_index=True).iloc[:n]
+    skriv_csv(saker, DATA / "saker.csv")
+    for fil in (ROT / "data").glob("*.csv"):
+        if fil.name != "saker.csv":
+            shutil.copy(fil, DATA / fil.name)
+
+
+MALING = """
+import json, resource, sys, time
+t0 = time.perf_counter()
+from arsrapport.innlesing import les_uttrekk
+from arsrapport import kapittel_3_1
+t1 = time.perf_counter()
+u = les_uttrekk(sys.argv[1])
+t2 = time.perf_counter()
+f = kapittel_3_1.figurer(u, u.siste_hele_ar())
+t3 = time.perf_counter()
+print(json.dumps({"saker": len(u.saker), "import_s": t1 - t0, "innlesing_kontroll_s": t2 - t1,
+                  "beregning_s": t3 - t2, "sum_s": t3 - t1,
+                  "toppminne_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--saker", type=int, default=1_000_000)
+    p.add_argument("--hopp-over-bygg", action="store_true")
+    a = p.parse_args()
+    start = time.perf_counter()
+    skriv_stort_register(a.saker)
+    print(f"Skrev {a.saker:,} saker til {DATA} på {time.perf_counter() - start:.1f} s".replace(",", " "))
+    res = subprocess.run([sys.executable, "-c", MALING, str(DATA)], capture_output=True, text=True, check=True)
+    m = json.loads(res.stdout)
+    print(f"Innlesing + kontroll: {m['innlesing_kontroll_s']:.1f} s")
+    print(f"Beregning av 3.1:     {m['beregning_s']:.1f} s")
+    print(f"Sum (mål ≤ 10 s):     {m['sum_s']:.1f} s")
+    print(f"Toppminne (mål ≤ 2 GB): {m['toppminne_mb']:.0f} MB")
+    if not a.hopp_over_bygg:
+        ut = Path(tempfile.mkdtemp()) / "_build"
+        t = time.perf_counter()
+        subprocess.run([str(Path(sys.executable).with_name("arsrapport")), "build", "--no-pdf", "--out", str(ut)], check=True, capture_output=True)
+        print(f"Helt bygg, HTML uten PDF (mål ≤ 30 s): {time.perf_counter() - t:.1f} s")
+        shutil.rmtree(ut.parent, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
