@@ -74,3 +74,29 @@ def utfall_nasjonalitet(tab: pd.DataFrame):
     ax.xaxis.set_major_formatter(_tall)
     ax.legend(frameon=False, loc="lower right")
     return _ferdig(fig)
+
+
+def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
+    """Figur 2–12 i kapittel 3.1, under navnene boka henter dem med (``fig.figur_N``),
+    laget av tabellene fra :func:`arsrapport.kapittel_3_1.tabeller`."""
+    utv = tab["3.1 Figur 2 og 4"]
+    grp = tab["3.1 Saksgrupper"]
+    form = tab["3.1 Figur 6 og 9"]
+    mottatt = grp[grp["Mottatt"] > 0]
+    behandlet = grp[grp["Behandlet"] > 0]
+    nemndmote = grp[grp["Behandlet i nemndmøte"] > 0]
+    ubehandlet = grp[grp["Ubehandlet 31.12."] > 0]
+    typer = ["Klager", "Omgjøringsanmodninger"]
+    return {
+        "fig.figur_2": stablet_per_ar(utv, ["Mottatt, klager", "Mottatt, omgjøringsanmodninger"], typer),
+        "fig.figur_3": liggende_soyler(mottatt["Saksgruppe"], mottatt["Mottatt"]),
+        "fig.figur_4": stablet_per_ar(utv, ["Behandlet, klager", "Behandlet, omgjøringsanmodninger"], typer),
+        "fig.figur_5": liggende_soyler(behandlet["Saksgruppe"], behandlet["Behandlet"]),
+        "fig.figur_6": kake(form["Avgjørelsesform"], form["Behandlede saker"]),
+        "fig.figur_7": liggende_soyler(nemndmote["Saksgruppe"], nemndmote["Behandlet i nemndmøte"]),
+        "fig.figur_8": liggende_soyler(behandlet["Saksgruppe"], behandlet["Saksbehandlingstid (dager)"]),
+        "fig.figur_9": liggende_soyler(form["Avgjørelsesform"], form["Saksbehandlingstid (dager)"]),
+        "fig.figur_10": liggende_soyler(behandlet["Saksgruppe"], behandlet["Andel omgjort"], prosent=True),
+        "fig.figur_11": utfall_nasjonalitet(tab["3.1 Figur 11"]),
+        "fig.figur_12": liggende_soyler(ubehandlet["Saksgruppe"], ubehandlet["Alder ubehandlede (dager)"]),
+    }

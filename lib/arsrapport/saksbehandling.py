@@ -24,18 +24,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-SAKSGRUPPER = (
-    "Asyl",
-    "Familieinnvandring",
-    "Arbeid/opphold",
-    "Statsborgerskap",
-    "Utvisning",
-    "Tilbakekall",
-    "Andre saker",
-    "Diverse",
-)
-BEHANDLINGSTYPER = ("Klage", "Omgjøringsanmodning")
-AVGJORELSESFORMER = ("Stornemnd", "NMP", "NUP", "NL", "SEK")
+from arsrapport.kontrakt import AVGJORELSESFORMER, BEHANDLINGSTYPER, SAKSGRUPPER  # noqa: F401 (re-eksport)
+
 NEMNDMOTEFORMER = ("Stornemnd", "NMP", "NUP")
 OMGJORT = ("Omgjort", "Delvis omgjort")
 IKKE_REALITET = ("Dublin", "Trygt tredjeland")

@@ -43,3 +43,12 @@ class _Tabell:
 
     def __repr__(self) -> str:
         return self.tab.to_string(index=False)
+
+
+def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, _Tabell]:
+    """Tabell 2–4 i kapittel 3.1 slik boka viser dem, under navnene ``tab.tabell_N``."""
+    return {
+        "tab.tabell_2": som_html(vis(tab["3.1 Tabell 2"], andeler=["Andel omgjort"])),
+        "tab.tabell_3": som_html(vis(tab["3.1 Tabell 3"], strek_for_null=True)),
+        "tab.tabell_4": som_html(vis(tab["3.1 Tabell 4"])),
+    }
