@@ -547,7 +547,12 @@ def test_med_avledede(saker):
         "saksbehandlingstid",
         "avsluttet_ar",
         "mottatt_ar",
+        "vedtak",
+        "henlagt",
     ]
+    assert (m["vedtak"] == saker["avslutning"].eq("Vedtak").fillna(False)).all()
+    assert (m["henlagt"] == saker["avslutning"].eq("Henlagt").fillna(False)).all()
+    assert not (m["vedtak"] & m["henlagt"]).any()
     tm.assert_frame_equal(m[list(KOLONNER)], saker)
     #                A1    A2    A3    A4    A5    A6    A7    U1    U2    U3    F1    L1
     asyl = ["Asylsaker"] * 7

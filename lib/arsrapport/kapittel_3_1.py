@@ -54,9 +54,12 @@ def _andel(teller: float, nevner: float) -> float | None:
 
 def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     """Alle saksbaserte tall for ett år (rapportåret eller et sammenligningsår)."""
-    s = saker
     d = sb.sluttdato(ar)
     d0 = sb.sluttdato(ar - 1)
+    # bare sakene som kan telle i året: mottatt innen 31.12. og åpne ved utgangen av året
+    # før (eller mottatt i året). Samme svar, men en brøkdel av radene for store registre.
+    relevant = (saker["mottatt_dato"] <= d) & ~(saker["avsluttet_dato"] <= d0)
+    s = saker.loc[relevant]
     f: dict[str, float] = {}
 
     # mottatt (3.1.1)
@@ -116,9 +119,10 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     # ubehandlede saker (3.1.6)
     f["beholdning"] = sb.beholdning(s, d)
     f["beholdning_start"] = sb.beholdning(s, d0)
-    for g, gid in GRUPPE_ID.items():  # også grupper med null i beholdning (Tabell 3 viser «–»)
-        f[f"beholdning.{gid}"] = sb.beholdning(s.loc[s["saksgruppe"].eq(g)], d)
-        f[f"beholdning_start.{gid}"] = sb.beholdning(s.loc[s["saksgruppe"].eq(g)], d0)
+    # også grupper med null i beholdning (Tabell 3 viser «–»)
+    alle_grupper = list(GRUPPE_ID)
+    _legg_til(f, "beholdning", sb.beholdning(s, d, "saksgruppe").reindex(alle_grupper, fill_value=0), GRUPPE_ID)
+    _legg_til(f, "beholdning_start", sb.beholdning(s, d0, "saksgruppe").reindex(alle_grupper, fill_value=0), GRUPPE_ID)
     f["beholdning_alder"] = sb.snitt_alder(s, d)
     f["beholdning_alder_start"] = sb.snitt_alder(s, d0)
     _legg_til(f, "beholdning_alder", sb.snitt_alder(s, d, "saksgruppe"), GRUPPE_ID)

@@ -43,7 +43,8 @@ def med_avledede(saker: pd.DataFrame) -> pd.DataFrame:
 
     ``kategori`` (Asylsaker/Oppholdssaker), ``nemndmote`` (bool), ``omgjort`` (bool),
     ``saksbehandlingstid`` (dager, NaN for saker uten avslutning), ``avsluttet_ar``,
-    ``mottatt_ar``.
+    ``mottatt_ar``, ``vedtak`` og ``henlagt`` (bool: avslutningen, uten tekstsammenligning
+    i hvert mål).
     """
     ut = saker.copy()
     ut["kategori"] = np.where(ut["saksgruppe"].eq("Asyl"), "Asylsaker", "Oppholdssaker")
@@ -52,22 +53,36 @@ def med_avledede(saker: pd.DataFrame) -> pd.DataFrame:
     ut["saksbehandlingstid"] = (ut["avsluttet_dato"] - ut["mottatt_dato"]).dt.days.astype("float64")
     ut["avsluttet_ar"] = ut["avsluttet_dato"].dt.year
     ut["mottatt_ar"] = ut["mottatt_dato"].dt.year
+    # ferdige masker: tekstsammenligninger på millioner av rader er det som koster
+    ut["vedtak"] = ut["avslutning"].eq("Vedtak").fillna(False).to_numpy(dtype=bool)
+    ut["henlagt"] = ut["avslutning"].eq("Henlagt").fillna(False).to_numpy(dtype=bool)
     return ut
 
 
 # --- utvalg (boolske masker) -------------------------------------------------------
 
 
+def _i_aret(datoer: pd.Series, ar: int) -> pd.Series:
+    return (datoer >= pd.Timestamp(year=ar, month=1, day=1)) & (datoer < pd.Timestamp(year=ar + 1, month=1, day=1))
+
+
 def er_mottatt(saker: pd.DataFrame, ar: int) -> pd.Series:
-    return saker["mottatt_dato"].dt.year.eq(ar)
+    return _i_aret(saker["mottatt_dato"], ar)
+
+
+def _avslutning(saker: pd.DataFrame, verdi: str, ferdig: str) -> pd.Series:
+    """Maske for avslutningen; bruker den ferdige kolonnen fra :func:`med_avledede` om den finnes."""
+    if ferdig in saker:
+        return saker[ferdig]
+    return saker["avslutning"].eq(verdi).fillna(False)
 
 
 def er_behandlet(saker: pd.DataFrame, ar: int) -> pd.Series:
-    return saker["avslutning"].eq("Vedtak").fillna(False) & saker["avsluttet_dato"].dt.year.eq(ar)
+    return _avslutning(saker, "Vedtak", "vedtak") & _i_aret(saker["avsluttet_dato"], ar)
 
 
 def er_henlagt(saker: pd.DataFrame, ar: int) -> pd.Series:
-    return saker["avslutning"].eq("Henlagt").fillna(False) & saker["avsluttet_dato"].dt.year.eq(ar)
+    return _avslutning(saker, "Henlagt", "henlagt") & _i_aret(saker["avsluttet_dato"], ar)
 
 
 def er_i_beholdning(saker: pd.DataFrame, dato: pd.Timestamp) -> pd.Series:
@@ -82,7 +97,8 @@ def er_i_beholdning(saker: pd.DataFrame, dato: pd.Timestamp) -> pd.Series:
 def _tell(saker: pd.DataFrame, maske: pd.Series, etter: Etter):
     if etter is None:
         return int(maske.sum())
-    return saker.loc[maske].groupby(_kolonner(etter), observed=True).size()
+    kol = _kolonner(etter)
+    return saker.loc[maske, kol].groupby(kol, observed=True).size()
 
 
 def _snitt(saker: pd.DataFrame, verdier: pd.Series, maske: pd.Series, etter: Etter):
@@ -147,14 +163,17 @@ def andel_under(saker: pd.DataFrame, ar: int, grense_dager: int, etter: Etter = 
 
 def omgjort(saker: pd.DataFrame, ar: int, etter: Etter = None):
     """Antall behandlede saker der tidligere vedtak ble omgjort helt eller delvis."""
-    maske = er_behandlet(saker, ar) & saker["utfall"].isin(OMGJORT)
+    maske = er_behandlet(saker, ar) & _er_omgjort(saker)
     return _tell(saker, maske, etter)
 
 
 def omgjoringsandel(saker: pd.DataFrame, ar: int, etter: Etter = None):
     """Omgjorte ÷ behandlede saker i året."""
-    er_omgjort = saker["utfall"].isin(OMGJORT).astype("float64")
-    return _snitt(saker, er_omgjort, er_behandlet(saker, ar), etter)
+    return _snitt(saker, _er_omgjort(saker).astype("float64"), er_behandlet(saker, ar), etter)
+
+
+def _er_omgjort(saker: pd.DataFrame) -> pd.Series:
+    return saker["omgjort"] if "omgjort" in saker else saker["utfall"].isin(OMGJORT)
 
 
 def avgjorelsesform_andeler(saker: pd.DataFrame, ar: int, etter: Etter = None) -> pd.DataFrame | pd.Series:
