@@ -355,6 +355,32 @@ def test_feil_tegnkoding_navngir_fil_og_rad(uttrekk):
     assert "0xF8" in b.melding  # ø i Windows-1252
 
 
+def test_feil_tegnkoding_i_felt_med_anforselstegn(uttrekk):
+    """Et felt i anførselstegn med komma i: kolonnen og hele verdien, ikke en bit av den."""
+    verdi = "kan overføres, kan nyttes under post 01"
+    uttrekk.sett("tildeling", 3, "stikkord", verdi)
+    katalog = uttrekk.skriv()
+    f = katalog / "tildeling.csv"
+    assert f'"{verdi}"' in f.read_text(encoding="utf-8")  # forutsetning: feltet står i anførselstegn
+    f.write_bytes(f.read_text(encoding="utf-8").encode("latin-1"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("tildeling.csv", 3, "stikkord", verdi)
+    assert "0xF8" in b.melding
+
+
+def test_feil_tegnkoding_etter_felt_over_flere_linjer(uttrekk):
+    """Et felt med linjeskift i (i anførselstegn) gjør ikke at radnummeret blir feil."""
+    uttrekk.sett("tildeling", 2, "stikkord", "kan nyttes under post 21\nog under post 45")
+    uttrekk.sett("tildeling", 3, "posttekst", "Spesielle driftsutgifter, særskilte")
+    katalog = uttrekk.skriv()
+    f = katalog / "tildeling.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == (
+        "tildeling.csv", 3, "posttekst", "Spesielle driftsutgifter, særskilte"
+    )
+
+
 def test_tomme_linjer_teller_som_rader(uttrekk):
     uttrekk.sett("saker", 4, "mottatt_dato", "i går")
     katalog = uttrekk.skriv()
@@ -373,6 +399,63 @@ def test_rad_med_for_mange_felt(uttrekk):
     b = ett_brudd(katalog)
     assert (b.fil, b.rad) == ("kpi.csv", 3)
     assert "3 felt" in b.melding
+
+
+def _fjern_felt(fil: Path, rad: int, kolonne: str) -> None:
+    """Slett ett felt (og dermed ett komma) i rad ``rad`` av en CSV-fil skrevet av ``Uttrekksdata``."""
+    rader = list(csv.reader(fil.read_text(encoding="utf-8").splitlines()))
+    del rader[rad - 1][rader[0].index(kolonne)]
+    with open(fil, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rader)
+
+
+@pytest.mark.parametrize("kolonne", ["familie_id", "saksgruppe", "tilknyttet_utvisning"])
+def test_rad_med_for_faa_felt(uttrekk, kolonne):
+    """Et komma mangler: ett brudd for raden, ingen følgefeil i de forskjøvne kolonnene."""
+    katalog = uttrekk.skriv()
+    _fjern_felt(katalog / "saker.csv", 3, kolonne)
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 3, None, None)
+    assert "raden har 18 felt, men overskriftsraden har 19" in b.melding
+
+
+def test_rad_med_for_faa_felt_andre_rader_kontrolleres_som_for(uttrekk):
+    uttrekk.sett("saker", 5, "mottatt_dato", "i går")
+    uttrekk.sett("saker", 2, "hjemmel", 'utl. § 28, "flyktning"')  # felt i anførselstegn
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    _fjern_felt(f, 3, "familie_id")
+    _fjern_felt(f, 4, "asylspor")
+    linjer = f.read_text(encoding="utf-8").split("\n")
+    linjer.insert(3, "")  # tom linje som rad 4: radene etter flyttes ett ned
+    f.write_text("\n".join(linjer), encoding="utf-8")
+    brudd = brudd_for(katalog)
+    assert [(b.fil, b.rad, b.kolonne) for b in brudd] == [
+        ("saker.csv", 3, None),
+        ("saker.csv", 5, None),
+        ("saker.csv", 6, "mottatt_dato"),
+    ], "\n".join(map(str, brudd))
+    assert all("18 felt" in b.melding for b in brudd[:2])
+
+
+def test_mange_rader_med_for_faa_felt_begrenses(uttrekk):
+    mal = uttrekk.tabeller["saker"][1]
+    uttrekk.tabeller["saker"] = [dict(mal, sak_id=f"S{i}") for i in range(30)]
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    linjer = f.read_text(encoding="utf-8").splitlines()
+    f.write_text("\n".join([linjer[0]] + [linje.rsplit(",", 1)[0] for linje in linjer[1:]]) + "\n", encoding="utf-8")
+    brudd = brudd_for(katalog)
+    assert [b.rad for b in brudd[:MAKS_PER_FEIL]] == list(range(2, MAKS_PER_FEIL + 2))
+    assert len(brudd) == MAKS_PER_FEIL + 1
+    assert brudd[-1].rad is None and "10 rader til" in brudd[-1].melding
+
+
+def test_tom_kolonne_uten_navn_bakerst_kreves_ikke(uttrekk):
+    katalog = uttrekk.skriv()
+    (katalog / "kpi.csv").write_text("ar,indeks,\n2015,100\n2023,133.6,\n", encoding="utf-8")
+    u = les_uttrekk(katalog)
+    assert u.kpi["indeks"].tolist() == [100.0, 133.6]
 
 
 def test_semikolon_som_skilletegn(uttrekk):

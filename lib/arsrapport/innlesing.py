@@ -23,7 +23,8 @@ Typer i resultatet (konvensjonen hele prosjektet bygger på):
 Alle kolonnene i kontrakten finnes i resultatet, i kontraktens rekkefølge, også
 de valgfrie kolonnene som manglet i filen (fylt med tomme verdier / ``False``).
 Ukjente kolonner tas ikke med (de gir en advarsel). Radindeksen er 0, 1, 2 …;
-rad *i* står i regnearkets rad *i* + 2 dersom filen ikke hadde tomme linjer.
+rad *i* står i regnearkets rad *i* + 2 dersom filen ikke hadde tomme linjer (eller
+rader med for få felt, som bare gir et brudd).
 
 Alt arbeid per rad er vektorisert; bare de (høyst ``MAKS_PER_FEIL``) radene som
 rapporteres for hver feiltype, behandles enkeltvis.
@@ -219,30 +220,201 @@ class _Raa:
     kolonner: list[str]  # navnene i overskriftsraden, i filens rekkefølge
     data: pd.DataFrame  # posisjonelle kolonner 0..n-1, object, NaN = tom
     rader: np.ndarray  # regnearkets radnummer for hver rad i data
+    brudd: list[Brudd] = field(default_factory=list)  # rader som ikke kom med i data (f.eks. for få felt)
+
+
+_BLOKK = 1 << 20
+
+
+def _posisjoner(a: np.ndarray, byte: int) -> np.ndarray:
+    """Posisjonene til ``byte`` i ``a``, blokkvis (raskere og mindre minne enn på hele filen)."""
+    deler = [np.flatnonzero(a[s : s + _BLOKK] == byte) + s for s in range(0, len(a), _BLOKK)]
+    return np.concatenate(deler) if deler else np.zeros(0, dtype=np.intp)
+
+
+_GRENSE = np.zeros(256, dtype=bool)
+_GRENSE[[44, 10, 13, 34]] = True  # komma, linjeskift, anførselstegn
+
+
+def _anforselstegn(a: np.ndarray, data: bytes) -> tuple[np.ndarray | None, bool]:
+    """Posisjonene til anførselstegnene (``None`` hvis ingen), og om de står slik RFC 4180
+    krever: hvert åpnende tegn først i et felt, hvert lukkende sist i feltet (eller doblet).
+    Bare da står et tegn utenfor anførselstegn når det står et partall anførselstegn foran det.
+    """
+    if data.find(b'"') < 0:
+        return None, True
+    anf = _posisjoner(a, 34)
+    if len(anf) % 2:
+        return anf, False
+    apner, lukker = anf[0::2], anf[1::2]
+    ok = _GRENSE[a[apner[apner > 0] - 1]].all() and _GRENSE[a[lukker[lukker < len(a) - 1] + 1]].all()
+    return anf, bool(ok)
+
+
+def _utenfor(pos: np.ndarray, anf: np.ndarray | None) -> np.ndarray:
+    """De av ``pos`` som står utenfor anførselstegn (se :func:`_anforselstegn`)."""
+    return pos if anf is None else pos[(np.searchsorted(anf, pos) & 1) == 0]
+
+
+def _postslutter(a: np.ndarray, data: bytes, anf: np.ndarray | None) -> np.ndarray:
+    """Posisjonen til linjeskiftet (``\\n``, eller ``\\r`` alene) som avslutter hver CSV-post.
+
+    Et linjeskift inne i et felt i anførselstegn avslutter ikke posten. Den siste
+    posten mangler her dersom filen ikke slutter med et linjeskift.
+    """
+    slutter = _posisjoner(a, 10)
+    if data.find(b"\r") >= 0:
+        cr = _posisjoner(a, 13)
+        neste = np.minimum(cr + 1, len(a) - 1)
+        alene = cr[(cr + 1 == len(a)) | (a[neste] != 10)]
+        if len(alene):
+            slutter = np.union1d(slutter, alene)
+    return _utenfor(slutter, anf)
+
+
+def _komma_for(a: np.ndarray, anf: np.ndarray | None, pos: np.ndarray) -> np.ndarray:
+    """Antall skilletegn (komma utenfor anførselstegn) foran hver av de stigende posisjonene ``pos``."""
+    ut = np.empty(len(pos), dtype=np.int64)
+    totalt = 0
+    for s in range(0, len(a), _BLOKK):
+        komma = _utenfor(np.flatnonzero(a[s : s + _BLOKK] == 44) + s, anf)
+        fra, til = np.searchsorted(pos, [s, s + _BLOKK])
+        ut[fra:til] = totalt + np.searchsorted(komma, pos[fra:til])
+        totalt += len(komma)
+    ut[np.searchsorted(pos, len(a)) :] = totalt
+    return ut
+
+
+_MANGE_KANDIDATER = 10_000
+"""Flere kandidater enn dette: tell feltene i alle postene vektorisert i stedet for én og én."""
+
+
+def _felt_i_poster(data: bytes, poster: np.ndarray, antall_poster: int) -> np.ndarray | None:
+    """Antall felt i CSV-postene nr. ``poster`` (stigende; 0 = overskriftsraden), talt i råteksten.
+
+    Postene deles ved linjeskift utenfor anførselstegn, som pandas gjør; en tom linje
+    er en post. Står anførselstegnene ikke som RFC 4180 krever (f.eks. ``5" skjerm``
+    uten anførselstegn rundt feltet), eller stemmer ikke antall poster med de
+    ``antall_poster`` pandas fant, leses hele filen med csv-modulen i stedet (tregere,
+    men riktig). ``None`` dersom heller ikke det stemmer.
+    """
+    a = np.frombuffer(data, dtype=np.uint8)
+    anf, ok = _anforselstegn(a, data)
+    if ok:
+        slutter = _postslutter(a, data, anf)
+        if not (len(slutter) and slutter[-1] == len(data) - 1):
+            slutter = np.append(slutter, len(data))  # siste post uten linjeskift
+    if not ok or len(slutter) != antall_poster:
+        try:
+            alle = np.array([len(f) for f in csv.reader(io.StringIO(data.decode("utf-8"), newline=""))])
+        except csv.Error:
+            return None
+        return alle[poster] if len(alle) == antall_poster else None
+    if len(poster) > _MANGE_KANDIDATER:
+        # Skilletegn foran slutten av hver post; en post starter like etter et linjeskift.
+        foran = _komma_for(a, anf, slutter)
+        return np.diff(foran, prepend=0)[poster] + 1
+    starter = np.concatenate([[0], slutter[:-1] + 1])[poster]
+    slutter = slutter[poster]
+    ut = np.empty(len(poster), dtype=np.int64)
+    for i, (s, e) in enumerate(zip(starter.tolist(), slutter.tolist())):
+        if anf is None or data.find(b'"', s, e) < 0:
+            ut[i] = data.count(b",", s, e) + 1
+        else:
+            ut[i] = len(next(csv.reader(io.StringIO(data[s:e].decode("utf-8"), newline="")), []))
+    return ut
+
+
+def _korte_rader(data: bytes, df: pd.DataFrame, krav: int) -> tuple[np.ndarray, np.ndarray]:
+    """Radene i ``df`` (posisjon; overskriften er 0) med færre enn ``krav`` felt, og antall felt i dem.
+
+    pandas fyller en slik rad ut med tomme verdier bakerst. Bare rader der kolonne nr.
+    ``krav`` er tom, kan være for korte, og bare de telles i råteksten; er den kolonnen
+    alltid utfylt, koster kontrollen nesten ingenting.
+    """
+    ingen = (np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.int64))
+    if krav <= 1 or len(df) <= 1:
+        return ingen
+    kand = np.flatnonzero(df[krav - 1].isna().to_numpy())
+    kand = kand[kand > 0]
+    if len(kand) == 0:
+        return ingen
+    felt = _felt_i_poster(data, kand, len(df))
+    if felt is None:
+        return ingen
+    kort = felt < krav
+    kand, felt = kand[kort], felt[kort]
+    if len(kand):
+        # En tom linje er ikke for kort, og pandas må ha fylt ut tomme verdier fra og
+        # med felt nr. «felt» (ellers er tellingen feil, og raden tas ikke med).
+        utfylt = df.iloc[kand].notna().to_numpy()
+        ok = utfylt.any(axis=1) & ~(utfylt & (np.arange(df.shape[1]) >= felt[:, None])).any(axis=1)
+        kand, felt = kand[ok], felt[ok]
+    return kand, felt
+
+
+_LINJE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
+
+
+def _csv_post(tekst: str, pos: int, start: int, rad: int) -> tuple[int, int, int]:
+    """``(rad, start, slutt)`` for CSV-posten i ``tekst`` som inneholder tegn nr. ``pos``.
+
+    Lesingen begynner i ``tekst[start]``, som må være starten på post nr. ``rad``.
+    En post kan gå over flere linjer (et linjeskift i et felt i anførselstegn) og
+    teller da som én rad, som hos pandas; en tom linje er en post.
+    """
+    slutt = start
+
+    def linjer():
+        nonlocal slutt
+        for m in _LINJE.finditer(tekst, start):
+            if m.end() == m.start():
+                return
+            slutt = m.end()
+            yield m.group()
+
+    for _ in csv.reader(linjer()):
+        if slutt > pos:
+            return rad, start, slutt
+        start, rad = slutt, rad + 1
+    return rad, start, max(slutt, pos + 1)
 
 
 def _tegnkodingsbrudd(fil: str, data: bytes, feil: UnicodeDecodeError) -> Brudd:
+    """Bruddet for den første byten som ikke er gyldig UTF-8: rad, kolonne og hele feltet.
+
+    Posten (raden) byten står i, finnes som i :func:`_felt_i_poster`, så en post som
+    går over flere linjer, teller som én rad, som hos pandas. Posten leses med
+    csv-modulen som Windows-1252, slik at komma og anførselstegn inne i et felt i
+    anførselstegn tolkes riktig.
+    """
     pos = feil.start
-    linjestart = data.rfind(b"\n", 0, pos) + 1
-    linjeslutt = data.find(b"\n", pos)
-    if linjeslutt < 0:
-        linjeslutt = len(data)
-    rad = data.count(b"\n", 0, pos) + 1
-    feltstart = max(data.rfind(b",", linjestart, pos) + 1, linjestart)
-    feltslutt = data.find(b",", pos, linjeslutt)
-    if feltslutt < 0:
-        feltslutt = linjeslutt
-    verdi = data[feltstart:feltslutt].decode("cp1252", errors="replace").strip("\r\n")
-    kolonne = None
-    if rad > 1 and b'"' not in data[linjestart:pos]:
-        forste = data[: max(data.find(b"\n"), 0)].decode("utf-8", errors="replace")
-        try:
-            navn = next(csv.reader([forste.lstrip("\ufeff").rstrip("\r")]))
-            nr = data.count(b",", linjestart, pos)
-            if nr < len(navn):
-                kolonne = navn[nr].strip() or None
-        except (csv.Error, StopIteration):
-            pass
+    a = np.frombuffer(data, dtype=np.uint8)
+    anf, ok = _anforselstegn(a, data)
+    if ok:
+        slutter = _postslutter(a, data, anf)
+        i = int(np.searchsorted(slutter, pos))
+        rad, start = i + 1, (int(slutter[i - 1]) + 1 if i else 0)
+        slutt = int(slutter[i]) + 1 if i < len(slutter) else len(data)
+        hodeslutt = int(slutter[0]) + 1 if len(slutter) else len(data)
+    else:  # anførselstegn midt i felt: les fra begynnelsen med csv-modulen (én byte = ett tegn)
+        tekst = data.decode("latin-1")
+        rad, start, slutt = _csv_post(tekst, pos, 0, 1)
+        hodeslutt = _csv_post(tekst, 0, 0, 1)[2]
+
+    def les(b: bytes, koding: str = "cp1252") -> list[str]:
+        return next(csv.reader(io.StringIO(b.decode(koding, errors="replace"), newline="")), [])
+
+    try:
+        nr = max(len(les(data[start:pos]) or [""]) - 1, 0)  # feltet byten står i (et uavsluttet felt tas med)
+        felt = les(data[start:slutt])
+        verdi = felt[nr] if nr < len(felt) else None
+        navn = les(data[:hodeslutt], "utf-8")
+    except csv.Error:  # f.eks. et felt over csv-modulens lengdegrense: vis bare linjen
+        linjestart = max(data.rfind(b"\n", 0, pos), data.rfind(b"\r", 0, pos)) + 1
+        linjeslutt = min((i for i in (data.find(b"\n", pos), data.find(b"\r", pos)) if i >= 0), default=len(data))
+        nr, verdi, navn = 0, data[linjestart:linjeslutt].decode("cp1252", errors="replace"), []
+    kolonne = (navn[nr].strip() or None) if rad > 1 and nr < len(navn) else None
     byte = data[pos]
     return Brudd(
         fil,
@@ -298,7 +470,28 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
         ]
     kropp = df.iloc[1:]
     rader = kropp.index.to_numpy() + 1
-    return _uten_tomme_rader(_Raa(kolonner, kropp.reset_index(drop=True), rader))
+    # En rad med for få felt fyller pandas ut bakerst; kolonnene etter feltet som
+    # mangler, er da forskjøvet. Den raden gir ett brudd og kontrolleres ikke videre.
+    # Tomme kolonner uten navn bakerst i overskriftsraden kreves ikke.
+    krav = max((j + 1 for j, navn in enumerate(kolonner) if navn), default=0)
+    kort, felt = _korte_rader(data, df, krav)
+    brudd: list[Brudd] = []
+    if len(kort):
+        maske = np.zeros(len(kropp), dtype=bool)
+        maske[kort - 1] = True
+        antall = dict(zip((kort - 1).tolist(), felt.tolist()))
+        brudd = brudd_for_maske(
+            fil,
+            None,
+            maske,
+            rader,
+            None,
+            lambda i: f"raden har {antall[i]} felt, men overskriftsraden har {len(kolonner)} "
+            "(sjekk kommaer og anførselstegn)",
+            sammendrag="raden har for få felt",
+        )
+        kropp, rader = kropp.loc[~maske], rader[~maske]
+    return _uten_tomme_rader(_Raa(kolonner, kropp.reset_index(drop=True), rader, brudd))
 
 
 def _uten_tomme_rader(raa: _Raa) -> _Raa:
@@ -312,7 +505,7 @@ def _uten_tomme_rader(raa: _Raa) -> _Raa:
     tom[kandidat] = d.loc[kandidat].isna().all(axis=1).to_numpy()
     if not tom.any():
         return raa
-    return _Raa(raa.kolonner, d.loc[~tom].reset_index(drop=True), raa.rader[~tom])
+    return _Raa(raa.kolonner, d.loc[~tom].reset_index(drop=True), raa.rader[~tom], raa.brudd)
 
 
 def _celle(v, type: str):
@@ -514,8 +707,9 @@ class _Tabellkontroll:
         for k in tabell.kolonner:
             if k.pakrevd and k.navn not in posisjon:
                 self.mangler_pakrevd = True
-                self.brudd.append(Brudd(fil, None, k.navn, None, "påkrevd kolonne mangler i overskriftsraden"))
-        if tabell.krever_rader and self.n == 0:
+                self.brudd.append(Brudd(fil, 1, k.navn, None, "påkrevd kolonne mangler i overskriftsraden"))
+        self.brudd += raa.brudd
+        if tabell.krever_rader and self.n == 0 and not raa.brudd:
             self.brudd.append(
                 Brudd(fil, None, None, None, "tabellen har ingen datarader (bare overskriftsraden); den må ha minst én rad")
             )
