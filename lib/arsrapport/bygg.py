@@ -8,7 +8,9 @@ når alt har lyktes: et mislykket bygg rører aldri forrige vellykkede resultat.
 from __future__ import annotations
 
 import ast
+import contextlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -18,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from arsrapport import eksport, kapittel_3_1
+from arsrapport.formatering import tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.lim import SKILLE, TEKST
@@ -38,7 +41,7 @@ def last_og_kontroller(data: Path, melding: Melding = _stille) -> Uttrekk:
     uttrekk = les_uttrekk(data)  # Valideringsfeil går videre til kalleren
     for a in uttrekk.advarsler:
         melding(f"  advarsel: {a}")
-    melding(f"  {len(uttrekk.tabeller)} tabeller lest, {len(uttrekk.saker):,} saker".replace(",", " "))
+    melding(f"  {len(uttrekk.tabeller)} tabeller lest, {tall(len(uttrekk.saker))} saker")
     return uttrekk
 
 
@@ -56,20 +59,37 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
         start = time.perf_counter()
         melding(f"Kjører {navn} for {ar} …")
         try:
-            pm.execute_notebook(
-                str(kilde),
-                str(mal),
-                parameters={"year": ar, "data_dir": str(Path(data).resolve())},
-                cwd=str(inn.notebooks),
-                kernel_name="python3",
-                progress_bar=False,
-                log_output=False,
-            )
+            with _stderr_til(katalog / f"{Path(navn).stem}.kjerne.log"):
+                pm.execute_notebook(
+                    str(kilde),
+                    str(mal),
+                    parameters={"year": ar, "data_dir": str(Path(data).resolve())},
+                    cwd=str(inn.notebooks),
+                    kernel_name="python3",
+                    progress_bar=False,
+                    log_output=False,
+                )
         except pm.PapermillExecutionError as feil:
             raise ByggFeil(f"{navn} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None
         melding(f"  ferdig på {time.perf_counter() - start:.1f} s")
         kjorte.append(mal)
     return kjorte
+
+
+@contextlib.contextmanager
+def _stderr_til(fil: Path):
+    """Send kjernens standard feilutgang (oppstartsmeldinger fra ipykernel) til en loggfil
+    i stedet for brukerens terminal. Feil i notatboka meldes uansett via Papermill."""
+    sys.stderr.flush()
+    kopi = os.dup(2)
+    with open(fil, "ab") as logg:
+        os.dup2(logg.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(kopi, 2)
+            os.close(kopi)
 
 
 def samle_figurer(notatboker: list[Path]) -> dict[int, dict[str, float]]:
@@ -168,7 +188,10 @@ def bygg(
         tabeller = kapittel_3_1.tabeller(uttrekk, ar)
         eksport.skriv_tabeller_xlsx(tabeller, resultat / "tabeller.xlsx")
         melding(f"Skrev tabeller.xlsx: {len(tabeller)} tabeller")
-        shutil.copytree(stage / "notatboker", resultat / "notatboker")
+        shutil.copytree(stage / "notatboker", resultat / "notatboker", ignore=shutil.ignore_patterns("*.log"))
+        for logg in (stage / "notatboker").glob("*.log"):
+            (resultat / "logg").mkdir(exist_ok=True)
+            shutil.copy(logg, resultat / "logg" / logg.name)
         if bok:
             kilde = _bok_katalog(stage, notatboker)
             melding("Bygger boka (HTML) med Jupyter Book …")
