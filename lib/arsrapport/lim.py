@@ -25,12 +25,10 @@ def enhet(figur_id: str) -> str:
         return "endring"
     if figur_id.endswith(".endring_abs"):
         return "antall" if not forste.startswith(("saksbehandlingstid", "beholdning_alder")) else "dager"
-    if "andel" in forste:
+    if "andel" in forste or figur_id.rsplit(".", 1)[-1].endswith("andel"):  # f.eks. rettssaker.medhold_andel
         return "andel"
     if forste in ("saksbehandlingstid", "saksbehandlingstid_tertial", "beholdning_alder", "beholdning_alder_start"):
         return "dager"
-    if forste == "rettssaker" and figur_id.endswith(("andel",)):
-        return "andel"
     if figur_id in ("rettssaker.dager_per_sak",):
         return "desimal"
     return "antall"
@@ -55,8 +53,6 @@ def _ren(verdi):
         return int(verdi)
     if hasattr(verdi, "item"):
         verdi = verdi.item()
-    if isinstance(verdi, float) and verdi.is_integer() and False:
-        return int(verdi)
     return verdi
 
 

@@ -45,8 +45,6 @@ OPPHOLD = [g for g in GRUPPER if g != "asyl"]
 # Anslag der rapporten ikke oppgir tall (2018–2020 og gruppetall for 2021–2022).
 BEHANDLET_ANSLAG = {2018: 3600, 2019: 7300, 2020: 6100}
 MOTTATT_ANSLAG = {2018: 8200, 2019: 7000, 2020: 5100}
-# Andel av oppholdssakene per gruppe når bare summen er kjent (fra 2023-fordelingen).
-GRUPPEANDEL_2023 = None  # regnes fra målene
 
 MANEDSPROFIL_MOTTATT = np.array([8.5, 8.0, 9.0, 8.0, 8.5, 8.5, 7.0, 8.0, 9.0, 9.0, 9.0, 7.5])
 MANEDSPROFIL_AVSLUTTET = np.array([7.5, 8.5, 9.5, 8.0, 8.5, 9.0, 5.5, 7.5, 9.0, 9.5, 9.5, 8.0])
@@ -134,16 +132,9 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
             h = max(1, int(round(0.012 * p["D"][ar]))) if g != "diverse" else 0
             if ar == 2022:  # «ca. 5 350» mottatt i 2022 (3.2.1) gir få henleggelser det året
                 h = h_2022[g]
-            kjent_r = None  # gruppetall for mottatt før 2023 (3.2.5) viker for totalen i 3.2.1
-            if kjent_r is not None:
-                h_avledet = forrige + kjent_r - p["D"][ar] - p["P"][ar]
-                if h_avledet >= 0:
-                    h = h_avledet
-                    p["R"][ar] = kjent_r
-                else:
-                    p["R"][ar] = p["P"][ar] - forrige + p["D"][ar] + h
-            else:
-                p["R"][ar] = p["P"][ar] - forrige + p["D"][ar] + h
+            # mottatt før 2023 følger av strømmen; gruppetallene for 2022 i 3.2.5 viker for
+            # totalen i 3.2.1 og beholdningen i Tabell 3
+            p["R"][ar] = p["P"][ar] - forrige + p["D"][ar] + h
             if p["R"][ar] < 0:
                 raise ValueError(f"planen gir negativt mottatt for {g} {ar}")
             p["H"][ar] = h
