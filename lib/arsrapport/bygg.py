@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from arsrapport import eksport, kapittel_3_1
+from arsrapport import avstemming, eksport, kapittel_3_1
 from arsrapport.formatering import tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
@@ -186,6 +186,7 @@ def bygg(
         antall = sum(len(v) for v in figurer.values())
         melding(f"Skrev figures.json: {antall} tall for årene {min(figurer)}–{max(figurer)}")
         tabeller = kapittel_3_1.tabeller(uttrekk, ar)
+        tabeller["Avstemming"] = avstemming.sammenlign(figurer)
         eksport.skriv_tabeller_xlsx(tabeller, resultat / "tabeller.xlsx")
         melding(f"Skrev tabeller.xlsx: {len(tabeller)} tabeller")
         shutil.copytree(stage / "notatboker", resultat / "notatboker", ignore=shutil.ignore_patterns("*.log"))

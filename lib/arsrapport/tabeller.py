@@ -3,9 +3,13 @@ prosent), «–» for null. Regnearket ``tabeller.xlsx`` får de uformaterte tal
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from arsrapport import formatering as fmt
+
+_TALL = re.compile(r"^(kr\s)?[\d\s\u00a0\u2212,.%–-]*(\sdager?)?$")
 
 
 def vis(tab: pd.DataFrame, andeler=(), dager=(), strek_for_null: bool = False) -> pd.DataFrame:
@@ -36,7 +40,12 @@ class _Tabell:
 
     def _repr_markdown_(self) -> str:
         kol = [str(k) for k in self.tab.columns]
-        linjer = ["| " + " | ".join(kol) + " |", "|" + "|".join("---" for _ in kol) + "|"]
+        # tallkolonner høyrejustert, tekst venstrejustert, som i trykte tabeller
+        justering = [
+            "---:" if i > 0 and all(_TALL.match(str(v)) for v in self.tab.iloc[:, i]) else ":---"
+            for i in range(len(kol))
+        ]
+        linjer = ["| " + " | ".join(kol) + " |", "|" + "|".join(justering) + "|"]
         for rad in self.tab.itertuples(index=False):
             linjer.append("| " + " | ".join(str(v) for v in rad) + " |")
         return "\n".join(linjer)
