@@ -48,11 +48,11 @@ def som_tekst(figur_id: str, verdi: float) -> str:
 
 
 def _ren(verdi):
-    """numpy-skalarer til int/float (glue lagrer repr-en)."""
-    if isinstance(verdi, bool):
-        return int(verdi)
+    """numpy-skalarer til int/float (glue lagrer repr-en); bool (også numpy.bool_) til 0/1."""
     if hasattr(verdi, "item"):
         verdi = verdi.item()
+    if isinstance(verdi, bool):
+        return int(verdi)
     return verdi
 
 
@@ -81,7 +81,9 @@ def lim_figurer(figurer: dict[int, dict[str, float]], rapportar: int, glue=None)
                 glue(alias, tekst, display=False)
                 n += 1
                 if fid.endswith((".endring", ".endring_abs")):
-                    verb = "økte" if verdi > 0 else "gikk ned" if verdi < 0 else "var uendret"
+                    # retningen slik tallet vises (som i formatering): aldri «økte med 0 %»
+                    vist_null = not any(c in "123456789" for c in tekst)
+                    verb = "var uendret" if vist_null else "økte" if verdi > 0 else "gikk ned"
                     glue(f"{alias}.verb", verb, display=False)
                     n += 1
     return n

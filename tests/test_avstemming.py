@@ -1,0 +1,249 @@
+"""Enhetstester for ``arsrapport.avstemming`` på små, håndlagde lister over publiserte tall."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from arsrapport import avstemming
+from conftest import AVVIK, GOLDEN
+
+NB = "\u00a0"
+IKKE_BEGRUNNET = "Ikke begrunnet – må rettes"
+
+
+# --- i_omfang --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kilde, fid, forventet",
+    [
+        # kapittel 3.1 og Tabell 2–4
+        ("3.1.1", "mottatt", True),
+        ("3.1.3 fotnote 2", "avgjort_andel.form.nemndmote", True),
+        ("3.1.5 (Figur 11 tekst)", "omgjoringsandel.asyl_realitet.nasjonalitet.iran", True),
+        ("3.1.7", "rettssaker.rettskraftige", True),
+        ("Tabell 2", "behandlet.form.sek", True),
+        ("Tabell 3", "beholdning.asyl", True),
+        ("Tabell 4", "rettssaker.hovedforhandlinger", True),
+        # andre tabeller, selv om navnet begynner likt
+        ("Tabell 1", "nokkeltall.arsverk", False),
+        ("Tabell 10", "behandlet.asylsaker", False),
+        ("Tabell 13", "vekt.asylsaker.form.nmp", False),
+        # rettssaks- og UIV-tall bare fra Del VII-tabellene og 3.2.3
+        ("Del VII tabell 5", "rettssaker.medhold", True),
+        ("Del VII tabell 6 (fotnote)", "rettssaker.nye.tingretten", True),
+        ("Del VII tabell 8", "rettssaker.dager_i_retten", True),
+        ("3.2.3", "uiv.mottatt", True),
+        ("3.2.3", "ema.behandlet", False),
+        ("Del VII tabell 2", "behandlet.asylsaker", False),
+        ("3.2.21", "rettssaker.nye_saker", False),
+        ("3.2.10", "rettssaker.medhold", False),
+        ("Del VII pkt. 6 (tekst)", "rettssaker.x", False),
+        # andre kapitler
+        ("3.2.5", "sp1.andel_under_grense", False),
+        ("Del VI note 2", "note2.lonn", False),
+        ("2.3", "mottatt", False),
+    ],
+)
+def test_i_omfang(kilde, fid, forventet):
+    assert avstemming.i_omfang({"id": fid, "source": kilde, "year": 2023, "value": 1}) is forventet
+
+
+def test_publiserte_i_omfang_fra_gullfila():
+    publ = avstemming.publiserte(GOLDEN)
+    assert publ and all(avstemming.i_omfang(r) for r in publ)
+    kilder = {r["source"] for r in publ}
+    assert {"3.1.1", "Tabell 2", "Tabell 3", "Tabell 4", "3.2.3", "Del VII tabell 5"} <= kilder
+    for k in kilder:
+        assert k.startswith(("3.1", "Del VII tabell")) or k in ("Tabell 2", "Tabell 3", "Tabell 4", "3.2.3"), k
+    # kjente avvik gjelder publiserte tall og har en begrunnelse
+    avvik = avstemming.kjente_avvik(AVVIK)
+    assert avvik and all(isinstance(g, str) and g for g in avvik.values())
+    assert set(avvik) <= {(r["id"], int(r["year"])) for r in publ}
+
+
+# --- sammenlign ------------------------------------------------------------------------
+
+
+def rad(fid, ar, verdi, tol, kilde="3.1.1"):
+    return {"id": fid, "year": ar, "value": verdi, "tolerance": tol, "source": kilde}
+
+
+PUBL = [
+    rad("mottatt", 2023, 7029, 0),  # 0: stemmer eksakt
+    rad("omgjoringsandel", 2023, 0.644, 0.0005),  # 1: 0,6445 – akkurat på grensen
+    rad("omgjoringsandel", 2022, 0.644, 0.0005),  # 2: 0,6435 – akkurat på grensen nedenfra
+    rad("saksbehandlingstid", 2023, 154, 0.5, "3.1.4"),  # 3: 154,5 – på grensen
+    rad("saksbehandlingstid", 2022, 154, 0.5, "3.1.4"),  # 4: 154,51 – utenfor
+    rad("behandlet", 2023, 5743, 0),  # 5: 5 744 – avviker, uten begrunnelse
+    rad("behandlet.klage", 2023, 4790, 0, "3.1.2"),  # 6: 4 795 – kjent avvik
+    rad("henlagt", 2023, 94, 0, "3.1.2"),  # 7: kjent avvik, men treffer: stemmer
+    rad("beholdning.diverse", 2023, 3, 0, "Tabell 3"),  # 8: finnes ikke i figurene
+    rad("andel_omgjoring_av_mottatt", 2023, 0.127, 0.0005),  # 9: 0,1260 – kjent avvik
+    rad("mottatt", 2021, 5000, 0),  # 10: året finnes ikke i figurene
+    rad("rettssaker.medhold_andel", 2023, 0.875, 0.0005, "Del VII tabell 5"),  # 11: 0,87451 – avviker
+]
+FIGURER = {
+    2022: {"omgjoringsandel": 0.6435, "saksbehandlingstid": 154.51},
+    2023: {
+        "mottatt": 7029,
+        "omgjoringsandel": 0.6445,
+        "saksbehandlingstid": 154.5,
+        "behandlet": 5744,
+        "behandlet.klage": 4795,
+        "henlagt": 94,
+        "andel_omgjoring_av_mottatt": 886 / 7029,
+        "rettssaker.medhold_andel": 0.87449,
+        "ikke.publisert": 1,  # tall som ikke er publisert, tas ikke med
+    },
+}
+AVVIK_DICT = {
+    ("behandlet.klage", 2023): "Klagene og anmodningene summerer ikke til totalen.",
+    ("henlagt", 2023): "Strømmen går ikke opp.",
+    ("andel_omgjoring_av_mottatt", 2023): "886 / 7 029 = 12,60 %.",
+    ("beholdning.diverse", 2022): "Gjelder et annet år.",
+}
+
+
+@pytest.fixture
+def sammenligning() -> pd.DataFrame:
+    return avstemming.sammenlign(FIGURER, PUBL, AVVIK_DICT)
+
+
+def test_sammenlign_kolonner_og_rader(sammenligning):
+    assert sammenligning.columns.tolist() == [
+        "id", "år", "kilde", "publisert", "beregnet", "toleranse", "status", "grunn"
+    ]
+    assert len(sammenligning) == len(PUBL)
+    assert sammenligning["id"].tolist() == [r["id"] for r in PUBL]  # publiseringsrekkefølgen
+    assert sammenligning["år"].tolist() == [r["year"] for r in PUBL]
+    assert sammenligning["kilde"].tolist() == [r["source"] for r in PUBL]
+    assert sammenligning["publisert"].tolist() == [r["value"] for r in PUBL]
+    assert sammenligning["toleranse"].tolist() == [r["tolerance"] for r in PUBL]
+    assert "ikke.publisert" not in set(sammenligning["id"])
+
+
+def test_sammenlign_status(sammenligning):
+    assert sammenligning["status"].tolist() == [
+        "stemmer",  # 7029 = 7029
+        "stemmer",  # |0,6445 − 0,644| = 0,0005 ≤ 0,0005 (flyttallsstøy tolereres)
+        "stemmer",  # |0,6435 − 0,644| = 0,0005
+        "stemmer",  # |154,5 − 154| = 0,5
+        "avviker",  # |154,51 − 154| = 0,51 > 0,5
+        "avviker",  # 5744 ≠ 5743, ikke i avvikslisten
+        "kjent avvik",
+        "stemmer",  # i avvikslisten, men treffer: «stemmer» går foran
+        "avviker",  # mangler i figurene; avviket står for et annet år
+        "kjent avvik",  # 886 / 7029 = 0,12605 − 0,127 > 0,0005
+        "avviker",  # hele året mangler
+        "avviker",  # 0,875 − 0,87449 = 0,00051 > 0,0005
+    ]
+    assert sammenligning["grunn"].tolist() == [
+        "", "", "", "", "", "",
+        "Klagene og anmodningene summerer ikke til totalen.",
+        "",  # stemmer: ingen grunn, selv om avviket er listet
+        "",
+        "886 / 7 029 = 12,60 %.",
+        "", "",
+    ]
+
+
+def test_sammenlign_beregnet(sammenligning):
+    beregnet = sammenligning["beregnet"].tolist()
+    assert beregnet[0] == 7029
+    assert beregnet[1] == 0.6445
+    assert beregnet[5] == 5744
+    for i in (8, 10):  # mangler
+        assert beregnet[i] is None or math.isnan(beregnet[i])
+
+
+def test_sammenlign_toleranse_grensen_for_heltall():
+    publ = [rad("mottatt", 2023, 100, 0), rad("behandlet", 2023, 100, 2)]
+    for beregnet, forventet in (
+        ({"mottatt": 100, "behandlet": 102}, ["stemmer", "stemmer"]),
+        ({"mottatt": 101, "behandlet": 98}, ["avviker", "stemmer"]),
+        ({"mottatt": 99, "behandlet": 103}, ["avviker", "avviker"]),
+    ):
+        s = avstemming.sammenlign({2023: beregnet}, publ, {})
+        assert s["status"].tolist() == forventet, beregnet
+
+
+def test_sammenlign_aar_som_tekst_i_publiseringen():
+    s = avstemming.sammenlign({2023: {"mottatt": 1}}, [rad("mottatt", "2023", 1, 0)], {})
+    assert s["år"].tolist() == [2023]
+    assert s["status"].tolist() == ["stemmer"]
+
+
+# --- oversikt ----------------------------------------------------------------------------
+
+
+def test_oversikt(sammenligning):
+    o = avstemming.oversikt(sammenligning)
+    assert o.columns.tolist() == ["Status", "Antall publiserte tall"]
+    assert o["Status"].tolist() == ["Stemmer", "Kjent avvik", "Avviker"]
+    assert o["Antall publiserte tall"].tolist() == [5, 2, 5]
+    assert o["Antall publiserte tall"].sum() == len(PUBL)
+
+
+def test_oversikt_med_null_i_en_status():
+    s = avstemming.sammenlign({2023: {"mottatt": 7029}}, [rad("mottatt", 2023, 7029, 0)], {})
+    o = avstemming.oversikt(s)
+    assert o["Antall publiserte tall"].tolist() == [1, 0, 0]
+
+
+# --- avvikstabell --------------------------------------------------------------------
+
+
+def test_avvikstabell(sammenligning):
+    a = avstemming.avvikstabell(sammenligning)
+    assert a.columns.tolist() == ["Tall (figur-id)", "År", "Publisert", "Beregnet", "Grunn"]
+    # bare det som ikke stemmer, i samme rekkefølge
+    assert a["Tall (figur-id)"].tolist() == [
+        "saksbehandlingstid",
+        "behandlet",
+        "behandlet.klage",
+        "beholdning.diverse",
+        "andel_omgjoring_av_mottatt",
+        "mottatt",
+        "rettssaker.medhold_andel",
+    ]
+    assert a["År"].tolist() == ["2022", "2023", "2023", "2023", "2023", "2021", "2023"]
+    # norsk formatering etter enheten i id-en; «–» for det som mangler
+    assert a["Publisert"].tolist() == [
+        f"154{NB}dager",
+        f"5{NB}743",
+        f"4{NB}790",
+        "3",
+        f"12,7{NB}%",
+        f"5{NB}000",
+        f"87,5{NB}%",
+    ]
+    assert a["Beregnet"].tolist() == [
+        f"155{NB}dager",  # 154,51 avrundes til hele dager
+        f"5{NB}744",
+        f"4{NB}795",
+        "–",
+        f"12,6{NB}%",
+        "–",
+        f"87,4{NB}%",
+    ]
+    # avvik uten begrunnelse merkes
+    assert a["Grunn"].tolist() == [
+        IKKE_BEGRUNNET,
+        IKKE_BEGRUNNET,
+        "Klagene og anmodningene summerer ikke til totalen.",
+        IKKE_BEGRUNNET,
+        "886 / 7 029 = 12,60 %.",
+        IKKE_BEGRUNNET,
+        IKKE_BEGRUNNET,
+    ]
+
+
+def test_avvikstabell_tom_naar_alt_stemmer():
+    s = avstemming.sammenlign({2023: {"mottatt": 7029}}, [rad("mottatt", 2023, 7029, 0)], {})
+    a = avstemming.avvikstabell(s)
+    assert a.empty
+    assert a.columns.tolist() == ["Tall (figur-id)", "År", "Publisert", "Beregnet", "Grunn"]

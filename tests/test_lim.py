@@ -1,0 +1,317 @@
+"""Enhetstester for ``arsrapport.lim``: enheten og teksten til hver figur-id, og hva
+``lim_figurer`` limer (med en falsk ``glue`` som registrerer kallene)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from arsrapport import lim
+
+NB = "\u00a0"  # hardt mellomrom: tusenskille og foran enheten
+MINUS = "\u2212"
+
+
+# --- enhet -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fid, forventet",
+    [
+        # antall
+        ("mottatt", "antall"),
+        ("mottatt.asyl", "antall"),
+        ("behandlet.form.nemndmote", "antall"),
+        ("behandlet.sakstype.tilbakekall_statsborgerskap.form.nemndmote", "antall"),
+        ("beholdning_start.familie", "antall"),
+        ("omgjort.form.nmp", "antall"),
+        ("rettssaker.medhold", "antall"),
+        ("rettssaker.dager_i_retten", "antall"),  # en sum av dager, ikke et snitt
+        ("uiv.mottatt.mnd.03", "antall"),
+        # andeler
+        ("omgjoringsandel", "andel"),
+        ("omgjoringsandel.asyl_realitet.nasjonalitet.iran", "andel"),
+        ("avgjort_andel.form.nmp", "andel"),
+        ("avgjort_andel.asyl.form.nemndmote", "andel"),
+        ("avgjort_andel_nemndmote.form.nup", "andel"),
+        ("andel_omgjoring_av_mottatt", "andel"),
+        ("rettssaker.medhold_andel", "andel"),  # id som slutter på _andel
+        ("rettssaker.tap_andel", "andel"),
+        # dager
+        ("saksbehandlingstid", "dager"),
+        ("saksbehandlingstid.form.nemndmote", "dager"),
+        ("saksbehandlingstid_tertial.2", "dager"),
+        ("beholdning_alder", "dager"),
+        ("beholdning_alder.asyl", "dager"),
+        ("beholdning_alder_start.familie", "dager"),
+        # endringer
+        ("mottatt.endring", "endring"),
+        ("beholdning.asyl.endring", "endring"),
+        ("saksbehandlingstid.endring", "endring"),  # relativ endring, uansett grunnenhet
+        ("mottatt.endring_abs", "antall"),
+        ("beholdning.arbeid_opphold.endring_abs", "antall"),
+        ("saksbehandlingstid.endring_abs", "dager"),
+        ("beholdning_alder.endring_abs", "dager"),
+        ("beholdning_alder_start.endring_abs", "dager"),
+        # desimaltall
+        ("rettssaker.dager_per_sak", "desimal"),
+    ],
+)
+def test_enhet(fid, forventet):
+    assert lim.enhet(fid) == forventet
+
+
+# --- som_tekst -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fid, verdi, forventet",
+    [
+        ("mottatt", 7029, f"7{NB}029"),
+        ("mottatt.asyl", 940, "940"),
+        ("behandlet", 0, "0"),
+        ("beholdning", 12112653, f"12{NB}112{NB}653"),
+        ("omgjoringsandel", 0.644, f"64,4{NB}%"),
+        ("omgjoringsandel.klage", 0.14049, f"14,0{NB}%"),
+        ("avgjort_andel.form.sek", 0.1445, f"14,5{NB}%"),  # halvt opp
+        ("andel_omgjoring_av_mottatt", 886 / 7029, f"12,6{NB}%"),
+        ("rettssaker.medhold_andel", 0.875, f"87,5{NB}%"),
+        ("rettssaker.tap_andel", 1.0, f"100,0{NB}%"),
+        ("saksbehandlingstid", 154.4, f"154{NB}dager"),
+        ("saksbehandlingstid", 154.5, f"155{NB}dager"),
+        ("saksbehandlingstid.form.nmp", 1.0, f"1{NB}dag"),
+        ("beholdning_alder", 0.0, f"0{NB}dager"),
+        # relativ endring: hele prosent, uten fortegn (verbet bærer retningen)
+        ("mottatt.endring", 0.3149, f"31{NB}%"),
+        ("mottatt.endring", -0.072, f"7{NB}%"),
+        ("behandlet.endring", -0.5, f"50{NB}%"),
+        ("beholdning.endring", 0.005, f"1{NB}%"),
+        ("beholdning.endring", 0.004, f"0{NB}%"),
+        ("beholdning.endring", 2.0, f"200{NB}%"),
+        # absolutt endring: antall eller dager, uten fortegn
+        ("mottatt.endring_abs", 1106, f"1{NB}106"),
+        ("mottatt.endring_abs", -1106, f"1{NB}106"),
+        ("beholdning.asyl.endring_abs", 0, "0"),
+        ("saksbehandlingstid.endring_abs", -12.4, f"12{NB}dager"),
+        ("beholdning_alder.endring_abs", 1, f"1{NB}dag"),
+        ("beholdning_alder.endring_abs", -1, f"1{NB}dag"),
+        ("rettssaker.dager_per_sak", 2.25, "2,3"),  # én desimal, halvt opp
+        ("rettssaker.dager_per_sak", 2.0, "2,0"),
+        ("rettssaker.dager_per_sak", 1234.56, f"1{NB}234,6"),
+    ],
+)
+def test_som_tekst(fid, verdi, forventet):
+    assert lim.som_tekst(fid, verdi) == forventet
+
+
+def test_som_tekst_negative_verdier_som_ikke_er_endringer():
+    # bare endringene vises uten fortegn; et negativt antall får ekte minustegn
+    assert lim.som_tekst("mottatt", -5) == f"{MINUS}5"
+    assert lim.som_tekst("saksbehandlingstid", -3.0) == f"{MINUS}3{NB}dager"
+
+
+def test_som_tekst_tar_numpy_tall():
+    assert lim.som_tekst("mottatt", np.int64(7029)) == f"7{NB}029"
+    assert lim.som_tekst("omgjoringsandel", np.float64(0.644)) == f"64,4{NB}%"
+
+
+# --- lim_figurer ---------------------------------------------------------------------
+
+
+class FalskGlue:
+    """Registrerer kallene ``glue(navn, verdi, display=...)``."""
+
+    def __init__(self):
+        self.kall: list[tuple[str, object, dict]] = []
+
+    def __call__(self, navn, verdi, **kw):
+        self.kall.append((navn, verdi, kw))
+
+    @property
+    def limt(self) -> dict[str, object]:
+        navn = [k[0] for k in self.kall]
+        assert len(navn) == len(set(navn)), "samme navn limt to ganger"
+        return {k[0]: k[1] for k in self.kall}
+
+
+def lim_med(figurer, rapportar):
+    glue = FalskGlue()
+    n = lim.lim_figurer(figurer, rapportar, glue=glue)
+    return n, glue
+
+
+def test_lim_figurer_ravverdier_tekster_og_alias():
+    figurer = {
+        2019: {"mottatt": 100},  # fire år tilbake: ingen årsuavhengige navn
+        2020: {"mottatt": 200},
+        2021: {"mottatt": 300},
+        2022: {"mottatt": 6000},
+        2023: {"mottatt": 7029, "omgjoringsandel": 0.644, "saksbehandlingstid": 154.4},
+    }
+    n, glue = lim_med(figurer, 2023)
+    limt = glue.limt
+    assert all(kw == {"display": False} for _, _, kw in glue.kall)
+    # råverdier og tekster per år
+    assert limt["mottatt@2023"] == 7029
+    assert limt["omgjoringsandel@2023"] == 0.644
+    assert limt["saksbehandlingstid@2023"] == 154.4
+    assert limt["t.mottatt@2023"] == f"7{NB}029"
+    assert limt["t.omgjoringsandel@2023"] == f"64,4{NB}%"
+    assert limt["t.saksbehandlingstid@2023"] == f"154{NB}dager"
+    for ar, v in ((2019, 100), (2020, 200), (2021, 300), (2022, 6000)):
+        assert limt[f"mottatt@{ar}"] == v
+        assert limt[f"t.mottatt@{ar}"] == lim.som_tekst("mottatt", v)
+    # årsuavhengige navn: rapportåret, f1, f2, f3 – og ikke lenger tilbake
+    assert limt["t.mottatt"] == f"7{NB}029"
+    assert limt["t.mottatt@f1"] == f"6{NB}000"
+    assert limt["t.mottatt@f2"] == "300"
+    assert limt["t.mottatt@f3"] == "200"
+    assert "t.mottatt@f4" not in limt
+    assert limt["t.omgjoringsandel"] == f"64,4{NB}%"
+    assert "t.omgjoringsandel@f1" not in limt  # finnes ikke i 2022
+    # ingen årsuavhengige råverdier, ingen verb for tall som ikke er endringer
+    assert "mottatt" not in limt and "mottatt@f1" not in limt
+    assert not any(k.endswith(".verb") for k in limt)
+    # 7 tall × 2 + alias for 2020–2023 (4 for mottatt, 2 til i 2023) = 14 + 6
+    assert n == len(glue.kall) == 20
+    assert set(limt) == {
+        *(f"mottatt@{a}" for a in range(2019, 2024)),
+        *(f"t.mottatt@{a}" for a in range(2019, 2024)),
+        "omgjoringsandel@2023", "t.omgjoringsandel@2023", "t.omgjoringsandel",
+        "saksbehandlingstid@2023", "t.saksbehandlingstid@2023", "t.saksbehandlingstid",
+        "t.mottatt", "t.mottatt@f1", "t.mottatt@f2", "t.mottatt@f3",
+    }
+
+
+def test_lim_figurer_ar_etter_rapportaret_far_ikke_alias():
+    n, glue = lim_med({2024: {"mottatt": 5}, 2023: {"mottatt": 4}}, 2023)
+    assert glue.limt == {"mottatt@2023": 4, "t.mottatt@2023": "4", "t.mottatt": "4",
+                         "mottatt@2024": 5, "t.mottatt@2024": "5"}
+    assert n == 5
+
+
+def test_lim_figurer_verb_for_endringer():
+    figurer = {
+        2022: {"mottatt.endring": -0.1, "behandlet.endring_abs": 0},
+        2023: {
+            "mottatt.endring": 0.3149,
+            "behandlet.endring": -0.072,
+            "beholdning.endring_abs": 0,
+            "beholdning.asyl.endring_abs": -12,
+            "saksbehandlingstid.endring_abs": 3.6,
+        },
+    }
+    n, glue = lim_med(figurer, 2023)
+    limt = glue.limt
+    assert limt["t.mottatt.endring"] == f"31{NB}%"
+    assert limt["t.mottatt.endring.verb"] == "økte"
+    assert limt["t.behandlet.endring"] == f"7{NB}%"
+    assert limt["t.behandlet.endring.verb"] == "gikk ned"
+    assert limt["t.beholdning.endring_abs"] == "0"
+    assert limt["t.beholdning.endring_abs.verb"] == "var uendret"
+    assert limt["t.beholdning.asyl.endring_abs"] == "12"
+    assert limt["t.beholdning.asyl.endring_abs.verb"] == "gikk ned"
+    assert limt["t.saksbehandlingstid.endring_abs"] == f"4{NB}dager"
+    assert limt["t.saksbehandlingstid.endring_abs.verb"] == "økte"
+    # året før: verbet henger på aliaset med @f1
+    assert limt["t.mottatt.endring@f1"] == f"10{NB}%"
+    assert limt["t.mottatt.endring@f1.verb"] == "gikk ned"
+    assert limt["t.behandlet.endring_abs@f1.verb"] == "var uendret"
+    # verbet limes bare under de årsuavhengige navnene
+    assert not any(k.endswith(".verb") and "@20" in k for k in limt)
+    assert limt["mottatt.endring@2023"] == 0.3149  # råverdien med fortegn
+    assert limt["behandlet.endring@2023"] == -0.072
+    assert n == len(glue.kall) == 7 * 4
+
+
+@pytest.mark.parametrize(
+    "fid, verdi, tekst",
+    [
+        ("mottatt.endring", 0.004, f"0{NB}%"),  # 0,4 % vises som 0 %
+        ("mottatt.endring", -0.0049, f"0{NB}%"),
+        ("saksbehandlingstid.endring_abs", 0.4, f"0{NB}dager"),
+        ("beholdning_alder.endring_abs", -0.5 + 1e-9, f"0{NB}dager"),
+    ],
+)
+def test_lim_figurer_verb_folger_tallet_slik_det_vises(fid, verdi, tekst):
+    """En endring som vises som null, «var uendret» – aldri «økte med 0 %» (jf. formatering)."""
+    _, glue = lim_med({2023: {fid: verdi}}, 2023)
+    assert glue.limt[f"t.{fid}"] == tekst
+    assert glue.limt[f"t.{fid}.verb"] == "var uendret"
+    assert glue.limt[f"{fid}@2023"] == verdi  # råverdien er uendret
+
+
+def test_lim_figurer_verb_ved_avrunding_opp():
+    _, glue = lim_med({2023: {"mottatt.endring": 0.005, "behandlet.endring": -0.005}}, 2023)
+    assert glue.limt["t.mottatt.endring"] == f"1{NB}%"
+    assert glue.limt["t.mottatt.endring.verb"] == "økte"
+    assert glue.limt["t.behandlet.endring"] == f"1{NB}%"
+    assert glue.limt["t.behandlet.endring.verb"] == "gikk ned"
+
+
+def test_lim_figurer_hopper_over_tomme_verdier():
+    figurer = {
+        2023: {
+            "mottatt": 10,
+            "saksbehandlingstid": float("nan"),
+            "omgjoringsandel": np.float64("nan"),
+            "beholdning_alder": None,
+            "rettssaker.medhold_andel": math.nan,
+            "behandlet.endring": float("inf"),
+        }
+    }
+    n, glue = lim_med(figurer, 2023)
+    assert glue.limt == {"mottatt@2023": 10, "t.mottatt@2023": "10", "t.mottatt": "10"}
+    assert n == 3
+
+
+def test_lim_figurer_numpy_blir_int_og_float():
+    figurer = {
+        2023: {
+            "mottatt": np.int64(7029),
+            "henlagt": np.int32(94),
+            "omgjoringsandel": np.float64(0.644),
+            "saksbehandlingstid": np.float32(154.5),
+            "behandlet": 5743,
+            "rettssaker.tap_andel": 0.125,
+        }
+    }
+    _, glue = lim_med(figurer, 2023)
+    limt = glue.limt
+    for navn, verdi, typ in (
+        ("mottatt@2023", 7029, int),
+        ("henlagt@2023", 94, int),
+        ("omgjoringsandel@2023", 0.644, float),
+        ("saksbehandlingstid@2023", 154.5, float),
+        ("behandlet@2023", 5743, int),
+        ("rettssaker.tap_andel@2023", 0.125, float),
+    ):
+        assert type(limt[navn]) is typ, navn  # ikke numpy: glue lagrer repr-en
+        assert limt[navn] == verdi
+        assert repr(limt[navn]) == repr(verdi)
+    assert limt["t.mottatt"] == f"7{NB}029"
+    assert limt["t.saksbehandlingstid"] == f"155{NB}dager"
+
+
+def test_lim_figurer_bool_blir_0_og_1():
+    _, glue = lim_med({2023: {"flagg.a": True, "flagg.b": np.bool_(False), "flagg.c": np.True_}}, 2023)
+    limt = glue.limt
+    assert limt["flagg.a@2023"] == 1 and type(limt["flagg.a@2023"]) is int
+    assert limt["flagg.b@2023"] == 0 and type(limt["flagg.b@2023"]) is int
+    assert limt["flagg.c@2023"] == 1 and type(limt["flagg.c@2023"]) is int
+    assert limt["t.flagg.c"] == "1"
+
+
+def test_lim_figurer_tomt():
+    n, glue = lim_med({}, 2023)
+    assert n == 0 and glue.kall == []
+    n, glue = lim_med({2023: {}}, 2023)
+    assert n == 0 and glue.kall == []
+
+
+def test_lim_figurer_rekkefolge_er_sortert():
+    _, glue = lim_med({2023: {"b": 1, "a": 2}, 2022: {"c": 3}}, 2023)
+    ravnavn = [k[0] for k in glue.kall if "@20" in k[0] and not k[0].startswith("t.")]
+    assert ravnavn == ["c@2022", "a@2023", "b@2023"]
