@@ -111,12 +111,14 @@ def samle_figurer(notatboker: list[Path]) -> dict[int, dict[str, float]]:
     return figurer
 
 
-def _bok_katalog(stage: Path, notatboker: list[Path]) -> Path:
-    """Sett sammen kildene til boka: ``book/``, ``_config.yml`` og de kjørte notatbøkene."""
+def _bok_katalog(stage: Path, notatboker: list[Path], ar: int) -> Path:
+    """Sett sammen kildene til boka: ``book/``, ``_config.yml`` (med rapportåret i tittelen)
+    og de kjørte notatbøkene."""
     inn = les_innstillinger()
     bok = stage / "bok"
     shutil.copytree(inn.book, bok)
-    shutil.copy(PROSJEKTROT / "_config.yml", bok / "_config.yml")
+    oppsett = (PROSJEKTROT / "_config.yml").read_text(encoding="utf-8").replace("{ar}", str(ar))
+    (bok / "_config.yml").write_text(oppsett, encoding="utf-8")
     (bok / "beregninger").mkdir(exist_ok=True)
     for nb in notatboker:
         shutil.copy(nb, bok / "beregninger" / nb.name)
@@ -194,7 +196,7 @@ def bygg(
             (resultat / "logg").mkdir(exist_ok=True)
             shutil.copy(logg, resultat / "logg" / logg.name)
         if bok:
-            kilde = _bok_katalog(stage, notatboker)
+            kilde = _bok_katalog(stage, notatboker, ar)
             melding("Bygger boka (HTML) med Jupyter Book …")
             html = _jupyter_book(kilde, stage / "jb-html", "html", melding)
             shutil.copytree(html / "html", resultat / "html")
