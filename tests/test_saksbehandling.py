@@ -25,6 +25,7 @@ import pytest
 
 from arsrapport import saksbehandling as sb
 from arsrapport.innlesing import DATOTYPE, TEKSTTYPE
+from typede_tabeller import typet_tabell
 
 AR = 2023
 D = pd.Timestamp("2023-12-31")
@@ -46,17 +47,8 @@ DATOKOLONNER = ("mottatt_dato", "avsluttet_dato")
 
 
 def lag_saker(*rader: tuple) -> pd.DataFrame:
-    """En ``saker``-tabell med innlesingens typer: tekst/enum ``str`` (tom = NaN), dato ``datetime64[us]`` (tom = NaT).
-
-    Hver rad er en tuppel i rekkefølgen ``KOLONNER``; ``None`` er en tom verdi.
-    """
-    df = pd.DataFrame(list(rader), columns=list(KOLONNER), dtype=object)
-    for k in KOLONNER:
-        if k in DATOKOLONNER:
-            df[k] = pd.to_datetime(df[k]).astype(DATOTYPE)
-        else:
-            df[k] = df[k].astype(TEKSTTYPE)
-    return df
+    """En ``saker``-tabell med innlesingens typer; hver rad er en tuppel i rekkefølgen ``KOLONNER``."""
+    return typet_tabell(KOLONNER, rader, DATOKOLONNER)
 
 
 # Alder ved D = 31.12.2023 og saksbehandlingstid (avsluttet − mottatt) regnet for hånd.
