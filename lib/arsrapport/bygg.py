@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from arsrapport import avstemming, eksport, kapittel_3_1
+from arsrapport import avstemming, eksport, kapitler
 from arsrapport.formatering import tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
@@ -187,7 +187,7 @@ def bygg(
         eksport.skriv_figures_json(figurer, resultat / "figures.json")
         antall = sum(len(v) for v in figurer.values())
         melding(f"Skrev figures.json: {antall} tall for årene {min(figurer)}–{max(figurer)}")
-        tabeller = kapittel_3_1.tabeller(uttrekk, ar)
+        tabeller = kapitler.tabeller(uttrekk, ar)
         tabeller["Avstemming"] = avstemming.sammenlign(figurer)
         eksport.skriv_tabeller_xlsx(tabeller, resultat / "tabeller.xlsx")
         melding(f"Skrev tabeller.xlsx: {len(tabeller)} tabeller")

@@ -18,16 +18,22 @@ TEKST = "t."
 SKILLE = "@"
 
 
+DAGER_FORST = ("saksbehandlingstid", "saksbehandlingstid_tertial", "beholdning_alder", "beholdning_alder_start")
+DAGER_LEDD = ("snitt", "alder", "alder_start", "grense_dager")  # spN.snitt, spN.alder …
+
+
 def enhet(figur_id: str) -> str:
     """Enheten et tall vises i, avledet av navnet (samme regel som ``docs/figures.md``)."""
-    forste = figur_id.split(".")[0]
+    ledd = figur_id.split(".")
+    forste = ledd[0]
+    er_dager = forste in DAGER_FORST or (len(ledd) > 1 and ledd[1] in DAGER_LEDD)
     if figur_id.endswith(".endring"):
         return "endring"
     if figur_id.endswith(".endring_abs"):
-        return "antall" if not forste.startswith(("saksbehandlingstid", "beholdning_alder")) else "dager"
-    if "andel" in forste or figur_id.rsplit(".", 1)[-1].endswith("andel"):  # f.eks. rettssaker.medhold_andel
-        return "andel"
-    if forste in ("saksbehandlingstid", "saksbehandlingstid_tertial", "beholdning_alder", "beholdning_alder_start"):
+        return "dager" if er_dager else "antall"
+    if "andel" in forste or ledd[-1].endswith("andel") or ledd[-1].startswith("andel"):
+        return "andel"  # f.eks. rettssaker.medhold_andel, sp1.andel_under_grense, sp1.mal_andel
+    if er_dager:
         return "dager"
     if figur_id in ("rettssaker.dager_per_sak",):
         return "desimal"

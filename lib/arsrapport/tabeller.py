@@ -61,3 +61,12 @@ def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, _Tabell]:
         "tab.tabell_3": som_html(vis(tab["3.1 Tabell 3"], strek_for_null=True)),
         "tab.tabell_4": som_html(vis(tab["3.1 Tabell 4"])),
     }
+
+
+def kapittel_3_2(tab: dict[str, pd.DataFrame]) -> dict[str, _Tabell]:
+    """Tabell 5, 7 og 9 (styringsparameterne) under navnene ``tab.tabell_N``."""
+    return {
+        "tab.tabell_5": som_html(tab["3.2 Tabell 5 SP1"]),
+        "tab.tabell_7": som_html(tab["3.2 Tabell 7 SP2"]),
+        "tab.tabell_9": som_html(tab["3.2 Tabell 9 SP3"]),
+    }

@@ -48,6 +48,9 @@ MOTTATT_ANSLAG = {2018: 8200, 2019: 7000, 2020: 5100}
 
 MANEDSPROFIL_MOTTATT = np.array([8.5, 8.0, 9.0, 8.0, 8.5, 8.5, 7.0, 8.0, 9.0, 9.0, 9.0, 7.5])
 MANEDSPROFIL_AVSLUTTET = np.array([7.5, 8.5, 9.5, 8.0, 8.5, 9.0, 5.5, 7.5, 9.0, 9.5, 9.5, 8.0])
+# 2023: avviklingen økte gjennom året (3.2.1); andelen vedtak per tertial må passe med
+# tertialtidene 139/148/169 dager og årssnittet
+MANEDSPROFIL_AVSLUTTET_AR = {2023: np.array([6.5, 7.5, 8.0, 7.5, 8.0, 8.5, 6.0, 8.5, 9.5, 10.0, 10.5, 9.5])}
 
 
 @dataclass
@@ -151,7 +154,14 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
                 a0 = _g(mal, f"beholdning_alder_start.{g}", 2023)
                 if a0 is not None:
                     plan[g]["A"][2022] = a0
-    # utvisning: typetallene (klage/omgjøring) er mer detaljerte enn gruppetallet; se avvik
+    # 2023: der rapporten oppgir tid for både klager og anmodninger, styrer de (3.2.x), og
+    # gruppens snitt blir det de gir (for utvisning 146,6 mot trykte 149; se avvik)
+    for g in GRUPPER:
+        t_kl, t_om = mal(f"saksbehandlingstid.{g}.klage", 2023), mal(f"saksbehandlingstid.{g}.omgjoring", 2023)
+        d_kl = mal(f"behandlet.{g}.klage", 2023)
+        if t_kl is not None and t_om is not None and d_kl is not None:
+            d = plan[g]["D"][2023]
+            plan[g]["T"][2023] = (d_kl * t_kl + (d - d_kl) * t_om) / d
     _fyll_rest(plan, "T", "D", mal, "saksbehandlingstid")
     _fyll_rest_alder(plan, mal)
     plan["diverse"]["T"] = {ar: None for ar in AR}
@@ -190,10 +200,10 @@ def _fyll_rest(plan, mal_kol, vekt_kol, mal: Mal, prefiks: str) -> None:
                 plan[g][mal_kol][ar] = felles
         else:
             dagens = sum(n[g] * kjent[g] for g in grupper) / sum_n
-            # flytt bare så langt at totalen kommer innenfor avrundingen (±0,4), slik at
+            # flytt bare så langt at totalen kommer innenfor avrundingen (±0,25), slik at
             # det som følger av totalen (f.eks. snittet for NL-vedtak) endres minst mulig
             avstand = total - dagens
-            skift = float(np.clip(avstand - np.clip(avstand, -0.4, 0.4), -0.45, 0.45))
+            skift = float(np.clip(avstand - np.clip(avstand, -0.25, 0.25), -0.45, 0.45))
             for g in grupper:
                 plan[g][mal_kol][ar] = kjent[g] + skift
 
@@ -223,72 +233,115 @@ def _fyll_rest_alder(plan, mal: Mal) -> None:
 def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
     """Del hver gruppe på klage og omgjøringsanmodning.
 
-    2023: gruppenes publiserte tall, justert slik at summene blir rapportens totaler
-    (3.1.1/3.1.2). 2018–2022: rapportens andeler anmodninger av mottatte og behandlede,
-    fordelt på gruppene etter 2023-mønsteret. Beholdningen av anmodninger følger av
-    strømmen; der den ellers ville blitt negativ, kommer flere anmodninger inn før 2021.
+    - Behandlet 2023: klagene per gruppe som publisert (3.2.x; SP1 og SP3 er klagetall),
+      anmodningene er resten av gruppens vedtak. Mottatt 2023: gruppenes tall, justert til
+      totalene i 3.1.1. 2018–2022: rapportens andeler anmodninger (3.1.1/3.1.2).
+    - Beholdningen av klager 31.12.2022 og 31.12.2023 følger styringsparameterne: asyl
+      (SP1), utvisning (SP3) og oppholdssakene samlet (SP2); anmodningene er resten.
+      Mottatte anmodninger før 2023 avledes av beholdningen slik at strømmen går opp.
+    - Alder per type: klagene får SP-alderen, anmodningene det som gjør gruppens alder riktig.
     """
     grupper = list(GRUPPER)
-    andel = {  # (mottatt, behandlet)
-        2018: (0.24, 0.24),
-        2019: (0.24, 0.24),
-        2020: (0.24, 0.24),
+    om = {g: Plan({}, {}, {}, {}, {}, {}) for g in grupper}
+    # --- 2023: mottatt og behandlet per type ---
+    r = {}
+    for g in grupper:
+        v = mal(f"mottatt.{g}.omgjoring", 2023)
+        kl = mal(f"mottatt.{g}.klage", 2023)
+        if v is None and kl is not None:
+            v = gplan[g]["R"][2023] - kl
+        r[g] = 0 if v is None else int(v)
+    storst = max(r, key=r.get)
+    r[storst] += int(mal("mottatt.omgjoring", 2023)) - sum(r.values())
+    for g in grupper:
+        om[g].R[2023] = r[g]
+        kl = mal(f"behandlet.{g}.klage", 2023)
+        v = mal(f"behandlet.{g}.omgjoring", 2023)
+        om[g].D[2023] = int(gplan[g]["D"][2023] - kl) if kl is not None else int(v or 0)
+    # --- beholdning av anmodninger 31.12.2022 og 2023 (styringsparameterne) ---
+    p_om = {2022: {}, 2023: {}}
+    for ar, sp1, sp2, sp3 in (
+        (2022, mal("sp1.beholdning_start", 2023), mal("sp2.beholdning_start", 2023), mal("sp3.beholdning_start", 2023)),
+        (2023, mal("sp1.beholdning", 2023), mal("sp2.beholdning", 2023), mal("sp3.beholdning", 2023)),
+    ):
+        p_om[ar]["asyl"] = gplan["asyl"]["P"][ar] - int(sp1)
+        p_om[ar]["utvisning"] = gplan["utvisning"]["P"][ar] - int(sp3)
+        opph_om = sum(gplan[g]["P"][ar] for g in OPPHOLD) - int(sp2)
+        ovrige = [g for g in OPPHOLD if g not in ("utvisning", "diverse")]
+        fordelt = _fordel(opph_om - p_om[ar]["utvisning"], {g: gplan[g]["P"][ar] for g in ovrige}, {g: gplan[g]["P"][ar] for g in ovrige})
+        p_om[ar].update(fordelt)
+        p_om[ar]["diverse"] = 0
+    # --- 2018–2022: andelene gir totalene; beholdningen 2022 styrer gruppene ---
+    andel = {
         2021: (mal("andel_omgjoring_av_mottatt", 2021), mal("andel_omgjoring_av_behandlet", 2021)),
         2022: (mal("andel_omgjoring_av_mottatt", 2022), mal("andel_omgjoring_av_behandlet", 2022)),
     }
-    om = {g: Plan({}, {}, {}, {}, {}, {}) for g in grupper}
-    for kol, prefiks, total_id in (("R", "mottatt", "mottatt.omgjoring"), ("D", "behandlet", "behandlet.omgjoring")):
-        verdier = {}
-        for g in grupper:
-            v = mal(f"{prefiks}.{g}.omgjoring", 2023)
-            kl = mal(f"{prefiks}.{g}.klage", 2023)
-            if v is None and kl is not None:
-                v = gplan[g][kol][2023] - kl
-            if v is None:
-                v = 0 if g == "diverse" else round(gplan[g][kol][2023] * mal(total_id, 2023) / mal(prefiks, 2023))
-            verdier[g] = int(v)
-        storst = max(verdier, key=verdier.get)
-        verdier[storst] += int(mal(total_id, 2023)) - sum(verdier.values())
-        for g in grupper:
-            getattr(om[g], kol)[2023] = verdier[g]
-    # tilbøyeligheten per gruppe (2023-andelen) fordeler årstotalene
-    tilboyelighet = {
-        g: (om[g].R[2023] + om[g].D[2023]) / max(1, gplan[g]["R"][2023] + gplan[g]["D"][2023]) for g in grupper
-    }
-    for ar, (andel_r, andel_d) in andel.items():
-        for kol, a in (("R", andel_r), ("D", andel_d)):
+    tilboyelighet = {g: (om[g].R[2023] + om[g].D[2023]) / max(1, gplan[g]["R"][2023] + gplan[g]["D"][2023]) for g in grupper}
+    for ar in AR[:-1]:
+        a_r, a_d = andel.get(ar, (0.24, 0.24))
+        for kol, a in (("D", a_d),):
             total = sum(gplan[g][kol][ar] for g in grupper)
-            # samme tilbøyelighet for mottatt og behandlet, ellers hoper anmodningene seg opp
             vekt = {g: gplan[g][kol][ar] * tilboyelighet[g] for g in grupper}
-            tak = {g: int(gplan[g][kol][ar] * 0.8) for g in grupper}
-            fordelt = _fordel(int(round(a * total)), vekt, tak)
+            fordelt = _fordel(int(round(a * total)), vekt, {g: int(gplan[g][kol][ar] * 0.8) for g in grupper})
             for g in grupper:
-                getattr(om[g], kol)[ar] = fordelt[g]
-    ut: dict[tuple[str, str], Plan] = {}
+                om[g].D[ar] = fordelt[g]
+        for g in grupper:
+            om[g].H[ar] = int(round(gplan[g]["H"][ar] * om[g].D[ar] / max(1, gplan[g]["D"][ar])))
+    # beholdning av anmodninger bakover fra 2022: totalen for 2021 og 2020 slik at mottatt
+    # i 2022 og 2021 får rapportens andel; fordelt på gruppene etter beholdningen
+    for ar in (2021, 2020):
+        neste = ar + 1
+        r_total = int(round(andel[neste][0] * sum(gplan[g]["R"][neste] for g in grupper)))
+        total = sum(p_om[neste][g] + om[g].D[neste] + om[g].H[neste] for g in grupper) - r_total
+        vekt = {g: gplan[g]["P"][ar] * tilboyelighet[g] for g in grupper}
+        p_om[ar] = _fordel(max(0, total), vekt, {g: int(gplan[g]["P"][ar] * 0.7) for g in grupper})
     for g in grupper:
-        p, o = gplan[g], om[g]
-        for ar in AR:
-            o.H[ar] = int(round(p["H"][ar] * o.D[ar] / max(1, p["D"][ar])))
-        # beholdningen av anmodninger må aldri bli negativ: legg inn flere i 2019–2020
-        beholdning, minste = 0, 0
-        for ar in AR:
-            beholdning += o.R[ar] - o.D[ar] - o.H[ar]
-            if ar >= 2020:
-                minste = min(minste, beholdning - int(0.05 * p["P"][ar]))
-        o.R[2019] += -minste // 2
-        o.R[2020] += -minste - (-minste // 2)
+        o, p = om[g], gplan[g]
+        o.H[2023] = int(np.clip(p_om[2022][g] + o.R[2023] - o.D[2023] - p_om[2023][g], 0, p["H"][2023]))
+        for ar in (2021, 2022):
+            o.R[ar] = p_om[ar][g] - p_om[ar - 1][g] + o.D[ar] + o.H[ar]
+        # 2018–2020: en jevn tilstrømning som bygger opp beholdningen per 31.12.2020
+        behov = p_om[2020][g] + sum(o.D[a] + o.H[a] for a in (2018, 2019, 2020))
+        o.R[2018] = behov // 3
+        o.R[2019] = behov // 3
+        o.R[2020] = behov - 2 * (behov // 3)
         forrige = 0
         for ar in AR:
             o.P[ar] = forrige + o.R[ar] - o.D[ar] - o.H[ar]
             forrige = o.P[ar]
+    # --- alder per type ---
+    alder_kl: dict[tuple[str, int], float] = {}
+    for ar, sp1, sp2, sp3 in (
+        (2022, mal("sp1.alder_start", 2023), mal("sp2.alder_start", 2023), mal("sp3.alder_start", 2023)),
+        (2023, mal("sp1.alder", 2023), mal("sp2.alder", 2023), mal("sp3.alder", 2023)),
+    ):
+        alder_kl[("asyl", ar)] = sp1
+        alder_kl[("utvisning", ar)] = sp3
+        # oppholdsgruppene uten eget tall: gruppens alder skalert likt, slik at SP2 treffer
+        ovrige = [g for g in OPPHOLD if g not in ("utvisning",) and gplan[g]["P"][ar] - om[g].P[ar] > 0]
+        n_kl = {g: gplan[g]["P"][ar] - om[g].P[ar] for g in ovrige}
+        n_utv = gplan["utvisning"]["P"][ar] - om["utvisning"].P[ar]
+        rest = sp2 * (sum(n_kl.values()) + n_utv) - sp3 * n_utv
+        grunnlag = sum(n_kl[g] * gplan[g]["A"][ar] for g in ovrige)
+        for g in ovrige:
+            alder_kl[(g, ar)] = gplan[g]["A"][ar] * rest / grunnlag
+    ut: dict[tuple[str, str], Plan] = {}
+    for g in grupper:
+        p, o = gplan[g], om[g]
         kl = Plan({}, {}, {}, {}, {}, {})
         for k in "RDHP":
             getattr(kl, k).update({a: p[k][a] - getattr(o, k)[a] for a in AR})
-        for plan_k, kode in ((kl, "klage"), (o, "omgjoring")):
-            for ar in AR:
-                t = mal(f"saksbehandlingstid.{g}.{kode}", ar)
+        for ar in AR:
+            for plan_k, kode in ((kl, "klage"), (o, "omgjoring")):
+                t = mal(f"saksbehandlingstid.{g}.{kode}", ar) if ar == 2023 else None
                 plan_k.T[ar] = t if t is not None else p["T"].get(ar)
-                plan_k.A[ar] = p["A"].get(ar)
+            a_g = p["A"].get(ar)
+            a_kl = alder_kl.get((g, ar))
+            if a_kl is not None and a_g is not None and o.P[ar] > 0:
+                kl.A[ar] = a_kl
+                o.A[ar] = (a_g * p["P"][ar] - a_kl * kl.P[ar]) / o.P[ar]
+            else:
+                kl.A[ar] = o.A[ar] = a_g
         ut[(g, "Klage")] = kl
         ut[(g, "Omgjøringsanmodning")] = o
     for (g, k), pl in ut.items():
@@ -335,7 +388,8 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
         n_bli = len(pool_m) - n_ut
         if n_bli < 0:
             raise ValueError("planen tar ut flere saker enn det finnes")
-        ut_datoer = np.sort(_dager_i_aret(ar, n_ut, MANEDSPROFIL_AVSLUTTET, rng))
+        profil = MANEDSPROFIL_AVSLUTTET_AR.get(ar, MANEDSPROFIL_AVSLUTTET)
+        ut_datoer = np.sort(_dager_i_aret(ar, n_ut, profil, rng))
         # hvem blir liggende? realistisk: de nyeste, med støy
         preferanse = pool_m + rng.normal(0, 70, len(pool_m))
         if plan.A.get(ar) is not None:
@@ -397,29 +451,89 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
     return np.concatenate(mott), np.concatenate(avsl), np.concatenate(kode)
 
 
-def finjuster_tider(df: pd.DataFrame, gplan) -> None:
-    """Flytt vedtaksdatoer noen dager innenfor året slik at gruppenes snitt
-    saksbehandlingstid treffer planen eksakt (endrer ``df`` på stedet)."""
-    dag = (df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64"))
+def finjuster_tider(df: pd.DataFrame, gplan, mal: Mal | None = None) -> None:
+    """Flytt vedtaksdatoer noen dager innenfor året slik at snitt saksbehandlingstid treffer
+    planen eksakt: per behandlingstype der rapporten oppgir begge typene for gruppen,
+    ellers for gruppen samlet (endrer ``df`` på stedet)."""
+    dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     ar = df["avsluttet_dato"].dt.year.to_numpy()
     vedtak = df["avslutning"].eq("Vedtak").to_numpy()
+    klage = df["behandlingstype"].eq("Klage").to_numpy()
     for g, navn in GRUPPER.items():
         gr = df["saksgruppe"].eq(navn).to_numpy()
         for a in AR:
-            t = gplan[g]["T"].get(a)
-            if t is None:
+            # typetallene styrer bare rapportåret; før det er gruppetallene det som er trykt
+            t_kl = mal(f"saksbehandlingstid.{g}.klage", a) if mal and a == 2023 else None
+            t_om = mal(f"saksbehandlingstid.{g}.omgjoring", a) if mal and a == 2023 else None
+            if t_kl is not None and t_om is not None:
+                mal_per_utvalg = [(gr & klage, t_kl), (gr & ~klage, t_om)]
+            elif gplan[g]["T"].get(a) is not None:
+                mal_per_utvalg = [(gr, gplan[g]["T"][a])]
+            else:
                 continue
-            idx = np.flatnonzero(gr & vedtak & (ar == a))
-            if not len(idx):
-                continue
-            behov = (t - (dag[idx] - mott[idx]).mean()) * len(idx)
-            start, slutt = _dag(pd.Timestamp(a, 1, 1)), _dag(pd.Timestamp(a, 12, 31))
-            nedre = np.maximum(mott[idx], start) - dag[idx]
-            ovre = slutt - dag[idx]
-            dag[idx] += juster_sum(dag[idx], behov, np.maximum(nedre, -240), np.minimum(ovre, 240))
-    ny = pd.to_datetime(np.where(df["avsluttet_dato"].isna().to_numpy(), np.datetime64("NaT"), dag.astype("datetime64[D]")))
-    df["avsluttet_dato"] = ny
+            for utvalg, t in mal_per_utvalg:
+                idx = np.flatnonzero(utvalg & vedtak & (ar == a))
+                if len(idx):
+                    _skyv_snitt(dag, mott, idx, t, a)
+    _sett_avsluttet(df, dag)
+
+
+def _skyv_snitt(dag: np.ndarray, mott: np.ndarray, idx: np.ndarray, t: float, ar: int, maks: int = 240) -> None:
+    """Flytt vedtaksdatoene ``dag[idx]`` innenfor året (og ikke før mottak) slik at snittet
+    av ``dag - mott`` blir ``t``."""
+    start, slutt = _dag(pd.Timestamp(ar, 1, 1)), _dag(pd.Timestamp(ar, 12, 31))
+    behov = (t - (dag[idx] - mott[idx]).mean()) * len(idx)
+    nedre = np.maximum(mott[idx], start) - dag[idx]
+    ovre = slutt - dag[idx]
+    dag[idx] += juster_sum(dag[idx], behov, np.maximum(nedre, -maks), np.minimum(ovre, maks))
+
+
+def _sett_avsluttet(df: pd.DataFrame, dag: np.ndarray) -> None:
+    apen = df["avsluttet_dato"].isna().to_numpy()
+    ny = np.where(apen, np.datetime64("NaT"), dag.astype("datetime64[D]"))
+    df["avsluttet_dato"] = pd.to_datetime(ny)
+
+
+def juster_andel_under(
+    df: pd.DataFrame, utvalg: np.ndarray, flyttbare: np.ndarray, ar: int, grense: int, andel: float, rng
+) -> None:
+    """Styringsparameterne (SP1, SP3): flytt vedtak rett over grensen til rett under, og
+    kompenser med de lengste sakene, slik at andelen under grensen treffer uten at
+    snittet endres."""
+    dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    alle = np.flatnonzero(utvalg & df["avslutning"].eq("Vedtak").to_numpy() & df["avsluttet_dato"].dt.year.eq(ar).to_numpy())
+    onsket = int(round(andel * len(alle)))
+    mangler = onsket - int(((dag[alle] - mott[alle]) < grense).sum())
+    idx = alle[flyttbare[alle]]  # bare disse flyttes (NL: snittet som er en rest)
+    start, slutt = _dag(pd.Timestamp(ar, 1, 1)), _dag(pd.Timestamp(ar, 12, 31))
+    tid = dag[idx] - mott[idx]
+    if mangler > 0:  # flytt noen rett over grensen til rett under
+        kand = np.flatnonzero((tid >= grense) & (dag[idx] - (tid - grense + 15) >= start))
+        kand = kand[np.argsort(tid[kand])][: mangler * 3]
+        valgt = rng.choice(kand, size=min(mangler, len(kand)), replace=False)
+        ny_tid = grense - 1 - rng.integers(0, 15, len(valgt))
+    else:  # flytt noen rett under grensen til rett over
+        kand = np.flatnonzero((tid < grense) & (dag[idx] + (grense - tid + 15) <= slutt))
+        kand = kand[np.argsort(-tid[kand])][: -mangler * 3]
+        valgt = rng.choice(kand, size=min(-mangler, len(kand)), replace=False)
+        ny_tid = grense + rng.integers(0, 15, len(valgt))
+    endring = ny_tid - tid[valgt]
+    dag[idx[valgt]] += endring
+    # kompenser: de andre sakene på samme side av grensen som de lengste/korteste
+    andre = np.setdiff1d(np.arange(len(idx)), valgt)
+    tid = dag[idx] - mott[idx]
+    if mangler > 0:
+        andre = andre[tid[andre] >= grense + 20]
+        nedre = np.zeros(len(andre), dtype="int64")
+        ovre = slutt - dag[idx[andre]]
+    else:
+        andre = andre[tid[andre] < grense - 20]
+        nedre = np.maximum(mott[idx[andre]], start) - dag[idx[andre]]
+        ovre = np.zeros(len(andre), dtype="int64")
+    dag[idx[andre]] += juster_sum(dag[idx[andre]], -int(endring.sum()), nedre, ovre)
+    _sett_avsluttet(df, dag)
 
 
 # ---------------------------------------------------------------------------------
@@ -745,9 +859,15 @@ def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
     df = pd.concat(deler, ignore_index=True)
     df["mottatt_dato"] = pd.to_datetime(df["mottatt_dato"])
     df["avsluttet_dato"] = pd.to_datetime(df["avsluttet_dato"])
-    finjuster_tider(df, gplan)
+    finjuster_tider(df, gplan, mal)
     df["avgjorelsesform"] = tildel_former(df, formplan(mal, df), mal, rng)
     finjuster_formtider(df, mal)
+    finjuster_tertialer(df, mal, 2023, rng)
+    for kode, gruppe in (("sp1", "Asyl"), ("sp3", "Utvisning")):
+        utvalg = df["saksgruppe"].eq(gruppe).to_numpy() & df["behandlingstype"].eq("Klage").to_numpy()
+        nl = df["avgjorelsesform"].to_numpy() == "NL"
+        grense = int(mal(f"{kode}.grense_dager", 2023))
+        juster_andel_under(df, utvalg, nl, 2023, grense, mal(f"{kode}.andel_under_grense", 2023), rng)
     df["utfall"] = tildel_utfall(df, mal, rng)
     df["sakstype"] = tildel_sakstype(df, mal, rng)
     n = len(df)
@@ -857,8 +977,8 @@ def _juster_type_omgjoring(omgjort, df, mal: Mal, maske, form, rng) -> None:
 
 def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
     """Flytt vedtaksdatoer slik at snitt saksbehandlingstid per avgjørelsesform treffer
-    (3.1.4), og motvirk flyttingen med NL-vedtak i samme gruppe og år, slik at gruppenes
-    snitt står. NL-snittet blir det som følger av totalen."""
+    (3.1.4), og motvirk flyttingen med NL-vedtak i samme gruppe, type og år, slik at
+    gruppenes og typenes snitt står. NL-snittet blir det som følger av totalen."""
     dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     ar = df["avsluttet_dato"].dt.year.to_numpy()
@@ -866,7 +986,8 @@ def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
     gruppe = df["saksgruppe"].to_numpy()
     for a in AR:
         start, slutt = _dag(pd.Timestamp(a, 1, 1)), _dag(pd.Timestamp(a, 12, 31))
-        flyttet = {g: 0 for g in GRUPPER.values()}
+        klage = df["behandlingstype"].eq("Klage").to_numpy()
+        flyttet = {(g, k): 0 for g in GRUPPER.values() for k in (True, False)}
         for f in ("NMP", "NUP", "SEK"):
             t = mal(f"saksbehandlingstid.form.{f.lower()}", a)
             if t is None and f != "SEK":
@@ -878,10 +999,10 @@ def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
             nedre = np.maximum(mott[idx], start) - dag[idx]
             s = juster_sum(dag[idx], behov, np.maximum(nedre, -200), np.minimum(slutt - dag[idx], 200))
             dag[idx] += s
-            for g in flyttet:
-                flyttet[g] += int(s[gruppe[idx] == g].sum())
-        for g, total in flyttet.items():
-            idx = np.flatnonzero((ar == a) & (form == "NL") & (gruppe == g))
+            for g, k in flyttet:
+                flyttet[(g, k)] += int(s[(gruppe[idx] == g) & (klage[idx] == k)].sum())
+        for (g, k), total in flyttet.items():
+            idx = np.flatnonzero((ar == a) & (form == "NL") & (gruppe == g) & (klage == k))
             if not total or not len(idx):
                 continue
             nedre = np.maximum(mott[idx], start) - dag[idx]
@@ -890,3 +1011,65 @@ def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
     ny = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").copy()
     ny[vedtak] = dag[vedtak].astype("datetime64[D]")
     df["avsluttet_dato"] = pd.to_datetime(ny)
+
+
+def finjuster_tertialer(df: pd.DataFrame, mal: Mal, ar: int, rng: np.random.Generator, runder: int = 150000) -> None:
+    """Snitt saksbehandlingstid per tertial (3.2.1): bytt vedtaksdato mellom to vedtak i samme
+    (gruppe, type, form). Et bytte endrer ingen av disse snittene, bare hvilke saker som
+    avgjøres tidlig og sent på året."""
+    mal_t = {t: mal(f"saksbehandlingstid_tertial.{t}", ar) for t in (1, 2, 3)}
+    if any(v is None for v in mal_t.values()):
+        return
+    dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    idx = np.flatnonzero(df["avslutning"].eq("Vedtak").to_numpy() & df["avsluttet_dato"].dt.year.eq(ar).to_numpy())
+    celle = pd.factorize(
+        df["saksgruppe"].astype(str) + "|" + df["behandlingstype"].astype(str) + "|" + df["avgjorelsesform"].astype(str)
+    )[0][idx]
+    d, m = dag[idx].copy(), mott[idx]
+    start = _dag(pd.Timestamp(ar, 1, 1))
+    grenser = np.array([_dag(pd.Timestamp(ar, 5, 1)), _dag(pd.Timestamp(ar, 9, 1))])
+
+    def tertial(x):
+        return 1 + np.searchsorted(grenser, x, side="right")
+
+    t = tertial(d)
+    n = np.array([(t == k).sum() for k in (1, 2, 3)], dtype="float64")
+    summer = np.array([(d - m)[t == k].sum() for k in (1, 2, 3)], dtype="float64")
+    onsket = np.array([mal_t[k] for k in (1, 2, 3)]) * n
+
+    def feil(sm):
+        return float(np.sum(((sm - onsket) / n) ** 2))
+
+    naa = feil(summer)
+    i_tertial = {k: np.flatnonzero(t == k) for k in (1, 2, 3)}
+    for _ in range(runder):
+        if naa < 0.02:
+            break
+        # velg tertialet som er lengst over målet og det som er lengst under
+        avvik = (summer - onsket) / n
+        hoy, lav = int(np.argmax(avvik)), int(np.argmin(avvik))
+        if hoy == lav:
+            break
+        # fra tertialet over målet: en lang sak; fra det under: en kort sak i samme celle
+        i = rng.choice(i_tertial[hoy + 1])
+        kandidater = i_tertial[lav + 1][celle[i_tertial[lav + 1]] == celle[i]]
+        kandidater = kandidater[d[kandidater] >= m[i]]
+        if not len(kandidater):
+            continue
+        j = rng.choice(kandidater)
+        # bytt datoene: i får j sin dato og omvendt (begge må være etter mottak)
+        if d[j] < m[i] or d[i] < m[j]:
+            continue
+        ny = summer.copy()
+        ny[hoy] += (d[j] - m[j]) - (d[i] - m[i])
+        ny[lav] += (d[i] - m[i]) - (d[j] - m[j])
+        ny_feil = feil(ny)
+        if ny_feil < naa:
+            d[i], d[j] = d[j], d[i]
+            summer, naa = ny, ny_feil
+            # i og j bytter tertial sammen med datoene
+            i_tertial[hoy + 1][i_tertial[hoy + 1] == i] = j
+            i_tertial[lav + 1][i_tertial[lav + 1] == j] = i
+    dag[idx] = d
+    _sett_avsluttet(df, dag)

@@ -1,0 +1,22 @@
+"""Kapitlene boka beregner, samlet: alle tall og alle tabeller for et rapportår.
+
+Brukes av avstemmingsvedlegget og av ``tabeller.xlsx``; kapittelnotatbøkene kaller hvert
+sitt kapittelmodul direkte."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from arsrapport import kapittel_3_1, kapittel_3_2
+
+
+def figurer(uttrekk, ar: int) -> dict[int, dict[str, float]]:
+    ut: dict[int, dict[str, float]] = {}
+    for modul in (kapittel_3_1, kapittel_3_2):
+        for a, verdier in modul.figurer(uttrekk, ar).items():
+            ut.setdefault(a, {}).update(verdier)
+    return ut
+
+
+def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
+    return {**kapittel_3_1.tabeller(uttrekk, ar), **kapittel_3_2.tabeller(uttrekk, ar)}
