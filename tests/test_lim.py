@@ -315,3 +315,8 @@ def test_lim_figurer_rekkefolge_er_sortert():
     _, glue = lim_med({2023: {"b": 1, "a": 2}, 2022: {"c": 3}}, 2023)
     ravnavn = [k[0] for k in glue.kall if "@20" in k[0] and not k[0].startswith("t.")]
     assert ravnavn == ["c@2022", "a@2023", "b@2023"]
+
+
+def test_mal_i_hele_prosent_resultat_med_en_desimal():
+    assert lim.som_tekst("sp1.mal_andel", 0.7) == "70\u00a0%"
+    assert lim.som_tekst("sp1.andel_under_grense", 0.6443) == "64,4\u00a0%"

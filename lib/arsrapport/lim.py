@@ -43,7 +43,8 @@ def enhet(figur_id: str) -> str:
 def som_tekst(figur_id: str, verdi: float) -> str:
     e = enhet(figur_id)
     if e == "andel":
-        return fmt.prosent(verdi)
+        # mål i tildelingsbrevet er hele prosent («70 %»); resultater med én desimal
+        return fmt.prosent(verdi, desimaler=0 if figur_id.endswith("mal_andel") else 1)
     if e == "endring":
         return fmt.prosent(abs(verdi), desimaler=0)
     if e == "dager":
