@@ -1,0 +1,140 @@
+"""Del VII, vedlegg med statistikk: avgjørelsesform og omgjøring per sakskategori
+(tabell 2 og 3) og rettssaksstatistikken (tabell 5–8).
+
+Tabell 3 viser omgjøringsandelene avrundet til nærmeste halve prosent, slik vedlegget
+i den trykte rapporten gjør; ``figures.json`` får de uavrundede andelene."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import pandas as pd
+
+from arsrapport import rettssaker as rs
+from arsrapport import saksbehandling as sb
+
+KATEGORIER = {"Asylsaker": "asylsaker", "Oppholdssaker": "oppholdssaker"}
+FORMER = {"NMP": "nmp", "NUP": "nup", "NL": "nl", "SEK": "sek"}
+FORMNAVN = {"NMP": "Nemndmøte med frammøte", "NUP": "Nemndmøte uten frammøte", "NL": "Nemndleder", "SEK": "Sekretariatet"}
+FORSTE_AR_RETTSSAKER = 2017
+
+
+def naermeste_halve_prosent(andel: float) -> float:
+    """Avrunding til nærmeste halve prosent, halvveis opp: 0,2124 → 0,21; 0,2125 → 0,215."""
+    halve = (Decimal(str(andel)) * 200).quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    return float(halve / 200)
+
+
+def figurer(uttrekk, ar: int, sammenligningsar: int = 2) -> dict[int, dict[str, float]]:
+    """``avgjort_andel.<kategori>.form.F`` og ``omgjoringsandel.<kategori>[.form.F]``."""
+    s = sb.med_avledede(uttrekk.saker)
+    ut: dict[int, dict[str, float]] = {}
+    for a in range(ar - sammenligningsar, ar + 1):
+        f: dict[str, float] = {}
+        andeler = sb.avgjorelsesform_andeler(s, a, "kategori")
+        omgj = sb.omgjoringsandel(s, a, ["kategori", "avgjorelsesform"])
+        omgj_kat = sb.omgjoringsandel(s, a, "kategori")
+        for kat, kid in KATEGORIER.items():
+            if kat in andeler.index:
+                for form, fid in FORMER.items():
+                    f[f"avgjort_andel.{kid}.form.{fid}"] = float(andeler.loc[kat, form])
+            if kat in omgj_kat.index:
+                f[f"omgjoringsandel.{kid}"] = float(omgj_kat[kat])
+            for form, fid in FORMER.items():
+                if (kat, form) in omgj.index:
+                    f[f"omgjoringsandel.{kid}.form.{fid}"] = float(omgj[(kat, form)])
+        ut[a] = f
+    return ut
+
+
+def tabell_2(uttrekk, ar: int, antall_ar: int = 3) -> pd.DataFrame:
+    """Behandlede saker fordelt på sakskategori og avgjørelsesform (andel av kategoriens vedtak)."""
+    s = sb.med_avledede(uttrekk.saker)
+    rader = []
+    for kat in KATEGORIER:
+        for form in FORMER:
+            rad = {"Sakskategori": kat, "Avgjørelsesform": FORMNAVN[form]}
+            for a in range(ar - antall_ar + 1, ar + 1):
+                andeler = sb.avgjorelsesform_andeler(s.loc[s["kategori"].eq(kat)], a)
+                rad[str(a)] = float(andeler[form])
+            rader.append(rad)
+    return pd.DataFrame(rader)
+
+
+def tabell_3(uttrekk, ar: int, antall_ar: int = 3) -> pd.DataFrame:
+    """Andel omgjorte saker per sakskategori og avgjørelsesform, til nærmeste halve prosent."""
+    s = sb.med_avledede(uttrekk.saker)
+    rader = []
+    for kat in KATEGORIER:
+        sk = s.loc[s["kategori"].eq(kat)]
+        for form in [*FORMER, None]:
+            rad = {"Sakskategori": kat, "Avgjørelsesform": FORMNAVN[form] if form else f"Sum {kat.lower()}"}
+            for a in range(ar - antall_ar + 1, ar + 1):
+                utvalg = sk if form is None else sk.loc[sk["avgjorelsesform"].eq(form)]
+                andel = sb.omgjoringsandel(utvalg, a)
+                rad[str(a)] = naermeste_halve_prosent(andel) if pd.notna(andel) else float("nan")
+            rader.append(rad)
+    return pd.DataFrame(rader)
+
+
+def tabell_5(uttrekk, ar: int) -> pd.DataFrame:
+    """Rettskraftige avgjørelser (dommer) per år."""
+    rader = []
+    for a in range(FORSTE_AR_RETTSSAKER, ar + 1):
+        r = rs.rettskraftige(uttrekk.rettssaker, a)
+        rader.append({"År": str(a), "Medhold": r["medhold"], "Tap": r["tap"], "Totalt": r["rettskraftige"],
+                      "Andel medhold": r["medhold_andel"]})
+    return pd.DataFrame(rader)
+
+
+def tabell_6(uttrekk, ar: int) -> pd.DataFrame:
+    """Nye rettssaker per instans og år."""
+    rader = []
+    for a in range(FORSTE_AR_RETTSSAKER, ar + 1):
+        n = rs.nye(uttrekk.rettssaker, a)
+        rader.append({"År": str(a), "Tingretten": n["tingretten"], "Lagmannsretten": n["lagmannsretten"],
+                      "Høyesterett": n["hoyesterett"], "Totalt": n["totalt"]})
+    return pd.DataFrame(rader)
+
+
+def tabell_7(uttrekk, ar: int) -> pd.DataFrame:
+    """Alle rettsavgjørelser i året, uavhengig av rettskraft: instans × utfall."""
+    t = rs.avgjorelser(uttrekk.rettssaker, ar).reset_index()
+    t.columns = [str(c) for c in t.columns]
+    return t.rename(columns={"instans": "Instans"})
+
+
+def tabell_8(uttrekk, ar: int) -> pd.DataFrame:
+    """Hovedforhandlinger og dager i retten per år."""
+    rader = []
+    for a in range(FORSTE_AR_RETTSSAKER, ar + 1):
+        r = rs.rettssaksarbeid(uttrekk.rettssaker, a)
+        rader.append({"År": str(a), "Hovedforhandlinger": r["hovedforhandlinger"], "Dager i retten": r["dager_i_retten"]})
+    return pd.DataFrame(rader)
+
+
+def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
+    return {
+        "VII Tabell 2": tabell_2(uttrekk, ar),
+        "VII Tabell 3": tabell_3(uttrekk, ar),
+        "VII Tabell 5": tabell_5(uttrekk, ar),
+        "VII Tabell 6": tabell_6(uttrekk, ar),
+        "VII Tabell 7": tabell_7(uttrekk, ar),
+        "VII Tabell 8": tabell_8(uttrekk, ar),
+    }
+
+
+def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tabellene med norsk formatering (prosent med én desimal, tall med tusenskille)."""
+    from arsrapport.tabeller import vis
+
+    ar_kol = lambda t: [c for c in t.columns if c.isdigit()]  # noqa: E731
+    return {
+        "tab.vii_tabell_2": vis(tab["VII Tabell 2"], andeler=ar_kol(tab["VII Tabell 2"])),
+        "tab.vii_tabell_3": vis(tab["VII Tabell 3"], andeler=ar_kol(tab["VII Tabell 3"])),
+        "tab.vii_tabell_5": vis(tab["VII Tabell 5"], andeler=["Andel medhold"]),
+        "tab.vii_tabell_6": vis(tab["VII Tabell 6"]),
+        "tab.vii_tabell_7": vis(tab["VII Tabell 7"], strek_for_null=True),
+        "tab.vii_tabell_8": vis(tab["VII Tabell 8"]),
+    }
+
