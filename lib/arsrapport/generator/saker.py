@@ -552,15 +552,30 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
     """
     vedtak = df[df["avslutning"].eq("Vedtak")]
     n = vedtak.groupby([vedtak["avsluttet_dato"].dt.year, "saksgruppe"]).size()
-    # (år, kategori) -> (nmp, nup, sek); NL er resten. Valgt innenfor avrundingen av
-    # de publiserte andelene slik at også nemndmøtetotalen for året stemmer.
+    # (år, kategori) -> (nmp, nup, sek); NL er resten. Valgt innenfor avrundingen av de
+    # publiserte andelene (Del VII tabell 2: ±0,5 prosentpoeng) slik at også nemndmøtetotalen
+    # for året (3.1.3) stemmer, og slik at omgjøringsandelene i Del VII tabell 3 (halve
+    # prosent, ±0,25) har et heltall omgjorte i hver celle (se OMGJORT_PLAN).
     kategori = {
         # 2023: Tabell 2 oppgir 4 670 NL og 828 SEK, som summerer til 5 733 av 5 743 vedtak.
         # Omgjøringsandelen 16,6 % for SEK går bare opp med 838 SEK-vedtak (139/838), og
-        # 15,8 % for NL med 4 670 (738/4 670): de ti manglende vedtakene legges til SEK.
-        2023: {"Asyl": (46, 16, 232), "Opphold": (148, 25, 606)},
-        2022: {"Asyl": (58, 14, 85), "Opphold": (150, 36, 1117)},
-        2021: {"Asyl": (82, 15, 48), "Opphold": (140, 30, 561)},
+        # 15,8 % for NL med 4 670 (737/4 670 = 15,78 %): de ti manglende vedtakene legges
+        # til SEK. Asyl har 62 nemndmøter (3.1.3), NMP 194 og NUP 41 i alt.
+        #   Asyl 940:    NMP 49 (5,2 %), NUP 13 (1,4 %, trykt 2 %), NL 650 (69,1 %), SEK 228 (24,3 %)
+        #   Opphold 4 803: NMP 145 (3,0 %), NUP 28 (0,6 %), NL 4 020 (83,7 %), SEK 610 (12,7 %, trykt 12 %)
+        # SEK: 24 % av 940 er høyst 230 (24,5 %) og 12 % av 4 803 høyst 600 (12,5 %), til
+        # sammen 830 < 838, så begge SEK-andelene kan ikke treffe; asyl treffer. NUP for asyl
+        # er 13 (ikke 2 %) fordi ingen fordeling av 62/194/41 med 2 % NUP for asyl og 1 %
+        # (≥ 25) NUP for opphold gir heltall omgjorte for NMP i tabell 3 (se OMGJORT_PLAN).
+        2023: {"Asyl": (49, 13, 228), "Opphold": (145, 28, 610)},
+        # 2022: 847 asyl og 4 655 opphold; nemndmøter 57 + 16 + 150 + 34 = 257 (4,67 %).
+        #   Asyl:    NMP 57 (6,7 %), NUP 16 (1,9 %), NL 692 (81,7 %), SEK 82 (9,7 %)
+        #   Opphold: NMP 150 (3,2 %), NUP 34 (0,7 %), NL 3 353 (72,0 %), SEK 1 118 (24,0 %)
+        2022: {"Asyl": (57, 16, 82), "Opphold": (150, 34, 1118)},
+        # 2021: 960 asyl og 3 741 opphold; nemndmøter 89 + 16 + 140 + 23 = 268 (5,70 %).
+        #   Asyl:    NMP 89 (9,3 %), NUP 16 (1,7 %), NL 807 (84,1 %), SEK 48 (5,0 %)
+        #   Opphold: NMP 140 (3,7 %), NUP 23 (0,6 %), NL 3 017 (80,6 %), SEK 561 (15,0 %)
+        2021: {"Asyl": (89, 16, 48), "Opphold": (140, 23, 561)},
     }
     nm_andel = {2018: 0.05, 2019: 0.045, 2020: mal("avgjort_andel.form.nemndmote", 2020)}
     nm_gruppe_2023 = {g: mal(f"behandlet.{g}.form.nemndmote", 2023) for g in GRUPPER}
@@ -655,10 +670,56 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
     return form
 
 
+# Omgjorte vedtak per (år, sakskategori, form) for årene med Del VII tabell 3 (andeler
+# trykt til nærmeste halve prosent, altså ±0,25 prosentpoeng). Vedtakene per celle står i
+# ``formplan``. Kategori- og årstotalene følger av cellene.
+OMGJORT_PLAN: dict[int, dict[tuple[str, str], int]] = {
+    # 2023: formtallene i 3.1.5 styrer: NMP 105/194 = 54,1 %, NUP 28/41 = 68,3 %,
+    # NL 737/4 670 = 15,8 %, SEK 139/838 = 16,6 %; i alt 1 009 (3.1.5).
+    #   Asyl:    NMP 31/49 = 63,3 % (63,5), NUP 9/13 = 69,2 % (69), NL 150/650 = 23,1 % (23),
+    #            SEK 7/228 = 3,1 % (3); i alt 197/940 = 21,0 % (21)
+    #   Opphold: NMP 74/145 = 51,0 % (51), NUP 19/28 = 67,9 % (68), NL 587/4 020 = 14,6 % (14,5),
+    #            SEK 132/610 = 21,6 % (21,5); i alt 812/4 803 = 16,9 % (17)
+    # Med 62 nemndmøter for asyl, NMP 194, NUP 41, 105 og 28 omgjorte er 49/13/145/28 den
+    # eneste fordelingen som gir alle fire NMP/NUP-andelene i tabell 3. Med tabell 2 for
+    # NUP (asyl 2 %: 15–23 av 940; opphold 1 %: ≥ 25 av 4 803, altså asyl ≤ 16) blir asyl
+    # NUP 15 eller 16. Med 16 finnes ikke heltall omgjorte for NMP (asyl 46: 29,10–29,33;
+    # opphold 148: 75,11–75,85); med 15 ikke for asyl NUP 15 (10,31–10,39), asyl NMP 47
+    # (29,73–29,96) og opphold NUP 26 (17,62–17,75). Asyl NUP blir 13 (1,4 %, trykt 2 %).
+    2023: {
+        ("asylsaker", "NMP"): 31, ("asylsaker", "NUP"): 9, ("asylsaker", "NL"): 150, ("asylsaker", "SEK"): 7,
+        ("oppholdssaker", "NMP"): 74, ("oppholdssaker", "NUP"): 19, ("oppholdssaker", "NL"): 587,
+        ("oppholdssaker", "SEK"): 132,
+    },
+    # 2022: i alt 985/5 502 = 17,9 % (3.1.5).
+    #   Asyl:    NMP 43/57 = 75,4 % (75,5), NUP 12/16 = 75,0 %, NL 167/692 = 24,1 % (24),
+    #            SEK 0/82; i alt 222/847 = 26,2 % (26)
+    #   Opphold: NMP 70/150 = 46,7 % (46,5), NUP 25/34 = 73,5 % (73,5), NL 594/3 353 = 17,7 % (17,5),
+    #            SEK 74/1 118 = 6,6 % (6,5); i alt 763/4 655 = 16,4 % (16,5)
+    2022: {
+        ("asylsaker", "NMP"): 43, ("asylsaker", "NUP"): 12, ("asylsaker", "NL"): 167, ("asylsaker", "SEK"): 0,
+        ("oppholdssaker", "NMP"): 70, ("oppholdssaker", "NUP"): 25, ("oppholdssaker", "NL"): 594,
+        ("oppholdssaker", "SEK"): 74,
+    },
+    # 2021: i alt 780/4 701 = 16,6 % (3.1.5).
+    #   Asyl:    NMP 63/89 = 70,8 % (71), NUP 13/16 = 81,25 % (81,5: på grensen, men 16 er det
+    #            eneste antallet med 1,5–2,5 % av 960 som har et heltall), NL 130/807 = 16,1 % (16),
+    #            SEK 0/48; i alt 206/960 = 21,5 % (21,5)
+    #   Opphold: NMP 60/140 = 42,9 % (43), NUP 14/23 = 60,9 % (61), NL 486/3 017 = 16,1 % (16),
+    #            SEK 14/561 = 2,5 % (2,5); i alt 574/3 741 = 15,3 % (15,5)
+    2021: {
+        ("asylsaker", "NMP"): 63, ("asylsaker", "NUP"): 13, ("asylsaker", "NL"): 130, ("asylsaker", "SEK"): 0,
+        ("oppholdssaker", "NMP"): 60, ("oppholdssaker", "NUP"): 14, ("oppholdssaker", "NL"): 486,
+        ("oppholdssaker", "SEK"): 14,
+    },
+}
+
+
 def tildel_utfall(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.ndarray:
     """Utfall per vedtak. Antall omgjorte per (år, sakskategori, form) følger Del VII
-    tabell 3 (og for 2023 formtallene i 3.1.5); anmodninger omgjøres oftere enn klager,
-    og for 2023 treffes også gruppetallene for asyl, utvisning og tilbakekall."""
+    tabell 3 og 3.1.5 (``OMGJORT_PLAN`` for 2021–2023; før det 2021-andelene skalert);
+    anmodninger omgjøres oftere enn klager, og for 2023 treffes også gruppetallene for
+    utvisning og tilbakekall og andelen for anmodninger."""
     utfall = np.full(len(df), None, dtype=object)
     vedtak = df["avslutning"].eq("Vedtak").to_numpy()
     ar = df["avsluttet_dato"].dt.year.to_numpy()
@@ -668,54 +729,36 @@ def tildel_utfall(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.nd
     gruppe = df["saksgruppe"].to_numpy()
     omgjort = np.zeros(len(df), dtype=bool)
     for a in AR:
-        mal_ar = a if a >= 2021 else 2021
-        plan_ar: dict[tuple[str, str], tuple[np.ndarray, float]] = {}
-        for f in FORMER:
-            celler = {}
-            for k in ("asylsaker", "oppholdssaker"):
-                idx = np.flatnonzero(vedtak & (ar == a) & (kat == k) & (form == f))
-                r = mal(f"omgjoringsandel.{k}.form.{f.lower()}", mal_ar)
-                if r is None:
-                    r = 0.6 if f == "Stornemnd" else 0.2
-                celler[k] = (idx, len(idx) * r)
-            form_mal = mal(f"omgjoringsandel.form.{f.lower()}", a) if a == 2023 else None
-            if form_mal is not None:  # 3.1.5: formtallet styrer, fordelt etter tabell 3
-                n_form = sum(len(i) for i, _ in celler.values())
-                total = int(round(form_mal * n_form))
-                forventet = sum(e for _, e in celler.values())
-                antall = {k: e * total / forventet if forventet else 0 for k, (_, e) in celler.items()}
-                heltall = {k: int(np.floor(v)) for k, v in antall.items()}
-                rest = total - sum(heltall.values())
-                for k in sorted(antall, key=lambda x: -(antall[x] - heltall[x]))[:rest]:
-                    heltall[k] += 1
-            else:
-                heltall = {k: e for k, (_, e) in celler.items()}
-            for k, (idx, _) in celler.items():
-                plan_ar[(k, f)] = (idx, heltall[k])
-        # årstotalen (3.1.5) styrer der formtallene ikke gjør det: skaler cellene
-        n_ar = sum(len(i) for i, _ in plan_ar.values())
-        r_ar = mal("omgjoringsandel", a)
-        if a < 2023 and r_ar is not None and n_ar:
-            total = int(round(r_ar * n_ar))
-            forventet = sum(e for _, e in plan_ar.values())
-            eksakt = {c: e * total / forventet for c, (_, e) in plan_ar.items()}
-        else:
-            eksakt = {c: e for c, (_, e) in plan_ar.items()}
+        celler = {
+            (k, f): np.flatnonzero(vedtak & (ar == a) & (kat == k) & (form == f))
+            for f in FORMER for k in ("asylsaker", "oppholdssaker")
+        }
+        if a in OMGJORT_PLAN:  # Del VII tabell 3: eksplisitte heltall per celle
+            heltall = {c: OMGJORT_PLAN[a].get(c, 0) for c in celler}
+            publisert = mal("omgjort", a)
+            if publisert is not None and sum(heltall.values()) != int(publisert):
+                raise ValueError(f"OMGJORT_PLAN {a} gir {sum(heltall.values())} omgjorte, ikke {publisert}")
+        else:  # før tabell 3: 2021-andelene per celle, skalert til årstotalen der den finnes
+            eksakt = {}
+            for (k, f), idx in celler.items():
+                r = mal(f"omgjoringsandel.{k}.form.{f.lower()}", 2021)
+                eksakt[(k, f)] = len(idx) * (r if r is not None else (0.6 if f == "Stornemnd" else 0.2))
             total = int(round(sum(eksakt.values())))
-        heltall = {c: int(np.floor(v)) for c, v in eksakt.items()}
-        for c in sorted(eksakt, key=lambda x: -(eksakt[x] - heltall[x]))[: total - sum(heltall.values())]:
-            heltall[c] += 1
-        publisert = mal("omgjort", a)
-        if publisert is not None:  # antallet omgjorte (3.1.5) styrer; NL-cellene tar differansen
-            nl = max((c for c in heltall if c[1] == "NL"), key=lambda c: heltall[c])
-            heltall[nl] += int(publisert) - sum(heltall.values())
-        for c, (idx, _) in plan_ar.items():
-            if not len(idx):
-                continue
-            vekt = np.where(er_omg[idx], 2.6, 1.0) * _gruppevekt(gruppe[idx])
-            n = min(heltall[c], len(idx))
-            valgt = rng.choice(idx, size=n, replace=False, p=vekt / vekt.sum()) if n else []
-            omgjort[valgt] = True
+            r_ar = mal("omgjoringsandel", a)
+            n_ar = sum(len(i) for i in celler.values())
+            if r_ar is not None and n_ar:
+                total = int(round(r_ar * n_ar))
+                forventet = sum(eksakt.values())
+                eksakt = {c: e * total / forventet for c, e in eksakt.items()}
+            heltall = {c: int(np.floor(v)) for c, v in eksakt.items()}
+            for c in sorted(eksakt, key=lambda x: -(eksakt[x] - heltall[x]))[: total - sum(heltall.values())]:
+                heltall[c] += 1
+        for c, idx in celler.items():
+            if heltall[c] > len(idx):
+                raise ValueError(f"{a} {c}: {heltall[c]} omgjorte av {len(idx)} vedtak")
+            if heltall[c]:
+                vekt = np.where(er_omg[idx], 2.6, 1.0) * _gruppevekt(gruppe[idx])
+                omgjort[rng.choice(idx, size=heltall[c], replace=False, p=vekt / vekt.sum())] = True
     _juster_gruppe_omgjoring(omgjort, df, mal, vedtak & (ar == 2023), form, kat, rng)
     _juster_type_omgjoring(omgjort, df, mal, vedtak & (ar == 2023), form, rng)
     delvis = rng.random(len(df)) < 0.12
@@ -732,28 +775,41 @@ def _gruppevekt(grupper: np.ndarray) -> np.ndarray:
 
 def _juster_gruppe_omgjoring(omgjort, df, mal: Mal, maske, form, kat, rng) -> None:
     """Bytt omgjort-flagget mellom saker i samme (kategori, form)-celle, men ulik gruppe,
-    til gruppenes omgjøringstall for 2023 treffer. Celletallene endres ikke."""
+    til gruppenes omgjøringstall for 2023 treffer. Celletallene endres ikke.
+
+    Gruppene justeres etter tur; en gruppe som er justert, byttes ikke med senere.
+    Oppholdssakene har 812 omgjorte (``OMGJORT_PLAN``): utvisning 218 (3.2.5) og
+    tilbakekall 83 (21,2 % av 391) gir 511 til resten. 3.2.5 oppgir familie 146, andre 104,
+    arbeid/opphold 204 og statsborgerskap 59, til sammen 513: arbeid/opphold får 203
+    (12,95 %, trykt 13 %) og statsborgerskap resten, 58 (11,6 %, trykt 12 %).
+    """
     gruppe = df["saksgruppe"].to_numpy()
-    for g in ("utvisning", "tilbakekall"):
+    n = {g: int((maske & (gruppe == GRUPPER[g])).sum()) for g in GRUPPER}
+    onsket_per_gruppe = {
+        "utvisning": int(mal("omgjort.utvisning", 2023, 218)),  # 25,0 % i 3.1.5 er et avvik
+        "tilbakekall": int(round(mal("omgjoringsandel.tilbakekall", 2023) * n["tilbakekall"])),
+        "familie": int(mal("omgjort.familie", 2023, 146)),
+        "andre": int(mal("omgjort.andre", 2023, 104)),
+        "arbeid_opphold": int(mal("omgjort.arbeid_opphold", 2023, 204)) - 1,
+    }
+    faste = ["Utvisning", "Tilbakekall"]  # byttes ikke med de andre gruppene
+    for g, onsket in onsket_per_gruppe.items():
         navn = GRUPPER[g]
-        r = mal(f"omgjoringsandel.{g}", 2023)
-        n_g = int((maske & (gruppe == navn)).sum())
-        onsket = int(round(r * n_g))
-        if g == "utvisning":  # 3.2.5 oppgir antallet (218); 25,0 % i 3.1.5 er et avvik
-            onsket = 218
+        if navn not in faste:
+            faste.append(navn)
         for _ in range(500):
             naa = int((omgjort & maske & (gruppe == navn)).sum())
             if naa == onsket:
                 break
             inn = naa < onsket
-            # en sak i gruppen som skal endres, og en i samme celle utenfor gruppen
+            # en sak i gruppen som skal endres, og en i samme celle i en gruppe som ikke er justert
             kilde = np.flatnonzero(maske & (gruppe == navn) & (omgjort != inn) & (kat == "oppholdssaker"))
             if not len(kilde):
                 break
             i = rng.choice(kilde)
             andre = np.flatnonzero(
                 maske & (gruppe != navn) & (gruppe != "Asyl") & (omgjort == inn) & (form == form[i])
-                & ~np.isin(gruppe, ["Utvisning", "Tilbakekall"])
+                & ~np.isin(gruppe, faste)
             )
             if not len(andre):
                 continue
