@@ -51,8 +51,8 @@ def liggende_soyler(etiketter, verdier, prosent: bool = False):
     return _ferdig(fig)
 
 
-def kake(etiketter, verdier):
-    """Figur 6: fordeling på avgjørelsesform."""
+def fordeling(etiketter, verdier):
+    """Figur 6: fordeling på avgjørelsesform, antall og andel ved hver søyle."""
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.barh(list(etiketter)[::-1], list(verdier)[::-1], color=FARGER[1])
     total = sum(verdier)
@@ -92,7 +92,7 @@ def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
         "fig.figur_3": liggende_soyler(mottatt["Saksgruppe"], mottatt["Mottatt"]),
         "fig.figur_4": stablet_per_ar(utv, ["Behandlet, klager", "Behandlet, omgjøringsanmodninger"], typer),
         "fig.figur_5": liggende_soyler(behandlet["Saksgruppe"], behandlet["Behandlet"]),
-        "fig.figur_6": kake(form["Avgjørelsesform"], form["Behandlede saker"]),
+        "fig.figur_6": fordeling(form["Avgjørelsesform"], form["Behandlede saker"]),
         "fig.figur_7": liggende_soyler(nemndmote["Saksgruppe"], nemndmote["Behandlet i nemndmøte"]),
         "fig.figur_8": liggende_soyler(behandlet["Saksgruppe"], behandlet["Saksbehandlingstid (dager)"]),
         "fig.figur_9": liggende_soyler(form["Avgjørelsesform"], form["Saksbehandlingstid (dager)"]),

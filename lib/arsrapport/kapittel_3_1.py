@@ -92,7 +92,7 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     f["avgjort_andel_nemndmote.form.nmp"] = _andel(f["behandlet.form.nmp"], nm)
     f["avgjort_andel_nemndmote.form.nup"] = _andel(f["behandlet.form.nup"], nm)
     nm_gruppe = sb.behandlet(s.loc[s["nemndmote"]], ar, "saksgruppe")
-    _legg_til(f, "behandlet", nm_gruppe.rename(lambda g: g), {k: f"{v}.form.nemndmote" for k, v in GRUPPE_ID.items()})
+    _legg_til(f, "behandlet", nm_gruppe, {k: f"{v}.form.nemndmote" for k, v in GRUPPE_ID.items()})
     andel_gruppe = sb.avgjorelsesform_andeler(s, ar, "saksgruppe")["Nemndmøte"]
     _legg_til(f, "avgjort_andel", andel_gruppe, {k: f"{v}.form.nemndmote" for k, v in GRUPPE_ID.items()})
     stb = s["sakstype"].eq("Tilbakekall statsborgerskap")

@@ -23,7 +23,7 @@ def figurer(uttrekk, ar: int, sammenligningsar: int = 2) -> dict[int, dict[str, 
     ut: dict[int, dict[str, float]] = {}
     for a in range(ar - sammenligningsar, ar + 1):
         f: dict[str, float] = {}
-        if ((uttrekk.styringsparametere["ar"] == a)).any():
+        if (uttrekk.styringsparametere["ar"] == a).any():
             f.update(sp.figurer(saker, uttrekk.styringsparametere, a))
         f.update(sp.saksbehandlingstid_tertial(saker, a))
         ut[a] = f

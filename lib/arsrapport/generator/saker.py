@@ -24,6 +24,8 @@ import numpy as np
 import pandas as pd
 
 from arsrapport.generator.kalibrering import Mal
+from arsrapport.kontrakt import AVGJORELSESFORMER
+from arsrapport.saksbehandling import NEMNDMOTEFORMER
 from arsrapport.generator.utvalg import juster_sum, velg_med_snitt
 
 AR = list(range(2018, 2024))
@@ -70,21 +72,17 @@ class Plan:
 # ---------------------------------------------------------------------------------
 
 
-def _g(mal: Mal, fid: str, ar: int):
-    return mal(fid, ar)
-
-
 def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
     """Mål per saksgruppe og år: R, D, H, P, T, A (A og T kan være None)."""
     plan: dict[str, dict[str, dict[int, float]]] = {g: {k: {} for k in "RDHPTA"} for g in GRUPPER}
 
     # --- behandlet per gruppe ---
-    d23 = {g: _g(mal, f"behandlet.{g}", 2023) for g in GRUPPER if g != "diverse"}
+    d23 = {g: mal(f"behandlet.{g}", 2023) for g in GRUPPER if g != "diverse"}
     d23["diverse"] = mal("behandlet", 2023) - sum(d23.values())
     andel23 = {g: d23[g] / mal("behandlet.oppholdssaker", 2023) for g in OPPHOLD}
     for ar in (2021, 2022):
         opph = mal("behandlet.oppholdssaker", ar)
-        kjent = {g: _g(mal, f"behandlet.{g}", ar) for g in OPPHOLD}
+        kjent = {g: mal(f"behandlet.{g}", ar) for g in OPPHOLD}
         kjent = {g: v for g, v in kjent.items() if v is not None}
         rest = opph - sum(kjent.values())
         ukjent = [g for g in OPPHOLD if g not in kjent and g != "diverse"]
@@ -105,14 +103,14 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
     # --- beholdning 31.12. per gruppe (Tabell 3) ---
     for ar in (2021, 2022, 2023):
         for g in GRUPPER:
-            plan[g]["P"][ar] = _g(mal, f"beholdning.{g}", ar)
+            plan[g]["P"][ar] = mal(f"beholdning.{g}", ar)
     faktor = {2018: 1.55, 2019: 1.45, 2020: 1.2}
     for ar, f in faktor.items():
         for g in GRUPPER:
             plan[g]["P"][ar] = int(round(plan[g]["P"][2021] * f)) if g != "diverse" else 2
 
     # --- mottatt 2023 per gruppe, henlagt avledes av strømmen ---
-    r23 = {g: _g(mal, f"mottatt.{g}", 2023) for g in GRUPPER if g != "diverse"}
+    r23 = {g: mal(f"mottatt.{g}", 2023) for g in GRUPPER if g != "diverse"}
     r23["diverse"] = mal("mottatt", 2023) - sum(r23.values())
     for g in GRUPPER:
         plan[g]["R"][2023] = r23[g]
@@ -147,11 +145,11 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
     # --- saksbehandlingstid (T) og alder (A) ---
     for ar in (2021, 2022, 2023):
         for g in GRUPPER:
-            plan[g]["T"][ar] = _g(mal, f"saksbehandlingstid.{g}", ar)
-            plan[g]["A"][ar] = _g(mal, f"beholdning_alder.{g}", ar)
+            plan[g]["T"][ar] = mal(f"saksbehandlingstid.{g}", ar)
+            plan[g]["A"][ar] = mal(f"beholdning_alder.{g}", ar)
         if ar == 2023:
             for g in GRUPPER:
-                a0 = _g(mal, f"beholdning_alder_start.{g}", 2023)
+                a0 = mal(f"beholdning_alder_start.{g}", 2023)
                 if a0 is not None:
                     plan[g]["A"][2022] = a0
     # 2023: der rapporten oppgir tid for både klager og anmodninger, styrer de (3.2.x), og
@@ -540,7 +538,7 @@ def juster_andel_under(
 # 3. Avgjørelsesform, utfall og de øvrige kolonnene
 # ---------------------------------------------------------------------------------
 
-FORMER = ("Stornemnd", "NMP", "NUP", "NL", "SEK")
+FORMER = AVGJORELSESFORMER
 
 
 def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]]:
@@ -891,7 +889,7 @@ def tildel_sakstype(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.
     return sakstype
 
 
-NEMNDMOTE = ("Stornemnd", "NMP", "NUP")
+NEMNDMOTE = NEMNDMOTEFORMER
 
 
 def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:

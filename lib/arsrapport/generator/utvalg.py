@@ -46,8 +46,8 @@ def velg_med_snitt(
         kum = np.cumsum(np.abs(gevinst) * nyttig)
         antall = int(np.searchsorted(kum, abs(behov)))
         if antall > 0:
-            # bytt de første par-ene helt (men spre dem litt for å unngå ytterpunkter)
-            bytt = rng.permutation(antall)[: max(1, antall)]
+            # bytt de første par-ene helt (rekkefølgen trekkes, slik at datastrømmen er som før)
+            bytt = rng.permutation(antall)
             valgt[a[bytt]] = False
             valgt[b[bytt]] = True
             continue
