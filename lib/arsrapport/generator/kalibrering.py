@@ -12,6 +12,9 @@ import yaml
 
 from arsrapport.config import PROSJEKTROT
 
+# årene generatoren simulerer (det syntetiske registeret starter 2018)
+AR = list(range(2018, 2024))
+
 GOLDEN = PROSJEKTROT / "docs" / "golden" / "une-2023.yaml"
 
 

@@ -23,12 +23,13 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator.kalibrering import Mal
+from arsrapport.generator.kalibrering import AR, Mal
 from arsrapport.kontrakt import AVGJORELSESFORMER
 from arsrapport.saksbehandling import NEMNDMOTEFORMER
 from arsrapport.generator.utvalg import juster_sum, velg_med_snitt
+from arsrapport.generator.asyl import tildel_asyl
+from arsrapport.generator.opphold import tildel_opphold
 
-AR = list(range(2018, 2024))
 UTTREKKSDATO = pd.Timestamp("2024-02-15")
 
 # figur-id-kvalifikator -> saksgruppe i registeret
@@ -815,80 +816,6 @@ def _juster_gruppe_omgjoring(omgjort, df, mal: Mal, maske, form, kat, rng) -> No
             omgjort[i], omgjort[j] = inn, not inn
 
 
-SAKSTYPER = {
-    "Asyl": (["Beskyttelse"], [1.0]),
-    "Familieinnvandring": (["Familiegjenforening", "Familieetablering"], [0.7, 0.3]),
-    "Arbeid/opphold": (
-        ["Arbeid", "Studier", "Permanent opphold", "EØS", "Sesongarbeid", "Midlertidig opphold"],
-        [0.32, 0.22, 0.17, 0.12, 0.05, 0.12],
-    ),
-    "Statsborgerskap": (["Statsborgerskap"], [1.0]),
-    "Utvisning": (["Utvisning brudd på utlendingsloven", "Utvisning straff"], [0.6, 0.4]),
-    "Tilbakekall": (
-        ["Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbakekall statsborgerskap"],
-        [0.74, 0.08, 0.18],
-    ),
-    "Andre saker": (
-        ["Reisedokument", "Visum", "Nekte innreise", "Asyl fornyelse", "Opphevelse av innreiseforbud", "Bortvisning", "Annet"],
-        [0.41, 0.2, 0.15, 0.1, 0.06, 0.04, 0.04],
-    ),
-    "Diverse": (["Diverse"], [1.0]),
-}
-HJEMMEL = {
-    "Tilbakekall utl. § 63": "utl. § 63",
-    "Opphør utl. § 37": "utl. § 37",
-    "Tilbakekall statsborgerskap": "stbl. § 26",
-    "Utvisning brudd på utlendingsloven": "utl. § 66",
-    "Utvisning straff": "utl. § 66 første ledd bokstav b",
-}
-NASJONALITETER_ASYL = (
-    ["Iran", "Irak", "Afghanistan", "Eritrea", "Syria", "Somalia", "Georgia", "Tyrkia", "Ukraina", "Etiopia",
-     "Russland", "Sudan", "Statsløs", "Palestina", "Albania", "Nigeria", "Colombia", "Venezuela", "Marokko", "Algerie"],
-    [14, 8, 9, 6, 7, 5, 5, 5, 6, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2],
-)
-NASJONALITETER_OPPHOLD = (
-    ["Somalia", "Pakistan", "India", "Filippinene", "Thailand", "Kina", "Tyrkia", "Russland", "Irak", "Iran",
-     "Eritrea", "Syria", "Afghanistan", "Marokko", "Nigeria", "Ghana", "Kosovo", "Serbia", "Brasil", "USA",
-     "Vietnam", "Sri Lanka", "Bangladesh", "Ukraina", "Colombia"],
-    [8, 7, 6, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 3, 2, 2, 3, 2],
-)
-
-
-def _velg(rng, verdier_vekter, n):
-    verdier, vekter = verdier_vekter
-    p = np.asarray(vekter, dtype="float64")
-    return rng.choice(np.asarray(verdier, dtype=object), size=n, p=p / p.sum())
-
-
-def tildel_sakstype(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.ndarray:
-    """Sakstype innenfor gruppen. Tilbakekall av statsborgerskap har obligatorisk nemndmøte
-    med personlig frammøte (3.1.3): slike vedtak får NMP, og 56 av nemndmøtene i 2023."""
-    sakstype = np.empty(len(df), dtype=object)
-    gruppe = df["saksgruppe"].to_numpy()
-    for g, fordeling in SAKSTYPER.items():
-        idx = np.flatnonzero(gruppe == g)
-        sakstype[idx] = _velg(rng, fordeling, len(idx))
-    # tilbakekall: statsborgerskapssakene er nemndmøtesakene
-    form = df["avgjorelsesform"].to_numpy()
-    ar = df["avsluttet_dato"].dt.year.to_numpy()
-    tilb = gruppe == "Tilbakekall"
-    nm = np.isin(form, NEMNDMOTE)
-    for a in AR:
-        i_ar = tilb & (ar == a) & df["avslutning"].eq("Vedtak").to_numpy()
-        idx_nm = np.flatnonzero(i_ar & nm)
-        andel = 56 / 94
-        n_stb = int(round(len(idx_nm) * andel))
-        stb = rng.choice(idx_nm, size=n_stb, replace=False) if n_stb else np.empty(0, dtype=int)
-        ovrige = np.setdiff1d(np.flatnonzero(i_ar), stb)
-        ovrige_nm = np.intersect1d(ovrige, idx_nm)
-        ovrige_andre = np.setdiff1d(ovrige, idx_nm)
-        # resten av tilbakekallsakene: § 63 / § 37 (og noen få statsborgerskap uten nemndmøte)
-        sakstype[ovrige_nm] = _velg(rng, (["Tilbakekall utl. § 63", "Opphør utl. § 37"], [0.9, 0.1]), len(ovrige_nm))
-        sakstype[ovrige_andre] = _velg(rng, (["Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbakekall statsborgerskap"], [0.83, 0.09, 0.08]), len(ovrige_andre))
-        sakstype[stb] = "Tilbakekall statsborgerskap"
-    return sakstype
-
-
 NEMNDMOTE = NEMNDMOTEFORMER
 
 
@@ -923,30 +850,10 @@ def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
         grense = int(mal(f"{kode}.grense_dager", 2023))
         juster_andel_under(df, utvalg, nl, 2023, grense, mal(f"{kode}.andel_under_grense", 2023), rng)
     df["utfall"] = tildel_utfall(df, mal, rng)
-    df["sakstype"] = tildel_sakstype(df, mal, rng)
-    n = len(df)
-    asyl = df["saksgruppe"].eq("Asyl").to_numpy()
-    omg = df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
-    spor = np.full(n, None, dtype=object)
-    spor[asyl & ~omg] = _velg(rng, (["Realitet", "Dublin", "Trygt tredjeland"], [0.41, 0.5, 0.09]), int((asyl & ~omg).sum()))
-    spor[asyl & omg] = _velg(rng, (["Realitet", "Dublin", "Trygt tredjeland"], [0.97, 0.02, 0.01]), int((asyl & omg).sum()))
-    df["asylspor"] = spor
-    nasj = np.empty(n, dtype=object)
-    nasj[asyl] = _velg(rng, NASJONALITETER_ASYL, int(asyl.sum()))
-    nasj[~asyl] = _velg(rng, NASJONALITETER_OPPHOLD, int((~asyl).sum()))
-    tilb = df["saksgruppe"].eq("Tilbakekall").to_numpy()
-    somali = tilb & (rng.random(n) < 0.3)
-    nasj[somali] = "Somalia"
-    df["nasjonalitet"] = nasj
-    _nasjonalitet_figur_11(df, rng)
-    df["hjemmel"] = pd.Series(df["sakstype"]).map(HJEMMEL).to_numpy(dtype=object)
-    df.loc[asyl, "hjemmel"] = "utl. § 28"
-    vedtak = df["avslutning"].eq("Vedtak").to_numpy()
-    df["ema"] = asyl & (rng.random(n) < 0.04)
-    df["under_18_ved_vedtak"] = df["ema"].to_numpy() & vedtak & (rng.random(n) < 0.4)
-    df["barnefamilie"] = asyl & ~df["ema"].to_numpy() & (rng.random(n) < 0.2)
-    df["lengevarende_barn"] = df["barnefamilie"].to_numpy() & (rng.random(n) < 0.05)
-    df["tilknyttet_utvisning"] = (tilb & (rng.random(n) < 0.35)) | (~tilb & ~asyl & (rng.random(n) < 0.01))
+    # egne tilfeldighetsstrømmer per trinn: kalibreringen av ett trinn flytter ikke de andre
+    rng_opphold, rng_asyl = (np.random.default_rng(s) for s in np.random.SeedSequence(int(rng.integers(2**32))).spawn(2))
+    tildel_opphold(df, mal, rng_opphold)
+    tildel_asyl(df, mal, rng_asyl)
     _personer_og_id(df, rng)
     kolonner = [
         "sak_id", "person_id", "familie_id", "saksgruppe", "sakstype", "behandlingstype", "asylspor",
@@ -954,26 +861,6 @@ def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
         "ema", "under_18_ved_vedtak", "barnefamilie", "lengevarende_barn", "tilknyttet_utvisning",
     ]
     return df[kolonner].sort_values(["mottatt_dato", "sak_id"], kind="stable").reset_index(drop=True)
-
-
-def _nasjonalitet_figur_11(df: pd.DataFrame, rng: np.random.Generator) -> None:
-    """Realitetsbehandlede asylsaker 2023: Iran flest avgjørelser med 41 % omgjort, Irak
-    nest flest med 34 % (3.1.5, Figur 11)."""
-    m = (
-        df["saksgruppe"].eq("Asyl") & df["asylspor"].eq("Realitet") & df["avslutning"].eq("Vedtak")
-        & df["avsluttet_dato"].dt.year.eq(2023)
-    ).to_numpy()
-    omgj = df["utfall"].isin(["Omgjort", "Delvis omgjort"]).to_numpy()
-    idx = np.flatnonzero(m)
-    topp = ["Afghanistan", "Eritrea", "Syria"]
-    df.loc[df.index[idx], "nasjonalitet"] = _velg(rng, (topp + ["Somalia", "Georgia", "Tyrkia", "Etiopia", "Russland", "Sudan", "Statsløs"], [9, 6, 6, 4, 4, 4, 3, 3, 3, 3]), len(idx))
-    ledig = np.ones(len(df), dtype=bool)
-    for land, antall, andel in (("Iran", 110, 0.41), ("Irak", 56, 0.34)):
-        k_om = int(round(antall * andel))
-        a = rng.choice(np.flatnonzero(m & omgj & ledig), size=k_om, replace=False)
-        b = rng.choice(np.flatnonzero(m & ~omgj & ledig), size=antall - k_om, replace=False)
-        df.loc[df.index[np.concatenate([a, b])], "nasjonalitet"] = land
-        ledig[a] = ledig[b] = False
 
 
 def _personer_og_id(df: pd.DataFrame, rng: np.random.Generator) -> None:

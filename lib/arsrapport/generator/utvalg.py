@@ -96,3 +96,10 @@ def juster_sum(
         kan = np.flatnonzero(heltall + 1 <= ovre)
         heltall[kan[:mangler]] += 1
     return heltall.astype("int64")
+
+
+def velg(rng: np.random.Generator, verdier_vekter, n: int) -> np.ndarray:
+    """n verdier trukket med tilbakelegging etter vektene: ``(verdier, vekter)``."""
+    verdier, vekter = verdier_vekter
+    p = np.asarray(vekter, dtype="float64")
+    return rng.choice(np.asarray(verdier, dtype=object), size=n, p=p / p.sum())
