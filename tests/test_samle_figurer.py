@@ -192,3 +192,14 @@ def test_samle_figurer_fra_ekte_glue(tmp_path):
         },
     }
     assert type(f[2023]["mottatt"]) is int
+
+
+def test_samle_figurer_arets_ordbok_og_enkeltverdier(tmp_path):
+    """``figurer@<år>`` (JSON-ordboken lim_figurer skriver) og ``<id>@<år>`` samles likt;
+    samme tall med ulik verdi fra to kapitler stopper bygget, flyttallsstøy gjør det ikke."""
+    ordbok = json.dumps({"mottatt": 7029, "omgjoringsandel": 0.1 + 0.2})
+    fil = skriv(tmp_path / "a.ipynb", [limt("figurer@2023", ordbok), limt("omgjoringsandel@2023", 0.3)])
+    assert samle_figurer([fil]) == {2023: {"mottatt": 7029, "omgjoringsandel": 0.3}}
+    annen = skriv(tmp_path / "b.ipynb", [limt("figurer@2023", json.dumps({"mottatt": 7030}))])
+    with pytest.raises(ByggFeil, match="mottatt for 2023 er limt med to ulike verdier i b.ipynb"):
+        samle_figurer([fil, annen])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -23,7 +24,7 @@ from arsrapport import avstemming, eksport, kapitler
 from arsrapport.formatering import tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
-from arsrapport.lim import SKILLE, TEKST
+from arsrapport.lim import ALLE, SKILLE, TEKST
 
 Melding = Callable[[str], None]
 
@@ -93,8 +94,16 @@ def _stderr_til(fil: Path):
 
 
 def samle_figurer(notatboker: list[Path]) -> dict[int, dict[str, float]]:
-    """Tallene slik notatbøkene limte dem (``<id>@<år>``), ikke beregnet på nytt."""
+    """Tallene slik notatbøkene limte dem, ikke beregnet på nytt: ordbøkene ``figurer@<år>``
+    (se :mod:`arsrapport.lim`) og enkeltverdier ``<id>@<år>``."""
     figurer: dict[int, dict[str, float]] = {}
+
+    def legg_til(fid: str, ar: int, verdi, fil: Path) -> None:
+        # samme tall fra to kapitler må være likt (ut over flyttallsstøy i siste siffer)
+        if fid in figurer.get(ar, {}) and not math.isclose(figurer[ar][fid], verdi, rel_tol=1e-9):
+            raise ByggFeil(f"{fid} for {ar} er limt med to ulike verdier i {fil.name}")
+        figurer.setdefault(ar, {})[fid] = verdi
+
     for fil in notatboker:
         nb = json.loads(Path(fil).read_text(encoding="utf-8"))
         for celle in nb["cells"]:
@@ -105,9 +114,11 @@ def samle_figurer(notatboker: list[Path]) -> dict[int, dict[str, float]]:
                 fid, ar = navn.rsplit(SKILLE, 1)
                 prefiks = utdata["metadata"]["scrapbook"].get("mime_prefix", "")
                 verdi = ast.literal_eval(utdata["data"][f"{prefiks}text/plain"])
-                if fid in figurer.get(int(ar), {}) and figurer[int(ar)][fid] != verdi:
-                    raise ByggFeil(f"{fid} for {ar} er limt med to ulike verdier i {fil.name}")
-                figurer.setdefault(int(ar), {})[fid] = verdi
+                if fid == ALLE:
+                    for f, v in json.loads(verdi).items():
+                        legg_til(f, int(ar), v, fil)
+                else:
+                    legg_til(fid, int(ar), verdi, fil)
     return figurer
 
 

@@ -1,10 +1,11 @@
-"""Kapittel 3.2 (så langt): styringsparameterne SP1–SP3 (Tabell 5, 7 og 9) og
-saksbehandlingstiden per tertial (3.2.1)."""
+"""Kapittel 3.2: styringsparameterne SP1–SP3 (Tabell 5, 7 og 9), saksbehandlingstiden per
+tertial (3.2.1) og porteføljeavsnittene (3.2.3, 3.2.5, 3.2.6 og 3.2.10)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from arsrapport import portefolje
 from arsrapport import saksbehandling as sb
 from arsrapport import styringsparametere as sp
 from arsrapport.formatering import dager, prosent, tall
@@ -17,16 +18,22 @@ NAVN = {
 
 
 def figurer(uttrekk, ar: int, sammenligningsar: int = 2) -> dict[int, dict[str, float]]:
-    """``sp1.*``–``sp3.*`` og ``saksbehandlingstid_tertial.*`` for rapportåret og
-    sammenligningsårene der tabellen ``styringsparametere`` har mål."""
+    """``sp1.*``–``sp3.*`` (der tabellen ``styringsparametere`` har mål for året),
+    ``saksbehandlingstid_tertial.*`` og porteføljetallene for rapportåret og
+    sammenligningsårene (og året før dem, som endringene regnes fra)."""
     saker = sb.med_avledede(uttrekk.saker)
     ut: dict[int, dict[str, float]] = {}
-    for a in range(ar - sammenligningsar, ar + 1):
-        f: dict[str, float] = {}
+    for a in range(ar - sammenligningsar - 1, ar + 1):
+        f: dict[str, float] = portefolje.figurer_for_ar(saker, a)
+        f.update(portefolje.barn_og_familier(saker, a))
+        f.update(portefolje.nye_rettssaker_per_sakstype(uttrekk.rettssaker, saker, a))
         if (uttrekk.styringsparametere["ar"] == a).any():
             f.update(sp.figurer(saker, uttrekk.styringsparametere, a))
         f.update(sp.saksbehandlingstid_tertial(saker, a))
         ut[a] = f
+    for a in range(ar - sammenligningsar, ar + 1):
+        portefolje.endringer(ut, a)
+    del ut[ar - sammenligningsar - 1]  # bare grunnlag for endringene
     return ut
 
 

@@ -1,21 +1,25 @@
 """Lim (glue) tallene inn i notatboka, slik at boka og ``figures.json`` kan hente dem.
 
-Hvert tall limes to ganger:
+For hvert år limes råverdiene samlet som én JSON-ordbok, ``figurer@<år>`` (``{id: verdi}``,
+heltall eller flyttall i kanoniske enheter); det er den ``figures.json`` samles fra. Ett
+utdata per år i stedet for ett per tall: kapittel 3.2 alene har tusenvis av tall, og hvert
+utdata koster tid i kjøringen av notatboka.
 
-- ``<id>@<år>``: råverdien (heltall eller flyttall, kanoniske enheter). Det er disse
-  ``figures.json`` samles fra.
-- ``t.<id>@<år>``: ferdig formatert norsk tekst («7 029», «64,4 %», «154 dager») til bruk
-  i løpende tekst med ``{glue:text}`` og formatet ``:s``.
+Teksten limes per tall under årsuavhengige navn (se :func:`lim_figurer`), ferdig formatert
+norsk («7 029», «64,4 %», «154 dager») til bruk i løpende tekst med ``{glue:text}`` og
+formatet ``:s``.
 """
 
 from __future__ import annotations
 
+import json
 import math
 
 from arsrapport import formatering as fmt
 
 TEKST = "t."
 SKILLE = "@"
+ALLE = "figurer"  # navnet på ordboken med årets råverdier: figurer@<år>
 
 
 DAGER_FORST = ("saksbehandlingstid", "saksbehandlingstid_tertial", "beholdning_alder", "beholdning_alder_start")
@@ -63,27 +67,40 @@ def _ren(verdi):
     return verdi
 
 
-def lim_figurer(figurer: dict[int, dict[str, float]], rapportar: int, glue=None) -> int:
-    """Lim alle tallene. Returnerer antallet limte verdier. Tomme verdier (NaN) hoppes over.
+# nbval leser utdata først når cellen er ferdig, og mister meldinger når en celle gir mange
+# tusen; kapitler med mange tall limer derfor ett år per celle (``ar=``)
+MAKS_UTDATA_PER_CELLE = 3500
 
-    For teksten limes i tillegg årsuavhengige navn, slik at samme side fungerer for
-    hvert rapportår: ``t.<id>`` (rapportåret), ``t.<id>@f1`` (året før), ``t.<id>@f2``,
-    og for endringer verbet ``t.<id>.verb`` («økte», «gikk ned», «var uendret»).
+
+def lim_figurer(figurer: dict[int, dict[str, float]], rapportar: int, glue=None, ar: int | None = None) -> int:
+    """Lim alle tallene (eller bare årets, med ``ar``). Returnerer antallet limte utdata.
+    Tomme verdier (NaN) hoppes over.
+
+    Råverdiene limes som én ordbok per år (``figurer@<år>``). For teksten limes
+    årsuavhengige navn, slik at samme side fungerer for hvert rapportår: ``t.<id>``
+    (rapportåret), ``t.<id>@f1`` (året før), ``t.<id>@f2``, ``t.<id>@f3``, og for endringer
+    verbet ``t.<id>.verb`` («økte», «gikk ned», «var uendret»).
     """
     if glue is None:
         from myst_nb import glue
+    if ar is not None:
+        figurer = {ar: figurer.get(ar, {})}
+    if sum(len(v) for v in figurer.values()) > MAKS_UTDATA_PER_CELLE:
+        raise ValueError(
+            f"for mange tall i én celle ({sum(len(v) for v in figurer.values())}); "
+            f"lim ett år per celle med lim_figurer(..., ar=år)"
+        )
     n = 0
     for ar in sorted(figurer):
+        raa = {}
         for fid in sorted(figurer[ar]):
             verdi = _ren(figurer[ar][fid])
             if verdi is None or (isinstance(verdi, float) and not math.isfinite(verdi)):
                 continue
-            tekst = som_tekst(fid, verdi)
-            glue(f"{fid}{SKILLE}{ar}", verdi, display=False)
-            glue(f"{TEKST}{fid}{SKILLE}{ar}", tekst, display=False)
-            n += 2
+            raa[fid] = verdi
             tilbake = rapportar - ar
             if 0 <= tilbake <= 3:
+                tekst = som_tekst(fid, verdi)
                 alias = f"{TEKST}{fid}" + (f"{SKILLE}f{tilbake}" if tilbake else "")
                 glue(alias, tekst, display=False)
                 n += 1
@@ -93,4 +110,8 @@ def lim_figurer(figurer: dict[int, dict[str, float]], rapportar: int, glue=None)
                     verb = "var uendret" if vist_null else "økte" if verdi > 0 else "gikk ned"
                     glue(f"{alias}.verb", verb, display=False)
                     n += 1
+        if raa:
+            # som JSON-tekst: IPython korter ned repr av store ordbøker («...»), ikke tekster
+            glue(f"{ALLE}{SKILLE}{ar}", json.dumps(raa, sort_keys=True), display=False)
+            n += 1
     return n

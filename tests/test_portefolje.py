@@ -1,0 +1,195 @@
+"""Porteføljetallene (3.2.3–3.2.10, Del VII pkt. 6) på et lite håndlaget register; hvert svar
+er regnet for hånd i kommentarene. Grensene: vedtak 31.12., mottatt 31.12., eldre enn ett år
+(366 dager er over, 365 er ikke)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from arsrapport import portefolje
+from arsrapport import saksbehandling as sb
+from typede_tabeller import typet_tabell
+
+KOL = ("sak_id", "person_id", "familie_id", "saksgruppe", "sakstype", "behandlingstype", "asylspor",
+       "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall", "nasjonalitet", "hjemmel",
+       "ema", "under_18_ved_vedtak", "barnefamilie", "lengevarende_barn", "tilknyttet_utvisning")
+DATO = ("mottatt_dato", "avsluttet_dato")
+V, H, KL, OM = "Vedtak", "Henlagt", "Klage", "Omgjøringsanmodning"
+B = "Beskyttelse"
+F = False
+
+RADER = [
+    # asyl, realitet, klager
+    ("R1", "P1", None, "Asyl", B, KL, "Realitet", "2023-01-01", V, "2023-04-11", "NL", "Omgjort", "Iran", "utl. § 28", F, F, F, F, F),  # 100 d
+    ("R2", "P2", None, "Asyl", B, KL, "Realitet", "2022-12-01", V, "2023-12-31", "NMP", "Ikke omgjort", "Iran", "utl. § 28", F, F, F, F, F),  # 395 d, vedtak 31.12.
+    ("R3", "P3", None, "Asyl", B, KL, "Realitet", "2023-12-31", None, None, None, None, "Irak", "utl. § 28", F, F, F, F, F),  # mottatt 31.12., alder 0
+    ("R4", "P4", None, "Asyl", B, KL, "Realitet", "2021-12-30", None, None, None, None, "Irak", "utl. § 28", F, F, F, F, F),  # 366 d ved D0: over ett år
+    ("R5", "P5", None, "Asyl", B, KL, "Realitet", "2022-01-01", H, "2023-03-01", None, None, "Irak", "utl. § 28", F, F, F, F, F),  # 364 d ved D0, henlagt
+    # asyl, Dublin og trygt tredjeland, klager
+    ("D1", "P6", None, "Asyl", B, KL, "Dublin", "2023-02-01", V, "2023-03-03", "SEK", "Ikke omgjort", "Ukraina", "utl. § 28", True, True, F, F, F),  # 30 d
+    ("D2", "P6", None, "Asyl", B, KL, "Trygt tredjeland", "2023-03-01", V, "2023-03-11", "NL", "Delvis omgjort", "Ukraina", "utl. § 28", True, F, F, F, F),  # 10 d
+    # asyl, realitet, anmodninger (barnefamilie, lengeværende barn)
+    ("O1", "P7", "F1", "Asyl", B, OM, "Realitet", "2022-06-01", V, "2023-06-01", "NUP", "Omgjort", "Iran", "utl. § 28", F, F, True, True, F),  # 365 d
+    ("O2", "P8", "F1", "Asyl", B, OM, "Realitet", "2023-05-01", V, "2023-06-01", "NL", "Ikke omgjort", "Iran", "utl. § 28", F, F, True, F, F),  # 31 d
+    # tilbakekall: § 63, § 37 og statsborgerskap
+    ("T1", "P9", None, "Tilbakekall", "Tilbakekall utl. § 63", KL, None, "2023-01-01", V, "2023-01-21", "NL", "Omgjort", "Somalia", "utl. § 63", F, F, F, F, True),  # 20 d
+    ("T2", "P10", None, "Tilbakekall", "Opphør utl. § 37", OM, None, "2023-01-01", V, "2023-01-31", "NMP", "Ikke omgjort", "Somalia", "utl. § 63 jf. § 66", F, F, F, F, F),  # 30 d
+    ("T3", "P11", None, "Tilbakekall", "Tilbakekall statsborgerskap", KL, None, "2022-12-30", None, None, None, None, "Eritrea", "stbl. § 26", F, F, F, F, F),  # 1 / 366 d
+    # arbeid/opphold
+    ("A1", "P12", None, "Arbeid/opphold", "EØS", KL, None, "2022-12-31", V, "2023-01-01", "SEK", "Ikke omgjort", "Polen", None, F, F, F, F, F),  # 1 d, mottatt 31.12.2022
+    ("A2", "P13", None, "Arbeid/opphold", "Arbeid", KL, None, "2024-01-02", None, None, None, None, "India", None, F, F, F, F, F),  # etter året
+]
+
+
+FLAGG = ("ema", "under_18_ved_vedtak", "barnefamilie", "lengevarende_barn", "tilknyttet_utvisning")
+
+
+def register() -> pd.DataFrame:
+    """Registeret med innlesingens typer (flaggene som bool)."""
+    df = typet_tabell(KOL, RADER, DATO)
+    for k in FLAGG:
+        df[k] = [r[KOL.index(k)] for r in RADER]
+        df[k] = df[k].astype(bool)
+    return df
+
+
+@pytest.fixture(scope="module")
+def saker():
+    return sb.med_avledede(register())
+
+
+@pytest.fixture(scope="module")
+def f(saker):
+    return portefolje.figurer_for_ar(saker, 2023)
+
+
+def test_asylspor_og_type(f):
+    # realitet, klage: mottatt R1, R3 (R3 mottatt 31.12. teller); behandlet R1, R2 (R2 avgjort 31.12. teller)
+    assert f["mottatt.asyl_realitet.klage"] == 2
+    assert f["behandlet.asyl_realitet.klage"] == 2
+    assert f["henlagt.asyl_realitet.klage"] == 1
+    assert f["saksbehandlingstid.asyl_realitet.klage"] == pytest.approx((100 + 395) / 2)
+    # beholdning 31.12.2022: R2 (30 d), R4 (365 d), R5 (364 d); 31.12.2023: R3 (0 d), R4 (730 d)
+    assert f["beholdning_start.asyl_realitet.klage"] == 3
+    assert f["beholdning.asyl_realitet.klage"] == 2
+    assert f["beholdning_alder_start.asyl_realitet.klage"] == pytest.approx((30 + 366 + 364) / 3)
+    assert f["beholdning_alder.asyl_realitet.klage"] == pytest.approx((0 + 731) / 2)
+    assert f["beholdning.asyl_realitet.klage.endring_abs"] == -1
+    assert f["omgjoringsandel.asyl_realitet.klage"] == pytest.approx(0.5)
+    assert f["avgjort_andel.asyl_realitet.klage.form.nemndmote"] == pytest.approx(0.5)  # R2 (NMP)
+    # ikke-realitet = Dublin + trygt tredjeland
+    assert f["behandlet.asyl_ikke_realitet.klage"] == 2
+    assert f["behandlet.asyl_dublin"] == 1 and f["behandlet.asyl_trygt_tredjeland"] == 1
+    assert f["omgjort.asyl_ikke_realitet"] == 1  # delvis omgjort teller
+    assert f["saksbehandlingstid.asyl_ikke_realitet.klage"] == pytest.approx(20)
+
+
+def test_over_ett_ar_er_strengt_over_365_dager(f):
+    # 31.12.2022: R4 er 366 dager (over), R5 364, O1 213; 31.12.2023: R4 731, T3 366
+    assert f["beholdning_over_ett_ar_start.asyl"] == 1
+    assert f["beholdning_over_ett_ar.asyl"] == 1
+    assert f["beholdning_over_ett_ar.tilbakekall"] == 1
+    assert f["beholdning_over_ett_ar.sakstype.tilbakekall_statsborgerskap.klage"] == 1
+    assert f["beholdning_over_ett_ar_start"] == 1 and f["beholdning_over_ett_ar"] == 2
+
+
+def test_kategorier_og_andel_klager(f):
+    # asyl: mottatt 2023 R1, R3, D1, D2, O2 -> 4 klager av 5
+    assert f["mottatt.asylsaker"] == 5
+    assert f["andel_klage_av_mottatt.asyl"] == pytest.approx(4 / 5)
+    assert f["andel_omgjoring_av_mottatt.asyl"] == pytest.approx(1 / 5)
+    # behandlet: R1, R2, D1, D2 (klager), O1, O2 (anmodninger)
+    assert f["andel_klage_av_behandlet.asyl"] == pytest.approx(4 / 6)
+    # oppholdssaker: alle andre grupper; A2 mottatt 2024 teller ikke
+    assert f["mottatt.oppholdssaker"] == 2  # T1, T2 (A1 er mottatt 31.12.2022)
+    assert f["behandlet.oppholdssaker"] == 3  # T1, T2, A1
+    assert f["beholdning_start.oppholdssaker"] == 2  # T3, A1 (mottatt 31.12.2022)
+
+
+def test_sakstyper_og_samlet_tilbakekall(f):
+    assert f["behandlet.sakstype.tilbakekall_63"] == 1
+    assert f["behandlet.sakstype.opphor_37.omgjoring"] == 1
+    assert f["behandlet.sakstype.tilbakekall_63_37"] == 2
+    assert f["saksbehandlingstid.sakstype.tilbakekall_63_37"] == pytest.approx(25)
+    assert f["omgjoringsandel.sakstype.tilbakekall_63_37"] == pytest.approx(0.5)
+    assert f["avgjort_andel.sakstype.tilbakekall_63_37.form.nemndmote"] == pytest.approx(0.5)
+    assert f["behandlet.sakstype.tilbakekall_63_37.tilknyttet_utvisning"] == 1
+    assert f["behandlet.sakstype.eos"] == 1 and f["saksbehandlingstid.sakstype.eos"] == 1
+    assert f["beholdning_start.sakstype.tilbakekall_statsborgerskap"] == 1
+    # asylsakene får ingen sakstype-segmenter
+    assert not any(k.endswith("sakstype.beskyttelse") for k in f)
+
+
+def test_hjemmel_er_et_eget_utvalg(f):
+    # T1 har utl. § 63; T2 er en § 37-sak med en annen hjemmel
+    assert f["behandlet.hjemmel.utl_37_63"] == 1
+    assert f["omgjort.hjemmel.utl_37_63"] == 1
+    assert "behandlet.hjemmel.utl_37_63.omgjoring" not in f or f["behandlet.hjemmel.utl_37_63.omgjoring"] == 0
+
+
+def test_nasjonaliteter(f):
+    assert f["behandlet.asyl_realitet.klage.nasjonalitet.iran"] == 2
+    assert f["behandlet.asyl_realitet.omgjoring.nasjonalitet.iran"] == 2
+    assert f["mottatt.asyl.klage.nasjonalitet.ukraina"] == 2
+    assert f["mottatt.asyl_ikke_realitet.klage.nasjonalitet.ukraina"] == 2
+    assert "mottatt.asyl_realitet.klage.nasjonalitet.ukraina" not in f  # null vises ikke
+    assert f["behandlet.tilbakekall.nasjonalitet.somalia"] == 2
+
+
+def test_endring_i_saksbehandlingstid_fra_aret_for(saker):
+    fig = {a: portefolje.figurer_for_ar(saker, a) for a in (2022, 2023)}
+    portefolje.endringer(fig, 2023)
+    # 2022: ingen vedtak i realitet/klage -> ingen endring; 2023 har ingen år før å sammenligne med
+    assert "saksbehandlingstid.asyl_realitet.klage.endring_abs" not in fig[2023]
+    fig[2022]["saksbehandlingstid.asyl_realitet.klage"] = 200.0
+    portefolje.endringer(fig, 2023)
+    assert fig[2023]["saksbehandlingstid.asyl_realitet.klage.endring_abs"] == pytest.approx(247.5 - 200)
+
+
+def test_barn_og_familier(saker):
+    b = portefolje.barn_og_familier(saker, 2023)
+    # EMA: D1 og D2, samme person; D1 under 18 ved vedtak
+    assert b["ema.behandlet"] == 2 and b["ema.personer"] == 1
+    assert b["ema.behandlet.klage"] == 2 and b["ema.behandlet.omgjoring"] == 0
+    assert b["ema_under_18.behandlet"] == 1 and b["ema_under_18.behandlet.asyl_dublin"] == 1
+    assert b["ema_under_18.avgjort_andel.form.sek"] == 1.0
+    # barnefamilie: O1, O2 i familie F1; lengeværende barn: O1
+    assert b["barnefamilie.behandlet"] == 2 and b["barnefamilie.familier"] == 1 and b["barnefamilie.personer"] == 2
+    assert b["barnefamilie.saksbehandlingstid"] == pytest.approx((365 + 31) / 2)
+    assert b["barnefamilie.andel_omgjoring_av_behandlet"] == 1.0
+    assert b["lengevarende_barn.omgjoringsandel"] == 1.0 and b["lengevarende_barn.omgjort"] == 1
+    assert b["lengevarende_barn.avgjort_andel.form.nemndmote"] == 1.0  # NUP
+
+
+def test_nye_rettssaker_per_sakstype(saker):
+    retts = typet_tabell(
+        ("rettssak_id", "sak_id", "instans", "innkommet_dato"),
+        [("X1", "T3", "Tingretten", "2023-05-01"), ("X2", "T3", "Lagmannsretten", "2023-06-01"),
+         ("X3", "T1", "Tingretten", "2022-05-01"), ("X4", None, "Tingretten", "2023-05-01"),
+         ("X5", "R2", "Tingretten", "2023-12-31")],
+        ("innkommet_dato",),
+    )
+    assert portefolje.nye_rettssaker_per_sakstype(retts, saker, 2023) == {
+        "rettssaker.nye.tingretten.sakstype.tilbakekall_statsborgerskap": 1
+    }
+
+
+def test_samme_tall_som_kapittel_3_1_for_gruppene(saker, f):
+    from arsrapport import kapittel_3_1
+
+    k31 = kapittel_3_1.figurer_for_ar(saker, 2023)
+    felles = set(k31) & set(f)
+    assert {"behandlet.asyl", "beholdning.tilbakekall", "saksbehandlingstid.asyl"} <= felles
+    for fid in felles:
+        assert f[fid] == pytest.approx(k31[fid]), fid
+
+
+def test_stort_register_gir_ett_segment_per_verdi():
+    """Segmentkolonnene: asylsaker har spor, ikke sakstype; samlebetegnelsene dekker begge typer."""
+    s = register()
+    seg = portefolje.segmentkolonner(s)
+    assert seg.loc[s["sak_id"].eq("D2").to_numpy(), "realitet"].item() == "asyl_ikke_realitet"
+    assert seg.loc[s["sak_id"].eq("T2").to_numpy(), "sakstype_samlet"].item() == "sakstype.tilbakekall_63_37"
+    assert pd.isna(seg.loc[s["sak_id"].eq("T3").to_numpy(), "sakstype_samlet"].item())
+    assert pd.isna(seg.loc[s["sak_id"].eq("R1").to_numpy(), "sakstype"].item())
