@@ -193,3 +193,65 @@ def test_stort_register_gir_ett_segment_per_verdi():
     assert seg.loc[s["sak_id"].eq("T2").to_numpy(), "sakstype_samlet"].item() == "sakstype.tilbakekall_63_37"
     assert pd.isna(seg.loc[s["sak_id"].eq("T3").to_numpy(), "sakstype_samlet"].item())
     assert pd.isna(seg.loc[s["sak_id"].eq("R1").to_numpy(), "sakstype"].item())
+
+
+# --- tabeller og tekster --------------------------------------------------------------
+
+
+def test_oversikt_per_nokkel(saker):
+    tab = portefolje.oversikt(saker, 2023, saker["saksgruppe"].where(saker["saksgruppe"].ne("Asyl")))
+    t = tab.set_index("")
+    # tilbakekall: mottatt T1, T2; behandlet T1 (20 d), T2 (30 d); T3 ubehandlet ved begge årsskifter
+    assert t.loc["Tilbakekall", "Mottatt"] == 2 and t.loc["Tilbakekall", "Behandlet"] == 2
+    assert t.loc["Tilbakekall", "Ubehandlet 31.12. i fjor"] == 1 and t.loc["Tilbakekall", "Ubehandlet 31.12."] == 1
+    assert t.loc["Tilbakekall", "Saksbehandlingstid (dager)"] == 25
+    assert t.loc["Tilbakekall", "Snittalder (dager)"] == 366
+    assert t.loc["Tilbakekall", "Andel omgjort"] == 0.5 and t.loc["Tilbakekall", "Andel i nemndmøte"] == 0.5
+    # arbeid/opphold: A2 er mottatt 2024 og teller ikke; A1 mottatt 31.12.2022, ubehandlet det året
+    assert t.loc["Arbeid/opphold", "Mottatt"] == 0 and t.loc["Arbeid/opphold", "Ubehandlet 31.12. i fjor"] == 1
+    assert list(tab.columns[1:]) == list(portefolje.OVERSIKT_KOLONNER.values())
+
+
+def test_tabell_asylspor_har_fast_rekkefolge(saker):
+    tab = portefolje.tabell_asylspor(saker, 2023)
+    assert tab["Asylsaker"].tolist() == [
+        "Realitetsbehandlet, klager", "Realitetsbehandlet, omgjøringsanmodninger", "Dublin og trygt tredjeland, klager",
+    ]  # ingen anmodninger i Dublin/tredjeland i dataene: raden utelates
+    assert tab.loc[0, "Behandlet"] == 2 and tab.loc[2, "Behandlet"] == 2
+
+
+def test_tabell_beholdning_og_tid_per_ar(saker):
+    beh = portefolje.tabell_beholdning_per_ar(saker, 2023, asyl=True)
+    # 31.12.2022: R2, R4, R5 (klager) og O1 (anmodning); 31.12.2023: R3, R4
+    assert beh["31.12.2022"].tolist() == [4, 3, 1] and beh["31.12.2023"].tolist() == [2, 2, 0]
+    tid = portefolje.tabell_tid_per_ar(saker, 2023, asyl=False).set_index("År")
+    assert tid.loc[2023, "Samlet"] == pytest.approx((20 + 30 + 1) / 3)
+    assert tid.loc[2023, "Klager"] == pytest.approx((20 + 1) / 2)
+
+
+def test_tabell_hjemmel(saker):
+    t = portefolje.tabell_hjemmel(saker, 2023)
+    # bare T1 har hjemmel utl. § 63 (T2 har «utl. § 63 jf. § 66», T3 stbl. § 26)
+    assert t["hjemmel"].set_index("Hjemmel").loc["Sum"].tolist() == [1, 1, 1]
+    assert t["type"].set_index("Behandlingstype").loc["Klager"].tolist() == [1, 1, 1]
+    assert t["behandlet_nasjonalitet"]["Nasjonalitet"].tolist() == ["Somalia"]
+
+
+def test_oppramsing():
+    n = pd.Series({"Georgia": 23, "Tyrkia": 23, "Somalia": 22, "Iran": 1})
+    assert portefolje.oppramsing(n) == "Georgia (23), Tyrkia (23) og Somalia (22)"
+    assert portefolje.oppramsing(n, n=1) == "Georgia (23)"
+    assert portefolje.oppramsing(pd.Series({"Iran": 1234}), enhet=" saker") == "Iran (1\u00a0234 saker)"
+    assert portefolje.oppramsing(pd.Series(dtype="int64")) == ""
+
+
+def test_tekster_navn_er_beregnet(saker):
+    t = portefolje.tekster(saker, 2023)
+    # realitet/klage behandlet: R1 og R2, begge Iran
+    assert t["t.topp.behandlet.asyl_realitet.klage"] == "Iran (2)"
+    # mottatte asylklager: Irak (R3) mot Ukraina (D1, D2) -> Ukraina, begge ikke-realitet
+    assert t["t.topp.mottatt.asyl.klage.land"] == "Ukraina"
+    assert (t["t.topp.mottatt.asyl.klage.realitet"], t["t.topp.mottatt.asyl.klage.ikke_realitet"]) == ("0", "2")
+    assert t["t.topp.behandlet.tilbakekall"] == "Somalia (2)"
+    # ingen sakstype har ti vedtak: ingen lengst/kortest
+    assert "t.lengst.arbeid_opphold.sakstype" not in t

@@ -69,6 +69,9 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
                     kernel_name="python3",
                     progress_bar=False,
                     log_output=False,
+                    # utdata kan komme sent etter at en celle med mange tusen limte tall er
+                    # ferdig (nbclient venter ellers bare 4 s, for lite på en travel maskin)
+                    iopub_timeout=120,
                 )
         except pm.PapermillExecutionError as feil:
             raise ByggFeil(f"{navn} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None

@@ -100,3 +100,53 @@ def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
         "fig.figur_11": utfall_nasjonalitet(tab["3.1 Figur 11"]),
         "fig.figur_12": liggende_soyler(ubehandlet["Saksgruppe"], ubehandlet["Alder ubehandlede (dager)"]),
     }
+
+
+def grupperte_soyler(tab: pd.DataFrame, kategori: str, serier: list[str], dager: bool = False):
+    """Figur 13, 15 og 16: grupperte søyler, én gruppe per rad og én søyle per serie."""
+    import numpy as np
+
+    fig, ax = plt.subplots(figsize=(6, 3))
+    x = np.arange(len(tab))
+    bredde = 0.8 / len(serier)
+    for i, serie in enumerate(serier):
+        verdier = tab[serie].to_numpy(dtype="float64")
+        pos = x - 0.4 + bredde * (i + 0.5)
+        ax.bar(pos, np.nan_to_num(verdier), bredde, color=FARGER[i], label=serie)
+        for px, v in zip(pos, verdier):
+            if not np.isnan(v):
+                ax.annotate(fmt.tall(v), (px, v), ha="center", va="bottom", fontsize=7)
+    ax.set_xticks(x, tab[kategori].astype(str), rotation=0 if len(tab) <= 4 else 20, ha="center" if len(tab) <= 4 else "right")
+    ax.yaxis.set_major_formatter(_tall)
+    if dager:
+        ax.set_ylabel("dager")
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    return _ferdig(fig)
+
+
+def per_maned(tab: pd.DataFrame):
+    """Figur 14: mottatte begjæringer per måned, én linje per år."""
+    fig, ax = plt.subplots(figsize=(6, 3))
+    for i, ar in enumerate([k for k in tab.columns if k != "Måned"]):
+        ax.plot(tab["Måned"], tab[ar], marker="o", markersize=3, color=FARGER[2 * i], label=ar)
+    ax.yaxis.set_major_formatter(_tall)
+    ax.tick_params(axis="x", labelsize=7)
+    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    return _ferdig(fig)
+
+
+def kapittel_3_2(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
+    """Figur 13–18 i kapittel 3.2 (``fig.figur_N``), laget av tabellene fra
+    :func:`arsrapport.kapittel_3_2.tabeller`."""
+    typer = ["Klager", "Omgjøringsanmodninger", "Samlet"]
+    alder = tab["3.2.5 Figur 15"]
+    arbeid = tab["3.2.5 Figur 17"]
+    andre = tab["3.2.5 Figur 18"]
+    return {
+        "fig.figur_13": grupperte_soyler(tab["3.2.3 Figur 13"], "År", typer, dager=True),
+        "fig.figur_14": per_maned(tab["3.2.3 Figur 14"]),
+        "fig.figur_15": grupperte_soyler(alder, "Saksgruppe", [k for k in alder.columns if k != "Saksgruppe"], dager=True),
+        "fig.figur_16": grupperte_soyler(tab["3.2.5 Figur 16"], "År", typer, dager=True),
+        "fig.figur_17": liggende_soyler(arbeid["Sakstype"], arbeid["Behandlet"]),
+        "fig.figur_18": liggende_soyler(andre["Sakstype"], andre["Behandlet"]),
+    }

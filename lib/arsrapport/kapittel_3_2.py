@@ -8,8 +8,10 @@ import pandas as pd
 from arsrapport import portefolje
 from arsrapport import saksbehandling as sb
 from arsrapport import styringsparametere as sp
+from arsrapport import uiv as uiv_mod
 from arsrapport.formatering import dager, prosent, tall
 
+MANEDER = ["jan.", "feb.", "mars", "april", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."]
 NAVN = {
     "SP1": "Saksbehandlingstid for klagesaker asyl",
     "SP2": "Størrelse og alder på beholdningen av ubehandlede klagesaker opphold",
@@ -33,7 +35,6 @@ def figurer(uttrekk, ar: int, sammenligningsar: int = 2) -> dict[int, dict[str, 
         ut[a] = f
     for a in range(ar - sammenligningsar, ar + 1):
         portefolje.endringer(ut, a)
-    del ut[ar - sammenligningsar - 1]  # bare grunnlag for endringene
     return ut
 
 
@@ -64,8 +65,31 @@ def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
 
 
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
+    """Alle tabellene i kapittelet (og grunnlaget for Figur 13–18), med navnene de får i
+    ``tabeller.xlsx``."""
+    s = sb.med_avledede(uttrekk.saker)
+    uiv = uiv_mod.per_maned(uttrekk.uiv, range(ar - 2, ar + 1))
+    uiv.index = [MANEDER[m - 1] for m in uiv.index]
+    uiv.index.name, uiv.columns.name = "Måned", None
+    uiv.columns = [str(a) for a in uiv.columns]
     return {
         "3.2 Tabell 5 SP1": tabell(uttrekk, ar, "SP1"),
+        "3.2.3 Tabell 6": portefolje.tabell_beholdning_per_ar(s, ar, asyl=True),
+        "3.2.3 Figur 13": portefolje.tabell_tid_per_ar(s, ar, asyl=True),
+        "3.2.3 Asylspor": portefolje.tabell_asylspor(s, ar),
+        "3.2.3 Figur 14": uiv.reset_index(),
         "3.2 Tabell 7 SP2": tabell(uttrekk, ar, "SP2"),
+        "3.2.5 Tabell 8": portefolje.tabell_beholdning_per_ar(s, ar, asyl=False),
+        "3.2.5 Saksgrupper": portefolje.tabell_grupper_opphold(s, ar),
+        "3.2.5 Figur 15": portefolje.tabell_alder_per_gruppe(s, ar),
+        "3.2.5 Figur 16": portefolje.tabell_tid_per_ar(s, ar, asyl=False),
+        "3.2.5 Figur 17": portefolje.tabell_sakstyper(s, ar, "Arbeid/opphold"),
+        "3.2.5 Figur 18": portefolje.tabell_sakstyper(s, ar, "Andre saker"),
         "3.2 Tabell 9 SP3": tabell(uttrekk, ar, "SP3"),
+        "3.2.10 Tilbakekall": portefolje.tabell_sakstyper(s, ar, "Tilbakekall"),
     }
+
+
+def tekster(uttrekk, ar: int) -> dict[str, str]:
+    """Navnene teksten nevner (største nasjonaliteter og sakstyper), ferdig formatert."""
+    return portefolje.tekster(uttrekk.saker, ar)

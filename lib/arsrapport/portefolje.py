@@ -259,3 +259,203 @@ def nye_rettssaker_per_sakstype(rettssaker: pd.DataFrame, saker: pd.DataFrame, a
     ikke_asyl = ting["sak_id"].map(saker.drop_duplicates("sak_id").set_index("sak_id")["saksgruppe"]).ne("Asyl")
     antall = sakstype[ikke_asyl].dropna().value_counts()
     return {f"rettssaker.nye.tingretten.sakstype.{SAKSTYPE_ID.get(t, slug(t))}": int(n) for t, n in antall.items()}
+
+
+# --- tabeller ----------------------------------------------------------------------
+
+OVERSIKT_KOLONNER = {
+    "mottatt": "Mottatt",
+    "behandlet": "Behandlet",
+    "henlagt": "Henlagt",
+    "beholdning_start": "Ubehandlet 31.12. i fjor",
+    "beholdning": "Ubehandlet 31.12.",
+    "beholdning_alder_start": "Snittalder i fjor (dager)",
+    "beholdning_alder": "Snittalder (dager)",
+    "saksbehandlingstid": "Saksbehandlingstid (dager)",
+    "omgjoringsandel": "Andel omgjort",
+    "andel_form_nemndmote": "Andel i nemndmøte",
+}
+TYPE_NAVN = {"Klage": "klager", "Omgjøringsanmodning": "omgjøringsanmodninger"}
+
+
+def oversikt(saker: pd.DataFrame, ar: int, nokkel: pd.Series, rekkefolge: list[str] | None = None) -> pd.DataFrame:
+    """Nøkkeltall for året per verdi av ``nokkel`` (en etikett per sak, NaN = ikke med):
+    mottatt, behandlet, henlagt, ubehandlet ved start og slutt og snittalderen deres,
+    saksbehandlingstid, andel omgjort og andel avgjort i nemndmøte."""
+    s = sb.med_avledede(saker) if "omgjort" not in saker else saker
+    tab = nokkeltall(indikatorer(s, ar), [nokkel.rename("nokkel")])[list(OVERSIKT_KOLONNER)]
+    if rekkefolge is not None:
+        tab = tab.reindex([r for r in rekkefolge if r in tab.index])
+    tab = tab.rename(columns=OVERSIKT_KOLONNER)
+    tab.index.name = ""
+    return tab.reset_index()
+
+
+def _med_type(etikett: pd.Series, saker: pd.DataFrame) -> pd.Series:
+    return etikett + ", " + saker["behandlingstype"].map(TYPE_NAVN)
+
+
+def tabell_asylspor(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
+    """3.2.3: asylsakene etter spor (realitetsbehandlet / Dublin og trygt tredjeland) og type."""
+    seg = segmentkolonner(saker)
+    navn = seg["realitet"].map({"asyl_realitet": "Realitetsbehandlet", "asyl_ikke_realitet": "Dublin og trygt tredjeland"})
+    nokkel = _med_type(navn, saker)
+    rekke = [f"{n}, {t}" for n in ("Realitetsbehandlet", "Dublin og trygt tredjeland") for t in TYPE_NAVN.values()]
+    return oversikt(saker, ar, nokkel, rekke).rename(columns={"": "Asylsaker"})
+
+
+def tabell_grupper_opphold(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
+    """3.2.5: oppholdssakene per saksgruppe og type, og samlet."""
+    grupper = [g for g in GRUPPE_ID if g not in ("Asyl", "Diverse")]
+    opph = saker["saksgruppe"].ne("Asyl")
+    nokkel = _med_type(saker["saksgruppe"].where(saker["saksgruppe"].isin(grupper)), saker)
+    samlet = pd.Series(np.where(opph, "Oppholdssaker samlet", None), index=saker.index).where(opph)
+    rekke = [f"{g}, {t}" for g in grupper for t in TYPE_NAVN.values()]
+    tab = pd.concat([oversikt(saker, ar, nokkel, rekke), oversikt(saker, ar, samlet)], ignore_index=True)
+    return tab.rename(columns={"": "Saksgruppe"})
+
+
+def tabell_sakstyper(saker: pd.DataFrame, ar: int, gruppe: str) -> pd.DataFrame:
+    """Figur 17 og 18 og 3.2.10: en saksgruppe per sakstype, flest behandlede først."""
+    i_gruppe = saker["saksgruppe"].eq(gruppe)
+    tab = oversikt(saker, ar, saker["sakstype"].where(i_gruppe))
+    tab = tab.sort_values(["Behandlet", "Mottatt"], ascending=False, kind="stable").reset_index(drop=True)
+    return tab.rename(columns={"": "Sakstype"})
+
+
+def tabell_beholdning_per_ar(saker: pd.DataFrame, ar: int, asyl: bool, antall_ar: int = 3) -> pd.DataFrame:
+    """Tabell 6 (asyl) og 8 (opphold): ubehandlede saker per 31.12. de siste årene, per type."""
+    s = saker.loc[saker["saksgruppe"].eq("Asyl") == asyl]
+    samlet = "Asylsaker samlet" if asyl else "Oppholdssaker samlet"
+    kol = {}
+    for a in range(ar - antall_ar + 1, ar + 1):
+        per_type = sb.beholdning(s, sb.sluttdato(a), "behandlingstype").reindex(list(TYPE_NAVN), fill_value=0)
+        kol[f"31.12.{a}"] = [int(per_type.sum()), *(int(v) for v in per_type)]
+    rader = [samlet, *(f"– {t}" for t in TYPE_NAVN.values())]
+    return pd.DataFrame({"": rader, **kol})
+
+
+def tabell_tid_per_ar(saker: pd.DataFrame, ar: int, asyl: bool, antall_ar: int = 3) -> pd.DataFrame:
+    """Figur 13 (asyl) og 16 (opphold): snitt saksbehandlingstid per år, per type og samlet."""
+    s = saker.loc[saker["saksgruppe"].eq("Asyl") == asyl]
+    rader = []
+    for a in range(ar - antall_ar + 1, ar + 1):
+        per_type = sb.saksbehandlingstid(s, a, "behandlingstype")
+        rader.append({
+            "År": a,
+            "Klager": per_type.get("Klage", np.nan),
+            "Omgjøringsanmodninger": per_type.get("Omgjøringsanmodning", np.nan),
+            "Samlet": sb.saksbehandlingstid(s, a),
+        })
+    return pd.DataFrame(rader)
+
+
+def tabell_alder_per_gruppe(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
+    """Figur 15: snittalder på ubehandlede oppholdssaker (klager og anmodninger) per gruppe,
+    31.12. i fjor og i år."""
+    grupper = [g for g in GRUPPE_ID if g not in ("Asyl", "Diverse")]
+    s = saker.loc[saker["saksgruppe"].isin(grupper)]
+    tab = pd.DataFrame({
+        f"31.12.{ar - 1}": sb.snitt_alder(s, sb.sluttdato(ar - 1), "saksgruppe"),
+        f"31.12.{ar}": sb.snitt_alder(s, sb.sluttdato(ar), "saksgruppe"),
+    }).reindex(grupper)
+    tab.index.name = "Saksgruppe"
+    return tab.reset_index()
+
+
+def tabell_hjemmel(saker: pd.DataFrame, ar: int) -> dict[str, pd.DataFrame]:
+    """Del VII pkt. 6 (figur 4–8 som tabeller): tilbakekallssakene der det påklagede vedtaket
+    har hjemmel i utl. § 37 eller § 63 – per hjemmel, per type, per nasjonalitet (de ti
+    største), og de omgjorte per hjemmel."""
+    s = sb.med_avledede(saker) if "omgjort" not in saker else saker
+    utvalg = s["hjemmel"].isin(HJEMMEL_ID["utl_37_63"])
+    hjemmel = s["hjemmel"].where(utvalg)
+    m, b = sb.er_mottatt(s, ar) & utvalg, sb.er_behandlet(s, ar) & utvalg
+
+    def telling(nokkel: pd.Series) -> pd.DataFrame:
+        return pd.DataFrame({
+            "Mottatt": nokkel[m].value_counts(),
+            "Behandlet": nokkel[b].value_counts(),
+            "Omgjort": nokkel[b & s["omgjort"]].value_counts(),
+        }).fillna(0).astype("int64")
+
+    per_hjemmel = telling(hjemmel).sort_index()
+    per_type = telling(s["behandlingstype"].map(TYPE_NAVN).str.capitalize().where(utvalg)).sort_index()
+    mottatt = pd.crosstab(s.loc[m, "nasjonalitet"], s.loc[m, "hjemmel"])
+    behandlet = pd.crosstab(s.loc[b, "nasjonalitet"], s.loc[b, "hjemmel"])
+
+    def topp(tab: pd.DataFrame) -> pd.DataFrame:
+        tab = tab.assign(Sum=tab.sum(axis=1)).sort_values("Sum", ascending=False, kind="stable")
+        tab.columns.name = None
+        ovrige = tab.iloc[10:].sum().rename("Øvrige")
+        tab = pd.concat([tab.iloc[:10], ovrige.to_frame().T]) if len(tab) > 10 else tab
+        tab.index.name = "Nasjonalitet"
+        return tab.reset_index()
+
+    def ut(tab: pd.DataFrame, navn: str) -> pd.DataFrame:
+        tab = tab.copy()
+        tab.loc["Sum"] = tab.sum()
+        tab.index.name = navn
+        return tab.reset_index()
+
+    return {
+        "hjemmel": ut(per_hjemmel, "Hjemmel"),
+        "type": ut(per_type, "Behandlingstype"),
+        "mottatt_nasjonalitet": topp(mottatt),
+        "behandlet_nasjonalitet": topp(behandlet),
+    }
+
+
+# --- tekster med navn (nasjonaliteter, sakstyper) ----------------------------------
+
+
+def oppramsing(antall: pd.Series, n: int = 3, enhet: str = "") -> str:
+    """«Georgia (23), Tyrkia (23) og Somalia (22)»: de ``n`` første i en sortert telling."""
+    from arsrapport.formatering import tall
+
+    deler = [f"{navn} ({tall(v)}{enhet})" for navn, v in antall.head(n).items()]
+    if len(deler) <= 1:
+        return "".join(deler)
+    return ", ".join(deler[:-1]) + " og " + deler[-1]
+
+
+def _topp(verdier: pd.Series) -> pd.Series:
+    """Telling sortert synkende, lik telling alfabetisk (deterministisk)."""
+    t = verdier.value_counts()
+    return t.rename_axis("navn").reset_index(name="n").sort_values(["n", "navn"], ascending=[False, True]).set_index("navn")["n"]
+
+
+def tekster(saker: pd.DataFrame, ar: int) -> dict[str, str]:
+    """Tekstbitene porteføljeavsnittene trenger der navnene også er beregnet: de største
+    nasjonalitetene og sakstypene, som ferdige norske oppramsinger (``t.topp.*``)."""
+    from arsrapport.formatering import dager, tall
+
+    s = sb.med_avledede(saker) if "omgjort" not in saker else saker
+    seg = segmentkolonner(s)
+    beh, mott = sb.er_behandlet(s, ar), sb.er_mottatt(s, ar)
+    klage, omg = seg["type"].eq("klage"), seg["type"].eq("omgjoring")
+    realitet, ikke_realitet = seg["realitet"].eq("asyl_realitet"), seg["realitet"].eq("asyl_ikke_realitet")
+    ut = {
+        "t.topp.behandlet.asyl_realitet.klage": oppramsing(_topp(s.loc[beh & realitet & klage, "nasjonalitet"])),
+        "t.topp.behandlet.asyl_realitet.omgjoring": oppramsing(_topp(s.loc[beh & realitet & omg, "nasjonalitet"])),
+        "t.topp.behandlet.tilbakekall": oppramsing(_topp(s.loc[beh & seg["gruppe"].eq("tilbakekall"), "nasjonalitet"]), n=1),
+    }
+    # største nasjonalitet blant mottatte asylklager, og hvor mange av dem som ble realitetsbehandlet
+    asylklager = s.loc[mott & seg["gruppe"].eq("asyl") & klage]
+    if len(asylklager):
+        land = _topp(asylklager["nasjonalitet"]).index[0]
+        fra_land = asylklager["nasjonalitet"].eq(land)
+        ut["t.topp.mottatt.asyl.klage.land"] = land
+        ut["t.topp.mottatt.asyl.klage.antall"] = tall(int(fra_land.sum()))
+        ut["t.topp.mottatt.asyl.klage.realitet"] = tall(int((fra_land & realitet[asylklager.index]).sum()))
+        ut["t.topp.mottatt.asyl.klage.ikke_realitet"] = tall(int((fra_land & ikke_realitet[asylklager.index]).sum()))
+    for gruppe, navn in (("Arbeid/opphold", "arbeid_opphold"), ("Andre saker", "andre")):
+        i_gruppe = s["saksgruppe"].eq(gruppe)
+        ut[f"t.topp.behandlet.{navn}.sakstype"] = oppramsing(_topp(s.loc[beh & i_gruppe, "sakstype"]))
+        ut[f"t.topp.mottatt.{navn}.sakstype"] = oppramsing(_topp(s.loc[mott & i_gruppe, "sakstype"]))
+        tid = s.loc[beh & i_gruppe].groupby("sakstype")["saksbehandlingstid"].agg(["mean", "size"])
+        tid = tid.loc[tid["size"] >= 10, "mean"].sort_values()  # små sakstyper gir tilfeldige ytterpunkter
+        if len(tid):
+            ut[f"t.lengst.{navn}.sakstype"] = f"{tid.index[-1]} ({dager(tid.iloc[-1])})"
+            ut[f"t.kortest.{navn}.sakstype"] = f"{tid.index[0]} ({dager(tid.iloc[0])})"
+    return ut

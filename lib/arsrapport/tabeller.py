@@ -63,10 +63,39 @@ def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, _Tabell]:
     }
 
 
+OVERSIKT_ANDELER = ["Andel omgjort", "Andel i nemndmøte"]
+OVERSIKT_DAGER = ["Snittalder i fjor (dager)", "Snittalder (dager)", "Saksbehandlingstid (dager)"]
+
+
+# korte kolonnenavn i boka (tabellteksten forklarer dem); regnearket har de fulle navnene
+OVERSIKT_KORT = {
+    "Ubehandlet 31.12. i fjor": "Ubeh. 1.1.",
+    "Ubehandlet 31.12.": "Ubeh. 31.12.",
+    "Snittalder i fjor (dager)": "Alder 1.1.",
+    "Snittalder (dager)": "Alder 31.12.",
+    "Saksbehandlingstid (dager)": "Tid",
+    "Andel omgjort": "Omgjort",
+    "Andel i nemndmøte": "Nemndmøte",
+}
+
+
+def oversikt(tab: pd.DataFrame) -> _Tabell:
+    """En porteføljeoversikt (``portefolje.oversikt``) slik boka viser den."""
+    vist = vis(tab, andeler=OVERSIKT_ANDELER, dager=OVERSIKT_DAGER, strek_for_null=True)
+    return som_html(vist.rename(columns=OVERSIKT_KORT))
+
+
 def kapittel_3_2(tab: dict[str, pd.DataFrame]) -> dict[str, _Tabell]:
-    """Tabell 5, 7 og 9 (styringsparameterne) under navnene ``tab.tabell_N``."""
+    """Tabell 5–9 og porteføljetabellene i kapittel 3.2 under navnene ``tab.*``."""
     return {
         "tab.tabell_5": som_html(tab["3.2 Tabell 5 SP1"]),
+        "tab.tabell_6": som_html(vis(tab["3.2.3 Tabell 6"])),
+        "tab.asylspor": oversikt(tab["3.2.3 Asylspor"]),
         "tab.tabell_7": som_html(tab["3.2 Tabell 7 SP2"]),
+        "tab.tabell_8": som_html(vis(tab["3.2.5 Tabell 8"])),
+        "tab.saksgrupper_opphold": oversikt(tab["3.2.5 Saksgrupper"]),
+        "tab.arbeid_opphold": oversikt(tab["3.2.5 Figur 17"]),
+        "tab.andre_saker": oversikt(tab["3.2.5 Figur 18"]),
         "tab.tabell_9": som_html(tab["3.2 Tabell 9 SP3"]),
+        "tab.tilbakekall": oversikt(tab["3.2.10 Tilbakekall"]),
     }

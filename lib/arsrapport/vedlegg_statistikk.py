@@ -114,9 +114,16 @@ def tabell_8(uttrekk, ar: int) -> pd.DataFrame:
 
 
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
+    from arsrapport.portefolje import tabell_hjemmel
+
+    hjemmel = tabell_hjemmel(uttrekk.saker, ar)
     return {
         "VII Tabell 2": tabell_2(uttrekk, ar),
         "VII Tabell 3": tabell_3(uttrekk, ar),
+        "VII 6 Figur 4 og 8": hjemmel["hjemmel"],
+        "VII 6 Figur 5": hjemmel["type"],
+        "VII 6 Figur 6": hjemmel["mottatt_nasjonalitet"],
+        "VII 6 Figur 7": hjemmel["behandlet_nasjonalitet"],
         "VII Tabell 5": tabell_5(uttrekk, ar),
         "VII Tabell 6": tabell_6(uttrekk, ar),
         "VII Tabell 7": tabell_7(uttrekk, ar),
@@ -136,5 +143,9 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "tab.vii_tabell_6": vis(tab["VII Tabell 6"]),
         "tab.vii_tabell_7": vis(tab["VII Tabell 7"], strek_for_null=True),
         "tab.vii_tabell_8": vis(tab["VII Tabell 8"]),
+        "tab.vii_6_hjemmel": vis(tab["VII 6 Figur 4 og 8"]),
+        "tab.vii_6_type": vis(tab["VII 6 Figur 5"]),
+        "tab.vii_6_mottatt_nasjonalitet": vis(tab["VII 6 Figur 6"], strek_for_null=True),
+        "tab.vii_6_behandlet_nasjonalitet": vis(tab["VII 6 Figur 7"], strek_for_null=True),
     }
 
