@@ -18,7 +18,7 @@ Alle tilfeldige valg går gjennom én ``numpy.random.Generator``: samme frø gir
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -50,6 +50,8 @@ BEHANDLET_ANSLAG = {2018: 3600, 2019: 7300, 2020: 6100}
 MOTTATT_ANSLAG = {2018: 8200, 2019: 7000, 2020: 5100}
 
 MANEDSPROFIL_MOTTATT = np.array([8.5, 8.0, 9.0, 8.0, 8.5, 8.5, 7.0, 8.0, 9.0, 9.0, 9.0, 7.5])
+# 2023: tilstrømningen økte gjennom året (7 029 mottatt mot ca. 5 350 i 2022, 3.2.1)
+MANEDSPROFIL_MOTTATT_AR = {2023: np.array([6.5, 6.5, 7.5, 7.0, 8.0, 8.5, 7.5, 8.5, 9.5, 10.0, 10.0, 9.0])}
 MANEDSPROFIL_AVSLUTTET = np.array([7.5, 8.5, 9.5, 8.0, 8.5, 9.0, 5.5, 7.5, 9.0, 9.5, 9.5, 8.0])
 # 2023: avviklingen økte gjennom året (3.2.1); andelen vedtak per tertial må passe med
 # tertialtidene 139/148/169 dager og årssnittet
@@ -66,6 +68,7 @@ class Plan:
     P: dict[int, int]
     T: dict[int, float | None]
     A: dict[int, float | None]
+    E: dict[int, int] = field(default_factory=dict)  # beholdning eldre enn ett år 31.12.
 
 
 # ---------------------------------------------------------------------------------
@@ -119,7 +122,19 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
     h_total_2022 = mal("mottatt", 2022) - sum(
         plan[g]["P"][2022] - plan[g]["P"][2021] + plan[g]["D"][2022] for g in GRUPPER
     )
-    h_2022 = _fordel(max(0, int(h_total_2022)), {g: plan[g]["D"][2022] for g in GRUPPER}, {g: 10**6 for g in GRUPPER})
+    # fordelt først dit gruppenes mottatt 2022 (3.2.5) krever henleggelser: statsborgerskap
+    # 737 = 112 - 334 + 954 + 5; arbeid/opphold ville trengt 47, men det finnes bare 7 i alt
+    behov = {}
+    for g in GRUPPER:
+        r = mal(f"mottatt.{g}", 2022)
+        uten = plan[g]["P"][2022] - plan[g]["P"][2021] + plan[g]["D"][2022]
+        behov[g] = max(0, int(r - uten)) if r is not None else 0
+    h_2022, igjen = {g: 0 for g in GRUPPER}, max(0, int(h_total_2022))
+    for g in sorted((g for g in GRUPPER if behov[g]), key=lambda g: behov[g]):  # minst behov først: de som kan treffe
+        h_2022[g] = min(behov[g], igjen)
+        igjen -= h_2022[g]
+    rest = _fordel(igjen, {g: plan[g]["D"][2022] for g in GRUPPER}, {g: 10**6 for g in GRUPPER})
+    h_2022 = {g: h_2022[g] + rest[g] for g in GRUPPER}
     for g in GRUPPER:
         p = plan[g]
         forrige = 0
@@ -162,6 +177,7 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
             d = plan[g]["D"][2023]
             plan[g]["T"][2023] = (d_kl * t_kl + (d - d_kl) * t_om) / d
     _fyll_rest(plan, "T", "D", mal, "saksbehandlingstid")
+    _typetider_2023(plan, mal)
     _fyll_rest_alder(plan, mal)
     plan["diverse"]["T"] = {ar: None for ar in AR}
     # år uten publisert alder: en rimelig alder gitt neste års saksbehandlingstid,
@@ -207,6 +223,65 @@ def _fyll_rest(plan, mal_kol, vekt_kol, mal: Mal, prefiks: str) -> None:
                 plan[g][mal_kol][ar] = kjent[g] + skift
 
 
+AVRUNDING = 0.48  # så langt et trykt snitt (hele dager, ±0,5) kan forskyves, med litt luft
+
+
+def _typetider_2023(plan, mal: Mal) -> None:
+    """Snitt saksbehandlingstid 2023 per type (``plan[g]["K"][2023]`` = (klage, anmodning))
+    for gruppene der 3.2.x oppgir begge typene. Begge typetallene i en gruppe forskyves likt
+    innenfor avrundingen slik at
+
+    1. gruppens trykte snitt treffer der det går: asyl 128/273 gir 178,9, trykt 178 (3.2.3),
+       så asyl får 127,6/272,6 (178,48); utvisning 160/106 gir 146,6 mot trykte 149 (avvik),
+       og flyttes så langt det går opp;
+    2. totalen i 3.1.4 (154) treffer: med typetallene som trykt blir den 153,42, og det er
+       bare avrundingsrommet i de øvrige gruppene som løfter den over 153,5.
+    """
+    ar = 2023
+    tider, d = {}, {}
+    for g in GRUPPER:
+        t_kl, t_om = mal(f"saksbehandlingstid.{g}.klage", ar), mal(f"saksbehandlingstid.{g}.omgjoring", ar)
+        d_kl = mal(f"behandlet.{g}.klage", ar)
+        if t_kl is not None and t_om is not None and d_kl is not None:
+            tider[g] = (t_kl, t_om)
+            d[g] = (d_kl, plan[g]["D"][ar] - d_kl)
+
+    def snitt(g: str, s: float) -> float:
+        return (d[g][0] * (tider[g][0] + s) + d[g][1] * (tider[g][1] + s)) / sum(d[g])
+
+    def rom(g: str, s: float, retning: float) -> float:
+        """Hvor langt gruppen kan flyttes videre i retningen uten å bomme på noe trykt tall."""
+        grense = AVRUNDING - retning * s
+        trykt = mal(f"saksbehandlingstid.{g}", ar)
+        if trykt is not None:
+            grense = min(grense, AVRUNDING - retning * (snitt(g, s) - trykt))
+        return max(0.0, grense)
+
+    skift = {}
+    for g in tider:  # 1. mot gruppens trykte snitt
+        trykt = mal(f"saksbehandlingstid.{g}", ar)
+        m = snitt(g, 0.0)
+        mal_g = m if trykt is None else float(np.clip(m, trykt - AVRUNDING, trykt + AVRUNDING))
+        skift[g] = float(np.clip(mal_g - m, -AVRUNDING, AVRUNDING))
+    total = mal("saksbehandlingstid", ar)
+    if total is not None:  # 2. mot totalen, så langt gruppene har rom
+        med_tid = [g for g in GRUPPER if plan[g]["T"].get(ar) is not None and plan[g]["D"][ar] > 0]
+        n = sum(plan[g]["D"][ar] for g in med_tid)
+        summen = sum(snitt(g, skift[g]) * sum(d[g]) if g in tider else plan[g]["T"][ar] * plan[g]["D"][ar] for g in med_tid)
+        avstand = total * n - summen
+        mangler = float(np.sign(avstand)) * max(0.0, abs(avstand) - 0.25 * n)
+        for g in tider:
+            if abs(mangler) < 1e-9:
+                break
+            retning = float(np.sign(mangler))
+            s = min(rom(g, skift[g], retning), abs(mangler) / sum(d[g]))
+            skift[g] += retning * s
+            mangler -= retning * s * sum(d[g])
+    for g in tider:
+        plan[g]["K"] = {ar: (tider[g][0] + skift[g], tider[g][1] + skift[g])}
+        plan[g]["T"][ar] = snitt(g, skift[g])
+
+
 def _fyll_rest_alder(plan, mal: Mal) -> None:
     """Alder på beholdningen: grupper uten tall får en verdi som gjør totalen riktig
     (først oppholdssakene samlet, så asyl mot totalen)."""
@@ -227,6 +302,39 @@ def _fyll_rest_alder(plan, mal: Mal) -> None:
             plan[g]["A"][ar] = felles
         n_alle = sum(n.values())
         plan["asyl"]["A"][ar] = (total * n_alle - opph * n_opph) / n["asyl"]
+
+
+def _vekt_anmodninger(mal: Mal, gplan, grupper: list[str], ar: int) -> dict[str, float]:
+    """Vekt for gruppenes andel av de ubehandlede anmodningene 31.12.: etter Littles lov
+    antall anmodninger behandlet i 2023 ganger deres saksbehandlingstid (3.2.5/3.2.10), der
+    rapporten oppgir begge; ellers gruppens beholdning skalert likt. Med beholdningen som vekt
+    fikk arbeid/opphold 61 anmodninger 31.12.2022, som ikke går sammen med 98 behandlet på
+    68 dager i snitt."""
+    vekt = {}
+    for g in grupper:
+        d = mal(f"behandlet.{g}.omgjoring", 2023)
+        if d is None and mal(f"behandlet.{g}.klage", 2023) is not None:
+            d = gplan[g]["D"][2023] - mal(f"behandlet.{g}.klage", 2023)
+        t = mal(f"saksbehandlingstid.{g}.omgjoring", 2023) or gplan[g]["T"].get(2023)
+        vekt[g] = None if d is None or t is None else d * t / 365
+    kjent = [g for g in grupper if vekt[g] is not None]
+    skala = sum(vekt[g] for g in kjent) / max(1, sum(gplan[g]["P"][ar] for g in kjent))
+    return {g: vekt[g] if vekt[g] is not None else gplan[g]["P"][ar] * skala for g in grupper}
+
+
+def _anmodninger_fra_typetider(mal: Mal, gplan, ar: int) -> dict[str, int]:
+    """Behandlede anmodninger før 2023 for gruppene der rapporten oppgir snitt saksbehandlingstid
+    for begge typene (2022: familie 164/210, utvisning 174/131; 3.2.5): fordelingen som gjør
+    gruppens snitt (planen) til det typetallene gir. Typetidene settes i ``_typetider``."""
+    ut = {}
+    for g in GRUPPER:
+        t_kl, t_om = mal(f"saksbehandlingstid.{g}.klage", ar), mal(f"saksbehandlingstid.{g}.omgjoring", ar)
+        t_g, d_g = gplan[g]["T"].get(ar), gplan[g]["D"][ar]
+        if t_kl is None or t_om is None or t_g is None or t_kl == t_om:
+            continue
+        andel_om = float(np.clip((t_kl - t_g) / (t_kl - t_om), 0.05, 0.6))
+        ut[g] = int(round(andel_om * d_g))
+    return ut
 
 
 def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
@@ -267,7 +375,7 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
         p_om[ar]["utvisning"] = gplan["utvisning"]["P"][ar] - int(sp3)
         opph_om = sum(gplan[g]["P"][ar] for g in OPPHOLD) - int(sp2)
         ovrige = [g for g in OPPHOLD if g not in ("utvisning", "diverse")]
-        fordelt = _fordel(opph_om - p_om[ar]["utvisning"], {g: gplan[g]["P"][ar] for g in ovrige}, {g: gplan[g]["P"][ar] for g in ovrige})
+        fordelt = _fordel(opph_om - p_om[ar]["utvisning"], _vekt_anmodninger(mal, gplan, ovrige, ar), {g: gplan[g]["P"][ar] for g in ovrige})
         p_om[ar].update(fordelt)
         p_om[ar]["diverse"] = 0
     # --- 2018–2022: andelene gir totalene; beholdningen 2022 styrer gruppene ---
@@ -281,9 +389,13 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
         for kol, a in (("D", a_d),):
             total = sum(gplan[g][kol][ar] for g in grupper)
             vekt = {g: gplan[g][kol][ar] * tilboyelighet[g] for g in grupper}
-            fordelt = _fordel(int(round(a * total)), vekt, {g: int(gplan[g][kol][ar] * 0.8) for g in grupper})
+            fast = _anmodninger_fra_typetider(mal, gplan, ar)
+            fri = [g for g in grupper if g not in fast]
+            fordelt = _fordel(
+                int(round(a * total)) - sum(fast.values()), {g: vekt[g] for g in fri}, {g: int(gplan[g][kol][ar] * 0.8) for g in fri}
+            )
             for g in grupper:
-                om[g].D[ar] = fordelt[g]
+                om[g].D[ar] = fast.get(g, fordelt.get(g))
         for g in grupper:
             om[g].H[ar] = int(round(gplan[g]["H"][ar] * om[g].D[ar] / max(1, gplan[g]["D"][ar])))
     # beholdning av anmodninger bakover fra 2022: totalen for 2021 og 2020 slik at mottatt
@@ -324,6 +436,14 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
         grunnlag = sum(n_kl[g] * gplan[g]["A"][ar] for g in ovrige)
         for g in ovrige:
             alder_kl[(g, ar)] = gplan[g]["A"][ar] * rest / grunnlag
+    for g in grupper:  # typetider før 2023: forskjøvet likt slik at gruppens snitt (planen) står
+        for ar in AR[:-1]:
+            t_kl, t_om = mal(f"saksbehandlingstid.{g}.klage", ar), mal(f"saksbehandlingstid.{g}.omgjoring", ar)
+            t_g, d_g = gplan[g]["T"].get(ar), gplan[g]["D"][ar]
+            if t_kl is None or t_om is None or t_g is None:
+                continue
+            skift = float(np.clip(t_g - ((d_g - om[g].D[ar]) * t_kl + om[g].D[ar] * t_om) / d_g, -AVRUNDING, AVRUNDING))
+            gplan[g].setdefault("K", {})[ar] = (t_kl + skift, t_om + skift)
     ut: dict[tuple[str, str], Plan] = {}
     for g in grupper:
         p, o = gplan[g], om[g]
@@ -331,9 +451,9 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
         for k in "RDHP":
             getattr(kl, k).update({a: p[k][a] - getattr(o, k)[a] for a in AR})
         for ar in AR:
-            for plan_k, kode in ((kl, "klage"), (o, "omgjoring")):
-                t = mal(f"saksbehandlingstid.{g}.{kode}", ar) if ar == 2023 else None
-                plan_k.T[ar] = t if t is not None else p["T"].get(ar)
+            typetid = p.get("K", {}).get(ar)
+            for i, plan_k in enumerate((kl, o)):
+                plan_k.T[ar] = typetid[i] if typetid is not None else p["T"].get(ar)
             a_g = p["A"].get(ar)
             a_kl = alder_kl.get((g, ar))
             if a_kl is not None and a_g is not None and o.P[ar] > 0:
@@ -348,7 +468,37 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
             for ar, v in getattr(pl, kol).items():
                 if v < 0:
                     raise ValueError(f"planen gir negativt {kol} for {g}/{k} i {ar}: {v}")
+    _planlegg_over_ett_ar(ut, mal)
     return ut
+
+
+def _planlegg_over_ett_ar(ut: dict[tuple[str, str], Plan], mal: Mal) -> None:
+    """Antall saker i beholdningen eldre enn ett år (alder > 365 dager) 31.12.2022 og
+    31.12.2023: 268 og 264 i alt (3.2.1), tilbakekall 43 (6 anmodninger) og 31 (3.2.10).
+    Der rapporten ikke deler opp, fordeles etter samlet alder (antall x snittalder), som er
+    det som setter taket for hvor mange gamle saker en beholdning kan ha."""
+    for ar, suffiks in ((2022, "_start"), (2023, "")):
+        total = mal(f"beholdning_over_ett_ar{suffiks}", 2023)
+        if total is None:
+            continue
+        vekt = {gk: pl.P[ar] * (pl.A.get(ar) or 0.0) / 366 for gk, pl in ut.items() if gk[0] != "diverse"}
+        tak = {gk: int(0.6 * v) for gk, v in vekt.items()}
+        fast: dict[tuple[str, str], int] = {}
+        for g in GRUPPER:
+            n_g = mal(f"beholdning_over_ett_ar{suffiks}.{g}", 2023)
+            if n_g is None:
+                continue
+            typer = [gk for gk in vekt if gk[0] == g]
+            n_om = mal(f"beholdning_over_ett_ar{suffiks}.{g}.omgjoring", 2023)
+            if n_om is not None:
+                fast[(g, "Omgjøringsanmodning")] = int(n_om)
+                fast[(g, "Klage")] = int(n_g - n_om)
+            else:
+                fast.update(_fordel(int(n_g), {gk: vekt[gk] for gk in typer}, {gk: tak[gk] for gk in typer}))
+        ovrige = [gk for gk in vekt if gk not in fast]
+        fordelt = _fordel(int(total) - sum(fast.values()), {gk: vekt[gk] for gk in ovrige}, {gk: tak[gk] for gk in ovrige})
+        for gk, pl in ut.items():
+            pl.E[ar] = fast.get(gk, fordelt.get(gk, 0))
 
 
 # ---------------------------------------------------------------------------------
@@ -379,7 +529,7 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
     # beholdning: indekser inn i en voksende liste
     pool_m = np.empty(0, dtype="int64")
     for ar in AR:
-        nye = _dager_i_aret(ar, plan.R[ar], MANEDSPROFIL_MOTTATT, rng)
+        nye = _dager_i_aret(ar, plan.R[ar], MANEDSPROFIL_MOTTATT_AR.get(ar, MANEDSPROFIL_MOTTATT), rng)
         pool_m = np.concatenate([pool_m, nye])
         slutt = _dag(pd.Timestamp(ar, 12, 31))
         start = _dag(pd.Timestamp(ar, 1, 1))
@@ -399,6 +549,8 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
         else:
             mal_snitt = None
         bli = velg_med_snitt(pool_m, n_bli, mal_snitt, rng, preferanse)
+        if ar in plan.E:
+            _velg_over_ett_ar(pool_m, bli, slutt - 365, plan.E[ar], mal_snitt, rng)
         ut_m = pool_m[~bli]
         # parring omtrent først inn, først ut
         rekkefolge = np.argsort(ut_m + rng.normal(0, 25, len(ut_m)), kind="stable")
@@ -450,10 +602,40 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
     return np.concatenate(mott), np.concatenate(avsl), np.concatenate(kode)
 
 
-def finjuster_tider(df: pd.DataFrame, gplan, mal: Mal | None = None) -> None:
+def _velg_over_ett_ar(pool_m, bli, grense_dag: int, onsket: int, mal_snitt, rng: np.random.Generator) -> None:
+    """Bytt saker inn i og ut av beholdningen (``bli``, endres på stedet) til nøyaktig ``onsket``
+    er mottatt før ``grense_dag`` (eldre enn ett år), og velg så på nytt blant de yngre slik
+    at snittet for hele beholdningen fortsatt er ``mal_snitt``."""
+    gammel = pool_m < grense_dag
+    k = int((bli & gammel).sum())
+    if k < onsket:  # de yngste av de gamle som avsluttes blir liggende i stedet for tilfeldige unge
+        inn = np.flatnonzero(~bli & gammel)
+        inn = inn[np.argsort(-pool_m[inn], kind="stable")][: onsket - k]
+        ut = np.flatnonzero(bli & ~gammel)
+    else:  # de yngste av de gamle som blir liggende avsluttes, tilfeldige unge blir liggende
+        ut = np.flatnonzero(bli & gammel)
+        ut = ut[np.argsort(-pool_m[ut], kind="stable")][: k - onsket]
+        inn = np.flatnonzero(~bli & ~gammel)
+    if k < onsket:
+        ut = rng.choice(ut, size=min(len(inn), len(ut)), replace=False)
+        inn = inn[: len(ut)]
+    else:
+        inn = rng.choice(inn, size=min(len(inn), len(ut)), replace=False)
+        ut = ut[: len(inn)]
+    bli[ut], bli[inn] = False, True
+    unge = np.flatnonzero(~gammel)
+    n_unge = int(bli[unge].sum())
+    if mal_snitt is None or n_unge == 0:
+        return
+    mal_unge = (mal_snitt * int(bli.sum()) - pool_m[bli & gammel].sum()) / n_unge
+    preferanse = bli[unge] + 0.5 * rng.random(len(unge))  # start fra dagens utvalg
+    bli[unge] = velg_med_snitt(pool_m[unge], n_unge, mal_unge, rng, preferanse)
+
+
+def finjuster_tider(df: pd.DataFrame, gplan) -> None:
     """Flytt vedtaksdatoer noen dager innenfor året slik at snitt saksbehandlingstid treffer
-    planen eksakt: per behandlingstype der rapporten oppgir begge typene for gruppen,
-    ellers for gruppen samlet (endrer ``df`` på stedet)."""
+    planen eksakt: per behandlingstype der planen har tall for begge typene
+    (``gplan[g]["K"]``), ellers for gruppen samlet (endrer ``df`` på stedet)."""
     dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     ar = df["avsluttet_dato"].dt.year.to_numpy()
@@ -462,11 +644,9 @@ def finjuster_tider(df: pd.DataFrame, gplan, mal: Mal | None = None) -> None:
     for g, navn in GRUPPER.items():
         gr = df["saksgruppe"].eq(navn).to_numpy()
         for a in AR:
-            # typetallene styrer bare rapportåret; før det er gruppetallene det som er trykt
-            t_kl = mal(f"saksbehandlingstid.{g}.klage", a) if mal and a == 2023 else None
-            t_om = mal(f"saksbehandlingstid.{g}.omgjoring", a) if mal and a == 2023 else None
-            if t_kl is not None and t_om is not None:
-                mal_per_utvalg = [(gr & klage, t_kl), (gr & ~klage, t_om)]
+            typetid = gplan[g].get("K", {}).get(a)
+            if typetid is not None:
+                mal_per_utvalg = [(gr & klage, typetid[0]), (gr & ~klage, typetid[1])]
             elif gplan[g]["T"].get(a) is not None:
                 mal_per_utvalg = [(gr, gplan[g]["T"][a])]
             else:
@@ -646,9 +826,11 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
     ar = df["avsluttet_dato"].dt.year.to_numpy()
     vedtak = df["avslutning"].eq("Vedtak").to_numpy()
     gruppe = df["saksgruppe"].to_numpy()
+    klage = df["behandlingstype"].eq("Klage").to_numpy()
     for (a, g), antall in plan.items():
         idx = np.flatnonzero(vedtak & (ar == a) & (gruppe == g))
         ledig = np.ones(len(idx), dtype=bool)
+        kvote = _nemndmoter_klage(mal, a, g, antall)
         for f in ("Stornemnd", "NUP", "NMP", "SEK"):
             k = antall[f]
             if k <= 0:
@@ -656,17 +838,35 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
             t_mal = mal(f"saksbehandlingstid.form.{f.lower()}", a)
             if t_mal is None and f in ("NMP", "NUP"):
                 t_mal = mal("saksbehandlingstid.form.nemndmote", a)
-            kand = np.flatnonzero(ledig)
-            fortegn = -1.0 if f == "SEK" else 1.0
-            pref = fortegn * tid[idx[kand]] + rng.normal(0, 120, len(kand))
-            valgt = velg_med_snitt(tid[idx[kand]], k, t_mal, rng, pref)
-            form[idx[kand[valgt]]] = f
-            ledig[kand[valgt]] = False
+            deler = [(np.ones(len(idx), dtype=bool), k)]
+            if kvote is not None and f in kvote:
+                deler = [(klage[idx], kvote[f]), (~klage[idx], k - kvote[f])]
+            for del_maske, k_del in deler:
+                kand = np.flatnonzero(ledig & del_maske)
+                fortegn = -1.0 if f == "SEK" else 1.0
+                pref = fortegn * tid[idx[kand]] + rng.normal(0, 120, len(kand))
+                valgt = velg_med_snitt(tid[idx[kand]], k_del, t_mal, rng, pref)
+                form[idx[kand[valgt]]] = f
+                ledig[kand[valgt]] = False
         form[idx[ledig]] = "NL"
     # vedtak etter planperioden (januar–februar året etter): samme fordeling som siste år
     rest = np.flatnonzero(vedtak & (form == None))  # noqa: E711 (objekt-array)
     form[rest] = rng.choice(["NMP", "NUP", "NL", "SEK"], size=len(rest), p=[0.034, 0.007, 0.815, 0.144])
     return form
+
+
+def _nemndmoter_klage(mal: Mal, ar: int, gruppe: str, antall: dict[str, int]) -> dict[str, int] | None:
+    """Asyl 2023: hvor mange av nemndmøtene (NUP, NMP) som er klager. 3.2.3 oppgir 7,6 % av
+    250 realitetsbehandlede klager (19) og 13 % av 319 anmodninger (40–43); av asylsakenes 62
+    nemndmøter blir 19 klager og 43 anmodninger. Uten kvoten tar anmodningene (som har
+    lengst tid) nesten alle nemndmøtene."""
+    andel, n_kl = mal("avgjort_andel.asyl_realitet.klage.form.nemndmote", ar), mal("behandlet.asyl_realitet.klage", ar)
+    if gruppe != "Asyl" or andel is None or n_kl is None:
+        return None
+    q = int(round(andel * n_kl))
+    nm = antall["NUP"] + antall["NMP"]
+    nup = int(round(q * antall["NUP"] / max(1, nm)))
+    return {"NUP": nup, "NMP": q - nup}
 
 
 # Omgjorte vedtak per (år, sakskategori, form) for årene med Del VII tabell 3 (andeler
@@ -759,7 +959,8 @@ def tildel_utfall(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.nd
                 vekt = np.where(er_omg[idx], 2.6, 1.0) * _gruppevekt(gruppe[idx])
                 omgjort[rng.choice(idx, size=heltall[c], replace=False, p=vekt / vekt.sum())] = True
     _juster_gruppe_omgjoring(omgjort, df, mal, vedtak & (ar == 2023), form, kat, rng)
-    _juster_type_omgjoring(omgjort, df, mal, vedtak & (ar == 2023), form, rng)
+    _juster_asyl_anmodninger(omgjort, df, mal, vedtak & (ar == 2023), form, rng)
+    _juster_type_omgjoring(omgjort, df, mal, vedtak & (ar == 2023) & (gruppe != "Asyl"), form, rng, asyl=vedtak & (ar == 2023) & (gruppe == "Asyl"))
     delvis = rng.random(len(df)) < 0.12
     utfall[vedtak] = "Ikke omgjort"
     utfall[vedtak & omgjort] = "Omgjort"
@@ -840,21 +1041,27 @@ def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
     df = pd.concat(deler, ignore_index=True)
     df["mottatt_dato"] = pd.to_datetime(df["mottatt_dato"])
     df["avsluttet_dato"] = pd.to_datetime(df["avsluttet_dato"])
-    finjuster_tider(df, gplan, mal)
+    finjuster_tider(df, gplan)
     df["avgjorelsesform"] = tildel_former(df, formplan(mal, df), mal, rng)
     finjuster_formtider(df, mal)
-    finjuster_tertialer(df, mal, 2023, rng)
+    sp_grense = np.full(len(df), -1, dtype="int64")
     for kode, gruppe in (("sp1", "Asyl"), ("sp3", "Utvisning")):
         utvalg = df["saksgruppe"].eq(gruppe).to_numpy() & df["behandlingstype"].eq("Klage").to_numpy()
         nl = df["avgjorelsesform"].to_numpy() == "NL"
         grense = int(mal(f"{kode}.grense_dager", 2023))
         juster_andel_under(df, utvalg, nl, 2023, grense, mal(f"{kode}.andel_under_grense", 2023), rng)
+        sp_grense[utvalg] = grense
+    finjuster_tertialer(df, mal, 2023, rng, sp_grense)
     df["utfall"] = tildel_utfall(df, mal, rng)
-    # egne tilfeldighetsstrømmer per trinn: kalibreringen av ett trinn flytter ikke de andre
-    rng_opphold, rng_asyl = (np.random.default_rng(s) for s in np.random.SeedSequence(int(rng.integers(2**32))).spawn(2))
+    # egne tilfeldighetsstrømmer per trinn, avledet av frøet og ikke av hvor langt hovedstrømmen
+    # har kommet: kalibreringen av datoene og formene flytter ikke oppholds- og asyltrinnene
+    rng_opphold, rng_asyl = (
+        np.random.default_rng(np.random.SeedSequence(rng.bit_generator.seed_seq.entropy, spawn_key=(1000 + i,)))
+        for i in range(2)
+    )
     tildel_opphold(df, mal, rng_opphold)
     tildel_asyl(df, mal, rng_asyl)
-    _personer_og_id(df, rng)
+    _personer_og_id(df, rng, mal)
     kolonner = [
         "sak_id", "person_id", "familie_id", "saksgruppe", "sakstype", "behandlingstype", "asylspor",
         "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall", "nasjonalitet", "hjemmel",
@@ -863,7 +1070,7 @@ def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
     return df[kolonner].sort_values(["mottatt_dato", "sak_id"], kind="stable").reset_index(drop=True)
 
 
-def _personer_og_id(df: pd.DataFrame, rng: np.random.Generator) -> None:
+def _personer_og_id(df: pd.DataFrame, rng: np.random.Generator, mal: Mal) -> None:
     """Saks-id, person-id (mange anmodninger gjelder en person med en tidligere klage) og
     familie-id for barnefamilier."""
     n = len(df)
@@ -887,21 +1094,84 @@ def _personer_og_id(df: pd.DataFrame, rng: np.random.Generator) -> None:
         valg = (rng.random(len(om)) * np.maximum(for_mott, 1)).astype("int64")
         person_nr[om[gjenbruk]] = person_nr[kl[valg[gjenbruk]]]
     df["person_id"] = [f"P{p:08d}" for p in person_nr]
-    fam = np.full(n, None, dtype=object)
-    bf = np.flatnonzero(df["barnefamilie"].to_numpy())
+    # familie-id settes av asyltrinnet (familiene er kalibrert der); ellers trekkes den her
+    fam = df["familie_id"].to_numpy(dtype=object).copy() if "familie_id" in df else np.full(n, None, dtype=object)
+    bf = np.flatnonzero(df["barnefamilie"].to_numpy() & pd.isna(fam))
     familie_nr = rng.integers(0, max(1, len(bf) // 2), len(bf))
     fam[bf] = [f"F{f:06d}" for f in familie_nr]
     df["familie_id"] = fam
+    _ema_personer(df, mal)
 
 
-def _juster_type_omgjoring(omgjort, df, mal: Mal, maske, form, rng) -> None:
-    """Bytt omgjort-flagget mellom en anmodning og en klage i samme (gruppe, form) til
-    omgjøringsandelen for anmodninger i 2023 treffer (3.1.5). Celle- og gruppetall står."""
+def _ema_personer(df: pd.DataFrame, mal: Mal, ar: int = 2023) -> None:
+    """3.2.6: de behandlede EMA-sakene gjelder færre personer enn saker (66 saker, 61
+    personer): noen anmodninger om omgjøring kommer fra en klager som fikk klagen sin
+    avgjort tidligere samme år. Gi så mange anmodninger personen til en slik klage."""
+    saker, personer = mal("ema.behandlet", ar), mal("ema.personer", ar)
+    if saker is None or personer is None:
+        return
+    beh = (df["ema"].to_numpy(dtype=bool) & df["avslutning"].eq("Vedtak").to_numpy()
+           & df["avsluttet_dato"].dt.year.eq(ar).to_numpy())
+    klage = df["behandlingstype"].eq("Klage").to_numpy()
+    kl = np.flatnonzero(beh & klage)
+    kl = kl[np.argsort(df["avsluttet_dato"].to_numpy()[kl], kind="stable")]
+    om = np.flatnonzero(beh & ~klage)
+    om = om[np.argsort(df["mottatt_dato"].to_numpy()[om], kind="stable")]
+    person = df["person_id"].to_numpy(dtype=object)
+    brukt = set()
+    mangler = int(df.loc[beh, "person_id"].nunique() - personer)
+    for i in om:
+        if mangler <= 0:
+            break
+        for j in kl:
+            if j not in brukt and df["avsluttet_dato"].iat[j] < df["mottatt_dato"].iat[i] and person[j] != person[i]:
+                person[i] = person[j]
+                brukt.add(j)
+                mangler -= 1
+                break
+    df["person_id"] = person
+
+
+def _juster_asyl_anmodninger(omgjort, df, mal: Mal, maske, form, rng) -> None:
+    """Asyl 2023: omgjorte anmodninger nok til at 38 % av de 319 realitetsbehandlede kan være
+    omgjort (3.2.3), og de 11 andre omtrent samme andel: bytt flagget med en asylklage i samme
+    form (``_juster_type_omgjoring`` tar så oppholdssakene mot andelen i 3.1.5)."""
+    r, n_real = mal("omgjoringsandel.asyl_realitet.omgjoring", 2023), mal("behandlet.asyl_realitet.omgjoring", 2023)
+    if r is None or n_real is None:
+        return
+    asyl = maske & df["saksgruppe"].eq("Asyl").to_numpy()
+    er_omg = df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
+    onsket = int(round(r * (asyl & er_omg).sum()))
+    _bytt_mot(omgjort, asyl & er_omg, asyl & ~er_omg, onsket, form, rng)
+
+
+def _bytt_mot(omgjort, a, b, onsket: int, form, rng, runder: int = 400) -> None:
+    """Bytt omgjort-flagget mellom en sak i ``a`` og en i ``b`` med samme form til ``a`` har
+    ``onsket`` omgjorte."""
+    for _ in range(runder):
+        naa = int((omgjort & a).sum())
+        if naa == onsket:
+            break
+        inn = naa < onsket
+        kilde = np.flatnonzero(a & (omgjort != inn))
+        i = rng.choice(kilde)
+        andre = np.flatnonzero(b & (omgjort == inn) & (form == form[i]))
+        if not len(andre):
+            continue
+        j = rng.choice(andre)
+        omgjort[i], omgjort[j] = inn, not inn
+
+
+def _juster_type_omgjoring(omgjort, df, mal: Mal, maske, form, rng, asyl=None) -> None:
+    """Bytt omgjort-flagget mellom en anmodning og en klage i samme (gruppe, form) blant
+    ``maske`` til omgjøringsandelen for anmodninger i 2023 treffer (3.1.5; ``asyl`` er de
+    asylvedtakene som er justert for seg og telles med). Celle- og gruppetall står."""
     gruppe = df["saksgruppe"].to_numpy()
     er_omg = df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
     r = mal("omgjoringsandel.omgjoring", 2023)
-    n_omg = int((maske & er_omg).sum())
-    onsket = int(round(r * n_omg))
+    fast = np.zeros(len(df), dtype=bool) if asyl is None else asyl
+    n_omg = int(((maske | fast) & er_omg).sum())
+    onsket = int(round(r * n_omg)) - int((omgjort & fast & er_omg).sum())
     for _ in range(400):
         naa = int((omgjort & maske & er_omg).sum())
         if naa == onsket:
@@ -954,10 +1224,17 @@ def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
     df["avsluttet_dato"] = pd.to_datetime(ny)
 
 
-def finjuster_tertialer(df: pd.DataFrame, mal: Mal, ar: int, rng: np.random.Generator, runder: int = 150000) -> None:
-    """Snitt saksbehandlingstid per tertial (3.2.1): bytt vedtaksdato mellom to vedtak i samme
-    (gruppe, type, form). Et bytte endrer ingen av disse snittene, bare hvilke saker som
-    avgjøres tidlig og sent på året."""
+def finjuster_tertialer(
+    df: pd.DataFrame, mal: Mal, ar: int, rng: np.random.Generator, grense: np.ndarray | None = None, runder: int = 20000
+) -> None:
+    """Snitt saksbehandlingstid per tertial (3.2.1: 139, 148 og 169 dager i 2023): bytt
+    vedtaksdato mellom to vedtak i samme (gruppe, type, form) i hvert sitt tertial. Et bytte
+    endrer ingen av disse snittene, bare hvilke saker som avgjøres tidlig og sent på året.
+
+    Å bytte datoene til i (tertial a) og j (tertial b) er det samme som å bytte mottaksdatoene:
+    summen av tidene i a endres med m_i - m_j. Antallet per tertial står (det følger av
+    avslutningsprofilen). ``grense`` (dager, per sak; negativ = ingen) holder antallet under
+    grensen fast, slik at andelene i SP1 og SP3 står."""
     mal_t = {t: mal(f"saksbehandlingstid_tertial.{t}", ar) for t in (1, 2, 3)}
     if any(v is None for v in mal_t.values()):
         return
@@ -967,50 +1244,49 @@ def finjuster_tertialer(df: pd.DataFrame, mal: Mal, ar: int, rng: np.random.Gene
     celle = pd.factorize(
         df["saksgruppe"].astype(str) + "|" + df["behandlingstype"].astype(str) + "|" + df["avgjorelsesform"].astype(str)
     )[0][idx]
-    d, m = dag[idx].copy(), mott[idx]
-    start = _dag(pd.Timestamp(ar, 1, 1))
+    d, m = dag[idx], mott[idx]
+    g = np.full(len(idx), -1, dtype="int64") if grense is None else grense[idx]
     grenser = np.array([_dag(pd.Timestamp(ar, 5, 1)), _dag(pd.Timestamp(ar, 9, 1))])
-
-    def tertial(x):
-        return 1 + np.searchsorted(grenser, x, side="right")
-
-    t = tertial(d)
+    t = 1 + np.searchsorted(grenser, d, side="right")
     n = np.array([(t == k).sum() for k in (1, 2, 3)], dtype="float64")
     summer = np.array([(d - m)[t == k].sum() for k in (1, 2, 3)], dtype="float64")
     onsket = np.array([mal_t[k] for k in (1, 2, 3)]) * n
 
     def feil(sm):
-        return float(np.sum(((sm - onsket) / n) ** 2))
+        return ((sm - onsket) / n) ** 2
 
-    naa = feil(summer)
-    i_tertial = {k: np.flatnonzero(t == k) for k in (1, 2, 3)}
     for _ in range(runder):
-        if naa < 0.02:
-            break
-        # velg tertialet som er lengst over målet og det som er lengst under
         avvik = (summer - onsket) / n
-        hoy, lav = int(np.argmax(avvik)), int(np.argmin(avvik))
-        if hoy == lav:
+        if np.max(np.abs(avvik)) < 0.05:
             break
-        # fra tertialet over målet: en lang sak; fra det under: en kort sak i samme celle
-        i = rng.choice(i_tertial[hoy + 1])
-        kandidater = i_tertial[lav + 1][celle[i_tertial[lav + 1]] == celle[i]]
-        kandidater = kandidater[d[kandidater] >= m[i]]
-        if not len(kandidater):
+        # fra tertialet lengst over målet: en sak mottatt tidlig; fra det lengst under: en
+        # sak i samme celle mottatt senere, slik at tiden flyttes fra det ene til det andre
+        hoy, lav = int(np.argmax(avvik)), int(np.argmin(avvik))
+        i = rng.choice(np.flatnonzero(t == hoy + 1))
+        kand = np.flatnonzero((t == lav + 1) & (celle == celle[i]) & (m > m[i]) & (m <= d[i]))
+        kand = kand[d[kand] >= m[i]]
+        if not len(kand):
             continue
-        j = rng.choice(kandidater)
-        # bytt datoene: i får j sin dato og omvendt (begge må være etter mottak)
-        if d[j] < m[i] or d[i] < m[j]:
+        # under grensen før og etter byttet (i får dato d_j, j får d_i)
+        under_for = (d[i] - m[i] < g[i]).astype(int) + (d[kand] - m[kand] < g[kand])
+        under_etter = (d[kand] - m[i] < g[i]).astype(int) + (d[i] - m[kand] < g[kand])
+        # og ingen nye vedtak samme dag som mottak: korteste tid etter byttet minst som før (høyst en uke)
+        korteste_for = np.minimum(np.minimum(d[i] - m[i], d[kand] - m[kand]), 7)
+        korteste_etter = np.minimum(d[kand] - m[i], d[i] - m[kand])
+        kand = kand[(under_for == under_etter) & (korteste_etter >= korteste_for)]
+        if not len(kand):
             continue
-        ny = summer.copy()
-        ny[hoy] += (d[j] - m[j]) - (d[i] - m[i])
-        ny[lav] += (d[i] - m[i]) - (d[j] - m[j])
-        ny_feil = feil(ny)
-        if ny_feil < naa:
-            d[i], d[j] = d[j], d[i]
-            summer, naa = ny, ny_feil
-            # i og j bytter tertial sammen med datoene
-            i_tertial[hoy + 1][i_tertial[hoy + 1] == i] = j
-            i_tertial[lav + 1][i_tertial[lav + 1] == j] = i
+        flytt = m[i] - m[kand]  # endring i summen for tertialet over målet (negativ)
+        ny_hoy, ny_lav = summer[hoy] + flytt, summer[lav] - flytt
+        gevinst = feil(summer)[[hoy, lav]].sum() - (
+            ((ny_hoy - onsket[hoy]) / n[hoy]) ** 2 + ((ny_lav - onsket[lav]) / n[lav]) ** 2
+        )
+        beste = int(np.argmax(gevinst))
+        if gevinst[beste] <= 0:
+            continue
+        j = kand[beste]
+        summer[hoy], summer[lav] = ny_hoy[beste], ny_lav[beste]
+        d[i], d[j] = d[j], d[i]
+        t[i], t[j] = t[j], t[i]
     dag[idx] = d
     _sett_avsluttet(df, dag)
