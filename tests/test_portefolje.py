@@ -170,9 +170,12 @@ def test_nye_rettssaker_per_sakstype(saker):
          ("X5", "R2", "Tingretten", "2023-12-31")],
         ("innkommet_dato",),
     )
-    assert portefolje.nye_rettssaker_per_sakstype(retts, saker, 2023) == {
-        "rettssaker.nye.tingretten.sakstype.tilbakekall_statsborgerskap": 1
-    }
+    ut = portefolje.nye_rettssaker_per_sakstype(retts, saker, 2023)
+    assert ut["rettssaker.nye.tingretten.sakstype.tilbakekall_statsborgerskap"] == 1
+    # sakstyper uten nye rettssaker får 0; asylsaker (R2) telles ikke etter sakstype
+    assert ut["rettssaker.nye.tingretten.sakstype.tilbakekall_63"] == 0
+    assert ut["rettssaker.nye.tingretten.sakstype.eos"] == 0
+    assert not any("beskyttelse" in k for k in ut)
 
 
 def test_samme_tall_som_kapittel_3_1_for_gruppene(saker, f):

@@ -258,7 +258,9 @@ def nye_rettssaker_per_sakstype(rettssaker: pd.DataFrame, saker: pd.DataFrame, a
     sakstype = ting["sak_id"].map(saker.drop_duplicates("sak_id").set_index("sak_id")["sakstype"])
     ikke_asyl = ting["sak_id"].map(saker.drop_duplicates("sak_id").set_index("sak_id")["saksgruppe"]).ne("Asyl")
     antall = sakstype[ikke_asyl].dropna().value_counts()
-    return {f"rettssaker.nye.tingretten.sakstype.{SAKSTYPE_ID.get(t, slug(t))}": int(n) for t, n in antall.items()}
+    # alle sakstyper i registeret, også de uten nye rettssaker (0 er et svar)
+    typer = saker.loc[saker["saksgruppe"].ne("Asyl"), "sakstype"].dropna().unique()
+    return {f"rettssaker.nye.tingretten.sakstype.{SAKSTYPE_ID.get(t, slug(t))}": int(antall.get(t, 0)) for t in sorted(typer)}
 
 
 # --- tabeller ----------------------------------------------------------------------

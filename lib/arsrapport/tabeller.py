@@ -71,17 +71,20 @@ OVERSIKT_DAGER = ["Snittalder i fjor (dager)", "Snittalder (dager)", "Saksbehand
 OVERSIKT_KORT = {
     "Ubehandlet 31.12. i fjor": "Ubeh. 1.1.",
     "Ubehandlet 31.12.": "Ubeh. 31.12.",
-    "Snittalder i fjor (dager)": "Alder 1.1.",
-    "Snittalder (dager)": "Alder 31.12.",
     "Saksbehandlingstid (dager)": "Tid",
     "Andel omgjort": "Omgjort",
     "Andel i nemndmøte": "Nemndmøte",
 }
 
 
+# boka viser ikke henlagte og snittalder i porteføljetabellene (de får ikke plass på en
+# trykt side; teksten og Figur 15 har dem, og regnearket har alle kolonnene)
+OVERSIKT_IKKE_I_BOKA = ["Henlagt", "Snittalder i fjor (dager)", "Snittalder (dager)"]
+
+
 def oversikt(tab: pd.DataFrame) -> _Tabell:
     """En porteføljeoversikt (``portefolje.oversikt``) slik boka viser den."""
-    vist = vis(tab, andeler=OVERSIKT_ANDELER, dager=OVERSIKT_DAGER, strek_for_null=True)
+    vist = vis(tab.drop(columns=OVERSIKT_IKKE_I_BOKA), andeler=OVERSIKT_ANDELER, dager=OVERSIKT_DAGER, strek_for_null=True)
     return som_html(vist.rename(columns=OVERSIKT_KORT))
 
 
