@@ -178,9 +178,14 @@ def _spor_klage_2023(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Gener
         a0[d0].sum(), int(d0.sum()), start,
         mal("beholdning_alder_start.asyl_realitet.klage", AR), mal("beholdning_alder_start.asyl_ikke_realitet.klage", AR),
     )
-    # de som avgjøres i år foretrekkes, de lengste først: saksbehandlingstiden blir lang nok
+    # nemndmøtevedtakene blant dem er realitet (7,6 %); av de øvrige foretrekkes de som
+    # avgjøres i år, de lengste først: saksbehandlingstiden blir lang nok
+    fast = pool_start[avgj[pool_start] & s.nemnd[pool_start]][:start]
+    pool_start = np.setdiff1d(pool_start, fast)
+    k = start - len(fast)
+    mal_rest = (mal_start * start - a0[fast].sum()) / max(k, 1)
     pref = np.where(avgj[pool_start], s.tid[pool_start], -1.0)
-    s_start = pool_start[_velg_snitt(a0[pool_start], start, mal_start, rng, preferanse=pref)]
+    s_start = np.sort(np.concatenate([fast, pool_start[_velg_snitt(a0[pool_start], k, mal_rest, rng, preferanse=pref)]]))
     a_idx = s_start[avgj[s_start]]
     c_idx = s_start[d1[s_start]]
     # mottatt i år og fortsatt ubehandlet (G): alder ved slutt 119 over C + G
@@ -434,7 +439,8 @@ def _flagg(df: pd.DataFrame, s: _Saker, mal: Mal, rng: np.random.Generator) -> N
 
 def _ema_under_18(s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:
     """25 vedtak (23 klager, 97 dager; 2 anmodninger, 36 dager): 12 realitet, 12 Dublin og én
-    trygt tredjeland; tre omgjort (to realitet, én Dublin); 72 % avgjort av nemndleder."""
+    trygt tredjeland; tre omgjort (to realitet, én Dublin); 72 % avgjort av nemndleder.
+    Anmodningene velges først (få kandidater med så kort tid), klagene etter det."""
     if not mal.har("ema_under_18.behandlet", AR):
         return np.zeros(0, dtype="int64")
     n_om = mal("ema_under_18.behandlet.omgjoring", AR)
@@ -443,9 +449,23 @@ def _ema_under_18(s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:
     om_r, om_d = mal("ema_under_18.omgjort.asyl_realitet", AR), mal("ema_under_18.omgjort.asyl_dublin", AR)
     n = real + dub + tt + n_om
     ikke_nl = n - int(round(mal("ema_under_18.avgjort_andel.form.nl", AR) * n))
-    nl_om = 0  # anmodningene (36 dager) avgjøres i sekretariatet
-    ikke_nl_d = min(dub - om_d, (ikke_nl - n_om) // 2)
-    ikke_nl_r = ikke_nl - n_om - ikke_nl_d
+    t_om = mal("ema_under_18.saksbehandlingstid.omgjoring", AR)
+    # anmodningene (36 dager) avgjøres helst i sekretariatet; finnes ingen par med det snittet
+    # der, tar nemndleder en av dem og en klage til går utenom nemndleder
+    beste = None
+    for nl_om in range(n_om + 1):
+        celler = [(np.flatnonzero(ledig & s.omg & (spor == "Realitet") & ~s.omgjort & (s.nl == nl)), k)
+                  for nl, k in ((False, n_om - nl_om), (True, nl_om))]
+        om = _velg_i_celler(s.tid, celler, t_om, rng)
+        feil = 0.0 if t_om is None or not len(om) else abs(float(s.tid[om].mean()) - t_om)
+        if beste is None or feil < beste[0] - 1e-9:
+            beste = (feil, nl_om, om)
+        if feil <= 0.5:
+            break
+    _, nl_om, om = beste
+    ikke_nl_kl = ikke_nl - (n_om - nl_om)
+    ikke_nl_d = min(dub - om_d, ikke_nl_kl // 2)
+    ikke_nl_r = ikke_nl_kl - ikke_nl_d
     # (spor, omgjort, NL) -> antall klager
     plan = {
         ("Realitet", True, True): om_r, ("Realitet", False, True): real - om_r - ikke_nl_r, ("Realitet", False, False): ikke_nl_r,
@@ -457,8 +477,6 @@ def _ema_under_18(s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:
         for (sp, o, nl), k in plan.items()
     ]
     kl = _velg_i_celler(s.tid, celler, mal("ema_under_18.saksbehandlingstid.klage", AR), rng)
-    om_pool = np.flatnonzero(ledig & s.omg & (spor == "Realitet") & ~s.omgjort & (s.nl == bool(nl_om)))
-    om = _velg_i_celler(s.tid, [(om_pool, n_om)], mal("ema_under_18.saksbehandlingstid.omgjoring", AR), rng)
     return np.concatenate([kl, om])
 
 

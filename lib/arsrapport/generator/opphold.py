@@ -310,11 +310,21 @@ def _tilbakekall_vedtak_2023(reg: Register, sakstype, gm, mal: Mal, rng) -> None
         om_rest = int((vk & reg.omgjort & _ledig(sakstype)).sum())
         om_annet = int(np.clip(om_rest - om_t_k[kind], 0, max(n_annet, 0)))
         kand = vk & _ledig(sakstype) & ~reg.nm
-        sakstype[_velg_celler(rng, [(np.flatnonzero(kand & reg.omgjort), om_annet),
-                                    (np.flatnonzero(kand & ~reg.omgjort), n_annet - om_annet)])] = TANNET
         t37 = mal(f"saksbehandlingstid.sakstype.opphor_37.{kind}", Y)
+        t_annet = _snitt_for_resten(reg, vk & _ledig(sakstype), n_annet, n37, t37, n63,
+                                    mal(f"saksbehandlingstid.sakstype.tilbakekall_63.{kind}", Y))
+        sakstype[_velg_celler(rng, [(np.flatnonzero(kand & reg.omgjort), om_annet),
+                                    (np.flatnonzero(kand & ~reg.omgjort), n_annet - om_annet)], reg.tid, t_annet)] = TANNET
         sakstype[_velg(rng, np.flatnonzero(vk & _ledig(sakstype)), n37, reg.tid, t37)] = O37
         sakstype[vk & _ledig(sakstype)] = T63
+
+
+def _snitt_for_resten(reg: Register, ledig, n_annet: int, n37: int, t37, n63: int, t63) -> float | None:
+    """Snittet de øvrige tilbakekallssakene må ha for at § 63 (som får det som blir igjen)
+    treffer sitt snitt når § 37 treffer sitt."""
+    if t37 is None or t63 is None or n_annet <= 0:
+        return None
+    return (float(reg.tid[ledig].sum()) - n37 * t37 - n63 * t63) / n_annet
 
 
 def _nemndmoter_anmodninger(reg: Register, stb: dict, nm_stb: int) -> int:

@@ -87,9 +87,9 @@ IKKE_GJENSKAPT: dict[tuple[str, int], str] = {
     ("rettssaker.nye.tingretten_inkl_byfogd", 2019): "stevninger til byfogden er ikke en instans i kontrakten",
     ("rettssaker.nye.tingretten_inkl_byfogd", 2020): "stevninger til byfogden er ikke en instans i kontrakten",
     ("rettssaker.nye.tingretten_inkl_byfogd", 2021): "stevninger til byfogden er ikke en instans i kontrakten",
-    ("rettssaker.nye.tingretten.sakstype.tilbakekall_statsborgerskap", 2023):
-        "krever kobling til sakstype i saker; sak_id trekkes uten kjennskap til sakstypen",
 }
+# sakstypen til nemndas sak (3.2.10): kobles når ``lag_rettssaker`` får saksregisteret
+SAKSTYPE_ID = {"tilbakekall_statsborgerskap": "Tilbakekall statsborgerskap"}
 
 
 # ---------------------------------------------------------------------------
@@ -612,8 +612,11 @@ def trekk_saker(rng: np.random.Generator, sak_ider, ar: list[int],
     return ut
 
 
-def lag_rettssaker(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray) -> pd.DataFrame:
-    """Tabellen ``rettssaker`` (kolonner som i datakontrakten), kalibrert mot ``mal``."""
+def lag_rettssaker(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray,
+                   saker: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Tabellen ``rettssaker`` (kolonner som i datakontrakten), kalibrert mot ``mal``.
+    Med ``saker`` (registeret) får de nye sakene i tingretten også riktig sakstype der
+    rapporten oppgir den (3.2.10)."""
     m = _les_mal(mal)
     plan = lag_plan(mal)
     rader: list[dict] = []
@@ -678,6 +681,8 @@ def lag_rettssaker(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray) -> 
     for r in rader:
         r["sak_id"] = None if r["kjede"] in uten else sak.get(r["kjede"])
 
+    if saker is not None:
+        _koble_sakstyper(rng, rader, saker, mal)
     df = pd.DataFrame(rader)
     df = df.sort_values(["innkommet_dato", "instans", "kjede"], kind="stable").reset_index(drop=True)
     lopenr = df.groupby(df["innkommet_dato"].dt.year).cumcount() + 1
@@ -689,3 +694,36 @@ def lag_rettssaker(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray) -> 
     for k in ("sak_id", "utfall", "prosedyre"):
         df[k] = df[k].astype(object).where(df[k].notna(), None)
     return df[KOLONNER]
+
+
+def _koble_sakstyper(rng: np.random.Generator, rader: list[dict], saker: pd.DataFrame, mal: Mal) -> None:
+    """``rettssaker.nye.tingretten.sakstype.S`` (3.2.10): så mange av årets nye kjeder i
+    tingretten gjelder en sak av typen S (vedtatt av nemnda før stevningen), og ingen flere.
+    Hele kjeden (også ankene) får samme sak."""
+    vedtak = saker.loc[saker["avslutning"].eq("Vedtak"), ["sak_id", "sakstype", "avsluttet_dato"]]
+    brukt = {r["sak_id"] for r in rader if r.get("sak_id")}
+    for sid, sakstype in SAKSTYPE_ID.items():
+        av_typen = vedtak.loc[vedtak["sakstype"].eq(sakstype)].sort_values(["avsluttet_dato", "sak_id"])
+        typens = set(saker.loc[saker["sakstype"].eq(sakstype), "sak_id"])  # også uavgjorte: de telles
+        for ar in range(2017, SISTE + 1):
+            onsket = mal(f"rettssaker.nye.tingretten.sakstype.{sid}", ar)
+            if onsket is None:
+                continue
+            starter = [r for r in rader if r["instans"] == TR and r["innkommet_dato"].year == ar and r.get("sak_id")]
+            naa = [r for r in starter if r["sak_id"] in typens]
+            andre = [r for r in starter if r["sak_id"] not in typens]
+            for r in naa[int(onsket):]:  # for mange: kjeden mister saken (skjer sjelden)
+                for rr in rader:
+                    if rr["kjede"] == r["kjede"]:
+                        rr["sak_id"] = None
+            for r in andre[: max(0, int(onsket) - len(naa))]:
+                kand = av_typen.loc[(av_typen["avsluttet_dato"] < r["innkommet_dato"]) & ~av_typen["sak_id"].isin(brukt), "sak_id"]
+                if not len(kand):
+                    continue
+                ny = str(kand.iloc[int(rng.integers(max(1, len(kand) - 40), len(kand)))])  # helst et nylig vedtak
+                gammel = r["sak_id"]
+                for rr in rader:
+                    if rr["kjede"] == r["kjede"]:
+                        rr["sak_id"] = ny
+                brukt.add(ny)
+                brukt.discard(gammel)

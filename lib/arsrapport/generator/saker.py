@@ -27,7 +27,7 @@ from arsrapport.generator.kalibrering import AR, Mal
 from arsrapport.kontrakt import AVGJORELSESFORMER
 from arsrapport.saksbehandling import NEMNDMOTEFORMER
 from arsrapport.generator.utvalg import juster_sum, velg_med_snitt
-from arsrapport.generator.asyl import tildel_asyl
+from arsrapport.generator.asyl import ANDEL_REALITET_KLAGE_2022, tildel_asyl
 from arsrapport.generator.opphold import tildel_opphold
 
 UTTREKKSDATO = pd.Timestamp("2024-02-15")
@@ -178,6 +178,7 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
             plan[g]["T"][2023] = (d_kl * t_kl + (d - d_kl) * t_om) / d
     _fyll_rest(plan, "T", "D", mal, "saksbehandlingstid")
     _typetider_2023(plan, mal)
+    _tilbakekall_typetider_2023(plan, mal)
     _fyll_rest_alder(plan, mal)
     plan["diverse"]["T"] = {ar: None for ar in AR}
     # år uten publisert alder: en rimelig alder gitt neste års saksbehandlingstid,
@@ -280,6 +281,25 @@ def _typetider_2023(plan, mal: Mal) -> None:
     for g in tider:
         plan[g]["K"] = {ar: (tider[g][0] + skift[g], tider[g][1] + skift[g])}
         plan[g]["T"][ar] = snitt(g, skift[g])
+
+
+# sakstypene i tilbakekallsgruppen med publisert antall og snitt for klagene (3.2.10)
+TILBAKEKALL_KLAGETYPER = ("tilbakekall_statsborgerskap", "tilbakekall_63", "opphor_37")
+
+
+def _tilbakekall_typetider_2023(plan, mal: Mal, ar: int = 2023) -> None:
+    """Tilbakekall 2023: klagene har snittet sakstypene gir (statsborgerskap 57 på 172 dager,
+    § 63 239 på 268, § 37 17 på 541; de få øvrige som snittet), anmodningene resten av
+    gruppens 247 dager (3.1.4), om lag 173."""
+    p = plan["tilbakekall"]
+    d_kl, t_g = mal(f"behandlet.tilbakekall.klage", ar), p["T"].get(ar)
+    typer = [(mal(f"behandlet.sakstype.{t}.klage", ar), mal(f"saksbehandlingstid.sakstype.{t}.klage", ar))
+             for t in TILBAKEKALL_KLAGETYPER]
+    if d_kl is None or t_g is None or any(n is None or t is None for n, t in typer) or "K" in p:
+        return
+    t_kl = sum(n * t for n, t in typer) / sum(n for n, _ in typer)
+    d_om = p["D"][ar] - d_kl
+    p["K"] = {ar: (t_kl, (t_g * p["D"][ar] - t_kl * d_kl) / d_om)}
 
 
 def _fyll_rest_alder(plan, mal: Mal) -> None:
@@ -444,6 +464,7 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
                 continue
             skift = float(np.clip(t_g - ((d_g - om[g].D[ar]) * t_kl + om[g].D[ar] * t_om) / d_g, -AVRUNDING, AVRUNDING))
             gplan[g].setdefault("K", {})[ar] = (t_kl + skift, t_om + skift)
+    _asyl_typetider_2022(gplan, om["asyl"], mal)
     ut: dict[tuple[str, str], Plan] = {}
     for g in grupper:
         p, o = gplan[g], om[g]
@@ -470,6 +491,18 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
                     raise ValueError(f"planen gir negativt {kol} for {g}/{k} i {ar}: {v}")
     _planlegg_over_ett_ar(ut, mal)
     return ut
+
+
+def _asyl_typetider_2022(gplan, om_asyl: Plan, mal: Mal, ar: int = 2022) -> None:
+    """Asyl 2022: klagene har snittet sporene gir (realitet 173 dager, Dublin og trygt
+    tredjeland 121, 3.2.3; realitetsandelen som i asyltrinnet), anmodningene resten av
+    gruppens 189 dager."""
+    t_r, t_ir = (mal(f"saksbehandlingstid.{s}.klage", ar) for s in ("asyl_realitet", "asyl_ikke_realitet"))
+    t_g, d_g, d_om = gplan["asyl"]["T"].get(ar), gplan["asyl"]["D"][ar], om_asyl.D[ar]
+    if None in (t_r, t_ir, t_g) or not 0 < d_om < d_g:
+        return
+    t_kl = ANDEL_REALITET_KLAGE_2022 * t_r + (1 - ANDEL_REALITET_KLAGE_2022) * t_ir
+    gplan["asyl"].setdefault("K", {})[ar] = (t_kl, (t_g * d_g - t_kl * (d_g - d_om)) / d_om)
 
 
 def _planlegg_over_ett_ar(ut: dict[tuple[str, str], Plan], mal: Mal) -> None:
@@ -658,6 +691,55 @@ def finjuster_tider(df: pd.DataFrame, gplan) -> None:
     _sett_avsluttet(df, dag)
 
 
+def _eldste_asylklager_sist(df: pd.DataFrame, mal: Mal, ar: int) -> None:
+    """3.2.3: realitetsklagene tar lengst tid (185 dager i 2023 mot 84 for Dublin og trygt
+    tredjeland), og de eldre klagene, mottatt før året, er realitetsklager. Bytt vedtaksdato
+    mellom en eldre klage med tidlig vedtak og en klage mottatt i år med senere vedtak: datoene,
+    antallet per måned og snittet for asylklagene står, men de eldre får lengre tid.
+
+    Målet for de eldre (snitt ``t_eldre``) er det som lar realitetssporet (de eldre
+    realitetsklagene, høyst beholdningen ved inngangen, pluss klager mottatt i år) nå sitt snitt
+    med et helt vanlig utvalg av de nye: snittet for de valgte nye lik snittet for alle nye."""
+    t_real = mal("saksbehandlingstid.asyl_realitet.klage", ar)
+    if t_real is None:
+        return
+    dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
+    idx = np.flatnonzero(
+        df["saksgruppe"].eq("Asyl").to_numpy() & df["behandlingstype"].eq("Klage").to_numpy()
+        & df["avslutning"].eq("Vedtak").to_numpy() & df["avsluttet_dato"].dt.year.eq(ar).to_numpy()
+    )
+    start = _dag(pd.Timestamp(ar, 1, 1))
+    eldre, nye = idx[mott[idx] < start], idx[mott[idx] >= start]
+    if not len(eldre) or not len(nye):
+        return
+    n_real = mal("behandlet.asyl_realitet.klage", ar) or int(round(ANDEL_REALITET_KLAGE_2022 * len(idx)))
+    n_a = min(len(eldre), mal("beholdning_start.asyl_realitet.klage", ar) or int(round(ANDEL_REALITET_KLAGE_2022 * len(eldre))))
+    n_e = n_real - n_a
+    total = float((dag[idx] - mott[idx]).sum())
+    nevner = n_a - n_e * len(eldre) / len(nye)
+    if nevner <= 0:
+        return
+    t_eldre = (t_real * n_real - n_e * total / len(nye)) / nevner
+    mangler = t_eldre * len(eldre) - float((dag[eldre] - mott[eldre]).sum())
+    # tidligste vedtak blant de eldre mot seneste blant de nye, så lenge det gir lengre tid
+    eldre = eldre[np.argsort(dag[eldre], kind="stable")]
+    nye = list(nye[np.argsort(-dag[nye], kind="stable")])
+    for i in eldre:
+        if mangler <= 0:
+            break
+        for pos, j in enumerate(nye):
+            if dag[j] <= dag[i]:
+                nye = []
+                break
+            if mott[j] <= dag[i]:
+                mangler -= dag[j] - dag[i]
+                dag[i], dag[j] = dag[j], dag[i]
+                del nye[pos]
+                break
+    _sett_avsluttet(df, dag)
+
+
 def _skyv_snitt(dag: np.ndarray, mott: np.ndarray, idx: np.ndarray, t: float, ar: int, maks: int = 240) -> None:
     """Flytt vedtaksdatoene ``dag[idx]`` innenfor året (og ikke før mottak) slik at snittet
     av ``dag - mott`` blir ``t``."""
@@ -757,7 +839,7 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
         2021: {"Asyl": (89, 16, 48), "Opphold": (140, 23, 561)},
     }
     nm_andel = {2018: 0.05, 2019: 0.045, 2020: mal("avgjort_andel.form.nemndmote", 2020)}
-    nm_gruppe_2023 = {g: mal(f"behandlet.{g}.form.nemndmote", 2023) for g in GRUPPER}
+    nm_gruppe_2023 = {g: _nemndmoter_2023(mal, g) for g in GRUPPER}
     ut: dict[tuple[int, str], dict[str, int]] = {}
     for ar in AR:
         n_ar = n.loc[ar] if ar in n.index.get_level_values(0) else pd.Series(dtype="int64")
@@ -799,6 +881,14 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
         ut[(ar, "Asyl")]["Stornemnd"] += k
         ut[(ar, "Asyl")]["NMP"] -= k
     return ut
+
+
+def _nemndmoter_2023(mal: Mal, g: str) -> float | None:
+    """Nemndmøter i gruppen 2023: antallet (3.1.3), ellers andelen ganger vedtakene (3.2.5:
+    familie 0,9 % og andre saker 2,3 %)."""
+    n = mal(f"behandlet.{g}.form.nemndmote", 2023)
+    andel, d = mal(f"avgjort_andel.{g}.form.nemndmote", 2023), mal(f"behandlet.{g}", 2023)
+    return n if n is not None or andel is None or d is None else andel * d
 
 
 def _fordel(total: int, vekt: dict[str, float], tak: dict[str, int]) -> dict[str, int]:
@@ -960,7 +1050,9 @@ def tildel_utfall(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.nd
                 omgjort[rng.choice(idx, size=heltall[c], replace=False, p=vekt / vekt.sum())] = True
     _juster_gruppe_omgjoring(omgjort, df, mal, vedtak & (ar == 2023), form, kat, rng)
     _juster_asyl_anmodninger(omgjort, df, mal, vedtak & (ar == 2023), form, rng)
-    _juster_type_omgjoring(omgjort, df, mal, vedtak & (ar == 2023) & (gruppe != "Asyl"), form, rng, asyl=vedtak & (ar == 2023) & (gruppe == "Asyl"))
+    _juster_tilbakekall_anmodninger(omgjort, df, mal, vedtak & (ar == 2023), form, rng)
+    egne = np.isin(gruppe, ["Asyl", "Tilbakekall"])  # justert for seg over
+    _juster_type_omgjoring(omgjort, df, mal, vedtak & (ar == 2023) & ~egne, form, rng, asyl=vedtak & (ar == 2023) & egne)
     delvis = rng.random(len(df)) < 0.12
     utfall[vedtak] = "Ikke omgjort"
     utfall[vedtak & omgjort] = "Omgjort"
@@ -980,8 +1072,8 @@ def _juster_gruppe_omgjoring(omgjort, df, mal: Mal, maske, form, kat, rng) -> No
     Gruppene justeres etter tur; en gruppe som er justert, byttes ikke med senere.
     Oppholdssakene har 812 omgjorte (``OMGJORT_PLAN``): utvisning 218 (3.2.5) og
     tilbakekall 83 (21,2 % av 391) gir 511 til resten. 3.2.5 oppgir familie 146, andre 104,
-    arbeid/opphold 204 og statsborgerskap 59, til sammen 513: arbeid/opphold får 203
-    (12,95 %, trykt 13 %) og statsborgerskap resten, 58 (11,6 %, trykt 12 %).
+    arbeid/opphold 204 og statsborgerskap 59, til sammen 513: statsborgerskap får sine 59
+    (11,8 %, trykt 12 %) og arbeid/opphold resten, 202 (12,9 %, trykt 13 %).
     """
     gruppe = df["saksgruppe"].to_numpy()
     n = {g: int((maske & (gruppe == GRUPPER[g])).sum()) for g in GRUPPER}
@@ -990,7 +1082,7 @@ def _juster_gruppe_omgjoring(omgjort, df, mal: Mal, maske, form, kat, rng) -> No
         "tilbakekall": int(round(mal("omgjoringsandel.tilbakekall", 2023) * n["tilbakekall"])),
         "familie": int(mal("omgjort.familie", 2023, 146)),
         "andre": int(mal("omgjort.andre", 2023, 104)),
-        "arbeid_opphold": int(mal("omgjort.arbeid_opphold", 2023, 204)) - 1,
+        "statsborgerskap": int(mal("omgjort.statsborgerskap", 2023, 59)),
     }
     faste = ["Utvisning", "Tilbakekall"]  # byttes ikke med de andre gruppene
     for g, onsket in onsket_per_gruppe.items():
@@ -1042,6 +1134,8 @@ def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
     df["mottatt_dato"] = pd.to_datetime(df["mottatt_dato"])
     df["avsluttet_dato"] = pd.to_datetime(df["avsluttet_dato"])
     finjuster_tider(df, gplan)
+    for ar in (2022, 2023):
+        _eldste_asylklager_sist(df, mal, ar)
     df["avgjorelsesform"] = tildel_former(df, formplan(mal, df), mal, rng)
     finjuster_formtider(df, mal)
     sp_grense = np.full(len(df), -1, dtype="int64")
@@ -1143,6 +1237,20 @@ def _juster_asyl_anmodninger(omgjort, df, mal: Mal, maske, form, rng) -> None:
     er_omg = df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
     onsket = int(round(r * (asyl & er_omg).sum()))
     _bytt_mot(omgjort, asyl & er_omg, asyl & ~er_omg, onsket, form, rng)
+
+
+def _juster_tilbakekall_anmodninger(omgjort, df, mal: Mal, maske, form, rng) -> None:
+    """Tilbakekall 2023: de omgjorte er klager så nær som de 8 § 63/§ 37-anmodningene og
+    statsborgerskapsanmodningenes del (3.2.10: § 63/§ 37 59 omgjort, 8 av dem anmodninger;
+    statsborgerskapsklager 21): 72 klager og 11 anmodninger av gruppens 83."""
+    t_alle, t_om = (mal(f"omgjort.sakstype.tilbakekall_63_37{s}", 2023) for s in ("", ".omgjoring"))
+    stb_kl = mal("omgjort.sakstype.tilbakekall_statsborgerskap.klage", 2023)
+    if None in (t_alle, t_om, stb_kl):
+        return
+    tilb = maske & df["saksgruppe"].eq("Tilbakekall").to_numpy()
+    er_omg = df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
+    onsket = int((omgjort & tilb).sum()) - (t_alle - t_om) - stb_kl
+    _bytt_mot(omgjort, tilb & er_omg, tilb & ~er_omg, onsket, form, rng)
 
 
 def _bytt_mot(omgjort, a, b, onsket: int, form, rng, runder: int = 400) -> None:

@@ -25,7 +25,7 @@ def lag_tabeller(fro: int = STANDARD_FRO, mal: Mal | None = None) -> dict[str, p
     return {
         "saker": saker,
         "uiv": gen_uiv.lag_uiv(rng, mal, dublin),
-        "rettssaker": gen_rettssaker.lag_rettssaker(rng, mal, sak_ider),
+        "rettssaker": gen_rettssaker.lag_rettssaker(rng, mal, sak_ider, saker),
         "arsverk": okonomi.lag_arsverk(mal),
         "tildeling": okonomi.lag_tildeling(mal),
         "fullmakter": okonomi.lag_fullmakter(mal),
