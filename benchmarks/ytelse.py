@@ -1,6 +1,6 @@
 """Ytelsesmåling: skriv et register på 1 000 000 saker med generatoren, og mål tid og
-toppminne for innlesing + kontroll + beregning av tallene i kapittel 3.1, og for et helt
-bygg (HTML, uten PDF) på de medfølgende dataene.
+toppminne for innlesing + kontroll + beregning av tallene i kapittel 3.1 og 3.2 (alle
+porteføljetallene, fire år), og for et helt bygg (HTML, uten PDF) på de medfølgende dataene.
 
     .venv/bin/python benchmarks/ytelse.py [--saker 1000000] [--hopp-over-bygg]
 
@@ -55,14 +55,17 @@ MALING = """
 import json, resource, sys, time
 t0 = time.perf_counter()
 from arsrapport.innlesing import les_uttrekk
-from arsrapport import kapittel_3_1
+from arsrapport import kapittel_3_1, kapittel_3_2
 t1 = time.perf_counter()
 u = les_uttrekk(sys.argv[1])
 t2 = time.perf_counter()
 f = kapittel_3_1.figurer(u, u.siste_hele_ar())
 t3 = time.perf_counter()
+f2 = kapittel_3_2.figurer(u, u.siste_hele_ar())
+t4 = time.perf_counter()
 print(json.dumps({"saker": len(u.saker), "import_s": t1 - t0, "innlesing_kontroll_s": t2 - t1,
-                  "beregning_s": t3 - t2, "sum_s": t3 - t1,
+                  "beregning_s": t3 - t2, "beregning_3_2_s": t4 - t3, "tall_3_2": sum(len(v) for v in f2.values()),
+                  "sum_s": t3 - t1,
                   "toppminne_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -80,6 +83,7 @@ def main() -> None:
     print(f"Innlesing + kontroll: {m['innlesing_kontroll_s']:.1f} s")
     print(f"Beregning av 3.1:     {m['beregning_s']:.1f} s")
     print(f"Sum (mål ≤ 10 s):     {m['sum_s']:.1f} s")
+    print(f"Beregning av 3.2:     {m['beregning_3_2_s']:.1f} s ({m['tall_3_2']} tall)")
     print(f"Toppminne (mål ≤ 2 GB): {m['toppminne_mb']:.0f} MB")
     if not a.hopp_over_bygg:
         ut = Path(tempfile.mkdtemp()) / "_build"

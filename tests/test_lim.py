@@ -58,6 +58,16 @@ MINUS = "\u2212"
         ("beholdning_alder_start.endring_abs", "dager"),
         # desimaltall
         ("rettssaker.dager_per_sak", "desimal"),
+        # populasjonene i 3.2.6 står foran målet
+        ("ema.behandlet.klage", "antall"),
+        ("ema.personer", "antall"),
+        ("ema_under_18.saksbehandlingstid.klage", "dager"),
+        ("barnefamilie.saksbehandlingstid", "dager"),
+        ("ema_under_18.avgjort_andel.form.nl", "andel"),
+        ("lengevarende_barn.avgjort_andel.form.nemndmote", "andel"),
+        ("lengevarende_barn.omgjoringsandel", "andel"),
+        ("barnefamilie.andel_klage_av_behandlet", "andel"),
+        ("lengevarende_barn.omgjort", "antall"),
     ],
 )
 def test_enhet(fid, forventet):

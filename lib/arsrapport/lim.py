@@ -24,11 +24,15 @@ ALLE = "figurer"  # navnet på ordboken med årets råverdier: figurer@<år>
 
 DAGER_FORST = ("saksbehandlingstid", "saksbehandlingstid_tertial", "beholdning_alder", "beholdning_alder_start")
 DAGER_LEDD = ("snitt", "alder", "alder_start", "grense_dager")  # spN.snitt, spN.alder …
+# populasjoner som står foran målet i id-en (3.2.6): ema.behandlet, barnefamilie.saksbehandlingstid
+POPULASJONER = ("ema", "ema_under_18", "barnefamilie", "lengevarende_barn")
 
 
 def enhet(figur_id: str) -> str:
     """Enheten et tall vises i, avledet av navnet (samme regel som ``docs/figures.md``)."""
     ledd = figur_id.split(".")
+    if ledd[0] in POPULASJONER and len(ledd) > 1:
+        ledd = ledd[1:]  # ema.saksbehandlingstid.klage: målet står etter populasjonen
     forste = ledd[0]
     er_dager = forste in DAGER_FORST or (len(ledd) > 1 and ledd[1] in DAGER_LEDD)
     if figur_id.endswith(".endring"):
