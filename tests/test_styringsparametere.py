@@ -108,3 +108,12 @@ def test_tertialer(saker):
     assert t["saksbehandlingstid_tertial.1"] == pytest.approx((119 + 60 + 31) / 3)
     assert t["saksbehandlingstid_tertial.2"] == pytest.approx((120 + 149 + 150) / 3)
     assert t["saksbehandlingstid_tertial.3"] == pytest.approx(456)
+
+
+def test_ingen_behandlede_saker_gir_ikke_nadd_med_grunn():
+    """Et år uten vedtak i populasjonen: ingen andel, og vurderingen sier hvorfor (ingen krasj)."""
+    tom = sb.med_avledede(SAKER.loc[SAKER["saksgruppe"].ne("Utvisning")])
+    r = sp.resultat(tom, MAL, 2023, "SP3")
+    assert "andel_under_grense" not in r and r["antall"] == 0
+    nadd, grunn = sp.vurdering({**r, "andel_under_grense": float("nan")}, sp.mal_for_aret(MAL, 2023, "SP3"))
+    assert not nadd and grunn == "ingen behandlede saker"

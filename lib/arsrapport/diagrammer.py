@@ -47,7 +47,8 @@ def liggende_soyler(etiketter, verdier, prosent: bool = False):
     for y, v in enumerate(rekke.to_numpy()):
         ax.annotate(" " + formatering(v), (v, y), va="center", fontsize=8)
     ax.xaxis.set_major_formatter(akse)
-    ax.set_xlim(0, max(rekke.max() * 1.18, 1e-9))
+    maks = float(rekke.max()) if rekke.notna().any() else 0.0  # tom figur for en tom gruppe
+    ax.set_xlim(0, max(maks * 1.18, 1e-9))
     return _ferdig(fig)
 
 

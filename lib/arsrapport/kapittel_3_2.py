@@ -38,6 +38,10 @@ def figurer(uttrekk, ar: int, sammenligningsar: int = 2) -> dict[int, dict[str, 
     return ut
 
 
+def _dager_eller_strek(v) -> str:
+    return "–" if v is None else dager(v)
+
+
 def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
     """Tabell 5 (SP1), 7 (SP2) og 9 (SP3): parameter, mål, resultat og vurdering."""
     saker = sb.med_avledede(uttrekk.saker)
@@ -49,6 +53,7 @@ def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
         resultat = (
             f"{prosent(r['andel_under_grense'])} under {dager(m.grense_dager)} "
             f"(snitt {dager(r['snitt'])}, {tall(r['antall'])} saker)"
+            if "andel_under_grense" in r else "Ingen behandlede saker"
         )
     else:
         mal_tekst = f"Beholdningen ned med minst {tall(m.mal_reduksjon)} saker, og snittalderen skal ikke øke"
@@ -58,7 +63,7 @@ def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
         ("Mål", mal_tekst),
         ("Resultat", resultat),
         ("Ubehandlede 31.12. året før / i år", f"{tall(r['beholdning_start'])} / {tall(r['beholdning'])}"),
-        ("Snittalder ubehandlede, året før / i år", f"{dager(r['alder_start'])} / {dager(r['alder'])}"),
+        ("Snittalder ubehandlede, året før / i år", f"{_dager_eller_strek(r.get('alder_start'))} / {_dager_eller_strek(r.get('alder'))}"),
         ("Vurdering", f"{'Nådd' if nadd else 'Ikke nådd'}: {grunn}"),
     ]
     return pd.DataFrame(rader, columns=["", str(ar)])

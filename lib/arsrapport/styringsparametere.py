@@ -95,6 +95,8 @@ def vurdering(res: dict[str, float], m: Mal) -> tuple[bool, str]:
     grunner, nadd = [], True
     if m.mal_andel is not None:
         andel = res.get("andel_under_grense")
+        if andel is not None and np.isnan(andel):  # ingen behandlede saker i populasjonen
+            andel = None
         ok = andel is not None and andel >= m.mal_andel
         nadd &= ok
         grunner.append(

@@ -1,0 +1,62 @@
+"""Kapittel 3.2 samlet: tabellene (også i ``tabeller.xlsx``), visningen i boka og figurene,
+på det lille håndlagde registeret fra ``test_portefolje``."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from arsrapport import diagrammer, kapittel_3_2, tabeller
+from test_portefolje import register
+from test_styringsparametere import MAL
+
+
+@pytest.fixture(scope="module")
+def uttrekk():
+    uiv = pd.DataFrame({
+        "uiv_id": ["U1", "U2", "U3"],
+        "mottatt_dato": pd.to_datetime(["2023-03-31", "2023-04-01", "2022-12-31"]),
+        "avgjort_dato": pd.to_datetime(["2023-04-02", None, "2023-01-02"]),
+    })
+    return SimpleNamespace(saker=register(), uiv=uiv, styringsparametere=MAL, rettssaker=pd.DataFrame(
+        {"sak_id": pd.Series([], dtype=object), "instans": pd.Series([], dtype=object),
+         "innkommet_dato": pd.Series([], dtype="datetime64[us]")}))
+
+
+@pytest.fixture(scope="module")
+def tab(uttrekk):
+    return kapittel_3_2.tabeller(uttrekk, 2023)
+
+
+def test_alle_tabellene_med_navn_som_passer_i_regnearket(tab):
+    assert {"3.2.3 Tabell 6", "3.2.3 Figur 14", "3.2.5 Tabell 8", "3.2.5 Figur 17", "3.2.10 Tilbakekall"} <= set(tab)
+    assert all(len(navn) <= 31 for navn in tab)  # Excel tillater ikke lengre arknavn
+
+
+def test_uiv_per_maned(tab):
+    mnd = tab["3.2.3 Figur 14"].set_index("Måned")
+    assert list(mnd.columns) == ["2021", "2022", "2023"]
+    assert (mnd.loc["mars", "2023"], mnd.loc["april", "2023"], mnd.loc["des.", "2022"]) == (1, 1, 1)  # 31.03. er mars
+    assert mnd.to_numpy().sum() == 3
+
+
+def test_visning_i_boka(tab):
+    vist = tabeller.kapittel_3_2(tab)
+    md = vist["tab.tilbakekall"]._repr_markdown_()
+    # korte kolonnenavn, norsk prosent, strek for null, ingen henlagt- eller alderskolonne
+    assert md.splitlines()[0] == "| Sakstype | Mottatt | Behandlet | Ubeh. 1.1. | Ubeh. 31.12. | Tid | Omgjort | Nemndmøte |"
+    assert "100,0\u00a0%" in md and "| – |" in md
+    assert "Henlagt" not in md and "Alder" not in md
+    # regnearket beholder alle kolonnene
+    assert "Henlagt" in tab["3.2.10 Tilbakekall"].columns
+
+
+def test_figurene(tab):
+    fig = diagrammer.kapittel_3_2(tab)
+    assert set(fig) == {f"fig.figur_{n}" for n in range(13, 19)}
+    assert all(isinstance(f, plt.Figure) for f in fig.values())
+    # Figur 14: én linje per år
+    assert len(fig["fig.figur_14"].axes[0].get_lines()) == 3
