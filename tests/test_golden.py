@@ -1,7 +1,8 @@
 """Gull-testen: boka gjenskaper tallene UNE publiserte for 2023 fra de medfølgende dataene.
 
-Omfang: alle publiserte tall som kapittel 3.1 viser (kilde 3.1.x og Tabell 2–4), og
-rettssaks- og UIV-tallene. Der rapporten motsier seg selv eller sin egen definisjon, følger
+Omfang (``avstemming.i_omfang``): alle publiserte tall i del III kapittel 3.1 og 3.2.1–3.2.10
+med Tabell 2–9, og statistikkvedlegget i del VII (unntatt tabell 1, som hører til
+produktiviteten). Der rapporten motsier seg selv eller sin egen definisjon, følger
 boka definisjonen; slike avvik står i ``docs/avvik.yaml`` med begrunnelse og rapporteres,
 men feiler ikke. Et avvik som ikke lenger er et avvik, feiler (listen skal være sann).
 """

@@ -16,19 +16,25 @@ PUBLISERT = PROSJEKTROT / "docs" / "golden" / "une-2023.yaml"
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
 
 
+# kilder i omfanget: kapittel 3.1 og 3.2.1–3.2.10 med tabellene, og statistikkvedlegget (Del VII)
+KILDER_I_OMFANG = ("3.1", "3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.5", "3.2.6", "3.2.9", "3.2.10", "Del VII")
+TABELLER_I_OMFANG = ("Tabell 2", "Tabell 3", "Tabell 4", "Tabell 5", "Tabell 6", "Tabell 7", "Tabell 8", "Tabell 9")
+# Del VII tabell 1 er produktivitet og regnskap (3.2.13, del VI), som boka ennå ikke beregner
+UTENFOR = ("Del VII tabell 1",)
+
+
 def i_omfang(rad: dict) -> bool:
-    """Publiserte tall boka beregner så langt: kapittel 3.1 (kilde 3.1.x og Tabell 2–4),
-    rettssaks- og UIV-tallene, styringsparameterne SP1–SP3 (3.2) og Del VII tabell 2–3.
-    Resten av 3.2
-    (tertialtidene, porteføljeavsnittene) er ennå ikke kalibrert i de syntetiske dataene."""
-    kilde, fid = rad["source"], rad["id"]
-    if kilde.startswith("3.1") or kilde in ("Tabell 2", "Tabell 3", "Tabell 4"):
+    """Publiserte tall boka beregner så langt: del III kapittel 3.1 og 3.2.1–3.2.10 (med
+    Tabell 2–9), statistikkvedlegget i del VII, og rettssaks- og UIV-tallene. Produktiviteten
+    (3.2.13), rettssaksarbeidet i 3.2.21 og regnskapet (del II og VI) kommer senere."""
+    kilde = rad["source"]
+    if kilde.startswith(UTENFOR):
+        return False
+    # «3.2.1» må ikke fange «3.2.13»: kilden er enten nøyaktig avsnittet eller avsnittet + « (…)»
+    avsnitt = kilde.split(" ")[0]
+    if avsnitt.startswith("3.1") or avsnitt in KILDER_I_OMFANG or kilde.startswith("Del VII"):
         return True
-    if fid.startswith(("sp1.", "sp2.", "sp3.")):
-        return True
-    if kilde in ("Del VII tabell 2", "Del VII tabell 3"):
-        return True
-    return fid.startswith(("rettssaker.", "uiv.")) and kilde.startswith(("Del VII tabell", "3.2.3"))
+    return kilde in TABELLER_I_OMFANG
 
 
 def publiserte(fil: Path = PUBLISERT) -> list[dict]:

@@ -416,8 +416,8 @@ def _tilbakekall_portefolje_2023(reg: Register, sakstype, gm, mal: Mal, rng) -> 
     # statsborgerskap: klager mottatt året før og fortsatt verserende ved utgangen
     gammel_stb = gm & p0 & p1 & reg.klage & _ledig(sakstype) & (reg.alder(Y - 1) <= 365)
     sakstype[_velg(rng, np.flatnonzero(gammel_stb), mal("beholdning_over_ett_ar.sakstype.tilbakekall_statsborgerskap.klage", Y))] = TSTB
-    celler = _celler_63_37(reg, sakstype, gm, mal)
     alder_mal = mal("beholdning_alder.sakstype.tilbakekall_63_37", Y)
+    celler = _plass_til_de_eldste(reg, sakstype, gm, mal, alder_mal)
     henlagte = [_velg(rng, kand, n) for kand, n, verserende in celler if not verserende]
     verserende = _velg_celler(rng, [(kand, n) for kand, n, vers in celler if vers], reg.alder(Y), alder_mal)
     _sett_t(sakstype, np.concatenate(henlagte + [verserende]), rng)
@@ -427,9 +427,59 @@ def _tilbakekall_portefolje_2023(reg: Register, sakstype, gm, mal: Mal, rng) -> 
         sakstype[_velg(rng, np.flatnonzero(rk & _ledig(sakstype)), n)] = TSTB
     # resten: statsborgerskap blant de eldre verserende (men ingen klage over ett år), ellers annet
     resten = gm & (p0 | p1 | r) & _ledig(sakstype)
-    over_ett_ar_start = p0 & (reg.alder(Y - 1) > 365) & reg.klage
-    sakstype[resten & ~over_ett_ar_start & ~r] = TSTB
+    over_ett_ar = (p0 & (reg.alder(Y - 1) > 365) | p1 & (reg.alder(Y) > 365)) & reg.klage
+    sakstype[resten & ~over_ett_ar & ~r] = TSTB
     sakstype[resten & _ledig(sakstype)] = TANNET
+
+
+def _plass_til_de_eldste(reg: Register, sakstype, gm, mal: Mal, alder_mal) -> list:
+    """Snittalderen 206 for verserende § 63/§ 37 ved utgangen av året trenger de gamle sakene som
+    verserte hele året; de får plass når færre av § 63-vedtakene 2023 kommer fra inngangs-
+    beholdningen. Bytt så lenge snittet ikke kan nås: et § 63-vedtak fra inngangsbeholdningen
+    mot et statsborgerskapsvedtak (eller annet tilbakekall) mottatt i 2023 med samme
+    behandlingstype, utfall og form (anmodninger først; klager bare så langt klagesnittene står)."""
+    celler = _celler_63_37(reg, sakstype, gm, mal)
+    for _ in range(30):
+        if alder_mal is None or _hoyeste_alder(reg, celler) >= alder_mal - 0.45 or not _bytt_inngang(reg, sakstype, gm, mal):
+            break
+        celler = _celler_63_37(reg, sakstype, gm, mal)
+    return celler
+
+
+def _hoyeste_alder(reg: Register, celler) -> float:
+    alder = reg.alder(Y)
+    topp = [np.sort(alder[kand])[len(kand) - n:] for kand, n, vers in celler if vers and n > 0]
+    return float(np.concatenate(topp).mean()) if topp else 0.0
+
+
+def _bytt_inngang(reg: Register, sakstype, gm, mal: Mal) -> bool:
+    """Ett bytte (se ``_plass_til_de_eldste``), nærmeste tid først. Sant om det ble byttet."""
+    v, p0, r = gm & reg.vedtak_i(Y), reg.verserende(Y - 1), reg.mottatt_ar == Y
+    nokkel = reg.omgjort.astype(int) * 2 + reg.nm.astype(int)
+    for kind in (OMG, KLAGE):
+        k = reg.type_(kind)
+        fra_typer = (sakstype == T63) | ((sakstype == O37) & (kind == OMG))  # § 37-klagene har sin egen tid
+        fra = np.flatnonzero(v & k & p0 & fra_typer & ~(reg.alder(Y - 1) > 365))
+        til = np.flatnonzero(v & k & r & ((sakstype == TSTB) | (sakstype == TANNET)))
+        stb = sakstype[til] == TSTB
+        d = reg.tid[fra][:, None] - reg.tid[til][None, :]
+        ok = nokkel[fra][:, None] == nokkel[til][None, :]
+        if kind == KLAGE:
+            t_stb = mal("saksbehandlingstid.sakstype.tilbakekall_statsborgerskap.klage", Y)
+            ok &= ~stb[None, :] | _innenfor(reg.tid, v & k & (sakstype == TSTB), t_stb, d)
+            ok &= _innenfor(reg.tid, v & k & (sakstype == T63), mal("saksbehandlingstid.sakstype.tilbakekall_63.klage", Y), -d)
+        if ok.any():
+            a, b = np.unravel_index(np.argmin(np.where(ok, np.abs(d), np.inf)), d.shape)
+            sakstype[fra[a]], sakstype[til[b]] = sakstype[til[b]], sakstype[fra[a]]
+            return True
+    return False
+
+
+def _innenfor(tid, maske, mal_snitt, endring) -> np.ndarray:
+    """Om snittet over ``maske`` fortsatt er innenfor avrundingen av ``mal_snitt`` etter ``endring`` i summen."""
+    if mal_snitt is None:
+        return np.ones(np.shape(endring), dtype=bool)
+    return np.abs((tid[maske].sum() + endring) / maske.sum() - mal_snitt) < 0.45
 
 
 def _celler_63_37(reg: Register, sakstype, gm, mal: Mal) -> list[tuple[np.ndarray, int, bool]]:

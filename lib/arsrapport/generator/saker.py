@@ -357,6 +357,19 @@ def _anmodninger_fra_typetider(mal: Mal, gplan, ar: int) -> dict[str, int]:
     return ut
 
 
+def _anmodninger_fra_mottatte_klager(mal: Mal, gplan, om, p_om, ar: int) -> dict[str, int]:
+    """Beholdningen av anmodninger 31.12. året før ``ar`` for gruppene der klagene mottatt i
+    ``ar`` er publisert (familie 2021 og 2022: 546 og 477, 3.2.5): anmodningene mottatt er
+    gruppens mottatte minus klagene, og beholdningen året før er det strømmen da gir."""
+    ut = {}
+    for g in GRUPPER:
+        kl = mal(f"mottatt.{g}.klage", ar) if ar < 2023 else None
+        if kl is not None:
+            r_om = gplan[g]["R"][ar] - kl
+            ut[g] = int(max(0, p_om[ar][g] + om[g].D[ar] + om[g].H[ar] - r_om))
+    return ut
+
+
 def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
     """Del hver gruppe på klage og omgjøringsanmodning.
 
@@ -424,18 +437,22 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
         neste = ar + 1
         r_total = int(round(andel[neste][0] * sum(gplan[g]["R"][neste] for g in grupper)))
         total = sum(p_om[neste][g] + om[g].D[neste] + om[g].H[neste] for g in grupper) - r_total
-        vekt = {g: gplan[g]["P"][ar] * tilboyelighet[g] for g in grupper}
-        p_om[ar] = _fordel(max(0, total), vekt, {g: int(gplan[g]["P"][ar] * 0.7) for g in grupper})
+        fast = _anmodninger_fra_mottatte_klager(mal, gplan, om, p_om, neste)
+        fri = [g for g in grupper if g not in fast]
+        vekt = {g: gplan[g]["P"][ar] * tilboyelighet[g] for g in fri}
+        p_om[ar] = fast | _fordel(max(0, total - sum(fast.values())), vekt, {g: int(gplan[g]["P"][ar] * 0.7) for g in fri})
     for g in grupper:
         o, p = om[g], gplan[g]
         o.H[2023] = int(np.clip(p_om[2022][g] + o.R[2023] - o.D[2023] - p_om[2023][g], 0, p["H"][2023]))
         for ar in (2021, 2022):
             o.R[ar] = p_om[ar][g] - p_om[ar - 1][g] + o.D[ar] + o.H[ar]
-        # 2018–2020: en jevn tilstrømning som bygger opp beholdningen per 31.12.2020
+        # 2018–2020: en jevn tilstrømning som bygger opp beholdningen per 31.12.2020; der
+        # klagene mottatt i 2020 er publisert (familie 677, 3.2.5), er anmodningene resten
         behov = p_om[2020][g] + sum(o.D[a] + o.H[a] for a in (2018, 2019, 2020))
-        o.R[2018] = behov // 3
-        o.R[2019] = behov // 3
-        o.R[2020] = behov - 2 * (behov // 3)
+        kl_2020 = mal(f"mottatt.{g}.klage", 2020)
+        o.R[2020] = behov - 2 * (behov // 3) if kl_2020 is None else int(p["R"][2020] - kl_2020)
+        o.R[2018] = (behov - o.R[2020]) // 2
+        o.R[2019] = behov - o.R[2020] - o.R[2018]
         forrige = 0
         for ar in AR:
             o.P[ar] = forrige + o.R[ar] - o.D[ar] - o.H[ar]
@@ -910,7 +927,9 @@ def _fordel(total: int, vekt: dict[str, float], tak: dict[str, int]) -> dict[str
 
 def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generator) -> np.ndarray:
     """Avgjørelsesform per sak: nemndmøtene tar de lengste sakene, sekretariatet de korteste,
-    og utvalget justeres slik at snitt saksbehandlingstid per form treffer målene."""
+    og utvalget justeres slik at snitt saksbehandlingstid per form treffer målene. Unntak:
+    tilbakekallets nemndmøter er mest statsborgerskapssaker (56 av 94, 3.1.3) med kortere tid
+    enn § 63-klagene (172 mot 268 dager, 3.2.10), så der trekkes nemndmøtene uten hensyn til tid."""
     form = np.full(len(df), None, dtype=object)
     tid = (df["avsluttet_dato"] - df["mottatt_dato"]).dt.days.to_numpy().astype("float64")
     ar = df["avsluttet_dato"].dt.year.to_numpy()
@@ -934,8 +953,10 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
             for del_maske, k_del in deler:
                 kand = np.flatnonzero(ledig & del_maske)
                 fortegn = -1.0 if f == "SEK" else 1.0
+                if g == "Tilbakekall" and f != "SEK":  # se docstring
+                    fortegn = 0.0
                 pref = fortegn * tid[idx[kand]] + rng.normal(0, 120, len(kand))
-                valgt = velg_med_snitt(tid[idx[kand]], k_del, t_mal, rng, pref)
+                valgt = velg_med_snitt(tid[idx[kand]], k_del, t_mal if fortegn else None, rng, pref)
                 form[idx[kand[valgt]]] = f
                 ledig[kand[valgt]] = False
         form[idx[ledig]] = "NL"
@@ -1156,12 +1177,21 @@ def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
     tildel_opphold(df, mal, rng_opphold)
     tildel_asyl(df, mal, rng_asyl)
     _personer_og_id(df, rng, mal)
+    _egen_strom_videre(rng)
     kolonner = [
         "sak_id", "person_id", "familie_id", "saksgruppe", "sakstype", "behandlingstype", "asylspor",
         "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall", "nasjonalitet", "hjemmel",
         "ema", "under_18_ved_vedtak", "barnefamilie", "lengevarende_barn", "tilknyttet_utvisning",
     ]
     return df[kolonner].sort_values(["mottatt_dato", "sak_id"], kind="stable").reset_index(drop=True)
+
+
+def _egen_strom_videre(rng: np.random.Generator) -> None:
+    """Tabellene som lages etter ``saker`` (uiv, rettssaker) fortsetter i en strøm avledet av
+    frøet, ikke av hvor mange trekk kalibreringen her brukte: en endring i saksregisteret
+    flytter ikke rettssakene."""
+    ny = np.random.default_rng(np.random.SeedSequence(rng.bit_generator.seed_seq.entropy, spawn_key=(1002,)))
+    rng.bit_generator.state = ny.bit_generator.state
 
 
 def _personer_og_id(df: pd.DataFrame, rng: np.random.Generator, mal: Mal) -> None:
@@ -1316,7 +1346,9 @@ def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
                 continue
             behov = (t - (dag[idx] - mott[idx]).mean()) * len(idx)
             nedre = np.maximum(mott[idx], start) - dag[idx]
-            s = juster_sum(dag[idx], behov, np.maximum(nedre, -200), np.minimum(slutt - dag[idx], 200))
+            # tilbakekall: nemndmøtene er mest statsborgerskapssaker med kort tid (3.2.10); de flyttes ikke
+            fast = np.where(gruppe[idx] == "Tilbakekall", 0, 200)
+            s = juster_sum(dag[idx], behov, np.maximum(nedre, -fast), np.minimum(slutt - dag[idx], fast))
             dag[idx] += s
             for g, k in flyttet:
                 flyttet[(g, k)] += int(s[(gruppe[idx] == g) & (klage[idx] == k)].sum())
