@@ -17,8 +17,9 @@ from arsrapport.saksbehandling import NEMNDMOTEFORMER, OMGJORT
 
 Y = AR[-1]  # rapportåret
 
-ARBEID, STUDIER, PERMANENT, EOS, SESONG, MIDLERTIDIG = (
-    "Arbeid", "Studier", "Permanent opphold", "EØS", "Sesongarbeid", "Midlertidig opphold")
+ARBEID, STUDIER, PERMANENT, EOS, SESONG = "Arbeid", "Studier", "Permanent opphold", "EØS", "Sesongarbeid"
+# upubliserte sakstyper i arbeid/opphold: hver mindre enn permanent opphold (264 vedtak, 3.2.5)
+MIDLERTIDIG, EOS_FAMILIE, ANNET_OPPHOLD = "Midlertidig opphold", "Familie med EØS-borger", "Annet opphold"
 REISEDOK, VISUM, NEKTE, FORNYELSE, OPPHEVELSE, BORTVISNING, ANNET = (
     "Reisedokument", "Visum", "Nekte innreise", "Asyl fornyelse", "Opphevelse av innreiseforbud", "Bortvisning", "Annet")
 T63, O37, TSTB, TANNET = "Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbakekall statsborgerskap", "Tilbakekall annet"
@@ -26,7 +27,9 @@ T63, O37, TSTB, TANNET = "Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbak
 SAKSTYPER = {
     "Asyl": (["Beskyttelse"], [1.0]),
     "Familieinnvandring": (["Familiegjenforening", "Familieetablering"], [0.7, 0.3]),
-    "Arbeid/opphold": ([ARBEID, STUDIER, PERMANENT, EOS, SESONG, MIDLERTIDIG], [0.32, 0.22, 0.17, 0.12, 0.05, 0.12]),
+    "Arbeid/opphold": (
+        [ARBEID, STUDIER, PERMANENT, EOS, SESONG, MIDLERTIDIG, EOS_FAMILIE, ANNET_OPPHOLD],
+        [0.32, 0.22, 0.17, 0.12, 0.05, 0.05, 0.04, 0.03]),
     "Statsborgerskap": (["Statsborgerskap"], [1.0]),
     "Utvisning": (["Utvisning brudd på utlendingsloven", "Utvisning straff"], [0.6, 0.4]),
     "Tilbakekall": ([T63, O37, TSTB, TANNET], [0.72, 0.08, 0.18, 0.02]),
@@ -256,7 +259,9 @@ def _andre_saker(reg: Register, sakstype, mal: Mal, rng) -> None:
     kand = v & _ledig(sakstype)
     sakstype[_velg_celler(rng, [(np.flatnonzero(kand & reg.omgjort), n_om),
                                 (np.flatnonzero(kand & ~reg.omgjort), n_forn - n_om)])] = FORNYELSE
-    sakstype[_velg(rng, np.flatnonzero(v & _ledig(sakstype)), mal("behandlet.sakstype.nekte_innreise", Y))] = NEKTE
+    # nekte innreise med gruppens resterende snitt, så de øvrige («Annet») ikke blir kortest
+    kand = np.flatnonzero(v & _ledig(sakstype))
+    sakstype[_velg(rng, kand, mal("behandlet.sakstype.nekte_innreise", Y), reg.tid, reg.tid[kand].mean())] = NEKTE
     _fyll(rng, sakstype, v, g, (REISEDOK, VISUM, NEKTE, FORNYELSE, OPPHEVELSE, BORTVISNING))
     # mottatt 2023: de avgjorte har fått type over; resten velges blant de uavgjorte
     r = gm & (reg.mottatt_ar == Y)

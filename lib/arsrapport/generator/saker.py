@@ -69,6 +69,7 @@ class Plan:
     T: dict[int, float | None]
     A: dict[int, float | None]
     E: dict[int, int] = field(default_factory=dict)  # beholdning eldre enn ett år 31.12.
+    U: dict[int, int] = field(default_factory=dict)  # så mange av de eldste avsluttes i året
 
 
 # ---------------------------------------------------------------------------------
@@ -163,11 +164,10 @@ def gruppeplan(mal: Mal) -> dict[str, dict[str, dict[int, float]]]:
         for g in GRUPPER:
             plan[g]["T"][ar] = mal(f"saksbehandlingstid.{g}", ar)
             plan[g]["A"][ar] = mal(f"beholdning_alder.{g}", ar)
-        if ar == 2023:
-            for g in GRUPPER:
-                a0 = mal(f"beholdning_alder_start.{g}", 2023)
-                if a0 is not None:
-                    plan[g]["A"][2022] = a0
+        for g in GRUPPER:  # alder ved inngangen til året = alder 31.12. året før
+            a0 = mal(f"beholdning_alder_start.{g}", ar)
+            if a0 is not None:
+                plan[g]["A"][ar - 1] = a0
     # 2023: der rapporten oppgir tid for både klager og anmodninger, styrer de (3.2.x), og
     # gruppens snitt blir det de gir (for utvisning 146,6 mot trykte 149; se avvik)
     for g in GRUPPER:
@@ -224,6 +224,7 @@ def _fyll_rest(plan, mal_kol, vekt_kol, mal: Mal, prefiks: str) -> None:
                 plan[g][mal_kol][ar] = kjent[g] + skift
 
 
+EOS_ELDSTE = 0.05  # andel av arbeid/opphold-klagene avgjort 2021 som er de eldste i beholdningen
 AVRUNDING = 0.48  # så langt et trykt snitt (hele dager, ±0,5) kan forskyves, med litt luft
 
 
@@ -507,7 +508,18 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
                 if v < 0:
                     raise ValueError(f"planen gir negativt {kol} for {g}/{k} i {ar}: {v}")
     _planlegg_over_ett_ar(ut, mal)
+    _eldste_avgjort(ut, mal)
     return ut
+
+
+def _eldste_avgjort(ut: dict[tuple[str, str], Plan], mal: Mal, ar: int = 2021) -> None:
+    """Arbeid/opphold 2021: beholdningen 31.12. er gammel (156 dager, 3.2.5), men EØS-sakene
+    avgjort det året tok 348 dager i snitt; de eldste klagene avgjøres derfor i året og blir
+    ikke liggende (så mange som en del av EØS-sakene trenger)."""
+    if mal("beholdning_alder_start.arbeid_opphold", ar + 1) is None or mal("saksbehandlingstid.sakstype.eos", ar) is None:
+        return
+    pl = ut[("arbeid_opphold", "Klage")]
+    pl.U[ar] = int(round(EOS_ELDSTE * pl.D[ar]))
 
 
 def _asyl_typetider_2022(gplan, om_asyl: Plan, mal: Mal, ar: int = 2022) -> None:
@@ -598,7 +610,12 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
             mal_snitt = (pool_m.sum() - onsket_ut * n_ut) / n_bli
         else:
             mal_snitt = None
-        bli = velg_med_snitt(pool_m, n_bli, mal_snitt, rng, preferanse)
+        if plan.U.get(ar):  # de eldste avsluttes; beholdningen velges blant resten
+            bli = np.zeros(len(pool_m), dtype=bool)
+            fri = np.sort(np.argsort(pool_m, kind="stable")[plan.U[ar]:])
+            bli[fri] = velg_med_snitt(pool_m[fri], n_bli, mal_snitt, rng, preferanse[fri])
+        else:
+            bli = velg_med_snitt(pool_m, n_bli, mal_snitt, rng, preferanse)
         if ar in plan.E:
             _velg_over_ett_ar(pool_m, bli, slutt - 365, plan.E[ar], mal_snitt, rng)
         ut_m = pool_m[~bli]
