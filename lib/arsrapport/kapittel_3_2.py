@@ -25,8 +25,9 @@ def figurer(uttrekk, ar: int, sammenligningsar: int = 2) -> dict[int, dict[str, 
     sammenligningsårene (og året før dem, som endringene regnes fra)."""
     saker = sb.med_avledede(uttrekk.saker)
     ut: dict[int, dict[str, float]] = {}
+    seg = portefolje.segmentkolonner(saker)
     for a in range(ar - sammenligningsar - 1, ar + 1):
-        f: dict[str, float] = portefolje.figurer_for_ar(saker, a)
+        f: dict[str, float] = portefolje.figurer_for_ar(saker, a, seg)
         f.update(portefolje.barn_og_familier(saker, a))
         f.update(portefolje.nye_rettssaker_per_sakstype(uttrekk.rettssaker, saker, a))
         if (uttrekk.styringsparametere["ar"] == a).any():

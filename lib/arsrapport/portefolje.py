@@ -62,7 +62,14 @@ def segmentkolonner(saker: pd.DataFrame) -> pd.DataFrame:
     ut["sakstype_samlet"] = _samlet(saker["sakstype"], SAKSTYPE_SAMLET, "sakstype.")
     ut["hjemmel"] = _samlet(saker["hjemmel"], HJEMMEL_ID, "hjemmel.")
     ut["type"] = saker["behandlingstype"].map(TYPE_ID)
-    return ut
+    ut["nasjonalitet"] = _slug_kolonne(saker["nasjonalitet"])
+    # kategorier: gruppering på koder i stedet for tekst (millioner av rader)
+    return ut.astype("category")
+
+
+def _slug_kolonne(kolonne: pd.Series) -> pd.Series:
+    """``slug`` av hver verdi, regnet én gang per ulike verdi."""
+    return kolonne.map({v: slug(v) for v in kolonne.dropna().unique()})
 
 
 def _samlet(kolonne: pd.Series, samlinger: dict[str, tuple[str, ...]], prefiks: str) -> pd.Series:
@@ -167,12 +174,13 @@ NASJONALITETSUTVALG = (
 )
 
 
-def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
+def figurer_for_ar(saker: pd.DataFrame, ar: int, seg: pd.DataFrame | None = None) -> dict[str, float]:
     """Alle porteføljetallene for ett år, for hvert segment i :data:`DELINGER`, samlet og per
     behandlingstype, pluss tallene per nasjonalitet i :data:`NASJONALITETSUTVALG` og de eldste
-    sakene (``beholdning_over_ett_ar``) for hele registeret."""
+    sakene (``beholdning_over_ett_ar``) for hele registeret. ``seg`` er
+    :func:`segmentkolonner` (regnes ut her om den ikke er gitt; den er lik for alle år)."""
     s = sb.med_avledede(saker) if "omgjort" not in saker else saker
-    seg = segmentkolonner(s)
+    seg = segmentkolonner(s) if seg is None else seg
     ind = indikatorer(s, ar)
     ut: dict[str, float] = {}
     alle = nokkeltall(ind).iloc[0]
@@ -186,11 +194,10 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
             _typeandeler(ut, navn, per_type.loc[navn])
         for (navn, kode), rad in per_type.iterrows():
             _ider(ut, f"{navn}.{kode}", rad)
-    nasj = s["nasjonalitet"].map(slug)
     for maal, segment, kode in NASJONALITETSUTVALG:
         deling = next(d for d in DELINGER if segment in set(seg[d].dropna().unique()))
         maske = seg[deling].eq(segment) & (seg["type"].eq(kode) if kode else True)
-        antall = ind.loc[maske, maal].groupby(nasj[maske]).sum()
+        antall = ind.loc[maske, maal].groupby(seg.loc[maske, "nasjonalitet"], observed=True).sum()
         prefiks = f"{maal}.{segment}" + (f".{kode}" if kode else "")
         for land, n in antall.items():
             if n:
@@ -255,8 +262,10 @@ def nye_rettssaker_per_sakstype(rettssaker: pd.DataFrame, saker: pd.DataFrame, a
     """3.2.10: nye saker i tingretten (stevning mottatt i ``ar``) etter sakstypen til nemndas
     sak, ``rettssaker.nye.tingretten.sakstype.S``. Rettssaker uten kjent sak telles ikke."""
     ting = rettssaker.loc[rettssaker["instans"].eq("Tingretten") & sb._i_aret(rettssaker["innkommet_dato"], ar)]
-    sakstype = ting["sak_id"].map(saker.drop_duplicates("sak_id").set_index("sak_id")["sakstype"])
-    ikke_asyl = ting["sak_id"].map(saker.drop_duplicates("sak_id").set_index("sak_id")["saksgruppe"]).ne("Asyl")
+    # bare sakene rettssakene viser til (ikke et oppslag over hele registeret)
+    oppslag = saker.loc[saker["sak_id"].isin(ting["sak_id"]), ["sak_id", "sakstype", "saksgruppe"]].set_index("sak_id")
+    sakstype = ting["sak_id"].map(oppslag["sakstype"])
+    ikke_asyl = ting["sak_id"].map(oppslag["saksgruppe"]).ne("Asyl")
     antall = sakstype[ikke_asyl].dropna().value_counts()
     # alle sakstyper i registeret, også de uten nye rettssaker (0 er et svar)
     typer = saker.loc[saker["saksgruppe"].ne("Asyl"), "sakstype"].dropna().unique()
@@ -300,7 +309,7 @@ def _med_type(etikett: pd.Series, saker: pd.DataFrame) -> pd.Series:
 def tabell_asylspor(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
     """3.2.3: asylsakene etter spor (realitetsbehandlet / Dublin og trygt tredjeland) og type."""
     seg = segmentkolonner(saker)
-    navn = seg["realitet"].map({"asyl_realitet": "Realitetsbehandlet", "asyl_ikke_realitet": "Dublin og trygt tredjeland"})
+    navn = seg["realitet"].astype(object).map({"asyl_realitet": "Realitetsbehandlet", "asyl_ikke_realitet": "Dublin og trygt tredjeland"})
     nokkel = _med_type(navn, saker)
     rekke = [f"{n}, {t}" for n in ("Realitetsbehandlet", "Dublin og trygt tredjeland") for t in TYPE_NAVN.values()]
     return oversikt(saker, ar, nokkel, rekke).rename(columns={"": "Asylsaker"})
