@@ -48,36 +48,45 @@ def last_og_kontroller(data: Path, melding: Melding = _stille) -> Uttrekk:
 
 def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stille) -> list[Path]:
     """Kjør hver kapittelnotatbok med parameterne ``year`` og ``data_dir``; de kjørte
-    notatbøkene (med utdata) skrives til ``katalog``."""
+    notatbøkene (med utdata) skrives til ``katalog``.
+
+    Notatbøkene er uavhengige av hverandre (hver leser uttrekket selv), så de kjøres samtidig,
+    én kjerne hver, så mange som maskinen har kjerner. Rekkefølgen i resultatet er den i
+    ``arsrapport.toml``."""
+    from concurrent.futures import ThreadPoolExecutor
+
     import papermill as pm
 
     inn = les_innstillinger()
     katalog.mkdir(parents=True, exist_ok=True)
-    kjorte = []
-    for navn in inn.notatboker:
-        kilde = inn.notebooks / navn
+
+    def kjor(navn: str) -> Path:
         mal = katalog / navn
         start = time.perf_counter()
-        melding(f"Kjører {navn} for {ar} …")
         try:
-            with _stderr_til(katalog / f"{Path(navn).stem}.kjerne.log"):
-                pm.execute_notebook(
-                    str(kilde),
-                    str(mal),
-                    parameters={"year": ar, "data_dir": str(Path(data).resolve())},
-                    cwd=str(inn.notebooks),
-                    kernel_name="python3",
-                    progress_bar=False,
-                    log_output=False,
-                    # utdata kan komme sent etter at en celle med mange tusen limte tall er
-                    # ferdig (nbclient venter ellers bare 4 s, for lite på en travel maskin)
-                    iopub_timeout=120,
-                )
+            pm.execute_notebook(
+                str(inn.notebooks / navn),
+                str(mal),
+                parameters={"year": ar, "data_dir": str(Path(data).resolve())},
+                cwd=str(inn.notebooks),
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
+                # utdata kan komme sent etter at en celle med mange tusen limte tall er
+                # ferdig (nbclient venter ellers bare 4 s, for lite på en travel maskin)
+                iopub_timeout=120,
+            )
         except pm.PapermillExecutionError as feil:
             raise ByggFeil(f"{navn} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None
-        melding(f"  ferdig på {time.perf_counter() - start:.1f} s")
-        kjorte.append(mal)
-    return kjorte
+        melding(f"  {navn} ferdig på {time.perf_counter() - start:.1f} s")
+        return mal
+
+    samtidig = max(1, min(len(inn.notatboker), os.cpu_count() or 1))
+    melding(f"Kjører {len(inn.notatboker)} notatbøker for {ar} ({samtidig} om gangen) …")
+    # kjernenes oppstartsmeldinger (ipykernel skriver til standard feil) går til en loggfil
+    with _stderr_til(katalog / "kjerner.log"), ThreadPoolExecutor(max_workers=samtidig) as utforer:
+        jobber = [utforer.submit(kjor, navn) for navn in inn.notatboker]
+        return [j.result() for j in jobber]
 
 
 @contextlib.contextmanager
