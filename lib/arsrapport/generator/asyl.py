@@ -460,7 +460,7 @@ def _ema_under_18(s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:
         feil = 0.0 if t_om is None or not len(om) else abs(float(s.tid[om].mean()) - t_om)
         if beste is None or feil < beste[0] - 1e-9:
             beste = (feil, nl_om, om)
-        if feil <= 0.5:
+        if feil < 0.5:  # strengt innenfor: 36,5 ville vært trykt som 37
             break
     _, nl_om, om = beste
     ikke_nl_kl = ikke_nl - (n_om - nl_om)
