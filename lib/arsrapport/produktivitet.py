@@ -1,0 +1,126 @@
+"""Produktivitet (3.2.13, Tabell 10–14 og Del VII tabell 1): behandlede saker, årsverk,
+saker per årsverk, vekttall og kostnad per sak og per vekttall, nominelt og KPI-justert.
+
+Definisjonene i datakontrakten:
+
+- **vekttall**: summen over behandlede saker av vekten for sakens kategori (Asyl/Opphold) og
+  avgjørelsesform, fra referansetabellen ``vekttall`` (gyldig ``ar_fra``–``ar_til``);
+- **kostnad per sak**: årets regnskap på kapittel 0491 post 01 og 21 ÷ behandlede saker;
+  **KPI-justert** til basisåret B med × KPI(B) ÷ KPI(Y);
+- **saker per årsverk**: behandlede saker ÷ årsverk (alle, og saksenhetene + nemndlederne).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from arsrapport import saksbehandling as sb
+
+KAPITTEL = "0491"
+POSTER = ("01", "21")
+ENHET_ID = {"Saksenhetene": "saksenhetene", "Nemndledere": "nemndledere", "Prosedyreenheten": "prosedyreenheten", "Øvrige UNE": "ovrige"}
+KATEGORI = {"Asylsaker": "Asyl", "Oppholdssaker": "Opphold"}
+
+
+class ManglerReferanse(ValueError):
+    """Referansetabellen mangler en verdi målet trenger (vekt eller KPI for et år)."""
+
+
+def vekter(vekttall: pd.DataFrame, ar: int) -> dict[tuple[str, str], float]:
+    """Vekten per (kategori, avgjørelsesform) som gjelder for året."""
+    gjelder = vekttall.loc[(vekttall["ar_fra"] <= ar) & (vekttall["ar_til"] >= ar)]
+    ut = {(str(r.kategori), str(r.avgjorelsesform)): float(r.vekt) for r in gjelder.itertuples()}
+    if not ut:
+        raise ManglerReferanse(f"vekttall: ingen vekter gjelder for {ar} (ar_fra–ar_til)")
+    return ut
+
+
+def vekttall_sum(saker: pd.DataFrame, vekttall: pd.DataFrame, ar: int) -> float:
+    """Summen av vektene for årets behandlede saker. En behandlet sak uten vekt for sin
+    kategori og form er en feil i referansetabellen, ikke en sak som teller null."""
+    s = sb.med_avledede(saker) if "kategori" not in saker else saker
+    b = s.loc[sb.er_behandlet(s, ar)]
+    antall = b.groupby([b["kategori"].map(KATEGORI), b["avgjorelsesform"]], observed=True).size()
+    v = vekter(vekttall, ar)
+    mangler = [k for k in antall.index if k not in v]
+    if mangler:
+        raise ManglerReferanse(f"vekttall: ingen vekt for {', '.join(f'{k[0]}/{k[1]}' for k in mangler)} i {ar}")
+    return float(sum(n * v[k] for k, n in antall.items()))
+
+
+def regnskap_drift(regnskap: pd.DataFrame, ar: int) -> float:
+    """Årets regnskap på kapittel 0491 post 01 og 21 (kostnaden i kostnad per sak)."""
+    r = regnskap.loc[(regnskap["ar"] == ar) & regnskap["kapittel"].eq(KAPITTEL) & regnskap["post"].isin(POSTER)]
+    return float(r["belop"].sum())
+
+
+def kpi_faktor(kpi: pd.DataFrame, ar: int, basisar: int) -> float:
+    """KPI(basisår) ÷ KPI(år): ganges med et beløp i årets kroner for å få basisårets kroner."""
+    indeks = kpi.set_index("ar")["indeks"]
+    for a in (ar, basisar):
+        if a not in indeks.index:
+            raise ManglerReferanse(f"kpi: mangler indeks for {a}")
+    return float(indeks[basisar] / indeks[ar])
+
+
+def arsverk(arsverk_tab: pd.DataFrame, ar: int) -> dict[str, float]:
+    """Årsverk per enhet (``arsverk.<enhet>``), saksenhetene + nemndlederne, og totalen."""
+    a = arsverk_tab.loc[arsverk_tab["ar"] == ar].groupby("enhet")["arsverk"].sum()
+    ut = {f"arsverk.{ENHET_ID[e]}": float(v) for e, v in a.items() if e in ENHET_ID}
+    ut["arsverk.saksenheter_nemndledere"] = ut.get("arsverk.saksenhetene", 0.0) + ut.get("arsverk.nemndledere", 0.0)
+    ut["arsverk"] = float(a.sum())
+    return ut
+
+
+def figurer_for_ar(uttrekk, ar: int, basisar: int) -> dict[str, float]:
+    """Tallene i Tabell 11, 12 og 14 (og vektene i Tabell 13) for ett år; kroner justeres med
+    KPI til ``basisar`` (det første av årene tabellen viser)."""
+    s = sb.med_avledede(uttrekk.saker)
+    behandlet = sb.behandlet(s, ar)
+    f: dict[str, float] = arsverk(uttrekk.arsverk, ar)
+    if f["arsverk"]:
+        f["saker_per_arsverk"] = behandlet / f["arsverk"]
+    if f["arsverk.saksenheter_nemndledere"]:
+        f["saker_per_arsverk.saksenheter_nemndledere"] = behandlet / f["arsverk.saksenheter_nemndledere"]
+    for (kat, form), v in vekter(uttrekk.vekttall, ar).items():
+        f[f"vekt.{'asylsaker' if kat == 'Asyl' else 'oppholdssaker'}.form.{form.lower()}"] = v
+    vt = vekttall_sum(s, uttrekk.vekttall, ar)
+    kost = regnskap_drift(uttrekk.regnskap, ar)
+    faktor = kpi_faktor(uttrekk.kpi, ar, basisar)
+    f.update({
+        "vekttall": vt,
+        "regnskap_post01_21": kost,
+        "regnskap_post01_21_kpi": kost * faktor,
+    })
+    if behandlet:
+        f["vekttall_per_sak"] = vt / behandlet
+        f["kostnad_per_sak"] = kost / behandlet
+        f["kostnad_per_sak_kpi"] = kost * faktor / behandlet
+    if vt:
+        f["kostnad_per_vekttall"] = kost / vt
+        f["kostnad_per_vekttall_kpi"] = kost * faktor / vt
+    indeks = uttrekk.kpi.set_index("ar")["indeks"]
+    if ar in indeks.index and ar - 1 in indeks.index:
+        f["kpi.endring"] = float(indeks[ar] / indeks[ar - 1] - 1)
+    return f
+
+
+ENDRINGER = (
+    "arsverk", "arsverk.saksenhetene", "arsverk.nemndledere", "arsverk.saksenheter_nemndledere",
+    "arsverk.prosedyreenheten", "arsverk.ovrige", "saker_per_arsverk", "saker_per_arsverk.saksenheter_nemndledere",
+    "regnskap_post01_21", "regnskap_post01_21_kpi", "kostnad_per_sak", "kostnad_per_sak_kpi", "vekttall",
+    "vekttall_per_sak", "kostnad_per_vekttall", "kostnad_per_vekttall_kpi",
+)
+
+
+def figurer(uttrekk, ar: int, antall_ar: int = 3) -> dict[int, dict[str, float]]:
+    """Produktivitetstallene for de tre årene tabellene viser, med endring fra året før
+    (``.endring``, relativ). KPI-justeringen bruker det første av årene som basis."""
+    basis = ar - antall_ar + 1
+    ut = {a: figurer_for_ar(uttrekk, a, basis) for a in range(basis, ar + 1)}
+    for a in range(basis + 1, ar + 1):
+        for fid in ENDRINGER:
+            naa, for_ = ut[a].get(fid), ut[a - 1].get(fid)
+            if naa is not None and for_:
+                ut[a][f"{fid}.endring"] = naa / for_ - 1
+    return ut

@@ -1,0 +1,97 @@
+"""Produktivitet (3.2.13) på små håndlagde tabeller; svarene regnet for hånd i kommentarene."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from arsrapport import produktivitet as p
+from typede_tabeller import typet_tabell
+
+KOL = ("sak_id", "saksgruppe", "behandlingstype", "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall")
+V, KL = "Vedtak", "Klage"
+SAKER = typet_tabell(KOL, [
+    ("A1", "Asyl", KL, "2023-01-01", V, "2023-03-01", "NMP", "Omgjort"),             # 1,276
+    ("A2", "Asyl", KL, "2023-01-01", V, "2023-12-31", "SEK", "Ikke omgjort"),        # 0,101 (31.12. teller)
+    ("F1", "Familieinnvandring", KL, "2022-06-01", V, "2023-01-01", "NL", "Ikke omgjort"),  # 0,292 (1.1. teller)
+    ("F2", "Familieinnvandring", KL, "2022-06-01", V, "2022-12-31", "NL", "Ikke omgjort"),  # 2022: ikke med i 2023
+    ("F3", "Familieinnvandring", KL, "2023-06-01", "Henlagt", "2023-07-01", None, None),    # henlagt: teller ikke
+], ("mottatt_dato", "avsluttet_dato"))
+
+VEKTTALL = pd.DataFrame({
+    "ar_fra": [2020] * 4 + [2024], "ar_til": [2023] * 4 + [2026],
+    "kategori": ["Asyl", "Asyl", "Opphold", "Opphold", "Asyl"],
+    "avgjorelsesform": ["NMP", "SEK", "NL", "SEK", "NMP"],
+    "vekt": [1.276, 0.101, 0.292, 0.125, 9.9],
+})
+KPI = pd.DataFrame({"ar": [2021, 2022, 2023], "indeks": [116.1, 122.8, 129.6]})
+REGNSKAP = pd.DataFrame({
+    "ar": [2023, 2023, 2023, 2023, 2021],
+    "kapittel": ["0491", "0491", "0491", "1633", "0491"],
+    "post": ["01", "21", "45", "01", "01"],
+    "belop": [300_000.0, 30_000.0, 99_999.0, 77_777.0, 200_000.0],
+})
+ARSVERK = pd.DataFrame({
+    "ar": [2023] * 4, "enhet": ["Saksenhetene", "Nemndledere", "Prosedyreenheten", "Øvrige UNE"],
+    "arsverk": [2.0, 1.0, 0.5, 1.5],
+})
+
+
+def test_vekttall_etter_kategori_og_form():
+    # 2023: A1 1,276 + A2 0,101 + F1 0,292 = 1,669 (F2 er 2022, F3 er henlagt)
+    assert p.vekttall_sum(SAKER, VEKTTALL, 2023) == pytest.approx(1.669)
+    assert p.vekttall_sum(SAKER, VEKTTALL, 2022) == pytest.approx(0.292)
+
+
+def test_vekt_fra_riktig_periode_og_tydelig_feil_uten_vekt():
+    assert p.vekter(VEKTTALL, 2024) == {("Asyl", "NMP"): 9.9}
+    with pytest.raises(p.ManglerReferanse, match="ingen vekter gjelder for 2019"):
+        p.vekter(VEKTTALL, 2019)
+    uten_nl = VEKTTALL.loc[VEKTTALL["avgjorelsesform"].ne("NL")]
+    with pytest.raises(p.ManglerReferanse, match="ingen vekt for Opphold/NL i 2023"):
+        p.vekttall_sum(SAKER, uten_nl, 2023)
+
+
+def test_regnskap_bare_kapittel_0491_post_01_og_21():
+    assert p.regnskap_drift(REGNSKAP, 2023) == 330_000.0
+    assert p.regnskap_drift(REGNSKAP, 2022) == 0.0
+
+
+def test_kpi_faktor():
+    assert p.kpi_faktor(KPI, 2023, 2021) == pytest.approx(116.1 / 129.6)
+    assert p.kpi_faktor(KPI, 2021, 2021) == 1.0
+    with pytest.raises(p.ManglerReferanse, match="mangler indeks for 2024"):
+        p.kpi_faktor(KPI, 2024, 2021)
+
+
+def test_arsverk_per_enhet():
+    a = p.arsverk(ARSVERK, 2023)
+    assert a["arsverk"] == 5.0 and a["arsverk.saksenheter_nemndledere"] == 3.0
+    assert a["arsverk.ovrige"] == 1.5 and a["arsverk.prosedyreenheten"] == 0.5
+
+
+def test_figurer_for_ar():
+    u = SimpleNamespace(saker=SAKER, vekttall=VEKTTALL, kpi=KPI, regnskap=REGNSKAP, arsverk=ARSVERK)
+    f = p.figurer_for_ar(u, 2023, basisar=2021)
+    # 3 behandlede saker, 5 årsverk (3 i saksenhetene og hos nemndlederne), 330 000 kr
+    assert f["saker_per_arsverk"] == pytest.approx(3 / 5)
+    assert f["saker_per_arsverk.saksenheter_nemndledere"] == pytest.approx(1.0)
+    assert f["vekttall_per_sak"] == pytest.approx(1.669 / 3)
+    assert f["kostnad_per_sak"] == pytest.approx(110_000)
+    assert f["kostnad_per_sak_kpi"] == pytest.approx(110_000 * 116.1 / 129.6)
+    assert f["kostnad_per_vekttall"] == pytest.approx(330_000 / 1.669)
+    assert f["kpi.endring"] == pytest.approx(129.6 / 122.8 - 1)
+    assert f["vekt.asylsaker.form.nmp"] == 1.276 and f["vekt.oppholdssaker.form.sek"] == 0.125
+
+
+def test_figurer_med_endring_fra_aret_for():
+    arsverk = pd.concat([ARSVERK, ARSVERK.assign(ar=2022, arsverk=ARSVERK["arsverk"] * 2)])
+    u = SimpleNamespace(saker=SAKER, vekttall=VEKTTALL, kpi=KPI, regnskap=REGNSKAP, arsverk=arsverk)
+    f = p.figurer(u, 2023, antall_ar=2)
+    assert set(f) == {2022, 2023}
+    assert f[2023]["arsverk.endring"] == pytest.approx(-0.5)  # 10 -> 5
+    # 2022 har ingen kostnad: ingen kostnad per sak-endring å regne
+    assert "kostnad_per_sak.endring" not in f[2023]
+    assert f[2022]["regnskap_post01_21_kpi"] == 0.0
