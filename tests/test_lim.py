@@ -58,6 +58,15 @@ MINUS = "\u2212"
         ("beholdning_alder_start.endring_abs", "dager"),
         # desimaltall
         ("rettssaker.dager_per_sak", "desimal"),
+        # produktivitet (3.2.13)
+        ("arsverk", "desimal"),
+        ("arsverk.saksenhetene", "desimal"),
+        ("saker_per_arsverk.saksenheter_nemndledere", "desimal"),
+        ("vekttall", "desimal"),
+        ("vekttall_per_sak", "tusendeler"),
+        ("vekt.asylsaker.form.nmp", "tusendeler"),
+        ("vekttall.endring", "endring"),
+        ("kostnad_per_sak", "antall"),
         # populasjonene i 3.2.6 står foran målet
         ("ema.behandlet.klage", "antall"),
         ("ema.personer", "antall"),
@@ -332,6 +341,12 @@ def test_lim_figurer_rekkefolge_er_sortert():
     ravnavn = [k[0] for k in glue.kall if "@20" in k[0] and not k[0].startswith("t.")]
     assert ravnavn == ["figurer@2022", "figurer@2023"]
     assert list(json.loads(glue.kall[-1][1])) == ["a", "b"]
+
+
+def test_produktivitet_med_desimaler():
+    assert lim.som_tekst("arsverk", 203.9) == "203,9"
+    assert lim.som_tekst("vekttall_per_sak", 0.3094) == "0,309"
+    assert lim.som_tekst("kostnad_per_sak", 49012.4) == f"49{NB}012"
 
 
 def test_mal_i_hele_prosent_resultat_med_en_desimal():

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arsrapport import kapittel_3_1, kapittel_3_2, vedlegg_statistikk
+from arsrapport import kapittel_3_1, kapittel_3_2, produktivitet, vedlegg_statistikk
 
 
 def figurer(uttrekk, ar: int) -> dict[int, dict[str, float]]:
     ut: dict[int, dict[str, float]] = {}
-    for modul in (kapittel_3_1, kapittel_3_2, vedlegg_statistikk):
+    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, vedlegg_statistikk):
         for a, verdier in modul.figurer(uttrekk, ar).items():
             ut.setdefault(a, {}).update(verdier)
     return ut
@@ -22,5 +22,6 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     return {
         **kapittel_3_1.tabeller(uttrekk, ar),
         **kapittel_3_2.tabeller(uttrekk, ar),
+        **produktivitet.tabeller(uttrekk, ar),
         **vedlegg_statistikk.tabeller(uttrekk, ar),
     }

@@ -24,6 +24,10 @@ ALLE = "figurer"  # navnet på ordboken med årets råverdier: figurer@<år>
 
 DAGER_FORST = ("saksbehandlingstid", "saksbehandlingstid_tertial", "beholdning_alder", "beholdning_alder_start")
 DAGER_LEDD = ("snitt", "alder", "alder_start", "grense_dager")  # spN.snitt, spN.alder …
+# årsverk, saker per årsverk og vekttall vises med én desimal (203,9), vekter og vekttall per
+# sak med tre (0,309), som i tabellene i 3.2.13
+DESIMAL_FORST = ("arsverk", "saker_per_arsverk", "vekttall")
+TUSENDELER_FORST = ("vekttall_per_sak", "vekt")
 # populasjoner som står foran målet i id-en (3.2.6): ema.behandlet, barnefamilie.saksbehandlingstid
 POPULASJONER = ("ema", "ema_under_18", "barnefamilie", "lengevarende_barn")
 
@@ -43,8 +47,10 @@ def enhet(figur_id: str) -> str:
         return "andel"  # f.eks. rettssaker.medhold_andel, sp1.andel_under_grense, sp1.mal_andel
     if er_dager:
         return "dager"
-    if figur_id in ("rettssaker.dager_per_sak",):
+    if figur_id in ("rettssaker.dager_per_sak",) or forste in DESIMAL_FORST:
         return "desimal"
+    if forste in TUSENDELER_FORST:
+        return "tusendeler"
     return "antall"
 
 
@@ -59,6 +65,8 @@ def som_tekst(figur_id: str, verdi: float) -> str:
         return fmt.dager(abs(verdi)) if figur_id.endswith("endring_abs") else fmt.dager(verdi)
     if e == "desimal":
         return fmt.tall(verdi, desimaler=1)
+    if e == "tusendeler":
+        return fmt.tall(verdi, desimaler=3)
     return fmt.tall(abs(verdi)) if figur_id.endswith("endring_abs") else fmt.tall(verdi)
 
 

@@ -124,3 +124,108 @@ def figurer(uttrekk, ar: int, antall_ar: int = 3) -> dict[int, dict[str, float]]
             if naa is not None and for_:
                 ut[a][f"{fid}.endring"] = naa / for_ - 1
     return ut
+
+
+# --- tabeller ----------------------------------------------------------------------
+
+ENHET_NAVN = {
+    "arsverk.saksenhetene": "Saksenhetene",
+    "arsverk.nemndledere": "Nemndledere",
+    "arsverk.saksenheter_nemndledere": "Saksenhetene og nemndlederne",
+    "arsverk.prosedyreenheten": "Prosedyreenheten",
+    "arsverk.ovrige": "Øvrige UNE",
+    "arsverk": "UNE totalt",
+}
+FORM_NAVN = {
+    "Stornemnd": "Stornemndmøte",
+    "NMP": "Nemndmøte med personlig frammøte",
+    "NUP": "Nemndmøte uten personlig frammøte",
+    "NL": "Nemndleder uten nemndmøte",
+    "SEK": "Sekretariatet",
+}
+
+
+def _tre_ar(f: dict[int, dict[str, float]], rader: dict[str, str], endring: bool = True) -> pd.DataFrame:
+    """Én rad per id, én kolonne per år, og endringen fra året før for de to siste årene."""
+    ar = sorted(f)
+    tab = pd.DataFrame({"": list(rader.values())})
+    for a in ar:
+        tab[str(a)] = [f[a].get(fid) for fid in rader]
+    if endring:
+        for a in ar[1:]:
+            tab[f"Endring {a - 1}–{a}"] = [f[a].get(f"{fid}.endring") for fid in rader]
+    return tab
+
+
+def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
+    """Tabell 10–14 i 3.2.13, med navnene de får i ``tabeller.xlsx``."""
+    s = sb.med_avledede(uttrekk.saker)
+    f = figurer(uttrekk, ar)
+    for a in f:  # behandlede saker per kategori (Tabell 10) hører til her også
+        per_kat = sb.behandlet(s, a, "kategori")
+        f[a]["behandlet.asylsaker"] = int(per_kat.get("Asylsaker", 0))
+        f[a]["behandlet.oppholdssaker"] = int(per_kat.get("Oppholdssaker", 0))
+        f[a]["behandlet"] = int(per_kat.sum())
+        if a - 1 in f:
+            for fid in ("behandlet.asylsaker", "behandlet.oppholdssaker", "behandlet"):
+                if f[a - 1][fid]:
+                    f[a][f"{fid}.endring"] = f[a][fid] / f[a - 1][fid] - 1
+    vekt = vekter(uttrekk.vekttall, ar)
+    return {
+        "3.2.13 Tabell 10": _tre_ar(f, {"behandlet.asylsaker": "Asylsaker", "behandlet.oppholdssaker": "Oppholdssaker", "behandlet": "Sum"}),
+        "3.2.13 Tabell 11": _tre_ar(f, ENHET_NAVN),
+        "3.2.13 Tabell 12": _tre_ar(f, {"saker_per_arsverk.saksenheter_nemndledere": "Saker per årsverk i saksenhetene og hos nemndlederne",
+                                        "saker_per_arsverk": "Saker per årsverk i UNE totalt"}),
+        "3.2.13 Tabell 13": pd.DataFrame({
+            "Avgjørelsesform": list(FORM_NAVN.values()),
+            "Vekt asylsaker": [vekt.get(("Asyl", k)) for k in FORM_NAVN],
+            "Vekt oppholdssaker": [vekt.get(("Opphold", k)) for k in FORM_NAVN],
+        }),
+        "3.2.13 Tabell 14": _tre_ar(f, {
+            "regnskap_post01_21": "Regnskap, kap. 0491 post 01 og 21 (kr)",
+            "regnskap_post01_21_kpi": "Regnskap i faste kroner (KPI-justert, kr)",
+            "behandlet": "Behandlede saker",
+            "kostnad_per_sak": "Kostnad per sak (kr)",
+            "kostnad_per_sak_kpi": "Kostnad per sak, faste kroner (kr)",
+            "vekttall": "Vekttall",
+            "vekttall_per_sak": "Vekttall per sak",
+            "kostnad_per_vekttall": "Kostnad per vekttall (kr)",
+            "kostnad_per_vekttall_kpi": "Kostnad per vekttall, faste kroner (kr)",
+        }),
+    }
+
+
+# desimaler per rad i boka (kroner og saker hele tall; årsverk og vekttall som rapporten)
+DESIMALER = {
+    "3.2.13 Tabell 11": 1,
+    "3.2.13 Tabell 12": 1,
+    "Vekttall": 1,
+    "Vekttall per sak": 3,
+}
+
+
+def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Tabellene med norsk formatering: tall per rad med sine desimaler, endringer i hele
+    prosent, vektene med tre desimaler."""
+    from arsrapport.formatering import prosent, tall
+
+    def fmt_tabell(navn: str, t: pd.DataFrame) -> pd.DataFrame:
+        ut = t.copy().astype(object)
+        for i, rad in t.iterrows():
+            des = DESIMALER.get(rad.iloc[0], DESIMALER.get(navn, 0))
+            for kol in t.columns[1:]:
+                v = rad[kol]
+                if v is None or pd.isna(v):
+                    ut.at[i, kol] = ""
+                elif str(kol).startswith("Endring"):
+                    ut.at[i, kol] = prosent(v, desimaler=0)
+                else:
+                    ut.at[i, kol] = tall(v, desimaler=des)
+        return ut
+
+    ut = {n: fmt_tabell(n, t) for n, t in tab.items() if n != "3.2.13 Tabell 13"}
+    vekt = tab["3.2.13 Tabell 13"].copy().astype(object)
+    for kol in ("Vekt asylsaker", "Vekt oppholdssaker"):
+        vekt[kol] = ["" if v is None or pd.isna(v) else tall(v, desimaler=3) for v in tab["3.2.13 Tabell 13"][kol]]
+    ut["3.2.13 Tabell 13"] = vekt
+    return {f"tab.tabell_{n.split()[-1]}": ut[n] for n in tab}
