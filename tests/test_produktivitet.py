@@ -104,12 +104,12 @@ def test_tabellene_og_visningen():
     assert list(tab) == [f"3.2.13 Tabell {n}" for n in range(10, 15)]
     t10 = tab["3.2.13 Tabell 10"].set_index("")
     assert t10.loc["Sum", "2023"] == 3 and t10.loc["Sum", "2022"] == 1
-    assert t10.loc["Sum", "Endring 2022–2023"] == pytest.approx(2.0)
+    assert t10.loc["Sum", "Endring 2022–23"] == pytest.approx(2.0)
     vist = p.for_boka(tab)
     t14 = vist["tab.tabell_14"].set_index("")
     assert t14.loc["Kostnad per sak (kr)", "2023"] == "110\u00a0000"
     assert t14.loc["Vekttall", "2023"] == "1,7"  # 1,669 med én desimal
     assert t14.loc["Vekttall per sak", "2023"] == "0,556"
-    assert t14.loc["Behandlede saker", "Endring 2022–2023"] == "200\u00a0%"
+    assert t14.loc["Behandlede saker", "Endring 2022–23"] == "200\u00a0%"
     assert vist["tab.tabell_11"].set_index("").loc["UNE totalt", "2023"] == "5,0"
     assert vist["tab.tabell_13"].set_index("Avgjørelsesform").loc["Sekretariatet", "Vekt oppholdssaker"] == "0,125"

@@ -153,7 +153,7 @@ def _tre_ar(f: dict[int, dict[str, float]], rader: dict[str, str], endring: bool
         tab[str(a)] = [f[a].get(fid) for fid in rader]
     if endring:
         for a in ar[1:]:
-            tab[f"Endring {a - 1}–{a}"] = [f[a].get(f"{fid}.endring") for fid in rader]
+            tab[f"Endring {a - 1}–{str(a)[2:]}"] = [f[a].get(f"{fid}.endring") for fid in rader]
     return tab
 
 
@@ -174,23 +174,23 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     return {
         "3.2.13 Tabell 10": _tre_ar(f, {"behandlet.asylsaker": "Asylsaker", "behandlet.oppholdssaker": "Oppholdssaker", "behandlet": "Sum"}),
         "3.2.13 Tabell 11": _tre_ar(f, ENHET_NAVN),
-        "3.2.13 Tabell 12": _tre_ar(f, {"saker_per_arsverk.saksenheter_nemndledere": "Saker per årsverk i saksenhetene og hos nemndlederne",
-                                        "saker_per_arsverk": "Saker per årsverk i UNE totalt"}),
+        "3.2.13 Tabell 12": _tre_ar(f, {"saker_per_arsverk.saksenheter_nemndledere": "Saksenhetene og nemndlederne",
+                                        "saker_per_arsverk": "UNE totalt"}),
         "3.2.13 Tabell 13": pd.DataFrame({
             "Avgjørelsesform": list(FORM_NAVN.values()),
             "Vekt asylsaker": [vekt.get(("Asyl", k)) for k in FORM_NAVN],
             "Vekt oppholdssaker": [vekt.get(("Opphold", k)) for k in FORM_NAVN],
         }),
         "3.2.13 Tabell 14": _tre_ar(f, {
-            "regnskap_post01_21": "Regnskap, kap. 0491 post 01 og 21 (kr)",
-            "regnskap_post01_21_kpi": "Regnskap i faste kroner (KPI-justert, kr)",
+            "regnskap_post01_21": "Regnskap post 01 og 21 (kr)",
+            "regnskap_post01_21_kpi": "Regnskap, faste kroner",
             "behandlet": "Behandlede saker",
             "kostnad_per_sak": "Kostnad per sak (kr)",
-            "kostnad_per_sak_kpi": "Kostnad per sak, faste kroner (kr)",
+            "kostnad_per_sak_kpi": "Per sak, faste kroner",
             "vekttall": "Vekttall",
             "vekttall_per_sak": "Vekttall per sak",
             "kostnad_per_vekttall": "Kostnad per vekttall (kr)",
-            "kostnad_per_vekttall_kpi": "Kostnad per vekttall, faste kroner (kr)",
+            "kostnad_per_vekttall_kpi": "Per vekttall, faste kroner",
         }),
     }
 
