@@ -202,7 +202,9 @@ def _arbeid_opphold(reg: Register, sakstype, mal: Mal, rng) -> None:
         _typer_med_tid(reg, sakstype, v, mal, rng, ar, [(EOS, "eos", 0.10, True)])
         _fyll(rng, sakstype, v, g, (EOS,))
     v = gm & reg.vedtak_i(Y)
-    _typer_med_tid(reg, sakstype, v, mal, rng, Y, [(SESONG, "sesongarbeid", 0.03, False), (EOS, "eos", 0.10, True)])
+    # sesongarbeid (12 dager) tar de aller korteste sakene, men høyst 1,5 % av vedtakene, så
+    # studiene (340 vedtak på 51 dager) også får nok korte saker
+    _typer_med_tid(reg, sakstype, v, mal, rng, Y, [(SESONG, "sesongarbeid", 0.015, False), (EOS, "eos", 0.10, True)])
     k = mal("behandlet.sakstype.studier", Y)
     sakstype[_velg(rng, np.flatnonzero(v & _ledig(sakstype)), k, reg.tid, mal("saksbehandlingstid.sakstype.studier", Y))] = STUDIER
     _arbeid_portefolje(reg, sakstype, gm, mal, rng)

@@ -842,15 +842,21 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
     """Antall vedtak per (år, gruppe) og avgjørelsesform.
 
     Kategoritallene følger Del VII tabell 2 (andeler per sakskategori, avrundet til hele
-    prosent) og 3.1.3 (nemndmøter i alt og per gruppe); innenfor oppholdssakene fordeles
+    prosent), 3.1.3 (nemndmøter i alt og per gruppe) og for 2021–2022 vekttallet i Tabell 14
+    (sum av vektene i Tabell 13 over årets vedtak); innenfor oppholdssakene fordeles
     nemndmøtene på gruppene etter 2023-mønsteret og sekretariatsvedtakene etter volum.
     """
     vedtak = df[df["avslutning"].eq("Vedtak")]
     n = vedtak.groupby([vedtak["avsluttet_dato"].dt.year, "saksgruppe"]).size()
-    # (år, kategori) -> (nmp, nup, sek); NL er resten. Valgt innenfor avrundingen av de
-    # publiserte andelene (Del VII tabell 2: ±0,5 prosentpoeng) slik at også nemndmøtetotalen
+    # (år, kategori) -> (nmp, nup, sek, stornemnd); NL er resten. Valgt innenfor avrundingen av
+    # de publiserte andelene (Del VII tabell 2: ±0,5 prosentpoeng) slik at også nemndmøtetotalen
     # for året (3.1.3) stemmer, og slik at omgjøringsandelene i Del VII tabell 3 (halve
-    # prosent, ±0,25) har et heltall omgjorte i hver celle (se OMGJORT_PLAN).
+    # prosent, ±0,25) har et heltall omgjorte i hver celle (se OMGJORT_PLAN). Stornemnd telles
+    # blant nemndmøtene; tabell 2 har ingen egen linje for den.
+    # 2021–2022: vekttallet (Tabell 14) = Σ vekt(kategori, form) × vedtak. Sammen med
+    # regnskapet post 01+21 og kostnad per vekttall (Tabell 14) ligger det i et smalt vindu:
+    # 2021 245 734 000 / 155 850 (±0,5) → 1 576,729–1 576,739; 2022 271 827 228 / 161 073 og
+    # 256 925 546 / 152 243 (KPI) → 1 687,597–1 687,605.
     kategori = {
         # 2023: Tabell 2 oppgir 4 670 NL og 828 SEK, som summerer til 5 733 av 5 743 vedtak.
         # Omgjøringsandelen 16,6 % for SEK går bare opp med 838 SEK-vedtak (139/838), og
@@ -862,15 +868,21 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
         # sammen 830 < 838, så begge SEK-andelene kan ikke treffe; asyl treffer. NUP for asyl
         # er 13 (ikke 2 %) fordi ingen fordeling av 62/194/41 med 2 % NUP for asyl og 1 %
         # (≥ 25) NUP for opphold gir heltall omgjorte for NMP i tabell 3 (se OMGJORT_PLAN).
-        2023: {"Asyl": (49, 13, 228), "Opphold": (145, 28, 610)},
-        # 2022: 847 asyl og 4 655 opphold; nemndmøter 57 + 16 + 150 + 34 = 257 (4,67 %).
-        #   Asyl:    NMP 57 (6,7 %), NUP 16 (1,9 %), NL 692 (81,7 %), SEK 82 (9,7 %)
-        #   Opphold: NMP 150 (3,2 %), NUP 34 (0,7 %), NL 3 353 (72,0 %), SEK 1 118 (24,0 %)
-        2022: {"Asyl": (57, 16, 82), "Opphold": (150, 34, 1118)},
-        # 2021: 960 asyl og 3 741 opphold; nemndmøter 89 + 16 + 140 + 23 = 268 (5,70 %).
-        #   Asyl:    NMP 89 (9,3 %), NUP 16 (1,7 %), NL 807 (84,1 %), SEK 48 (5,0 %)
-        #   Opphold: NMP 140 (3,7 %), NUP 23 (0,6 %), NL 3 017 (80,6 %), SEK 561 (15,0 %)
-        2021: {"Asyl": (89, 16, 48), "Opphold": (140, 23, 561)},
+        2023: {"Asyl": (49, 13, 228, 0), "Opphold": (145, 28, 610, 0)},
+        # 2022: 847 asyl og 4 655 opphold; nemndmøter 57 + 16 + 2 + 148 + 34 + 1 = 258 (4,69 %),
+        # SEK 1 199 (21,8 %). Vekttall 1 687,598 (1 687,6; 0,307 per sak).
+        #   Asyl:    NMP 57 (6,7 %), NUP 16 (1,9 %), NL 691 (81,6 %), SEK 81 (9,6 %), stornemnd 2
+        #   Opphold: NMP 148 (3,2 %), NUP 34 (0,7 %), NL 3 354 (72,1 %), SEK 1 118 (24,0 %), stornemnd 1
+        # Uten stornemnd er høyeste vekttall tabell 2 og 3.1.3 tillater om lag 1 680 (nemndmøtene
+        # er høyst 261, NL for asyl minst 691), med én eller to stornemnd høyst 1 687,28: det
+        # trengs tre stornemndvedtak (+5,1 til +6,1 hver mot NMP/NL).
+        2022: {"Asyl": (57, 16, 81, 2), "Opphold": (148, 34, 1118, 1)},
+        # 2021: 960 asyl og 3 741 opphold; nemndmøter 90 + 16 + 137 + 23 = 266 (5,66 %),
+        # SEK 594 (12,6 %). Vekttall 1 576,739 (1 576,7; 0,335 per sak); eneste familie av
+        # løsninger i vinduet over (SEK for asyl 44–47).
+        #   Asyl:    NMP 90 (9,4 %), NUP 16 (1,7 %), NL 810 (84,4 %), SEK 44 (4,6 %)
+        #   Opphold: NMP 137 (3,7 %), NUP 23 (0,6 %), NL 3 031 (81,0 %), SEK 550 (14,7 %)
+        2021: {"Asyl": (90, 16, 44, 0), "Opphold": (137, 23, 550, 0)},
     }
     nm_andel = {2018: 0.05, 2019: 0.045, 2020: mal("avgjort_andel.form.nemndmote", 2020)}
     nm_gruppe_2023 = {g: _nemndmoter_2023(mal, g) for g in GRUPPER}
@@ -882,17 +894,18 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
             nm_asyl = int(round(nm_tot * 0.3))
             n_asyl = int(n_ar.get("Asyl", 0))
             kategori[ar] = {
-                "Asyl": (int(round(nm_asyl * 0.8)), nm_asyl - int(round(nm_asyl * 0.8)), int(round(n_asyl * 0.05))),
+                "Asyl": (int(round(nm_asyl * 0.8)), nm_asyl - int(round(nm_asyl * 0.8)), int(round(n_asyl * 0.05)), 0),
                 "Opphold": (
                     int(round((nm_tot - nm_asyl) * 0.8)),
                     nm_tot - nm_asyl - int(round((nm_tot - nm_asyl) * 0.8)),
                     int(round((n_ar.sum() - n_asyl) * 0.14)),
+                    0,
                 ),
             }
         for kat, grupper in (("Asyl", ["asyl"]), ("Opphold", OPPHOLD)):
             navn = [GRUPPER[g] for g in grupper]
             n_kat = int(sum(n_ar.get(x, 0) for x in navn))
-            nmp, nup, sek = kategori[ar][kat]
+            nmp, nup, sek, sn = kategori[ar][kat]
             # fordel på gruppene
             vekt_nm = {}
             for g in grupper:
@@ -903,11 +916,13 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
                     v = rest / len(ukjente) if g != "diverse" else 0.0
                 vekt_nm[g] = v
             vol = {g: int(n_ar.get(GRUPPER[g], 0)) for g in grupper}
-            nm_fordelt = _fordel(nmp + nup, {g: vekt_nm[g] * (1 if ar == 2023 else vol[g] / max(1, n_kat)) for g in grupper}, vol)
+            nm_fordelt = _fordel(sn + nmp + nup, {g: vekt_nm[g] * (1 if ar == 2023 else vol[g] / max(1, n_kat)) for g in grupper}, vol)
             sek_fordelt = _fordel(sek, {g: vol[g] - nm_fordelt[g] for g in grupper}, {g: vol[g] - nm_fordelt[g] for g in grupper})
-            nmp_fordelt = _fordel(nmp, {g: nm_fordelt[g] for g in grupper}, nm_fordelt)
+            sn_fordelt = _fordel(sn, {g: nm_fordelt[g] for g in grupper}, nm_fordelt)
+            uten_sn = {g: nm_fordelt[g] - sn_fordelt[g] for g in grupper}
+            nmp_fordelt = _fordel(nmp, uten_sn, uten_sn)
             for g in grupper:
-                d = {"Stornemnd": 0, "NMP": nmp_fordelt[g], "NUP": nm_fordelt[g] - nmp_fordelt[g], "SEK": sek_fordelt[g]}
+                d = {"Stornemnd": sn_fordelt[g], "NMP": nmp_fordelt[g], "NUP": uten_sn[g] - nmp_fordelt[g], "SEK": sek_fordelt[g]}
                 d["NL"] = vol[g] - sum(d.values())
                 ut[(ar, GRUPPER[g])] = d
     # stornemnd forekommer sjelden: to asylsaker i 2019 og én i 2020, talt blant nemndmøtene
@@ -946,7 +961,9 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
     """Avgjørelsesform per sak: nemndmøtene tar de lengste sakene, sekretariatet de korteste,
     og utvalget justeres slik at snitt saksbehandlingstid per form treffer målene. Unntak:
     tilbakekallets nemndmøter er mest statsborgerskapssaker (56 av 94, 3.1.3) med kortere tid
-    enn § 63-klagene (172 mot 268 dager, 3.2.10), så der trekkes nemndmøtene uten hensyn til tid."""
+    enn § 63-klagene (172 mot 268 dager, 3.2.10), så der trekkes nemndmøtene uten hensyn til tid.
+    Stornemnd tar lange saker uten eget mål; der bare nemndmøtesnittet er publisert (2022, 3.1.4),
+    tar NMP igjen det stornemnd og NUP har gitt, så snittet for nemndmøtene treffer."""
     form = np.full(len(df), None, dtype=object)
     tid = (df["avsluttet_dato"] - df["mottatt_dato"]).dt.days.to_numpy().astype("float64")
     ar = df["avsluttet_dato"].dt.year.to_numpy()
@@ -957,6 +974,7 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
         idx = np.flatnonzero(vedtak & (ar == a) & (gruppe == g))
         ledig = np.ones(len(idx), dtype=bool)
         kvote = _nemndmoter_klage(mal, a, g, antall)
+        nm_tid: list[float] = []  # tidene som alt er valgt til nemndmøter i cellen
         for f in ("Stornemnd", "NUP", "NMP", "SEK"):
             k = antall[f]
             if k <= 0:
@@ -964,6 +982,8 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
             t_mal = mal(f"saksbehandlingstid.form.{f.lower()}", a)
             if t_mal is None and f in ("NMP", "NUP"):
                 t_mal = mal("saksbehandlingstid.form.nemndmote", a)
+                if f == "NMP" and t_mal is not None:
+                    t_mal = (t_mal * (k + len(nm_tid)) - sum(nm_tid)) / k
             deler = [(np.ones(len(idx), dtype=bool), k)]
             if kvote is not None and f in kvote:
                 deler = [(klage[idx], kvote[f]), (~klage[idx], k - kvote[f])]
@@ -976,6 +996,8 @@ def tildel_former(df: pd.DataFrame, plan: dict, mal: Mal, rng: np.random.Generat
                 valgt = velg_med_snitt(tid[idx[kand]], k_del, t_mal if fortegn else None, rng, pref)
                 form[idx[kand[valgt]]] = f
                 ledig[kand[valgt]] = False
+                if f != "SEK":
+                    nm_tid.extend(tid[idx[kand[valgt]]])
         form[idx[ledig]] = "NL"
     # vedtak etter planperioden (januar–februar året etter): samme fordeling som siste år
     rest = np.flatnonzero(vedtak & (form == None))  # noqa: E711 (objekt-array)
@@ -1019,24 +1041,24 @@ OMGJORT_PLAN: dict[int, dict[tuple[str, str], int]] = {
         ("oppholdssaker", "SEK"): 132,
     },
     # 2022: i alt 985/5 502 = 17,9 % (3.1.5).
-    #   Asyl:    NMP 43/57 = 75,4 % (75,5), NUP 12/16 = 75,0 %, NL 167/692 = 24,1 % (24),
-    #            SEK 0/82; i alt 222/847 = 26,2 % (26)
-    #   Opphold: NMP 70/150 = 46,7 % (46,5), NUP 25/34 = 73,5 % (73,5), NL 594/3 353 = 17,7 % (17,5),
-    #            SEK 74/1 118 = 6,6 % (6,5); i alt 763/4 655 = 16,4 % (16,5)
+    #   Asyl:    NMP 43/57 = 75,4 % (75,5), NUP 12/16 = 75,0 %, NL 167/691 = 24,2 % (24),
+    #            SEK 0/81, stornemnd 0/2; i alt 222/847 = 26,2 % (26)
+    #   Opphold: NMP 69/148 = 46,6 % (46,5), NUP 25/34 = 73,5 % (73,5), NL 594/3 354 = 17,7 % (17,5),
+    #            SEK 74/1 118 = 6,6 % (6,5), stornemnd 1/1; i alt 763/4 655 = 16,4 % (16,5)
     2022: {
         ("asylsaker", "NMP"): 43, ("asylsaker", "NUP"): 12, ("asylsaker", "NL"): 167, ("asylsaker", "SEK"): 0,
-        ("oppholdssaker", "NMP"): 70, ("oppholdssaker", "NUP"): 25, ("oppholdssaker", "NL"): 594,
-        ("oppholdssaker", "SEK"): 74,
+        ("oppholdssaker", "NMP"): 69, ("oppholdssaker", "NUP"): 25, ("oppholdssaker", "NL"): 594,
+        ("oppholdssaker", "SEK"): 74, ("oppholdssaker", "Stornemnd"): 1,
     },
     # 2021: i alt 780/4 701 = 16,6 % (3.1.5).
-    #   Asyl:    NMP 63/89 = 70,8 % (71), NUP 13/16 = 81,25 % (81,5: på grensen, men 16 er det
-    #            eneste antallet med 1,5–2,5 % av 960 som har et heltall), NL 130/807 = 16,1 % (16),
-    #            SEK 0/48; i alt 206/960 = 21,5 % (21,5)
-    #   Opphold: NMP 60/140 = 42,9 % (43), NUP 14/23 = 60,9 % (61), NL 486/3 017 = 16,1 % (16),
-    #            SEK 14/561 = 2,5 % (2,5); i alt 574/3 741 = 15,3 % (15,5)
+    #   Asyl:    NMP 64/90 = 71,1 % (71), NUP 13/16 = 81,25 % (81,5: på grensen, men 16 er det
+    #            eneste antallet med 1,5–2,5 % av 960 som har et heltall), NL 130/810 = 16,0 % (16),
+    #            SEK 0/44; i alt 207/960 = 21,6 % (21,5)
+    #   Opphold: NMP 59/137 = 43,1 % (43), NUP 14/23 = 60,9 % (61), NL 486/3 031 = 16,0 % (16),
+    #            SEK 14/550 = 2,5 % (2,5); i alt 573/3 741 = 15,3 % (15,5)
     2021: {
-        ("asylsaker", "NMP"): 63, ("asylsaker", "NUP"): 13, ("asylsaker", "NL"): 130, ("asylsaker", "SEK"): 0,
-        ("oppholdssaker", "NMP"): 60, ("oppholdssaker", "NUP"): 14, ("oppholdssaker", "NL"): 486,
+        ("asylsaker", "NMP"): 64, ("asylsaker", "NUP"): 13, ("asylsaker", "NL"): 130, ("asylsaker", "SEK"): 0,
+        ("oppholdssaker", "NMP"): 59, ("oppholdssaker", "NUP"): 14, ("oppholdssaker", "NL"): 486,
         ("oppholdssaker", "SEK"): 14,
     },
 }
@@ -1344,7 +1366,8 @@ def _juster_type_omgjoring(omgjort, df, mal: Mal, maske, form, rng, asyl=None) -
 def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
     """Flytt vedtaksdatoer slik at snitt saksbehandlingstid per avgjørelsesform treffer
     (3.1.4), og motvirk flyttingen med NL-vedtak i samme gruppe, type og år, slik at
-    gruppenes og typenes snitt står. NL-snittet blir det som følger av totalen."""
+    gruppenes og typenes snitt står. NL-snittet blir det som følger av totalen. Der bare
+    nemndmøtesnittet er publisert (2022), tar NMP igjen stornemnd og NUP."""
     dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     ar = df["avsluttet_dato"].dt.year.to_numpy()
@@ -1354,11 +1377,14 @@ def finjuster_formtider(df: pd.DataFrame, mal: Mal) -> None:
         start, slutt = _dag(pd.Timestamp(a, 1, 1)), _dag(pd.Timestamp(a, 12, 31))
         klage = df["behandlingstype"].eq("Klage").to_numpy()
         flyttet = {(g, k): 0 for g in GRUPPER.values() for k in (True, False)}
-        for f in ("NMP", "NUP", "SEK"):
+        for f in ("NUP", "NMP", "SEK"):
             t = mal(f"saksbehandlingstid.form.{f.lower()}", a)
+            idx = np.flatnonzero((ar == a) & (form == f))
             if t is None and f != "SEK":
                 t = mal("saksbehandlingstid.form.nemndmote", a)
-            idx = np.flatnonzero((ar == a) & (form == f))
+                andre = np.flatnonzero((ar == a) & np.isin(form, ["Stornemnd", "NUP"]))
+                if f == "NMP" and t is not None and len(idx):
+                    t = (t * (len(idx) + len(andre)) - (dag[andre] - mott[andre]).sum()) / len(idx)
             if t is None or not len(idx):
                 continue
             behov = (t - (dag[idx] - mott[idx]).mean()) * len(idx)
