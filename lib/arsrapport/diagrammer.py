@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
@@ -105,8 +106,6 @@ def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
 
 def grupperte_soyler(tab: pd.DataFrame, kategori: str, serier: list[str], dager: bool = False):
     """Figur 13, 15 og 16: grupperte søyler, én gruppe per rad og én søyle per serie."""
-    import numpy as np
-
     fig, ax = plt.subplots(figsize=(6, 3))
     x = np.arange(len(tab))
     bredde = 0.8 / len(serier)

@@ -118,12 +118,17 @@ def figurer(uttrekk, ar: int, antall_ar: int = 3) -> dict[int, dict[str, float]]
     (``.endring``, relativ). KPI-justeringen bruker det første av årene som basis."""
     basis = ar - antall_ar + 1
     ut = {a: figurer_for_ar(uttrekk, a, basis) for a in range(basis, ar + 1)}
-    for a in range(basis + 1, ar + 1):
-        for fid in ENDRINGER:
-            naa, for_ = ut[a].get(fid), ut[a - 1].get(fid)
-            if naa is not None and for_:
-                ut[a][f"{fid}.endring"] = naa / for_ - 1
+    _endringer(ut, ENDRINGER)
     return ut
+
+
+def _endringer(f: dict[int, dict[str, float]], ider) -> None:
+    """``<id>.endring`` (relativ endring fra året før) for hvert år som har året før i ``f``."""
+    for a in sorted(f):
+        for fid in ider:
+            naa, for_ = f[a].get(fid), f.get(a - 1, {}).get(fid)
+            if naa is not None and for_:
+                f[a][f"{fid}.endring"] = naa / for_ - 1
 
 
 # --- tabeller ----------------------------------------------------------------------
@@ -166,10 +171,7 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
         f[a]["behandlet.asylsaker"] = int(per_kat.get("Asylsaker", 0))
         f[a]["behandlet.oppholdssaker"] = int(per_kat.get("Oppholdssaker", 0))
         f[a]["behandlet"] = int(per_kat.sum())
-        if a - 1 in f:
-            for fid in ("behandlet.asylsaker", "behandlet.oppholdssaker", "behandlet"):
-                if f[a - 1][fid]:
-                    f[a][f"{fid}.endring"] = f[a][fid] / f[a - 1][fid] - 1
+    _endringer(f, ("behandlet.asylsaker", "behandlet.oppholdssaker", "behandlet"))
     vekt = vekter(uttrekk.vekttall, ar)
     return {
         "3.2.13 Tabell 10": _tre_ar(f, {"behandlet.asylsaker": "Asylsaker", "behandlet.oppholdssaker": "Oppholdssaker", "behandlet": "Sum"}),
