@@ -16,25 +16,31 @@ PUBLISERT = PROSJEKTROT / "docs" / "golden" / "une-2023.yaml"
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
 
 
-# kilder i omfanget: kapittel 3.1 og 3.2.1–3.2.10 med tabellene, og statistikkvedlegget (Del VII)
-KILDER_I_OMFANG = ("3.1", "3.2.1", "3.2.2", "3.2.3", "3.2.4", "3.2.5", "3.2.6", "3.2.9", "3.2.10", "Del VII")
-TABELLER_I_OMFANG = ("Tabell 2", "Tabell 3", "Tabell 4", "Tabell 5", "Tabell 6", "Tabell 7", "Tabell 8", "Tabell 9")
-# Del VII tabell 1 er produktivitet og regnskap (3.2.13, del VI), som boka ennå ikke beregner
-UTENFOR = ("Del VII tabell 1",)
+# Kilder i rapporten som boka ennå ikke beregner. Alt annet i gullfila er i omfanget, så et
+# nytt kapittel kommer med ved å fjerne kilden her. Sammenligningen er eksakt på kildens
+# avsnitt: «Tabell 1» fanger ikke «Tabell 10», og «3.2.1» ikke «3.2.13».
+IKKE_BEREGNET = (
+    "2.3",  # nøkkeltall i teksten til Tabell 1 (regnskapet)
+    "Tabell 1",  # nøkkeltall for årsregnskapet (del II)
+    "Del VI",  # årsregnskapet
+    "3.2.21",  # rettssaksarbeidet i prosedyreenheten
+)
+
+
+def _avsnitt(kilde: str) -> str:
+    """Kildens avsnitt uten presisering i parentes: «Del VI note 2 (fotnote)» → «Del VI note 2»."""
+    return kilde.split(" (")[0].strip()
 
 
 def i_omfang(rad: dict) -> bool:
-    """Publiserte tall boka beregner så langt: del III kapittel 3.1 og 3.2.1–3.2.10 (med
-    Tabell 2–9), statistikkvedlegget i del VII, og rettssaks- og UIV-tallene. Produktiviteten
-    (3.2.13), rettssaksarbeidet i 3.2.21 og regnskapet (del II og VI) kommer senere."""
-    kilde = rad["source"]
-    if kilde.startswith(UTENFOR):
-        return False
-    # «3.2.1» må ikke fange «3.2.13»: kilden er enten nøyaktig avsnittet eller avsnittet + « (…)»
-    avsnitt = kilde.split(" ")[0]
-    if avsnitt.startswith("3.1") or avsnitt in KILDER_I_OMFANG or kilde.startswith("Del VII"):
-        return True
-    return kilde in TABELLER_I_OMFANG
+    """Om et publisert tall er i bokas omfang: alle kilder unntatt de i ``IKKE_BEREGNET``.
+    En kilde i lista dekker også underavsnittene sine («Del VI» dekker «Del VI note 2»), men
+    ikke andre avsnitt med samme begynnelse («Tabell 1» dekker ikke «Tabell 10»)."""
+    avsnitt = _avsnitt(rad["source"])
+    for k in IKKE_BEREGNET:
+        if avsnitt == k or avsnitt.startswith(k + " "):
+            return False
+    return True
 
 
 def publiserte(fil: Path = PUBLISERT) -> list[dict]:

@@ -862,13 +862,15 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
         # Omgjøringsandelen 16,6 % for SEK går bare opp med 838 SEK-vedtak (139/838), og
         # 15,8 % for NL med 4 670 (737/4 670 = 15,78 %): de ti manglende vedtakene legges
         # til SEK. Asyl har 62 nemndmøter (3.1.3), NMP 194 og NUP 41 i alt.
-        #   Asyl 940:    NMP 49 (5,2 %), NUP 13 (1,4 %, trykt 2 %), NL 650 (69,1 %), SEK 228 (24,3 %)
-        #   Opphold 4 803: NMP 145 (3,0 %), NUP 28 (0,6 %), NL 4 020 (83,7 %), SEK 610 (12,7 %, trykt 12 %)
+        #   Asyl 940:    NMP 49 (5,2 %), NUP 13 (1,4 %, trykt 2 %), NL 649 (69,0 %), SEK 229 (24,4 %)
+        #   Opphold 4 803: NMP 145 (3,0 %), NUP 28 (0,6 %), NL 4 021 (83,7 %), SEK 609 (12,7 %, trykt 12 %)
+        # Vekttallet (Tabell 14: 1 777,0) velger mellom de to SEK-fordelingene: 228/610 gir
+        # 1 777,138, ett asylvedtak fra NL til SEK og ett oppholdsvedtak motsatt vei gir 1 776,971.
         # SEK: 24 % av 940 er høyst 230 (24,5 %) og 12 % av 4 803 høyst 600 (12,5 %), til
         # sammen 830 < 838, så begge SEK-andelene kan ikke treffe; asyl treffer. NUP for asyl
         # er 13 (ikke 2 %) fordi ingen fordeling av 62/194/41 med 2 % NUP for asyl og 1 %
         # (≥ 25) NUP for opphold gir heltall omgjorte for NMP i tabell 3 (se OMGJORT_PLAN).
-        2023: {"Asyl": (49, 13, 228, 0), "Opphold": (145, 28, 610, 0)},
+        2023: {"Asyl": (49, 13, 229, 0), "Opphold": (145, 28, 609, 0)},
         # 2022: 847 asyl og 4 655 opphold; nemndmøter 57 + 16 + 2 + 148 + 34 + 1 = 258 (4,69 %),
         # SEK 1 199 (21,8 %). Vekttall 1 687,598 (1 687,6; 0,307 per sak).
         #   Asyl:    NMP 57 (6,7 %), NUP 16 (1,9 %), NL 691 (81,6 %), SEK 81 (9,6 %), stornemnd 2
@@ -1025,10 +1027,10 @@ def _nemndmoter_klage(mal: Mal, ar: int, gruppe: str, antall: dict[str, int]) ->
 OMGJORT_PLAN: dict[int, dict[tuple[str, str], int]] = {
     # 2023: formtallene i 3.1.5 styrer: NMP 105/194 = 54,1 %, NUP 28/41 = 68,3 %,
     # NL 737/4 670 = 15,8 %, SEK 139/838 = 16,6 %; i alt 1 009 (3.1.5).
-    #   Asyl:    NMP 31/49 = 63,3 % (63,5), NUP 9/13 = 69,2 % (69), NL 150/650 = 23,1 % (23),
-    #            SEK 7/228 = 3,1 % (3); i alt 197/940 = 21,0 % (21)
-    #   Opphold: NMP 74/145 = 51,0 % (51), NUP 19/28 = 67,9 % (68), NL 587/4 020 = 14,6 % (14,5),
-    #            SEK 132/610 = 21,6 % (21,5); i alt 812/4 803 = 16,9 % (17)
+    #   Asyl:    NMP 31/49 = 63,3 % (63,5), NUP 9/13 = 69,2 % (69), NL 150/649 = 23,1 % (23),
+    #            SEK 7/229 = 3,1 % (3); i alt 197/940 = 21,0 % (21)
+    #   Opphold: NMP 74/145 = 51,0 % (51), NUP 19/28 = 67,9 % (68), NL 587/4 021 = 14,6 % (14,5),
+    #            SEK 132/609 = 21,7 % (21,5); i alt 812/4 803 = 16,9 % (17)
     # Med 62 nemndmøter for asyl, NMP 194, NUP 41, 105 og 28 omgjorte er 49/13/145/28 den
     # eneste fordelingen som gir alle fire NMP/NUP-andelene i tabell 3. Med tabell 2 for
     # NUP (asyl 2 %: 15–23 av 940; opphold 1 %: ≥ 25 av 4 803, altså asyl ≤ 16) blir asyl
