@@ -81,7 +81,7 @@ GYLDIG: dict[str, list[dict[str, str]]] = {
     ],
     "regnskap": [
         dict(ar="2023", artskonto="5000", kontonavn="Lønn", kapittel="0491", post="01", belop="150000000.55"),
-        dict(ar="2023", artskonto="600488", kontonavn="", kapittel="0491", post="21", belop="-50.5"),
+        dict(ar="2023", artskonto="1985", kontonavn="", kapittel="5309", post="29", belop="-50.5"),
     ],
     "kapitalkontoer": [
         dict(ar="2023", konto="60048801", tekst="Norges Bank KK/innbetalinger", belop="1234.50"),
@@ -102,10 +102,13 @@ GYLDIG: dict[str, list[dict[str, str]]] = {
         dict(ar="2023", indeks="133.6"),
     ],
     "kontoplan": [
-        dict(artskonto_fra="5000", artskonto_til="5999", oppstilling_linje="Utbetalinger til lønn", note="1",
-             note_linje="Lønn"),
-        dict(artskonto_fra="6000", artskonto_til="6999", oppstilling_linje="Andre utbetalinger til drift", note="",
-             note_linje=""),
+        dict(artskonto_fra="5000", artskonto_til="5999", oppstilling_linje="utbetalinger_lonn", note="2",
+             note_linje="lonn", utenfor_lonn_per_arsverk=""),
+        dict(artskonto_fra="1985", artskonto_til="1985", oppstilling_linje="gruppelivsforsikring_1985", note="",
+             note_linje="", utenfor_lonn_per_arsverk="false"),
+    ],
+    "pensjonspremie": [
+        dict(ar="2023", premiesats_arbeidsgiver="0.096"),
     ],
 }
 

@@ -46,6 +46,20 @@ def last_og_kontroller(data: Path, melding: Melding = _stille) -> Uttrekk:
     return uttrekk
 
 
+def kontroller_regnskapet(uttrekk: Uttrekk, ar: int, melding: Melding = _stille) -> None:
+    """Regnskapskontrollene (``regnskap.kontroller``) for årene boka viser; bygget stopper før
+    notatbøkene kjøres hvis en av dem feiler."""
+    from arsrapport import regnskap
+
+    melding("Kontrollerer regnskapet (bevilgning, artskonto, kapitalkontoer, Note A og 8) …")
+    try:
+        ar_med = regnskap.kontroller_arene(uttrekk, ar)
+    except regnskap.Regnskapsfeil as feil:
+        raise ByggFeil(str(feil)) from None
+    if ar_med:
+        melding(f"  regnskapet går opp for {', '.join(str(a) for a in sorted(ar_med))}")
+
+
 def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stille) -> list[Path]:
     """Kjør hver kapittelnotatbok med parameterne ``year`` og ``data_dir``; de kjørte
     notatbøkene (med utdata) skrives til ``katalog``.
@@ -200,6 +214,7 @@ def bygg(
     uttrekk = last_og_kontroller(data, melding)
     ar = ar or inn.ar or uttrekk.siste_hele_ar()
     melding(f"Rapportår: {ar} (uttrekksdato {uttrekk.uttrekksdato():%d.%m.%Y})")
+    kontroller_regnskapet(uttrekk, ar, melding)
     ut.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{ut.name}-", dir=ut.parent))
     try:

@@ -51,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
             if brudd:
                 raise Valideringsfeil(brudd)
             _melding(f"{data}: uttrekket følger datakontrakten.")
+            from arsrapport.bygg import kontroller_regnskapet
+            from arsrapport.innlesing import les_uttrekk
+
+            uttrekk = les_uttrekk(data)
+            kontroller_regnskapet(uttrekk, les_innstillinger().ar or uttrekk.siste_hele_ar(), _melding)
         elif a.kommando == "generate":
             from arsrapport.config import les_innstillinger
             from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk

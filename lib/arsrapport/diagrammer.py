@@ -150,3 +150,32 @@ def kapittel_3_2(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
         "fig.figur_17": liggende_soyler(arbeid["Sakstype"], arbeid["Behandlet"]),
         "fig.figur_18": liggende_soyler(andre["Sakstype"], andre["Behandlet"]),
     }
+
+
+def _millioner(x: float) -> str:
+    return f"{fmt.tall(x / 1e6, desimaler=1)} mill."
+
+
+def soyler_per_ar(ar, verdier, andeler=None):
+    """Figur 20: én søyle per år med beløpet i millioner kroner (og andelen under, om gitt)."""
+    fig, ax = plt.subplots(figsize=(6, 2.8))
+    x = [str(a) for a in ar]
+    ax.bar(x, list(verdier), color=FARGER[0], width=0.6)
+    for i, v in enumerate(verdier):
+        tekst = _millioner(v) + (f"\n({fmt.prosent(andeler[i])})" if andeler is not None else "")
+        ax.annotate(tekst, (x[i], v), ha="center", va="bottom", fontsize=8)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: fmt.tall(y / 1e6)))
+    ax.set_ylabel("Millioner kroner")
+    ax.set_ylim(0, max(list(verdier) + [0]) * 1.3 or 1)
+    return _ferdig(fig)
+
+
+def regnskapet(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
+    """Figur 19 (driftsutgiftene etter art, andel) og Figur 20 (konsulentutgifter per år),
+    laget av tabellene fra :func:`arsrapport.regnskap.tabeller`."""
+    art, kons = tab["4.3 Figur 19"], tab["4.3 Figur 20"]
+    return {
+        "fig.figur_19": liggende_soyler(art["Art"], art["Andel"], prosent=True),
+        "fig.figur_20": soyler_per_ar(kons["År"].tolist(), kons["Konsulenttjenester"].tolist(),
+                                      kons["Andel av driftsutgiftene"].tolist()),
+    }

@@ -793,8 +793,14 @@ class _Tabellkontroll:
         if self.feilrad.any():
             ok = ~self.feilrad
             df, rader = df.loc[ok], rader.loc[ok]
+        nye: list[Brudd] = []
         for regel in regler:
-            self.brudd += regel(df, rader, fil=self.fil)
+            nye += regel(df, rader, fil=self.fil)
+        self.brudd += nye
+        # rader med brudd er ikke med i reglene på tvers av tabeller (ingen følgefeil)
+        feil = {b.rad for b in nye if b.rad is not None}
+        if feil:
+            self.feilrad |= np.isin(np.asarray(self.raa.rader), list(feil))
 
 
 # ------------------------------------------------------------------ hele uttrekket
@@ -829,6 +835,9 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
         return {}, [Brudd(str(katalog), None, None, None, "datakatalogen finnes ikke")], []
     filer, brudd, advarsler = _finn_filer(katalog)
     tabeller: dict[str, pd.DataFrame] = {}
+    gode: dict[str, pd.DataFrame] = {}  # radene uten brudd, til reglene på tvers av tabeller
+    radnr: dict[str, pd.Series] = {}
+    filnavn: dict[str, str] = {}
     for navn, sti in filer.items():
         tabell = TABELLER[navn]
         fil = sti.name
@@ -843,6 +852,17 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
         tabeller[navn] = kontroll.kjor()
         brudd += kontroll.brudd
         advarsler += kontroll.advarsler
+        # en referansetabell med brudd (f.eks. et overlappende kontointervall) gir ingen
+        # følgefeil i tabellene som slås opp i den; de andre tabellene bidrar med feilfrie rader
+        if not kontroll.mangler_pakrevd and not (tabell.gruppe == "referanse" and kontroll.brudd):
+            ok = ~kontroll.feilrad
+            gode[navn] = tabeller[navn].loc[ok]
+            radnr[navn] = pd.Series(np.asarray(raa.rader), index=tabeller[navn].index).loc[ok]
+            filnavn[navn] = fil
+    from arsrapport import kontroll as regler
+
+    for regel in regler.KRYSSKONTROLLER:
+        brudd += regel(gode, radnr, filnavn)
     return tabeller, brudd, advarsler
 
 

@@ -247,6 +247,14 @@ TABELLER: dict[str, Tabell] = {
             ),
             "regnskap",
         ),
+        Tabell(
+            "pensjonspremie",
+            (
+                _k("ar", "heltall", True, unik=True),
+                _k("premiesats_arbeidsgiver", "desimal", True, ikke_negativ=True),
+            ),
+            "regnskap",
+        ),
         # ---------------------------------------------------------- referanse
         Tabell(
             "vekttall",
@@ -290,6 +298,7 @@ TABELLER: dict[str, Tabell] = {
                 _k("oppstilling_linje", "tekst", True),
                 _k("note", "tekst"),
                 _k("note_linje", "tekst"),
+                _k("utenfor_lonn_per_arsverk", "bool"),
             ),
             "referanse",
             krever_rader=True,

@@ -111,10 +111,111 @@ def kontroller_vekttall(df: pd.DataFrame, rader: pd.Series, fil: str = "vekttall
               sammendrag="ar_til før ar_fra")
 
 
+def kontroller_kontoplan(df: pd.DataFrame, rader: pd.Series, fil: str = "kontoplan.csv") -> list[Brudd]:
+    """Kontointervallene: 4–6 sifre, like mange sifre i fra og til, fra ≤ til, ingen overlapp
+    mellom intervaller; linjen finnes i artskontorapporteringen og noten/notelinjen passer til den."""
+    from arsrapport import regnskap
+
+    ut: list[Brudd] = []
+    fra, til = df["artskonto_fra"].astype("string").str.strip(), df["artskonto_til"].astype("string").str.strip()
+    for kolonne, s in (("artskonto_fra", fra), ("artskonto_til", til)):
+        ok = s.str.fullmatch(r"\d{4,6}").fillna(True).to_numpy(dtype=bool)
+        ut += _b(fil, kolonne, ~ok, df, rader, "ugyldig kontonummer (forventet 4–6 sifre)")
+    gyldig = (fra.str.fullmatch(r"\d{4,6}") & til.str.fullmatch(r"\d{4,6}")).fillna(False).to_numpy(dtype=bool)
+    ulik = gyldig & (fra.str.len() != til.str.len()).fillna(False).to_numpy(dtype=bool)
+    ut += _b(fil, "artskonto_til", ulik, df, rader, _med(df, "artskonto_fra", "artskonto_til har ikke like mange sifre som artskonto_fra ({})"))
+    baklengs = gyldig & ~ulik & (fra > til).fillna(False).to_numpy(dtype=bool)
+    ut += _b(fil, "artskonto_til", baklengs, df, rader, _med(df, "artskonto_fra", "artskonto_til er mindre enn artskonto_fra ({})"))
+    # overlapp: sorter intervallene med like mange sifre og se om et starter før det forrige slutter
+    ok = gyldig & ~ulik & ~baklengs
+    pos = np.flatnonzero(ok)
+    rekke = sorted(pos, key=lambda i: (len(fra.iloc[i]), fra.iloc[i], til.iloc[i]))
+    overlapp = np.zeros(len(df), dtype=bool)
+    hvem: dict[int, int] = {}
+    for forrige, i in zip(rekke, rekke[1:]):
+        if len(fra.iloc[i]) == len(til.iloc[forrige]) and fra.iloc[i] <= til.iloc[forrige]:
+            overlapp[i] = True
+            hvem[i] = forrige
+    ut += _b(fil, "artskonto_fra", overlapp, df, rader,
+             lambda i: f"intervallet overlapper rad {int(rader.iloc[hvem[i]])} "
+                       f"({fra.iloc[hvem[i]]}–{til.iloc[hvem[i]]}); en konto må høre til nøyaktig én linje")
+    # linjer og noter
+    linjer = regnskap.oppstillingslinjer()
+    ukjent = ~df["oppstilling_linje"].isin(list(linjer)).to_numpy(dtype=bool) & _satt(df["oppstilling_linje"])
+    ut += _b(fil, "oppstilling_linje", ukjent, df, rader,
+             "ukjent linje i artskontorapporteringen (gyldige: " + ", ".join(linjer) + ")",
+             sammendrag="ukjent oppstilling_linje")
+    notelinjer = regnskap.notelinjer()
+    for i in np.flatnonzero(~ukjent):
+        linje = linjer[df["oppstilling_linje"].iloc[i]]
+        note, note_linje = df["note"].iloc[i], df["note_linje"].iloc[i]
+        ventet = "" if linje.note is None else str(linje.note)
+        har_note = isinstance(note, str) and note.strip() != ""
+        if (note.strip() if har_note else "") != ventet:
+            tekst = f"linjen {linje.id} spesifiseres i note {ventet}" if ventet else f"linjen {linje.id} har ingen note"
+            ut.append(Brudd(fil, int(rader.iloc[i]), "note", vis_verdi(note), f"feil note: {tekst}"))
+        elif ventet and note_linje not in notelinjer[int(ventet)]:
+            ut.append(Brudd(fil, int(rader.iloc[i]), "note_linje", vis_verdi(note_linje),
+                            f"ukjent linje i note {ventet} (gyldige: {', '.join(sorted(notelinjer[int(ventet)]))})"))
+    return ut
+
+
+def kontroller_mellomvaerende(df: pd.DataFrame, rader: pd.Series, fil: str = "mellomvaerende.csv") -> list[Brudd]:
+    """Linjen er en av standardlinjene i mellomværendet med statskassen (Note 8)."""
+    from arsrapport import regnskap
+
+    kjent = [regnskap.mellomvaerendelinje(t) is not None for t in df["linje"].fillna("")]
+    gyldige = "; ".join(li.tekster[0] for li in regnskap.MELLOMVAERENDE_LINJER)
+    return _b(fil, "linje", ~np.array(kjent, dtype=bool) & _satt(df["linje"]), df, rader,
+              f"ukjent linje i mellomværendet med statskassen (gyldige: {gyldige})", sammendrag="ukjent linje")
+
+
+def kontroller_pensjonspremie(df: pd.DataFrame, rader: pd.Series, fil: str = "pensjonspremie.csv") -> list[Brudd]:
+    """Premiesatsen er en andel (0,096 for 9,6 %), ikke prosent."""
+    maske = (df["premiesats_arbeidsgiver"] > 1).fillna(False).to_numpy(dtype=bool)
+    return _b(fil, "premiesats_arbeidsgiver", maske, df, rader, "premiesatsen skal oppgis som andel (0,096 for 9,6 %), ikke prosent")
+
+
+# --- regler på tvers av tabeller: (tabeller, radnummer og filnavn per tabell) -> brudd ------
+# Tabellene har bare radene uten typefeil, så en ugyldig verdi ikke gir følgefeil.
+
+
+def kontroller_regnskap_mot_kontoplan(
+    tabeller: dict[str, pd.DataFrame], rader: dict[str, pd.Series], filer: dict[str, str]
+) -> list[Brudd]:
+    """Hver rad i regnskapet treffer nøyaktig ett kontointervall i kontoplanen."""
+    from arsrapport import regnskap
+
+    if "regnskap" not in tabeller or "kontoplan" not in tabeller:
+        return []
+    df, plan = tabeller["regnskap"], tabeller["kontoplan"]
+    treff = regnskap._konto_treff(df["artskonto"].fillna(""), plan)
+    antall = treff.groupby("rad").size().reindex(df.index, fill_value=0).to_numpy()
+    plan_rader = rader.get("kontoplan")
+    fil = filer.get("regnskap", "regnskap.csv")
+    ut = _b(fil, "artskonto", antall == 0, df, rader["regnskap"],
+            "kontoen hører ikke til noen linje i kontoplan (legg til et intervall i kontoplan)",
+            sammendrag="konto uten linje i kontoplan")
+
+    def flere(i: int) -> str:
+        j = treff.loc[treff["rad"] == df.index[i], "plan"].tolist()
+        hvor = ", ".join(f"rad {int(plan_rader.iloc[x])}" for x in j) if plan_rader is not None else f"{len(j)} intervaller"
+        return f"kontoen hører til flere linjer i kontoplan ({hvor})"
+
+    ut += _b(fil, "artskonto", antall > 1, df, rader["regnskap"], flere, sammendrag="konto i flere intervaller i kontoplan")
+    return ut
+
+
+KRYSSKONTROLLER = (kontroller_regnskap_mot_kontoplan,)
+
+
 KONTROLLER: dict[str, tuple[Regel, ...]] = {
     "saker": (kontroller_saker,),
     "uiv": (kontroller_uiv,),
     "rettssaker": (kontroller_rettssaker,),
     "vekttall": (kontroller_vekttall,),
+    "kontoplan": (kontroller_kontoplan,),
+    "mellomvaerende": (kontroller_mellomvaerende,),
+    "pensjonspremie": (kontroller_pensjonspremie,),
     **{t: (partial(kontroller_kodeformat, tabell=t),) for t in sorted({t for t, _ in KODEFORMAT})},
 }

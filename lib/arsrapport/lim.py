@@ -43,7 +43,9 @@ def enhet(figur_id: str) -> str:
         return "endring"
     if figur_id.endswith(".endring_abs"):
         return "dager" if er_dager else "antall"
-    if "andel" in forste or ledd[-1].endswith("andel") or ledd[-1].startswith("andel"):
+    if figur_id in ("nokkeltall.arsverk", "note2.antall_arsverk"):
+        return "desimal"  # årsverk med én desimal, som i Tabell 1
+    if "andel" in forste or ledd[-1].endswith("andel") or ledd[-1].startswith("andel") or ledd[-1] == "utnyttelsesgrad":
         return "andel"  # f.eks. rettssaker.medhold_andel, sp1.andel_under_grense, sp1.mal_andel
     if er_dager:
         return "dager"
@@ -79,6 +81,16 @@ def _ren(verdi):
     return verdi
 
 
+# Beløp der fortegnet er et ord i teksten: «mindreutgift på 17 179 093 kroner». For id-er
+# som slutter med nøkkelen limes også ``t.<id>.abs`` (tallet uten fortegn) og ``t.<id>.ord``
+# (ordet for positivt, ordet for negativt), så teksten stemmer uansett retning.
+FORTEGNSORD = {
+    "merutgift": ("mindreutgift", "merutgift"),  # samlet tildeling − regnskap
+    "etter_belastningsfullmakter": ("mindreutgift", "merutgift"),
+    "grunnlag_overforing": ("mindreutgift", "merutgift"),
+    "merforbruk": ("merforbruk", "mindreforbruk"),  # utbetaling − tildeling
+}
+
 # nbval leser utdata først når cellen er ferdig, og mister meldinger når en celle gir mange
 # tusen; kapitler med mange tall limer derfor ett år per celle (``ar=``)
 MAKS_UTDATA_PER_CELLE = 3500
@@ -91,7 +103,8 @@ def lim_figurer(figurer: dict[int, dict[str, float]], rapportar: int, glue=None,
     Råverdiene limes som én ordbok per år (``figurer@<år>``). For teksten limes
     årsuavhengige navn, slik at samme side fungerer for hvert rapportår: ``t.<id>``
     (rapportåret), ``t.<id>@f1`` (året før), ``t.<id>@f2``, ``t.<id>@f3``, og for endringer
-    verbet ``t.<id>.verb`` («økte», «gikk ned», «var uendret»).
+    verbet ``t.<id>.verb`` («økte», «gikk ned», «var uendret»); for beløp der fortegnet er et
+    ord (``FORTEGNSORD``), ``t.<id>.abs`` og ``t.<id>.ord`` («mindreutgift»/«merutgift»).
     """
     if glue is None:
         from myst_nb import glue
@@ -116,6 +129,11 @@ def lim_figurer(figurer: dict[int, dict[str, float]], rapportar: int, glue=None,
                 alias = f"{TEKST}{fid}" + (f"{SKILLE}f{tilbake}" if tilbake else "")
                 glue(alias, tekst, display=False)
                 n += 1
+                ord_ = FORTEGNSORD.get(fid.rsplit(".", 1)[-1])
+                if ord_ is not None:
+                    glue(f"{alias}.abs", som_tekst(fid, abs(verdi)), display=False)
+                    glue(f"{alias}.ord", ord_[0] if verdi >= 0 else ord_[1], display=False)
+                    n += 2
                 if fid.endswith((".endring", ".endring_abs")):
                     # retningen slik tallet vises (som i formatering): aldri «økte med 0 %»
                     vist_null = not any(c in "123456789" for c in tekst)

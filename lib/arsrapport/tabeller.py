@@ -9,7 +9,8 @@ import pandas as pd
 
 from arsrapport import formatering as fmt
 
-_TALL = re.compile(r"^(kr\s)?[\d\s\u00a0\u2212,.%–-]*(\sdager?)?$")
+# et tall, eventuelt uthevet (sumlinjer: **1 234**)
+_TALL = re.compile(r"^(\*\*)?(kr\s)?[\d\s\u00a0\u2212,.%–-]*(\sdager?)?(\*\*)?$")
 
 
 def vis(tab: pd.DataFrame, andeler=(), dager=(), strek_for_null: bool = False) -> pd.DataFrame:

@@ -12,7 +12,9 @@
   2021→2022 (5,8 %) og 2022→2023 (5,5 %) stemmer med fotnote 10 i 3.2.13 (golden
   ``kpi.endring``). NB: 2023 er 129,6, ikke 130,0 (130,0 ville gitt 5,9 %).
 - ``kontoplan``: kontointervaller i standard kontoplan for statlige virksomheter til linjene
-  i artskontorapporteringen og Note 1–7 (en første, plausibel fordeling).
+  i artskontorapporteringen og Note 1–7 (en første, plausibel fordeling). Konto 5092
+  (honorarer til nemndmedlemmer) er merket ``utenfor_lonn_per_arsverk``: Tabell 1 holder
+  honorarene utenfor «lønn og sosiale utgifter per årsverk» (fotnoten til tabellen).
 """
 
 from __future__ import annotations
@@ -114,7 +116,7 @@ def lag_kpi(mal: Mal) -> pd.DataFrame:
 # Kontoplan
 # ---------------------------------------------------------------------------
 
-# (fra, til, linje i artskontorapporteringen, note, linje i noten)
+# (fra, til, linje i artskontorapporteringen, note, linje i noten[, utenfor lønn per årsverk])
 KONTOPLAN = [
     ("1000", "1099", "utbetaling_investeringer", 5, "immaterielle_eiendeler"),
     ("1100", "1299", "utbetaling_investeringer", 5, "driftslosore"),
@@ -129,8 +131,10 @@ KONTOPLAN = [
     ("3300", "3499", "innbetalinger_tilskudd_overforinger", 1, "innbetalinger_tilskudd_overforinger"),
     ("3500", "3999", "andre_innbetalinger", 1, "andre_innbetalinger"),
     ("5000", "5089", "utbetalinger_lonn", 2, "lonn"),
+    ("5090", "5091", "utbetalinger_lonn", 2, "lonn"),
     # honorarer til nemndmedlemmer: lønn i Note 2, men ikke med i «lønn per årsverk» (Tabell 1)
-    ("5090", "5099", "utbetalinger_lonn", 2, "lonn"),
+    ("5092", "5092", "utbetalinger_lonn", 2, "lonn", True),
+    ("5093", "5099", "utbetalinger_lonn", 2, "lonn"),
     ("5100", "5399", "utbetalinger_lonn", 2, "lonn"),
     ("5400", "5419", "utbetalinger_lonn", 2, "arbeidsgiveravgift"),
     ("5420", "5499", "utbetalinger_lonn", 2, "pensjonsutgifter"),
@@ -167,8 +171,29 @@ KONTOPLAN = [
 
 def lag_kontoplan() -> pd.DataFrame:
     """Kontointervaller til oppstillings- og notelinjer."""
-    df = pd.DataFrame(KONTOPLAN, columns=["artskonto_fra", "artskonto_til", "oppstilling_linje",
-                                          "note", "note_linje"])
+    rader = [(*r[:5], r[5] if len(r) > 5 else False) for r in KONTOPLAN]
+    df = pd.DataFrame(rader, columns=["artskonto_fra", "artskonto_til", "oppstilling_linje",
+                                      "note", "note_linje", "utenfor_lonn_per_arsverk"])
     df["note"] = df["note"].astype("Int64")
     df["note_linje"] = df["note_linje"].astype(object).where(df["note_linje"].notna(), None)
     return df
+
+
+# ---------------------------------------------------------------------------
+# Pensjonspremie (SPK)
+# ---------------------------------------------------------------------------
+
+# Premiesatsen for arbeidsgiverandelen i Statens pensjonskasse, slik SPK oppgir den;
+# 2021 er ikke publisert i 2023-rapporten (et anslag).
+PREMIESATS_2021 = 0.091
+
+
+def lag_pensjonspremie(mal: Mal) -> pd.DataFrame:
+    """Arbeidsgiverandelen av pensjonspremien (fotnoten til Note 2)."""
+    rader = [{"ar": 2021, "premiesats_arbeidsgiver": PREMIESATS_2021}]
+    for ar in (2022, 2023):
+        v = mal("note2.premiesats_arbeidsgiverandel", ar)
+        if v is None:
+            raise KeyError(f"mangler publisert premiesats {ar}")
+        rader.append({"ar": ar, "premiesats_arbeidsgiver": float(v)})
+    return pd.DataFrame(rader, columns=["ar", "premiesats_arbeidsgiver"])

@@ -32,6 +32,7 @@ def lag_tabeller(fro: int = STANDARD_FRO, mal: Mal | None = None) -> dict[str, p
         "regnskap": okonomi.lag_regnskap(mal),
         "kapitalkontoer": okonomi.lag_kapitalkontoer(mal),
         "mellomvaerende": okonomi.lag_mellomvaerende(mal),
+        "pensjonspremie": referanse.lag_pensjonspremie(mal),
         "vekttall": referanse.lag_vekttall(mal),
         "styringsparametere": referanse.lag_styringsparametere(mal),
         "kpi": referanse.lag_kpi(mal),
