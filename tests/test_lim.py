@@ -352,3 +352,43 @@ def test_produktivitet_med_desimaler():
 def test_mal_i_hele_prosent_resultat_med_en_desimal():
     assert lim.som_tekst("sp1.mal_andel", 0.7) == "70\u00a0%"
     assert lim.som_tekst("sp1.andel_under_grense", 0.6443) == "64,4\u00a0%"
+
+
+def test_lim_figurer_fortegnsord_for_belop():
+    """Beløp der fortegnet er et ord: tallet uten fortegn og ordet for retningen."""
+    _, glue = lim_med({2023: {
+        "bevilgning.0491.01.merutgift": 17_179_093.0,  # tildeling − regnskap > 0: mindreutgift
+        "bevilgning.0491.21.merutgift": -66_440.0,  # < 0: merutgift
+        "nokkeltall.merforbruk": -12_112_653.0,  # utbetaling − tildeling < 0: mindreforbruk
+        "note_b.0491.01.etter_belastningsfullmakter": 0.0,  # null regnes som mindreutgift
+        "nokkeltall.driftsutgifter": 283_280_688.0,  # ikke et fortegnsord
+    }}, 2023)
+    t = glue.limt
+    assert t["t.bevilgning.0491.01.merutgift"] == f"17{NB}179{NB}093"
+    assert t["t.bevilgning.0491.01.merutgift.abs"] == f"17{NB}179{NB}093"
+    assert t["t.bevilgning.0491.01.merutgift.ord"] == "mindreutgift"
+    assert t["t.bevilgning.0491.21.merutgift"] == f"−66{NB}440"
+    assert t["t.bevilgning.0491.21.merutgift.abs"] == f"66{NB}440"
+    assert t["t.bevilgning.0491.21.merutgift.ord"] == "merutgift"
+    assert t["t.nokkeltall.merforbruk.abs"] == f"12{NB}112{NB}653"
+    assert t["t.nokkeltall.merforbruk.ord"] == "mindreforbruk"
+    assert t["t.note_b.0491.01.etter_belastningsfullmakter.ord"] == "mindreutgift"
+    assert "t.nokkeltall.driftsutgifter.abs" not in t and "t.nokkeltall.driftsutgifter.ord" not in t
+    # året før får ordet på aliaset med @f1
+    _, glue = lim_med({2022: {"nokkeltall.merforbruk": 100.0}}, 2023)
+    assert glue.limt["t.nokkeltall.merforbruk@f1.ord"] == "merforbruk"
+
+
+@pytest.mark.parametrize(
+    "fid, verdi, tekst",
+    [
+        ("nokkeltall.arsverk", 203.9, "203,9"),
+        ("note2.antall_arsverk", 203.94, "203,9"),
+        ("nokkeltall.utnyttelsesgrad", 0.96051, f"96,1{NB}%"),
+        ("nokkeltall.lonnsandel", 0.75136, f"75,1{NB}%"),
+        ("note2.premiesats_arbeidsgiverandel", 0.096, f"9,6{NB}%"),
+        ("nokkeltall.lonn_per_arsverk", 1_033_463.2, f"1{NB}033{NB}463"),
+    ],
+)
+def test_som_tekst_for_regnskapet(fid, verdi, tekst):
+    assert lim.som_tekst(fid, verdi) == tekst
