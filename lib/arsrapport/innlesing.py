@@ -43,7 +43,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arsrapport.kontrakt import TABELLER, Kolonne, Tabell
+from arsrapport.kontrakt import NULLUTFYLT, TABELLER, Kolonne, Tabell
 
 MAKS_PER_FEIL = 20
 """Høyst så mange rader rapporteres per (fil, kolonne, feiltype); resten oppsummeres."""
@@ -565,6 +565,16 @@ def _les_xlsx(sti: Path, fil: str, tabell: Tabell) -> _Raa | list[Brudd]:
     celler = [
         [_celle(r[j] if j < len(r) else None, typer[j]) for r in kropp] for j in range(bredde)
     ]
+    # Excel gjør kapittel «0491» og post «01» til tallene 491 og 1 når cellen er formatert som
+    # tall (slik økonomisystemene ofte eksporterer); et heltall fylles ut med nuller foran
+    for j, navn in enumerate(kolonner):
+        bredde_kode = NULLUTFYLT.get((tabell.navn, navn))
+        if bredde_kode:
+            celler[j] = [
+                c.zfill(bredde_kode) if isinstance(r[j] if j < len(r) else None, (int, float))
+                and not isinstance(r[j], bool) and c is not None and c.isdigit() and len(c) < bredde_kode else c
+                for r, c in zip(kropp, celler[j])
+            ]
     data = pd.DataFrame({j: pd.Series(c, dtype=object) for j, c in enumerate(celler)}, index=pd.RangeIndex(len(kropp)))
     data = data.where(data.notna(), np.nan)
     return _uten_tomme_rader(_Raa(kolonner, data, np.arange(2, len(kropp) + 2)))

@@ -314,3 +314,10 @@ KODEFORMAT: dict[tuple[str, str], tuple[str, str]] = {
     **{(t, "post"): (r"\d{2}", "2 sifre, f.eks. 01") for t in ("tildeling", "fullmakter", "regnskap")},
     ("regnskap", "artskonto"): (r"\d{4,6}", "4–6 sifre"),
 }
+
+# Kodekolonner med fast bredde som Excel kan ha gjort om til tall (491 for «0491»): et heltall
+# i en xlsx-celle fylles ut med nuller foran til denne bredden før formatkontrollen.
+NULLUTFYLT: dict[tuple[str, str], int] = {
+    **{(t, "kapittel"): 4 for t in ("tildeling", "fullmakter", "regnskap")},
+    **{(t, "post"): 2 for t in ("tildeling", "fullmakter", "regnskap")},
+}
