@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 # ---------------------------------------------------------------------------------------
@@ -413,14 +414,15 @@ def _konto_treff(artskonto: pd.Series, kontoplan: pd.DataFrame) -> pd.DataFrame:
     """Alle (rad i regnskapet, rad i kontoplanen) der kontoen ligger i intervallet. Kontoen
     sammenlignes med intervaller med like mange sifre (en 6-sifret statskonto treffer ikke
     et 4-sifret intervall)."""
-    konto = artskonto.astype(str).str.strip()
+    konto = artskonto.astype(str).str.strip().reset_index(drop=True)
     fra = kontoplan["artskonto_fra"].astype(str).str.strip()
     til = kontoplan["artskonto_til"].astype(str).str.strip()
     rader = []
     for j in range(len(kontoplan)):
         maske = (konto.str.len() == len(fra.iloc[j])) & (konto >= fra.iloc[j]) & (konto <= til.iloc[j])
-        for i in konto.index[maske.to_numpy()]:
-            rader.append((i, j))
+        for i in np.flatnonzero(maske.to_numpy()):
+            rader.append((int(i), j))
+    # «rad» er posisjonen i regnskapet (ikke indeksetiketten, som kan gjentas)
     return pd.DataFrame(rader, columns=["rad", "plan"])
 
 
@@ -429,9 +431,9 @@ def med_linjer(regnskap: pd.DataFrame, kontoplan: pd.DataFrame) -> pd.DataFrame:
     ``utenfor_lonn_per_arsverk`` fra kontoplanen. Hver rad må treffe nøyaktig ett intervall;
     ellers :class:`Regnskapsfeil` (innlesingen melder det samme med fil, rad og verdi)."""
     treff = _konto_treff(regnskap["artskonto"], kontoplan)
-    antall = treff.groupby("rad").size().reindex(regnskap.index, fill_value=0)
+    antall = treff.groupby("rad").size().reindex(range(len(regnskap)), fill_value=0)
     feil = [
-        f"regnskap: konto {regnskap.at[i, 'artskonto']} ({regnskap.at[i, 'ar']}) treffer "
+        f"regnskap: konto {regnskap['artskonto'].iloc[i]} ({regnskap['ar'].iloc[i]}) treffer "
         f"{'ingen linje' if n == 0 else f'{n} intervaller'} i kontoplan"
         for i, n in antall.items()
         if n != 1
@@ -439,7 +441,7 @@ def med_linjer(regnskap: pd.DataFrame, kontoplan: pd.DataFrame) -> pd.DataFrame:
     if feil:
         raise Regnskapsfeil(feil)
     plan = kontoplan.reset_index(drop=True)
-    j = treff.set_index("rad")["plan"].reindex(regnskap.index)
+    j = treff.set_index("rad")["plan"].reindex(range(len(regnskap))).to_numpy()
     ut = regnskap.copy()
     ut["oppstilling_linje"] = plan["oppstilling_linje"].to_numpy()[j]
     noter = pd.to_numeric(plan["note"], errors="coerce").to_numpy()[j]
@@ -552,11 +554,16 @@ def bevilgning_summer(bev: pd.DataFrame) -> dict[str, float]:
     }
 
 
-_NYTTES_UNDER = re.compile(r"kan\s+(?:nyttes|benyttes)\s+under\s+post\s+(\d{2})", re.IGNORECASE)
+# «kan nyttes under post 21», «kan benyttes under postene 21 og 45»
+_NYTTES_UNDER = re.compile(
+    r"kan\s+(?:be)?nyttes\s+under\s+post(?:ene)?\s+(\d{2}(?:\s*(?:,|og)\s*\d{2})*)", re.IGNORECASE)
 
 
 def _kan_nyttes_under(stikkord) -> set[str]:
-    return set(_NYTTES_UNDER.findall(str(stikkord))) if isinstance(stikkord, str) else set()
+    """Postene en posts bevilgning kan nyttes under, etter stikkordet."""
+    if not isinstance(stikkord, str):
+        return set()
+    return {p for liste in _NYTTES_UNDER.findall(stikkord) for p in re.findall(r"\d{2}", liste)}
 
 
 def note_b(bev: pd.DataFrame, tildeling: pd.DataFrame, fullmakter: pd.DataFrame, ar: int) -> pd.DataFrame:
@@ -569,8 +576,9 @@ def note_b(bev: pd.DataFrame, tildeling: pd.DataFrame, fullmakter: pd.DataFrame,
     - maks overførbart: ``maks_overforbart`` når det er fylt ut, ellers 5 % av årets tildeling for
       driftspostene 01–29 (unntatt 24), og for andre poster med stikkordet «kan overføres» summen
       av årets og fjorårets tildeling; andre poster kan ikke overføre noe;
-    - mulig overførbart: en merutgift på en post dekkes først av mindreutgiften på en post som
-      kan nyttes under den (stikkordet «kan nyttes under post NN» på en av dem); deretter er et
+    - mulig overførbart: en merutgift på en post dekkes først av mindreutgiften på en post hvis
+      bevilgning kan nyttes under den (stikkordet «kan nyttes under post NN» på posten som dekker,
+      også «postene NN og MM»); deretter er et
       positivt grunnlag begrenset av maks overførbart, og en merutgift som ikke er dekket, står
       igjen som negativt beløp.
     """
@@ -636,8 +644,8 @@ def _mulig_overforbart(nb: pd.DataFrame) -> list[float]:
         for j in range(len(nb)):
             if i == j or g[j] <= 0 or nb.at[i, "kapittel"] != nb.at[j, "kapittel"]:
                 continue
-            pi, pj = nb.at[i, "post"], nb.at[j, "post"]
-            if pi in _kan_nyttes_under(nb.at[j, "stikkord"]) or pj in _kan_nyttes_under(nb.at[i, "stikkord"]):
+            # post j dekker merutgiften på post i når j-s bevilgning kan nyttes under post i
+            if nb.at[i, "post"] in _kan_nyttes_under(nb.at[j, "stikkord"]):
                 dekket = min(-g[i], g[j])
                 g[i] += dekket
                 g[j] -= dekket
@@ -973,7 +981,8 @@ def figurer(uttrekk, ar: int, antall_ar: int = 3) -> dict[int, dict[str, float]]
         naa, for_ = ut[a], ut[a - 1]
         for fid in list(naa):
             if fid.startswith("bevilgning.") and fid.endswith(".regnskap") and for_.get(fid):
-                naa[f"{fid}.endring"] = naa[fid] / for_[fid] - 1
+                # delt på fjorårets beløp uten fortegn, så fortegnet følger retningen
+                naa[f"{fid}.endring"] = (naa[fid] - for_[fid]) / abs(for_[fid])
         if "nokkeltall.lonn_per_arsverk" in naa and "nokkeltall.lonn_per_arsverk" in for_:
             naa["nokkeltall.lonn_per_arsverk.endring_abs"] = naa["nokkeltall.lonn_per_arsverk"] - for_["nokkeltall.lonn_per_arsverk"]
     return ut
