@@ -66,13 +66,20 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
 
     Notatbøkene er uavhengige av hverandre (hver leser uttrekket selv), så de kjøres samtidig,
     én kjerne hver, så mange som maskinen har kjerner. Rekkefølgen i resultatet er den i
-    ``arsrapport.toml``."""
+    ``arsrapport.toml``.
+
+    Papermill bytter arbeidskatalog for hele prosessen mens en notatbok kjører (``cwd``), så
+    stiene gjøres absolutte før trådene starter, og arbeidskatalogen settes tilbake etterpå:
+    ellers kan en relativ sti (``--data data``) tolkes fra notatbokkatalogen."""
     from concurrent.futures import ThreadPoolExecutor
 
     import papermill as pm
 
     inn = les_innstillinger()
+    data_dir = str(Path(data).resolve())
+    katalog = Path(katalog).resolve()
     katalog.mkdir(parents=True, exist_ok=True)
+    arbeidskatalog = os.getcwd()
 
     def kjor(navn: str) -> Path:
         mal = katalog / navn
@@ -81,7 +88,7 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
             pm.execute_notebook(
                 str(inn.notebooks / navn),
                 str(mal),
-                parameters={"year": ar, "data_dir": str(Path(data).resolve())},
+                parameters={"year": ar, "data_dir": data_dir},
                 cwd=str(inn.notebooks),
                 kernel_name="python3",
                 progress_bar=False,
@@ -98,9 +105,12 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
     samtidig = max(1, min(len(inn.notatboker), os.cpu_count() or 1))
     melding(f"Kjører {len(inn.notatboker)} notatbøker for {ar} ({samtidig} om gangen) …")
     # kjernenes oppstartsmeldinger (ipykernel skriver til standard feil) går til en loggfil
-    with _stderr_til(katalog / "kjerner.log"), ThreadPoolExecutor(max_workers=samtidig) as utforer:
-        jobber = [utforer.submit(kjor, navn) for navn in inn.notatboker]
-        return [j.result() for j in jobber]
+    try:
+        with _stderr_til(katalog / "kjerner.log"), ThreadPoolExecutor(max_workers=samtidig) as utforer:
+            jobber = [utforer.submit(kjor, navn) for navn in inn.notatboker]
+            return [j.result() for j in jobber]
+    finally:
+        os.chdir(arbeidskatalog)
 
 
 @contextlib.contextmanager
@@ -209,8 +219,8 @@ def bygg(
 ) -> dict[int, dict[str, float]]:
     """Hele bygget. ``bok=False`` gir bare tallene (``arsrapport figures``)."""
     inn = les_innstillinger()
-    data = Path(data or inn.data)
-    ut = Path(ut or inn.bygg)
+    data = Path(data or inn.data).resolve()
+    ut = Path(ut or inn.bygg).resolve()
     uttrekk = last_og_kontroller(data, melding)
     ar = ar or inn.ar or uttrekk.siste_hele_ar()
     melding(f"Rapportår: {ar} (uttrekksdato {uttrekk.uttrekksdato():%d.%m.%Y})")

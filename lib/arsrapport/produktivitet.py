@@ -8,6 +8,9 @@ Definisjonene i datakontrakten:
 - **kostnad per sak**: årets regnskap på kapittel 0491 post 01 og 21 ÷ behandlede saker;
   **KPI-justert** til basisåret B med × KPI(B) ÷ KPI(Y);
 - **saker per årsverk**: behandlede saker ÷ årsverk (alle, og saksenhetene + nemndlederne).
+
+Et år uten regnskap (ingen rader på post 01 og 21) har ingen kjent kostnad: kostnadstallene
+mangler for året i stedet for å bli 0.
 """
 
 from __future__ import annotations
@@ -48,10 +51,19 @@ def vekttall_sum(saker: pd.DataFrame, vekttall: pd.DataFrame, ar: int) -> float:
     return float(sum(n * v[k] for k, n in antall.items()))
 
 
-def regnskap_drift(regnskap: pd.DataFrame, ar: int) -> float:
-    """Årets regnskap på kapittel 0491 post 01 og 21 (kostnaden i kostnad per sak)."""
+def regnskap_drift(regnskap: pd.DataFrame, ar: int) -> float | None:
+    """Årets regnskap på kapittel 0491 post 01 og 21 (kostnaden i kostnad per sak og per
+    vekttall), eller ``None`` når regnskapet ikke har noen rader for året på disse postene:
+    et år uten regnskap har ingen kjent kostnad, ikke kostnaden 0."""
     r = regnskap.loc[(regnskap["ar"] == ar) & regnskap["kapittel"].eq(KAPITTEL) & regnskap["post"].isin(POSTER)]
+    if r.empty:
+        return None
     return float(r["belop"].sum())
+
+
+def har_vekter(vekttall: pd.DataFrame, ar: int) -> bool:
+    """Om referansetabellen har vekter som gjelder for året."""
+    return bool(((vekttall["ar_fra"] <= ar) & (vekttall["ar_til"] >= ar)).any())
 
 
 def kpi_faktor(kpi: pd.DataFrame, ar: int, basisar: int) -> float:
@@ -85,24 +97,47 @@ def figurer_for_ar(uttrekk, ar: int, basisar: int) -> dict[str, float]:
     for (kat, form), v in vekter(uttrekk.vekttall, ar).items():
         f[f"vekt.{'asylsaker' if kat == 'Asyl' else 'oppholdssaker'}.form.{form.lower()}"] = v
     vt = vekttall_sum(s, uttrekk.vekttall, ar)
-    kost = regnskap_drift(uttrekk.regnskap, ar)
-    faktor = kpi_faktor(uttrekk.kpi, ar, basisar)
-    f.update({
-        "vekttall": vt,
-        "regnskap_post01_21": kost,
-        "regnskap_post01_21_kpi": kost * faktor,
-    })
+    f["vekttall"] = vt
     if behandlet:
         f["vekttall_per_sak"] = vt / behandlet
-        f["kostnad_per_sak"] = kost / behandlet
-        f["kostnad_per_sak_kpi"] = kost * faktor / behandlet
-    if vt:
-        f["kostnad_per_vekttall"] = kost / vt
-        f["kostnad_per_vekttall_kpi"] = kost * faktor / vt
+    kost = regnskap_drift(uttrekk.regnskap, ar)
+    if kost is not None:  # uten regnskap for året: ingen kostnadstall (ikke 0)
+        faktor = kpi_faktor(uttrekk.kpi, ar, basisar)
+        f["regnskap_post01_21"] = kost
+        f["regnskap_post01_21_kpi"] = kost * faktor
+        if behandlet:
+            f["kostnad_per_sak"] = kost / behandlet
+            f["kostnad_per_sak_kpi"] = kost * faktor / behandlet
+        if vt:
+            f["kostnad_per_vekttall"] = kost / vt
+            f["kostnad_per_vekttall_kpi"] = kost * faktor / vt
     indeks = uttrekk.kpi.set_index("ar")["indeks"]
     if ar in indeks.index and ar - 1 in indeks.index:
         f["kpi.endring"] = float(indeks[ar] / indeks[ar - 1] - 1)
     return f
+
+
+def vekttallskostnad(uttrekk, ar: int, antall_ar: int = 4) -> dict[int, dict[str, float]]:
+    """Del VII tabell 1: produserte vekttall (``vekttall``) og gjennomsnittlig utgift per
+    vekttall (``kostnad_per_vekttall``: regnskapet post 01 og 21 ÷ vekttallet, løpende kroner)
+    for de ``antall_ar`` årene til og med ``ar``, samme definisjoner som i Tabell 14.
+
+    Et år uten vekter i referansetabellen eller uten behandlede saker får ikke noe vekttall,
+    og et år uten vekttall eller uten regnskap ingen utgift per vekttall: tallene mangler for
+    året i stedet for å bli 0. En behandlet sak uten vekt for sin form i et år som har vekter,
+    er fortsatt en feil i referansetabellen (:class:`ManglerReferanse`)."""
+    s = sb.med_avledede(uttrekk.saker)
+    ut: dict[int, dict[str, float]] = {}
+    for a in range(ar - antall_ar + 1, ar + 1):
+        f: dict[str, float] = {}
+        if har_vekter(uttrekk.vekttall, a) and sb.behandlet(s, a):
+            vt = vekttall_sum(s, uttrekk.vekttall, a)
+            f["vekttall"] = vt
+            kost = regnskap_drift(uttrekk.regnskap, a)
+            if kost is not None and vt:
+                f["kostnad_per_vekttall"] = kost / vt
+        ut[a] = f
+    return ut
 
 
 ENDRINGER = (

@@ -1,5 +1,6 @@
-"""Del VII, vedlegg med statistikk: avgjørelsesform og omgjøring per sakskategori
-(tabell 2 og 3) og rettssaksstatistikken (tabell 5–8).
+"""Del VII, vedlegg med statistikk: produserte vekttall og utgift per vekttall de fire siste
+årene (tabell 1, regnet i :func:`arsrapport.produktivitet.vekttallskostnad`), avgjørelsesform
+og omgjøring per sakskategori (tabell 2 og 3) og rettssaksstatistikken (tabell 5–8).
 
 Tabell 3 viser omgjøringsandelene avrundet til nærmeste halve prosent, slik vedlegget
 i den trykte rapporten gjør; ``figures.json`` får de uavrundede andelene."""
@@ -10,6 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
+from arsrapport import produktivitet
 from arsrapport import rettssaker as rs
 from arsrapport import saksbehandling as sb
 
@@ -17,6 +19,7 @@ KATEGORIER = {"Asylsaker": "asylsaker", "Oppholdssaker": "oppholdssaker"}
 FORMER = {"NMP": "nmp", "NUP": "nup", "NL": "nl", "SEK": "sek"}
 FORMNAVN = {"NMP": "Nemndmøte med frammøte", "NUP": "Nemndmøte uten frammøte", "NL": "Nemndleder", "SEK": "Sekretariatet"}
 FORSTE_AR_RETTSSAKER = 2017
+VEKTTALL_AR = 4  # tabell 1 viser de fire siste årene
 
 
 def naermeste_halve_prosent(andel: float) -> float:
@@ -26,11 +29,15 @@ def naermeste_halve_prosent(andel: float) -> float:
 
 
 def figurer(uttrekk, ar: int, sammenligningsar: int = 2) -> dict[int, dict[str, float]]:
-    """``avgjort_andel.<kategori>.form.F`` og ``omgjoringsandel.<kategori>[.form.F]``."""
+    """``avgjort_andel.<kategori>.form.F`` og ``omgjoringsandel.<kategori>[.form.F]`` for
+    rapportåret og sammenligningsårene, og ``vekttall`` og ``kostnad_per_vekttall`` for de
+    fire årene i tabell 1."""
     s = sb.med_avledede(uttrekk.saker)
-    ut: dict[int, dict[str, float]] = {}
+    ut: dict[int, dict[str, float]] = {
+        a: f for a, f in produktivitet.vekttallskostnad(uttrekk, ar, VEKTTALL_AR).items() if f
+    }
     for a in range(ar - sammenligningsar, ar + 1):
-        f: dict[str, float] = {}
+        f: dict[str, float] = ut.setdefault(a, {})
         andeler = sb.avgjorelsesform_andeler(s, a, "kategori")
         omgj = sb.omgjoringsandel(s, a, ["kategori", "avgjorelsesform"])
         omgj_kat = sb.omgjoringsandel(s, a, "kategori")
@@ -43,8 +50,21 @@ def figurer(uttrekk, ar: int, sammenligningsar: int = 2) -> dict[int, dict[str, 
             for form, fid in FORMER.items():
                 if (kat, form) in omgj.index:
                     f[f"omgjoringsandel.{kid}.form.{fid}"] = float(omgj[(kat, form)])
-        ut[a] = f
-    return ut
+    return dict(sorted(ut.items()))
+
+
+TABELL_1_RADER = {"vekttall": "Produserte vekttall", "kostnad_per_vekttall": "Utgift per vekttall (kr)"}
+TABELL_1_DESIMALER = {"vekttall": 1, "kostnad_per_vekttall": 0}
+
+
+def tabell_1(uttrekk, ar: int, antall_ar: int = VEKTTALL_AR) -> pd.DataFrame:
+    """Produserte vekttall og gjennomsnittlig utgift per vekttall, én kolonne per år.
+    Et år uten vekter eller regnskap får tomme celler (NaN), ikke 0."""
+    f = produktivitet.vekttallskostnad(uttrekk, ar, antall_ar)
+    tab = pd.DataFrame({"": list(TABELL_1_RADER.values())})
+    for a in sorted(f):
+        tab[str(a)] = [float(f[a].get(fid, float("nan"))) for fid in TABELL_1_RADER]
+    return tab
 
 
 def tabell_2(uttrekk, ar: int, antall_ar: int = 3) -> pd.DataFrame:
@@ -118,6 +138,7 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
     hjemmel = tabell_hjemmel(uttrekk.saker, ar)
     return {
+        "VII Tabell 1": tabell_1(uttrekk, ar),
         "VII Tabell 2": tabell_2(uttrekk, ar),
         "VII Tabell 3": tabell_3(uttrekk, ar),
         "VII 6 Figur 4 og 8": hjemmel["hjemmel"],
@@ -131,12 +152,25 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     }
 
 
+def vis_tabell_1(tab: pd.DataFrame) -> pd.DataFrame:
+    """Tabell 1 med norsk formatering: vekttall med én desimal, kroner i hele kroner, tomt
+    der tallet mangler."""
+    from arsrapport.formatering import tall
+
+    desimaler = [TABELL_1_DESIMALER[fid] for fid in TABELL_1_RADER]
+    ut = tab.copy().astype(object)
+    for kol in tab.columns[1:]:
+        ut[kol] = ["" if pd.isna(v) else tall(v, desimaler=d) for v, d in zip(tab[kol], desimaler)]
+    return ut
+
+
 def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Tabellene med norsk formatering (prosent med én desimal, tall med tusenskille)."""
     from arsrapport.tabeller import vis
 
     ar_kol = lambda t: [c for c in t.columns if c.isdigit()]  # noqa: E731
     return {
+        "tab.vii_tabell_1": vis_tabell_1(tab["VII Tabell 1"]),
         "tab.vii_tabell_2": vis(tab["VII Tabell 2"], andeler=ar_kol(tab["VII Tabell 2"])),
         "tab.vii_tabell_3": vis(tab["VII Tabell 3"], andeler=ar_kol(tab["VII Tabell 3"])),
         "tab.vii_tabell_5": vis(tab["VII Tabell 5"], andeler=["Andel medhold"]),

@@ -1,5 +1,6 @@
-"""Syntetiske tabeller fra HR-systemet og regnskapet: ``arsverk``, ``tildeling``,
-``fullmakter``, ``regnskap``, ``kapitalkontoer`` og ``mellomvaerende`` for 2021–2023.
+"""Syntetiske tabeller fra HR-systemet og regnskapet: ``arsverk`` for 2021–2023 og
+``tildeling``, ``fullmakter``, ``regnskap``, ``kapitalkontoer`` og ``mellomvaerende`` for
+2020–2023.
 
 Hva som er kalibrert
 --------------------
@@ -22,11 +23,24 @@ Hva som er kalibrert
 - ``kapitalkontoer`` og ``mellomvaerende``: 2023 og 2022 fra de publiserte linjene (Note 8 for
   2023); endringen i mellomværendet og utbetalingene over konsernkontoen er regnet slik at
   kapitalkontoene summerer til 0.
+- 2020 (for Del VII tabell 1, vekttallskostnaden de fire siste årene): regnskapet på kap. 0491
+  post 01 og 21 er 251 758 046 = 141 953 × 1 773,531 (vekttallet 2020, se ``saker.formplan``),
+  så kostnad per vekttall blir 141 953,00 (publisert 141 953 ± 0,5). Notelinjene er 2021-
+  linjene skalert (sum +2,5 %; lønnsandel 74,6 % og konsulentandel 8,4 % av driftsutgiftene
+  regnet som i Tabell 1, mot 74,5 % og 7,9 % i 2021), med mindre reiser og flere
+  utstyrsinnkjøp (pandemiåret); nemndmøtene (232 mot 266 i 2021) gir lavere honorarer. Tildelingen henger sammen med 2021: overført til 2021 på post 01 er 13 585 000
+  = 5 % av årets tildeling 271 700 000 (mindreforbruket, 28 453 954, er større enn 5 %), og
+  post 21 har et lite merforbruk (112 640) som dekkes av post 01, så ingenting overføres der
+  (``_overforing`` regner det og kontrolleres mot 2021). Mellomværendet 31.12.2020 summerer
+  til ``MELLOMVAERENDE_2020_SUM`` (som 2021-endringen bygger på), og kapitalkontoene 2020
+  summerer med netto rapportert til 0 som de andre årene. Årsverk for 2020 er ikke med
+  (Tabell 11 viser 2021–2023).
 
 Hva som ikke er kalibrert ennå
 ------------------------------
-- 2021 utover Tabell 1: fordelingen på notelinjer, felleskapitler, mellomværende og
-  innbetalinger er plausible anslag (ikke publisert i 2023-rapporten).
+- 2021 utover Tabell 1 og hele 2020 utover summen post 01 + 21: fordelingen på notelinjer,
+  felleskapitler, mellomværende, tildeling og innbetalinger er plausible anslag (ikke publisert
+  i 2023-rapporten).
 - Fordelingen innenfor en notelinje på flere kontoer (én konto per linje her), post 21-
   fordelingen utover summen, og Note 8 for 2021–2022 (leverandørgjeld er et anslag).
 - Tabell 14 «Regnskap (sum post 01 og 21)» for 2021 (245 734 000) og 2023 (281 477 907, bare
@@ -40,7 +54,8 @@ import pandas as pd
 
 from arsrapport.generator.kalibrering import Mal
 
-AR = (2021, 2022, 2023)
+AR = (2020, 2021, 2022, 2023)  # regnskapet og tabellene rundt det
+ARSVERK_AR = (2021, 2022, 2023)  # Tabell 11
 RAPPORTAR = 2023
 KAP = "0491"
 
@@ -71,7 +86,7 @@ def lag_arsverk(mal: Mal) -> pd.DataFrame:
     """Gjennomsnittlige årsverk per enhet (Tabell 11)."""
     rader = [
         {"ar": ar, "enhet": enhet, "arsverk": _v(mal, f"arsverk.{q}", ar)}
-        for ar in AR for enhet, q in ENHETER.items()
+        for ar in ARSVERK_AR for enhet, q in ENHETER.items()
     ]
     return pd.DataFrame(rader, columns=["ar", "enhet", "arsverk"])
 
@@ -84,6 +99,7 @@ POSTTEKST = {"01": "Driftsutgifter", "21": "Spesielle driftsutgifter"}
 STIKKORD = {"01": "kan nyttes under post 21", "21": "kan overføres, kan nyttes under post 01"}
 # (overført fra i fjor, årets tildelinger) for årene før rapportåret
 TILDELING_FOR = {
+    2020: {"01": (3_112_000, 271_700_000), "21": (0, 5_400_000)},
     2021: {"01": (13_585_000, 243_180_000), "21": (0, 6_200_000)},
     2022: {"01": (12_078_000, 267_080_000), "21": (287_000, 6_294_000)},
 }
@@ -109,11 +125,33 @@ def lag_tildeling(mal: Mal) -> pd.DataFrame:
                 "stikkord": STIKKORD[post],
             })
     df = pd.DataFrame(rader)
-    for ar in AR:  # samlet tildeling = Tabell 1
+    for ar in AR:  # samlet tildeling = Tabell 1 (der den er publisert)
+        if not mal.har("nokkeltall.samlet_tildeling", ar):
+            continue
         samlet = df.loc[df["ar"] == ar, ["overfort_fra_i_fjor", "arets_tildelinger"]].to_numpy().sum()
         if abs(samlet - _v(mal, "nokkeltall.samlet_tildeling", ar)) > 0.5:
             raise ValueError(f"samlet tildeling {ar} stemmer ikke med Tabell 1")
+    # 2020 → 2021 følger reglene for overføring (2021 → 2022 gjør ikke det på post 01: samlet
+    # tildeling 2022 i Tabell 1 gir 12 078 000, 81 000 under 5 %-grensen)
+    overfort = _overforing(df, lag_regnskap(mal), 2020)
+    for post, (fra_i_fjor, _) in TILDELING_FOR[2021].items():
+        if abs(overfort[post] - fra_i_fjor) > 0.5:
+            raise ValueError(f"overført fra 2020 på post {post}: {overfort[post]}, ikke {fra_i_fjor}")
     return df
+
+
+def _overforing(tildeling: pd.DataFrame, regnskap: pd.DataFrame, ar: int) -> dict[str, float]:
+    """Det som overføres til året etter, per post: mindreforbruket (tildeling − regnskap)
+    avrundet ned til hele tusen og høyst 5 % av årets tildeling. Et merforbruk på post 21
+    dekkes av post 01 (som kan nyttes under post 21)."""
+    rest = {}
+    for post in ("01", "21"):
+        t = tildeling.loc[(tildeling["ar"] == ar) & (tildeling["post"] == post)].iloc[0]
+        brukt = regnskap.loc[(regnskap["ar"] == ar) & (regnskap["kapittel"] == KAP) & (regnskap["post"] == post), "belop"].sum()
+        rest[post] = (t["overfort_fra_i_fjor"] + t["arets_tildelinger"] - brukt, 0.05 * t["arets_tildelinger"])
+    if rest["21"][0] < 0:
+        rest = {"01": (rest["01"][0] + rest["21"][0], rest["01"][1]), "21": (0.0, rest["21"][1])}
+    return {post: float(min(max(0.0, (m // 1000) * 1000), grense)) for post, (m, grense) in rest.items()}
 
 
 def lag_fullmakter(mal: Mal) -> pd.DataFrame:
@@ -182,6 +220,25 @@ NOTER_2021 = {
 }
 FELLES_2021 = {"gruppeliv": 268_417, "mva": 12_004_633, "tilfeldige": 150}
 
+# 2020: ikke publisert i 2023-rapporten; 2021-linjene skalert, med mindre reiser og flere
+# utstyrsinnkjøp (pandemiåret). Summen er 251 758 046 = 141 953 × 1 773,531 (Del VII tabell 1:
+# kostnad per vekttall 141 953 med vekttallet 2020); driftsløsøre tar resten.
+NOTER_2020 = {
+    "note2.lonn": 151_204_512, "note2.arbeidsgiveravgift": 22_615_106,
+    "note2.pensjonsutgifter": 15_380_000, "note2.sykepenger_refusjoner": -8_215_340,
+    "note2.andre_ytelser": 3_902_115,
+    "note3.husleie": 18_630_402, "note3.vedlikehold_leide_lokaler": 389_540,
+    "note3.andre_utgifter_eiendom": 6_912_087, "note3.reparasjon_vedlikehold_maskiner": 402_110,
+    "note3.mindre_utstyrsanskaffelser": 2_615_380, "note3.leie_maskiner": 3_471_205,
+    "note3.konsulenttjenester": 20_812_664, "note3.andre_fremmede_tjenester": 4_380_226,
+    "note3.reiser_diett": 298_140, "note3.ovrige_driftsutgifter": 5_102_733,
+    "note4.renteinntekter": 0, "note4.renteutgifter": 0,
+    "note5.immaterielle_eiendeler": 1_208_415, "note5.driftslosore": 2_648_751,
+}
+FELLES_2020 = {"gruppeliv": 259_830, "mva": 12_486_219, "tilfeldige": 85}
+NOTER_FOR = {2020: NOTER_2020, 2021: NOTER_2021}
+FELLES_FOR = {2020: FELLES_2020, 2021: FELLES_2021}
+
 # Øre der rapporten avrunder linjene hver for seg (se golden «inconsistencies», siste punkt)
 ORE = {
     (2023, "note2.arbeidsgiveravgift"): 0.2,
@@ -195,20 +252,23 @@ ORE = {
 
 # Post 21: regnskap (2022 = 2023 / 1,25: «økt med ca. 25 %», 2.3), fvl. § 36 (Del VII pkt. 7),
 # reiser til nemndmøter; resten er tolk m.m. (andre fremmede tjenester)
-POST21 = {2021: 5_912_480, 2022: 6_516_352}
-SAKSKOSTNADER_36 = {2021: 2_145_560, 2022: 2_810_785, 2023: 4_171_355}
-REISER_NEMNDMOTER = {2021: 310_000, 2022: 450_000, 2023: 620_000}
+# 2020: færre nemndmøter (232) og nesten ingen reiser til dem; honorarene er satt direkte
+# (årsverk og lønn per årsverk for 2020 er ikke publisert), om lag som 2021 per nemndmøte
+POST21 = {2020: 5_512_640, 2021: 5_912_480, 2022: 6_516_352}
+SAKSKOSTNADER_36 = {2020: 1_964_870, 2021: 2_145_560, 2022: 2_810_785, 2023: 4_171_355}
+REISER_NEMNDMOTER = {2020: 95_000, 2021: 310_000, 2022: 450_000, 2023: 620_000}
+HONORAR_FOR = {2020: 2_071_480.0}
 
 
 def _noter(mal: Mal, ar: int) -> dict[str, float]:
-    if ar == 2021:
-        return {k: float(v) for k, v in NOTER_2021.items()}
+    if ar in NOTER_FOR:
+        return {k: float(v) for k, v in NOTER_FOR[ar].items()}
     return {k: _v(mal, k, ar, 0) + ORE.get((ar, k), 0.0) for k in NOTELINJER}
 
 
 def _felles(mal: Mal, ar: int) -> dict[str, float]:
-    if ar == 2021:
-        return {k: float(v) for k, v in FELLES_2021.items()}
+    if ar in FELLES_FOR:
+        return {k: float(v) for k, v in FELLES_FOR[ar].items()}
     return {
         "gruppeliv": _v(mal, "artskonto.gruppelivsforsikring_1985", ar) + ORE.get((ar, "gruppeliv"), 0.0),
         "mva": _v(mal, "artskonto.nettoforing_mva_1987", ar) + ORE.get((ar, "mva"), 0.0),
@@ -217,7 +277,10 @@ def _felles(mal: Mal, ar: int) -> dict[str, float]:
 
 
 def _honorar(mal: Mal, ar: int, lonn_sum: float) -> float:
-    """Honorarer til nemndmedlemmer = lønn i alt − lønn per årsverk × årsverk (Tabell 1)."""
+    """Honorarer til nemndmedlemmer = lønn i alt − lønn per årsverk × årsverk (Tabell 1);
+    satt direkte for år uten Tabell 1 (``HONORAR_FOR``)."""
+    if ar in HONORAR_FOR:
+        return HONORAR_FOR[ar]
     arsverk = sum(_v(mal, f"arsverk.{q}", ar) for q in ENHETER.values())
     return _kr(lonn_sum - _v(mal, "nokkeltall.lonn_per_arsverk", ar) * arsverk)
 
@@ -288,13 +351,22 @@ LINJER = [
     ("Lønn (negativ netto, for mye utbetalt lønn m.m.)", KORTSIKTIG, "lonn_negativ_netto"),
     ("Differanser på bank og uidentifiserte innbetalinger", KORTSIKTIG, "differanser_bank"),
 ]
-MELLOMVAERENDE_2021 = {
-    "fordringer_ansatte": 160_220, "skyldig_skattetrekk": -7_412_305,
-    "skyldige_offentlige_avgifter": -9_874, "avsatt_pensjonspremie": -4_102_338,
-    "lonn_negativ_netto": 980,
+MELLOMVAERENDE_FOR = {
+    # 2020: summerer til MELLOMVAERENDE_2020_SUM
+    2020: {
+        "fordringer_ansatte": 142_870, "skyldig_skattetrekk": -7_104_118,
+        "skyldige_offentlige_avgifter": -8_912, "avsatt_pensjonspremie": -3_936_540,
+        "lonn_negativ_netto": 1_178,
+    },
+    2021: {
+        "fordringer_ansatte": 160_220, "skyldig_skattetrekk": -7_412_305,
+        "skyldige_offentlige_avgifter": -9_874, "avsatt_pensjonspremie": -4_102_338,
+        "lonn_negativ_netto": 980,
+    },
 }
+MELLOMVAERENDE_2019_SUM = -10_284_917.0
 MELLOMVAERENDE_2020_SUM = -10_905_522.0
-LEVERANDORGJELD_BOKFORT = {2021: -512_330.0, 2022: -688_140.0}
+LEVERANDORGJELD_BOKFORT = {2020: -431_205.0, 2021: -512_330.0, 2022: -688_140.0}
 # øre i rapportert mellomværende (linjene avrundes hver for seg; se golden «inconsistencies»)
 ORE_MELLOMVAERENDE = {
     (2022, "fordringer_ansatte"): -0.2, (2022, "skyldig_skattetrekk"): -0.2,
@@ -305,7 +377,7 @@ ORE_MELLOMVAERENDE = {
 # bokført − rapportert i Note 8 (2023): offentlige avgifter −70, leverandørgjeld −739 891
 ORE_BOKFORT_2023 = {"skyldige_offentlige_avgifter": 0.4, "leverandorgjeld": 0.3}
 # innbetalinger over konsernkontoen i Norges Bank (60048801)
-INNBETALINGER = {2021: 9_418_004.0, 2022: 9_952_118.0}
+INNBETALINGER = {2020: 9_106_482.0, 2021: 9_418_004.0, 2022: 9_952_118.0}
 ORE_INNBETALINGER_2023 = -0.4
 
 
@@ -316,8 +388,8 @@ def lag_mellomvaerende(mal: Mal) -> pd.DataFrame:
         for linje, gruppe, q in LINJER:
             if q is None:
                 rapportert = 0.0
-            elif ar == 2021:
-                rapportert = float(MELLOMVAERENDE_2021.get(q, 0))
+            elif ar in MELLOMVAERENDE_FOR:
+                rapportert = float(MELLOMVAERENDE_FOR[ar].get(q, 0))
             else:
                 rapportert = _v(mal, f"mellomvaerende.{q}", ar, 0) + ORE_MELLOMVAERENDE.get((ar, q), 0.0)
             bokfort = rapportert
@@ -341,7 +413,9 @@ def lag_kapitalkontoer(mal: Mal) -> pd.DataFrame:
     """
     regnskap = lag_regnskap(mal)
     mv = lag_mellomvaerende(mal).groupby("ar")["rapportert"].sum()
-    forrige = MELLOMVAERENDE_2020_SUM
+    if mv[2020] != MELLOMVAERENDE_2020_SUM:
+        raise ValueError(f"mellomværendet 31.12.2020 summerer til {mv[2020]}, ikke {MELLOMVAERENDE_2020_SUM}")
+    forrige = MELLOMVAERENDE_2019_SUM
     rader = []
     for ar in AR:
         netto = regnskap.loc[regnskap["ar"] == ar, "belop"].sum()

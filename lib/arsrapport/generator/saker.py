@@ -842,9 +842,11 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
     """Antall vedtak per (år, gruppe) og avgjørelsesform.
 
     Kategoritallene følger Del VII tabell 2 (andeler per sakskategori, avrundet til hele
-    prosent), 3.1.3 (nemndmøter i alt og per gruppe) og for 2021–2022 vekttallet i Tabell 14
-    (sum av vektene i Tabell 13 over årets vedtak); innenfor oppholdssakene fordeles
-    nemndmøtene på gruppene etter 2023-mønsteret og sekretariatsvedtakene etter volum.
+    prosent; 2021–2023), 3.1.3 (nemndmøter i alt og per gruppe) og for 2020–2023 vekttallet i
+    Tabell 14 og Del VII tabell 1 (sum av vektene i Tabell 13 over årets vedtak); innenfor
+    oppholdssakene fordeles nemndmøtene på gruppene etter 2023-mønsteret og
+    sekretariatsvedtakene etter volum. Planen kontrolleres mot nemndmøteandelen og vekttallet
+    (``_kontroller_formplan``).
     """
     vedtak = df[df["avslutning"].eq("Vedtak")]
     n = vedtak.groupby([vedtak["avsluttet_dato"].dt.year, "saksgruppe"]).size()
@@ -885,8 +887,22 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
         #   Asyl:    NMP 90 (9,4 %), NUP 16 (1,7 %), NL 810 (84,4 %), SEK 44 (4,6 %)
         #   Opphold: NMP 137 (3,7 %), NUP 23 (0,6 %), NL 3 031 (81,0 %), SEK 550 (14,7 %)
         2021: {"Asyl": (90, 16, 44, 0), "Opphold": (137, 23, 550, 0)},
+        # 2020: 6 104 vedtak, 1 037 asyl og 5 067 opphold. Publisert er bare nemndmøteandelen
+        # 3,8 % (3.1.3) og vekttallet 1 773,5 (Del VII tabell 1; 0,291 per sak, lavest av de
+        # fire årene). Nemndmøtene er de samme som uten tabell 2: 232 (3,80 %), 30 % asyl og
+        # fire av fem med frammøte, én stornemnd i asyl. Med 5 % SEK for asyl og 14 % for
+        # opphold ble vekttallet 1 942,4; sekretariatet må avgjøre om lag hver fjerde sak.
+        # Ett vedtak fra NL til SEK senker vekttallet med 0,334 (asyl) eller 0,167 (opphold),
+        # så med nemndmøtene faste treffer bare 2 × Δasyl + Δopphold = 1 011 (−168,837)
+        # vinduet 1 773,45–1 773,55 (kostnad per vekttall 141 953 ± 0,5, se ``okonomi``):
+        # vekttall 1 773,531. Fordelingen mellom asyl og opphold er valgt som i 2022–2023
+        # (om lag en firedel SEK i den ene kategorien).
+        #   Asyl:    NMP 55 (5,3 %), NUP 14 (1,4 %), NL 717 (69,1 %), SEK 250 (24,1 %), stornemnd 1
+        #   Opphold: NMP 130 (2,6 %), NUP 32 (0,6 %), NL 3 581 (70,7 %), SEK 1 324 (26,1 %)
+        # Nemndmøtene per gruppe er som før kalibreringen; bare SEK og NL er flyttet.
+        2020: {"Asyl": (55, 14, 250, 1), "Opphold": (130, 32, 1324, 0)},
     }
-    nm_andel = {2018: 0.05, 2019: 0.045, 2020: mal("avgjort_andel.form.nemndmote", 2020)}
+    nm_andel = {2018: 0.05, 2019: 0.045}
     nm_gruppe_2023 = {g: _nemndmoter_2023(mal, g) for g in GRUPPER}
     ut: dict[tuple[int, str], dict[str, int]] = {}
     for ar in AR:
@@ -927,11 +943,33 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
                 d = {"Stornemnd": sn_fordelt[g], "NMP": nmp_fordelt[g], "NUP": uten_sn[g] - nmp_fordelt[g], "SEK": sek_fordelt[g]}
                 d["NL"] = vol[g] - sum(d.values())
                 ut[(ar, GRUPPER[g])] = d
-    # stornemnd forekommer sjelden: to asylsaker i 2019 og én i 2020, talt blant nemndmøtene
-    for ar, k in ((2019, 2), (2020, 1)):
+    # stornemnd forekommer sjelden: to asylsaker i 2019 (og én i 2020, i tabellen over), talt
+    # blant nemndmøtene
+    for ar, k in ((2019, 2),):
         ut[(ar, "Asyl")]["Stornemnd"] += k
         ut[(ar, "Asyl")]["NMP"] -= k
+    _kontroller_formplan(mal, ut)
     return ut
+
+
+def _kontroller_formplan(mal: Mal, plan: dict[tuple[int, str], dict[str, int]]) -> None:
+    """Planen gir de publiserte tallene den er kalibrert mot: nemndmøteandelen (3.1.3, ±0,05
+    prosentpoeng) og vekttallet (Tabell 14 og Del VII tabell 1, ±0,05) for hvert år de finnes."""
+    from arsrapport.generator.referanse import lag_vekttall
+
+    vekt = {(r.kategori, r.avgjorelsesform): r.vekt for r in lag_vekttall(mal).itertuples()}
+    for ar in sorted({a for a, _ in plan}):
+        celler = {g: d for (a, g), d in plan.items() if a == ar}
+        total = sum(sum(d.values()) for d in celler.values())
+        nm = sum(d[f] for d in celler.values() for f in NEMNDMOTEFORMER)
+        andel = mal("avgjort_andel.form.nemndmote", ar)
+        if andel is not None and total and abs(nm / total - andel) > 0.0005:
+            raise ValueError(f"formplan {ar}: nemndmøteandelen {nm / total:.4f} treffer ikke {andel}")
+        publisert = mal("vekttall", ar)
+        if publisert is not None:
+            vt = sum(n * vekt[("Asyl" if g == "Asyl" else "Opphold", f)] for g, d in celler.items() for f, n in d.items())
+            if abs(vt - publisert) > 0.05:
+                raise ValueError(f"formplan {ar}: vekttallet {vt:.3f} treffer ikke {publisert}")
 
 
 def _nemndmoter_2023(mal: Mal, g: str) -> float | None:
