@@ -190,7 +190,7 @@ def kontroller_regnskap_mot_kontoplan(
         return []
     df, plan = tabeller["regnskap"], tabeller["kontoplan"]
     treff = regnskap._konto_treff(df["artskonto"].fillna(""), plan)
-    antall = treff.groupby("rad").size().reindex(df.index, fill_value=0).to_numpy()
+    antall = treff.groupby("rad").size().reindex(range(len(df)), fill_value=0).to_numpy()  # «rad» er posisjon
     plan_rader = rader.get("kontoplan")
     fil = filer.get("regnskap", "regnskap.csv")
     ut = _b(fil, "artskonto", antall == 0, df, rader["regnskap"],
@@ -198,7 +198,7 @@ def kontroller_regnskap_mot_kontoplan(
             sammendrag="konto uten linje i kontoplan")
 
     def flere(i: int) -> str:
-        j = treff.loc[treff["rad"] == df.index[i], "plan"].tolist()
+        j = treff.loc[treff["rad"] == i, "plan"].tolist()
         hvor = ", ".join(f"rad {int(plan_rader.iloc[x])}" for x in j) if plan_rader is not None else f"{len(j)} intervaller"
         return f"kontoen hører til flere linjer i kontoplan ({hvor})"
 
