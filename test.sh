@@ -3,5 +3,6 @@
 # publiserte tallene, determinisme og personvern).
 set -euo pipefail
 cd "$(dirname "$0")"
-bash scripts/oppsett.sh
+# --system: XeLaTeX og pdftotext, så testene bygger og skanner PDF-en også
+bash scripts/oppsett.sh --system
 exec .venv/bin/python -m pytest "$@"

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Sett opp .venv i prosjektroten med låste versjoner og pakken installert.
-# Med --system installeres også Debian-pakkene PDF-bygget trenger (XeLaTeX m.m.).
+# Med --system installeres også Debian-pakkene PDF-bygget trenger (XeLaTeX m.m.) og
+# poppler-utils (pdftotext), som personvernskanningen av PDF-en bruker.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "--system" ]]; then
   trengs=(texlive-xetex latexmk texlive-latex-extra texlive-fonts-recommended texlive-lang-european
-          fonts-freefont-otf tex-gyre xindy)
+          fonts-freefont-otf tex-gyre xindy poppler-utils)
   mangler=()
   for p in "${trengs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || mangler+=("$p"); done
   if ((${#mangler[@]})); then

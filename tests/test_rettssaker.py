@@ -147,8 +147,14 @@ def test_figurer(df):
         *(f"rettssaker.avgjorelser.{i}.{u}" for i in instanser for u in utfall),
         *(f"rettssaker.avgjorelser.{i}" for i in instanser),
         *(f"rettssaker.avgjorelser.{u}" for u in utfall),
+        "rettssaker.nye_saker",
+        *(f"rettssaker.{m}.{p}" for m in ("nye", "nye_andel", "anker")
+          for p in ("regjeringsadvokaten", "prosedyreenheten", "ekstern_advokat")),
     }
     assert set(f) == forventede_id
+    # 3.2.21: «nye rettssaker» er de nye sakene i tingretten, og prosedyren følger med
+    assert f["rettssaker.nye_saker"] == f["rettssaker.nye.tingretten"]
+    assert f["rettssaker.nye.prosedyreenheten"] == rs.prosedyre(df, 2023)["nye.prosedyreenheten"]
     assert f["rettssaker.rettskraftige"] == 3
     assert f["rettssaker.medhold_andel"] == pytest.approx(2 / 3)
     assert f["rettssaker.nye"] == 4 and f["rettssaker.nye.hoyesterett"] == 2
@@ -163,7 +169,7 @@ def test_figurer(df):
     assert f["rettssaker.dager_per_sak"] == 2.0
     # tellinger er int (ikke numpy-typer), andeler float
     for k, v in f.items():
-        if k.endswith(("_andel", "dager_per_sak")):
+        if k.endswith(("_andel", "dager_per_sak")) or ".nye_andel." in k:
             assert isinstance(v, float), k
         else:
             assert type(v) is int, k

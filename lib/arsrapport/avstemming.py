@@ -19,9 +19,7 @@ AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
 # Kilder i rapporten som boka ennå ikke beregner. Alt annet i gullfila er i omfanget, så et
 # nytt kapittel kommer med ved å fjerne kilden her. Sammenligningen er eksakt på kildens
 # avsnitt: «Tabell 1» fanger ikke «Tabell 10», og «3.2.1» ikke «3.2.13».
-IKKE_BEREGNET = (
-    "3.2.21",  # rettssaksarbeidet i prosedyreenheten
-)
+IKKE_BEREGNET: tuple[str, ...] = ()  # alle kildene i gullfila er beregnet
 
 
 def _avsnitt(kilde: str) -> str:
@@ -98,3 +96,50 @@ def avvikstabell(sammenligning: pd.DataFrame) -> pd.DataFrame:
             "Grunn": a["grunn"].where(a["grunn"] != "", "Ikke begrunnet – må rettes"),
         }
     )
+
+
+def _differanse(fid: str, d: float) -> str:
+    """Beregnet − publisert i tallets enhet, med fortegn; andeler i prosentpoeng."""
+    from arsrapport import formatering as fmt
+    from arsrapport.lim import enhet
+
+    e = enhet(fid)
+    if e in ("andel", "endring"):
+        tekst = fmt.tall(d * 100, desimaler=1) + "\u00a0pp"
+    elif e in ("desimal",):
+        tekst = fmt.tall(d, desimaler=1)
+    elif e == "tusendeler":
+        tekst = fmt.tall(d, desimaler=3)
+    else:
+        tekst = fmt.tall(d, desimaler=0 if abs(d) >= 1 or d == 0 else 2)
+    return ("+" + tekst) if d > 0 else tekst
+
+
+def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
+    """Hvert publiserte tall for året ved siden av det beregnede, differansen og, der de ikke
+    stemmer, grunnen (rapportens egen motsigelse, eller en definisjon rapporten ikke fulgte)."""
+    from arsrapport.lim import som_tekst
+
+    a = sammenligning[sammenligning["år"] == ar]
+
+    def vis(fid, v):
+        return "–" if v is None or pd.isna(v) else som_tekst(fid, v)
+
+    diff = []
+    for fid, p, b, status in zip(a["id"], a["publisert"], a["beregnet"], a["status"]):
+        if b is None or pd.isna(b):
+            diff.append("–")
+        elif status == "stemmer":
+            diff.append("0" if abs(b - p) < 1e-12 else "innenfor avrundingen")
+        else:
+            diff.append(_differanse(fid, b - p))
+    merknad = [
+        "Stemmer" if st == "stemmer" else (g or "Ikke begrunnet – må rettes")
+        for st, g in zip(a["status"], a["grunn"])
+    ]
+    return pd.DataFrame({
+        "Kilde": a["kilde"], "Tall (figur-id)": a["id"],
+        "Publisert": [vis(f, v) for f, v in zip(a["id"], a["publisert"])],
+        "Beregnet": [vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
+        "Differanse": diff, "Merknad": merknad,
+    })

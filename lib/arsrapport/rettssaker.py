@@ -118,8 +118,8 @@ def prosedyre(rettssaker: pd.DataFrame, ar: int) -> dict[str, float | int]:
 
     ``nye.P``: nye saker i tingretten (stevninger) ført av P; ``anker.P``: nye anker
     (lagmannsretten og Høyesterett) ført av P; ``nye_andel.P``: ``nye.P`` ÷ alle nye
-    stevninger. Rapportens «72 nye rettssaker» har ingen definisjon i datakontrakten,
-    så disse tallene er ikke med i :func:`figurer`.
+    stevninger (``rettssaker.nye_saker`` i :func:`figurer`; rapportens «72 nye rettssaker»
+    er ikke definert, og boka bruker de nye sakene i tingretten).
     """
     inn = rettssaker[_i_ar(rettssaker["innkommet_dato"], ar)]
     ting = inn[inn["instans"] == "Tingretten"]
@@ -156,4 +156,8 @@ def figurer(rettssaker: pd.DataFrame, ar: int) -> dict[str, float | int]:
     arb = rettssaksarbeid(rettssaker, ar)
     for k in ("hovedforhandlinger", "dager_i_retten", "dager_per_sak"):
         ut[f"rettssaker.{k}"] = arb[k]
+
+    # 3.2.21: hvem som fører de nye sakene; «nye rettssaker» er de nye sakene i tingretten
+    ut["rettssaker.nye_saker"] = ny["tingretten"]
+    ut.update({f"rettssaker.{k}": v for k, v in prosedyre(rettssaker, ar).items()})
     return ut
