@@ -277,3 +277,31 @@ def test_avvikstabell_tom_naar_alt_stemmer():
     a = avstemming.avvikstabell(s)
     assert a.empty
     assert a.columns.tolist() == ["Tall (figur-id)", "År", "Publisert", "Beregnet", "Grunn"]
+
+
+def test_alle_for_ar_viser_hvert_tall_med_differanse_og_grunn():
+    publ = [
+        rad("mottatt", 2023, 7029, 0),  # stemmer eksakt
+        rad("andel_omgjoring_av_mottatt", 2023, 0.127, 0.0005),  # 0,1260: kjent avvik
+        rad("saksbehandlingstid", 2023, 154, 0.5),  # 154,3 innenfor avrundingen
+        rad("behandlet", 2023, 5743, 0),  # 5 748: avviker uten grunn
+        rad("rettssaker.nye", 2023, 100, 0),  # ikke beregnet
+        rad("mottatt", 2022, 6000, 0),  # et annet år er ikke med
+    ]
+    figurer = {2023: {"mottatt": 7029, "andel_omgjoring_av_mottatt": 0.1260, "saksbehandlingstid": 154.3,
+                      "behandlet": 5748}, 2022: {"mottatt": 6000}}
+    avvik = {("andel_omgjoring_av_mottatt", 2023): "886 / 7 029 = 12,60 %."}
+    t = avstemming.alle_for_ar(avstemming.sammenlign(figurer, publ, avvik), 2023)
+    assert t.columns.tolist() == ["Kilde", "Tall (figur-id)", "Publisert", "Beregnet", "Differanse", "Merknad"]
+    assert t["Tall (figur-id)"].tolist() == ["mottatt", "andel_omgjoring_av_mottatt", "saksbehandlingstid",
+                                             "behandlet", "rettssaker.nye"]
+    assert t["Differanse"].tolist() == [
+        "0",
+        f"−0,1{NB}pp",  # 12,60 % − 12,7 % = −0,1 prosentpoeng
+        "innenfor avrundingen",
+        "+5",  # 5 748 − 5 743
+        "–",
+    ]
+    assert t["Merknad"].tolist() == ["Stemmer", "886 / 7 029 = 12,60 %.", "Stemmer",
+                                     "Ikke begrunnet – må rettes", "Ikke begrunnet – må rettes"]
+    assert t["Beregnet"].iloc[4] == "–"
