@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from arsrapport import avstemming, eksport, kapitler
+from arsrapport import avstemming, eksport, kapitler, nummerering, regneark
 from arsrapport.formatering import tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
@@ -208,6 +208,24 @@ def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding) -> Path:
     return ut / "_build"
 
 
+def skriv_tabeller(uttrekk: Uttrekk, ar: int, figurer: dict[int, dict[str, float]], fil: Path) -> regneark.Regneark:
+    """``tabeller.xlsx``: kapitlenes tabeller og avstemmingen, ett ark per tabell i boka
+    oppkalt etter nummeret der (:mod:`arsrapport.regneark`). Numrene regnes ut fra kildene
+    til boka (``book/``), så de er de samme med og uten bok i bygget."""
+    inn = les_innstillinger()
+    tabeller = kapitler.tabeller(uttrekk, ar)
+    tabeller.update(avstemming.tabeller(avstemming.sammenlign(figurer)))
+    try:
+        numre = nummerering.nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml")
+        ark = regneark.sett_sammen(
+            tabeller, kapitler.regneark(), numre, uttrekk.uttrekksdato(), f"Årsrapport {ar} – Utlendingsnemnda"
+        )
+    except (ValueError, FileNotFoundError) as feil:
+        raise ByggFeil(f"tabeller.xlsx: {feil}") from None
+    regneark.skriv(ark, fil)
+    return ark
+
+
 def bygg(
     data: Path | None = None,
     ar: int | None = None,
@@ -235,10 +253,10 @@ def bygg(
         eksport.skriv_figures_json(figurer, resultat / "figures.json")
         antall = sum(len(v) for v in figurer.values())
         melding(f"Skrev figures.json: {antall} tall for årene {min(figurer)}–{max(figurer)}")
-        tabeller = kapitler.tabeller(uttrekk, ar)
-        tabeller["Avstemming"] = avstemming.sammenlign(figurer)
-        eksport.skriv_tabeller_xlsx(tabeller, resultat / "tabeller.xlsx")
-        melding(f"Skrev tabeller.xlsx: {len(tabeller)} tabeller")
+        ark = skriv_tabeller(uttrekk, ar, figurer, resultat / "tabeller.xlsx")
+        melding(f"Skrev tabeller.xlsx: {len(ark.tabeller)} ark")
+        for a in ark.advarsler:
+            melding(f"  advarsel: {a}")
         shutil.copytree(stage / "notatboker", resultat / "notatboker", ignore=shutil.ignore_patterns("*.log"))
         for logg in (stage / "notatboker").glob("*.log"):
             (resultat / "logg").mkdir(exist_ok=True)
