@@ -11,7 +11,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from arsrapport.bygg import bygg
+from arsrapport.bygg import Byggrapport, bygg, oppsummering, tell_advarsler
 from arsrapport.config import PROSJEKTROT
 
 
@@ -144,3 +144,59 @@ def test_alt_notatbokene_limer_til_boka_har_ark(bygg_html):
                     limt.add(navn)
     assert len(limt) > 60
     assert limt - i_regnearket == set()
+
+
+# ------------------------------------------------------------------ oppsummeringen
+
+
+def test_tell_advarsler_i_jupyter_book_loggen():
+    logg = "\n".join(
+        [
+            "\x1b[01mreading sources... \x1b[39;49;00m[ 50%] del3/a",
+            "\x1b[91m/tmp/bok/del3/a.md:12: WARNING: undefined label: 'x' [ref.ref]\x1b[39;49;00m",
+            "/tmp/bok/del3/b.md:3: ERROR: Unknown directive type \"tabel\".",
+            "[IPKernelApp] WARNING | Kernel is running over TCP",  # kjernen, ikke Sphinx
+            "LaTeX Warning: Reference `a' on page 2 undefined",  # mellomkjøring i LaTeX
+            "build succeeded, 1 warning.",
+        ]
+    )
+    assert tell_advarsler(logg) == 2
+    assert tell_advarsler("") == 0
+
+
+def test_oppsummering_viser_kapitler_tall_advarsler_tid_og_utdata(tmp_path):
+    r = Byggrapport(
+        ar=2023,
+        steg=[("Uttrekket", 0.41), ("Notatbøkene", 61.25), ("Boka (HTML)", 20.0), ("PDF", 16.4)],
+        kapitler=["3_1_generelle_tall.ipynb", "avstemming.ipynb"],
+        tall=11994,
+        ar_fra_til=(2017, 2023),
+        limt={"figurer": 19, "tabeller": 47, "tekster": 13379},
+        tabeller_i_boka=47,
+        figurer_i_boka=19,
+        ark=59,
+        advarsler=["uttrekket: 3 saker mangler nasjonalitet"],
+        jupyter_book={"HTML": 2, "PDF": 0},
+        logger={"HTML": tmp_path / "logg" / "jupyter-book-html.log", "PDF": tmp_path / "logg" / "jupyter-book-pdflatex.log"},
+        utdata={"HTML": tmp_path / "html" / "index.html", "figures.json": tmp_path / "figures.json"},
+        totalt=98.04,
+    )
+    tekst = "\n".join(oppsummering(r))
+    assert "Oppsummering (2023)" in tekst
+    assert "Kapitler kjørt:  2 notatbøker (3_1_generelle_tall, avstemming)" in tekst
+    assert "Limte tall:      11\u00a0994 i figures.json for 2017–2023" in tekst
+    assert "19 figurer, 47 tabeller og 13\u00a0379 tekster" in tekst
+    assert "59 ark for 47 tabeller og 19 figurer i boka" in tekst
+    assert "Advarsler:       3 (bygget 1, Jupyter Book HTML 2, Jupyter Book PDF 0)" in tekst
+    assert "    uttrekket: 3 saker mangler nasjonalitet" in tekst
+    assert f"Jupyter Book HTML: 2 advarsler i {tmp_path / 'logg' / 'jupyter-book-html.log'}" in tekst
+    assert re.search(r"Notatbøkene\s+61,3 s", tekst)  # avrundet halvt opp, som i boka
+    assert re.search(r"Totalt\s+98,0 s", tekst)
+    assert f"HTML          {tmp_path / 'html' / 'index.html'}" in tekst
+    assert f"figures.json  {tmp_path / 'figures.json'}" in tekst
+    assert "ikke bygget" not in tekst
+
+    uten_bok = "\n".join(oppsummering(Byggrapport(bok=False, pdf=False)))
+    assert "Boka:            ikke bygget (arsrapport figures)" in uten_bok
+    assert "Advarsler:       0 (bygget 0)" in uten_bok
+    assert "PDF:             ikke bygget (--no-pdf)" in "\n".join(oppsummering(Byggrapport(pdf=False)))
