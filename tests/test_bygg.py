@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html as htmlmod
+import json
 import re
 import zipfile
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 
-from arsrapport.bygg import bygg
+from arsrapport.bygg import Byggrapport, bygg, oppsummering, tell_advarsler
 from arsrapport.config import PROSJEKTROT
 
 
@@ -21,10 +24,11 @@ def test_bygget_lager_bok_tall_og_tabeller(bygg_html):
     assert "Tabell" in side and "Figur" in side
 
 
-def test_to_bygg_gir_identisk_figures_json(bygg_html, tmp_path):
+def test_to_bygg_gir_identisk_figures_json_og_tabeller_xlsx(bygg_html, tmp_path):
     ut = tmp_path / "igjen"
     bygg(PROSJEKTROT / "data", None, ut, bok=False)
     assert (ut / "figures.json").read_bytes() == (bygg_html / "figures.json").read_bytes()
+    assert (ut / "tabeller.xlsx").read_bytes() == (bygg_html / "tabeller.xlsx").read_bytes()
 
 
 def _tekster(katalog: Path):
@@ -81,3 +85,158 @@ def test_skanningen_finner_en_identifikator(tmp_path):
     (tmp_path / "nb.ipynb").write_text(f'{{"x": "{person}"}}', encoding="utf-8")
     funnet = {fil.name for fil, tekst in _tekster(tmp_path) if sak in tekst or person in tekst}
     assert funnet == {"side.html", "nb.ipynb"}
+
+
+
+
+# ------------------------------------------------------------------ tabeller.xlsx mot boka
+
+
+def _numre_i_html(html: Path) -> dict[str, str]:
+    """«Tabell 20» → tabellteksten, slik de står i den bygde HTML-boka."""
+    monster = re.compile(
+        r'<span class="caption-number">(?P<nr>[^<]+?)\s*</span><span class="caption-text">(?P<tekst>.*?)</span>', re.S
+    )
+    ut: dict[str, str] = {}
+    for side in sorted(html.rglob("*.html")):
+        for m in monster.finditer(side.read_text(encoding="utf-8")):
+            tekst = re.sub(r"\s+", " ", htmlmod.unescape(re.sub(r"<[^>]+>", "", m["tekst"]))).strip()
+            assert m["nr"] not in ut, f"{m['nr']} står to ganger i HTML-boka"
+            ut[m["nr"]] = tekst
+    return ut
+
+
+def _innhold(wb) -> list[dict]:
+    rader = list(wb["Innhold"].iter_rows(values_only=True))
+    start = next(i for i, r in enumerate(rader) if r[:4] == ("Ark", "Nummer", "Tekst", "Kapittel"))
+    return [dict(zip(rader[start], r)) for r in rader[start + 1 :]]
+
+
+def _ark_med_tekst(wb, begynnelse: str) -> str:
+    return next(r["Ark"] for r in _innhold(wb) if (r["Tekst"] or "").startswith(begynnelse))
+
+
+def test_tabeller_xlsx_har_et_ark_per_nummer_i_boka(bygg_html):
+    """Arkene heter det leseren ser i boka: hvert nummer i HTML-boka står i innholdsarket med
+    samme tekst, og arket det peker til har nummeret i navnet og tittelen."""
+    vist = _numre_i_html(bygg_html / "html")
+    assert sum(n.startswith("Tabell ") for n in vist) > 40 and sum(n.startswith("Figur ") for n in vist) > 15
+    wb = openpyxl.load_workbook(bygg_html / "tabeller.xlsx")
+    assert wb.sheetnames[0] == "Innhold"
+    innhold = [r for r in _innhold(wb) if r["Nummer"]]
+    assert {r["Nummer"]: r["Tekst"] for r in innhold} == vist
+    for r in innhold:
+        ark = r["Ark"]
+        assert ark in wb.sheetnames, f"{r['Nummer']} har ikke noe ark"
+        ord_, nr = r["Nummer"].split()
+        assert ord_.lower() in ark.lower() and nr in re.findall(r"\d+", ark), (r["Nummer"], ark)
+        titler = [wb[ark].cell(row=i, column=1).value for i in range(1, 8)]
+        assert f"{r['Nummer']}: {r['Tekst']}" in titler
+        lenke = wb["Innhold"].cell(row=next(c.row for c in wb["Innhold"]["A"] if c.value == ark), column=1).hyperlink
+        assert lenke is not None and lenke.location == f"'{ark}'!A1"
+    for n in vist:
+        if n.startswith("Tabell "):
+            assert n in wb.sheetnames or any(r["Nummer"] == n and r["Ark"] for r in innhold)
+
+
+def test_tabeller_xlsx_kildelinje_med_uttrekksdatoen_og_tall_som_tall(bygg_html):
+    from arsrapport.formatering import dato
+    from arsrapport.innlesing import les_uttrekk
+
+    uttrekk = dato(les_uttrekk(PROSJEKTROT / "data").uttrekksdato())
+    wb = openpyxl.load_workbook(bygg_html / "tabeller.xlsx")
+    for ark in wb.worksheets:
+        kilder = [c.value for c in ark["A"][:8] if isinstance(c.value, str) and c.value.startswith("Kilde: ")]
+        assert len(kilder) == 1, f"{ark.title}: {kilder}"
+        if "saksregister" in kilder[0]:
+            assert f", uttrekk {uttrekk}" in kilder[0], ark.title
+        assert re.findall(r"\d\d\.\d\d\.\d{4}", kilder[0]) in ([], [uttrekk]), ark.title
+
+    form = wb[_ark_med_tekst(wb, "Behandlede saker etter avgjørelsesform og andel")]
+    assert [c.value for c in form["A"] if c.value and str(c.value).startswith("Kilde:")] == [
+        f"Kilde: UNEs saksregister, uttrekk {uttrekk}"
+    ]
+    rader = list(form.iter_rows())
+    hode = next(i for i, r in enumerate(rader) if r[0].value == "Avgjørelsesform")
+    kol = {c.value: j for j, c in enumerate(rader[hode])}
+    data = rader[hode + 1 :]
+    assert sum(r[kol["Behandlede saker"]].value for r in data) > 1000
+    for r in data:
+        antall, andel = r[kol["Behandlede saker"]], r[kol["Andel omgjort"]]
+        assert isinstance(antall.value, int) and antall.number_format.startswith("#,##0;")
+        assert isinstance(andel.value, float) and 0 < andel.value < 1 and andel.number_format.startswith("0.0 %")
+
+    note1 = wb[_ark_med_tekst(wb, "Note 1:")]
+    assert "Kilde: UNEs regnskap rapportert til statsregnskapet" in [c.value for c in note1["A"][:5]]
+
+
+def test_alt_notatbokene_limer_til_boka_har_ark(bygg_html):
+    """Hver ``tab.*``/``fig.*`` notatbøkene limer, står i ``REGNEARK`` i et kapittel."""
+    from arsrapport import kapitler
+
+    i_regnearket = {navn for spek in kapitler.regneark().values() for navn in spek.boka}
+    limt = set()
+    for nb in (bygg_html / "notatboker").glob("*.ipynb"):
+        for celle in json.loads(nb.read_text(encoding="utf-8"))["cells"]:
+            for utdata in celle.get("outputs", []):
+                navn = utdata.get("metadata", {}).get("scrapbook", {}).get("name", "")
+                if navn.startswith(("tab.", "fig.")):
+                    limt.add(navn)
+    assert len(limt) > 60
+    assert limt - i_regnearket == set()
+
+
+# ------------------------------------------------------------------ oppsummeringen
+
+
+def test_tell_advarsler_i_jupyter_book_loggen():
+    logg = "\n".join(
+        [
+            "\x1b[01mreading sources... \x1b[39;49;00m[ 50%] del3/a",
+            "\x1b[91m/tmp/bok/del3/a.md:12: WARNING: undefined label: 'x' [ref.ref]\x1b[39;49;00m",
+            "/tmp/bok/del3/b.md:3: ERROR: Unknown directive type \"tabel\".",
+            "[IPKernelApp] WARNING | Kernel is running over TCP",  # kjernen, ikke Sphinx
+            "LaTeX Warning: Reference `a' on page 2 undefined",  # mellomkjøring i LaTeX
+            "build succeeded, 1 warning.",
+        ]
+    )
+    assert tell_advarsler(logg) == 2
+    assert tell_advarsler("") == 0
+
+
+def test_oppsummering_viser_kapitler_tall_advarsler_tid_og_utdata(tmp_path):
+    r = Byggrapport(
+        ar=2023,
+        steg=[("Uttrekket", 0.41), ("Notatbøkene", 61.25), ("Boka (HTML)", 20.0), ("PDF", 16.4)],
+        kapitler=["3_1_generelle_tall.ipynb", "avstemming.ipynb"],
+        tall=11994,
+        ar_fra_til=(2017, 2023),
+        limt={"figurer": 19, "tabeller": 47, "tekster": 13379},
+        tabeller_i_boka=47,
+        figurer_i_boka=19,
+        ark=59,
+        advarsler=["uttrekket: 3 saker mangler nasjonalitet"],
+        jupyter_book={"HTML": 2, "PDF": 0},
+        logger={"HTML": tmp_path / "logg" / "jupyter-book-html.log", "PDF": tmp_path / "logg" / "jupyter-book-pdflatex.log"},
+        utdata={"HTML": tmp_path / "html" / "index.html", "figures.json": tmp_path / "figures.json"},
+        totalt=98.04,
+    )
+    tekst = "\n".join(oppsummering(r))
+    assert "Oppsummering (2023)" in tekst
+    assert "Kapitler kjørt:  2 notatbøker (3_1_generelle_tall, avstemming)" in tekst
+    assert "Limte tall:      11\u00a0994 i figures.json for 2017–2023" in tekst
+    assert "19 figurer, 47 tabeller og 13\u00a0379 tekster" in tekst
+    assert "59 ark for 47 tabeller og 19 figurer i boka" in tekst
+    assert "Advarsler:       3 (bygget 1, Jupyter Book HTML 2, Jupyter Book PDF 0)" in tekst
+    assert "    uttrekket: 3 saker mangler nasjonalitet" in tekst
+    assert f"Jupyter Book HTML: 2 advarsler i {tmp_path / 'logg' / 'jupyter-book-html.log'}" in tekst
+    assert re.search(r"Notatbøkene\s+61,3 s", tekst)  # avrundet halvt opp, som i boka
+    assert re.search(r"Totalt\s+98,0 s", tekst)
+    assert f"HTML          {tmp_path / 'html' / 'index.html'}" in tekst
+    assert f"figures.json  {tmp_path / 'figures.json'}" in tekst
+    assert "ikke bygget" not in tekst
+
+    uten_bok = "\n".join(oppsummering(Byggrapport(bok=False, pdf=False)))
+    assert "Boka:            ikke bygget (arsrapport figures)" in uten_bok
+    assert "Advarsler:       0 (bygget 0)" in uten_bok
+    assert "PDF:             ikke bygget (--no-pdf)" in "\n".join(oppsummering(Byggrapport(pdf=False)))

@@ -454,7 +454,7 @@ def _avtrykk(katalog: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def forrige_bygg(tmp_path_factory) -> Path:
+def figures_kjoring(tmp_path_factory) -> tuple[Path, Kjoring]:
     """Et vellykket ``arsrapport figures`` på en uendret kopi av uttrekket (én gang per modul)."""
     rot = tmp_path_factory.mktemp("cli_bygg")
     god = Path(shutil.copytree(DATA, rot / "god"))
@@ -464,7 +464,33 @@ def forrige_bygg(tmp_path_factory) -> Path:
     assert "Traceback" not in k.tekst, str(k)
     assert (ut / "figures.json").is_file() and (ut / "tabeller.xlsx").is_file()
     assert [p.name for p in ut.parent.iterdir()] == ["_build"], "det vellykkede bygget etterlot andre kataloger"
-    return ut
+    return ut, k
+
+
+@pytest.fixture(scope="module")
+def forrige_bygg(figures_kjoring) -> Path:
+    return figures_kjoring[0]
+
+
+def test_figures_viser_stegene_og_en_oppsummering(figures_kjoring):
+    """``figures`` (uten bok) melder hvert steg med nummer og avslutter med oppsummeringen:
+    kapitlene, tallene, advarslene, tiden per steg og stiene til utdataene."""
+    ut, k = figures_kjoring
+    linjer = k.stdout.splitlines()
+    steg = [linje for linje in linjer if re.match(r"^\[\d/\d\] ", linje)]
+    assert [s[:5] for s in steg] == ["[1/4]", "[2/4]", "[3/4]", "[4/4]"], str(k)
+    assert steg[2].startswith("[3/4] Kjører 6 notatbøker"), str(k)
+    oppsummering = "\n".join(linjer[linjer.index(next(x for x in linjer if x.startswith("Oppsummering"))):])
+    assert re.search(r"Kapitler kjørt:\s+6 notatbøker \(3_1_generelle_tall, ", oppsummering), oppsummering
+    assert re.search(r"Limte tall:\s+[\d\u00a0]+ i figures.json for \d{4}–\d{4}", oppsummering), oppsummering
+    assert re.search(r"Limt til boka:\s+\d+ figurer, \d+ tabeller og [\d\u00a0]+ tekster", oppsummering), oppsummering
+    assert re.search(r"Advarsler:\s+\d+ \(bygget \d+\)", oppsummering), oppsummering
+    assert "ikke bygget (arsrapport figures)" in oppsummering
+    for navn in ("Uttrekket", "Regnskapet", "Notatbøkene", "figures.json og tabeller.xlsx", "Totalt"):
+        assert re.search(rf"^    {re.escape(navn)}\s+[\d\u00a0]+,\d s$", oppsummering, re.M), (navn, oppsummering)
+    assert f"figures.json   {ut / 'figures.json'}" in oppsummering
+    assert f"tabeller.xlsx  {ut / 'tabeller.xlsx'}" in oppsummering
+    assert "HTML" not in oppsummering.split("Utdata:")[1]
 
 
 def _odelegg_dato(kopi: Path) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import time
+import zipfile
 from decimal import Decimal
 
 import numpy as np
@@ -12,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from arsrapport.eksport import FAST_TIDSPUNKT, skriv_figures_json, skriv_tabeller_xlsx
+from arsrapport.eksport import FAST_TIDSPUNKT, TALLFORMATER, skriv_figures_json, skriv_tabeller_xlsx
 
 # ------------------------------------------------------------ figures.json ---
 
@@ -247,3 +249,112 @@ def test_xlsx_nullable_heltall(tmp_path):
     ark = openpyxl.load_workbook(skriv_tabeller_xlsx({"T": df}, tmp_path / "t.xlsx"))["T"]
     assert [c.value for c in ark["A"]] == ["a", 1, None, 3]
     assert ark["A2"].data_type == "n"
+
+
+# ------------------------------------------------------ titler, kilde, tallformater, lenker ---
+
+
+def test_xlsx_flere_titler_kildelinje_og_tom_rad(tmp_path):
+    fil = skriv_tabeller_xlsx(
+        _tabeller(),
+        tmp_path / "t.xlsx",
+        titler={"Saksflyt": ["Figur 1: Mottatt", "Figur 3: Behandlet"]},
+        kilder={"Saksflyt": "Kilde: UNEs saksregister, uttrekk 15.02.2024", "Grupper": "Kilde: X"},
+    )
+    wb = openpyxl.load_workbook(fil)
+    ark = wb["Saksflyt"]
+    assert [ark.cell(row=i, column=1).value for i in range(1, 6)] == [
+        "Figur 1: Mottatt", "Figur 3: Behandlet", "Kilde: UNEs saksregister, uttrekk 15.02.2024", None, "År"
+    ]
+    assert ark["A1"].font.b and ark["A2"].font.b and ark["A3"].font.i and not ark["A3"].font.b
+    assert ark.freeze_panes == "A6"
+    assert [c.value for c in ark[6]] == [2021, 5923, 166, 0.5, "første"]
+    # kildelinjen uten tittel: rad 1, tom rad, overskriftene i rad 3
+    ark = wb["Grupper"]
+    assert [ark.cell(row=i, column=1).value for i in (1, 2, 3)] == ["Kilde: X", None, "Gruppe"]
+    # lange titler og kilder styrer ikke kolonnebredden
+    assert ark.column_dimensions["A"].width == len("familie") + 2
+
+
+def test_xlsx_norske_tallformater_etter_overskrift_og_verdi(tmp_path):
+    df = pd.DataFrame(
+        {
+            "År": [2022, 2023],
+            "Mottatt": [7029, 12],
+            "Andel omgjort": [0.644, 0.1],
+            "Endring 2022–23": [-0.05, 0.2],
+            "Saksbehandlingstid (dager)": [154.25, 90.0],
+            "Vekttall": [1776.971, 0.5],
+            "Beløp": [-66440.0, -0.0],
+            "Nådd": [True, False],
+        }
+    )
+    fil = skriv_tabeller_xlsx({"T": df}, tmp_path / "t.xlsx")
+    ark = openpyxl.load_workbook(fil)["T"]
+    formater = {c.column_letter: c.number_format for c in ark[2]}
+    assert formater == {
+        "A": "0",
+        "B": TALLFORMATER["antall"],
+        "C": TALLFORMATER["andel"],
+        "D": TALLFORMATER["andel"],
+        "E": TALLFORMATER["dager"],
+        "F": "#,##0.0##;\"\u2212\"#,##0.0##",
+        "G": TALLFORMATER["kroner"],
+        "H": "General",  # sannhetsverdier får ikke tallformat
+    }
+    assert TALLFORMATER["antall"] == '#,##0;"\u2212"#,##0'  # tusenskille, ekte minus
+    assert TALLFORMATER["andel"] == '0.0 %;"\u2212"0.0 %'  # 64,4 % i norsk Excel
+    with zipfile.ZipFile(fil) as z:
+        assert not re.search(r"<v>-0(\.0)?</v>", z.read("xl/worksheets/sheet1.xml").decode())  # −0,0 blir 0
+    assert ark["G3"].value == 0
+    assert ark["B2"].value == 7029 and ark["B2"].data_type == "n"  # tallet er fortsatt et tall
+
+
+def test_xlsx_formatvelger_per_ark(tmp_path):
+    df = pd.DataFrame({"Tekst": ["Årsverk", "Lønn", "Andel"], "2023": [203.9, 1033463.5, 0.75]})
+    kall = []
+
+    def velg(rad, kolonne):
+        kall.append((dict(rad), kolonne))
+        return {"Årsverk": "desimal", "Lønn": "kroner", "Andel": '0.00" prosent"'}[rad["Tekst"]]
+
+    ark = openpyxl.load_workbook(skriv_tabeller_xlsx({"T": df}, tmp_path / "t.xlsx", formater={"T": velg}))["T"]
+    assert [ark.cell(row=i, column=2).number_format for i in (2, 3, 4)] == [
+        TALLFORMATER["desimal"], TALLFORMATER["kroner"], '0.00" prosent"'
+    ]
+    assert kall[0] == ({"Tekst": "Årsverk", "2023": 203.9}, "2023")  # bare tallcellene spørres
+
+
+def test_xlsx_lenker_til_andre_ark(tmp_path):
+    innhold = pd.DataFrame({"Ark": ["Tabell 1", "Finnes ikke", "Tabell 1"], "Tekst": ["a", "b", "c"]})
+    fil = skriv_tabeller_xlsx(
+        {"Innhold": innhold, "Tabell 1": pd.DataFrame({"a": [1]})}, tmp_path / "t.xlsx", lenker={"Innhold": "Ark"}
+    )
+    ark = openpyxl.load_workbook(fil)["Innhold"]
+    assert ark["A2"].hyperlink.location == "'Tabell 1'!A1" and ark["A2"].hyperlink.target is None
+    assert ark["A3"].hyperlink is None
+    assert ark["B2"].hyperlink is None
+    with pytest.raises(ValueError, match="lenkekolonnen"):
+        skriv_tabeller_xlsx({"I": innhold}, tmp_path / "u.xlsx", lenker={"I": "Side"})
+
+
+@pytest.mark.parametrize("argument", ["kilder", "formater", "lenker"])
+def test_xlsx_per_ark_for_ukjent_ark(tmp_path, argument):
+    with pytest.raises(ValueError, match=f"{argument} for tabeller som ikke finnes"):
+        skriv_tabeller_xlsx({"A": pd.DataFrame({"a": [1]})}, tmp_path / "t.xlsx", **{argument: {"B": "x"}})
+
+
+def test_xlsx_deterministisk_med_alt(tmp_path):
+    def skriv(navn):
+        return skriv_tabeller_xlsx(
+            {"Innhold": pd.DataFrame({"Ark": ["Saksflyt"]}), **_tabeller()},
+            tmp_path / navn,
+            titler={"Saksflyt": ["A", "B"]},
+            kilder={"Saksflyt": "Kilde: X"},
+            formater={"Saksflyt": lambda rad, kol: "andel" if kol == "Andel" else None},
+            lenker={"Innhold": "Ark"},
+        )
+
+    a = skriv("a.xlsx")
+    time.sleep(1.1)
+    assert a.read_bytes() == skriv("b.xlsx").read_bytes()

@@ -11,6 +11,7 @@ import pandas as pd
 import yaml
 
 from arsrapport.config import PROSJEKTROT
+from arsrapport.regneark import ark
 
 PUBLISERT = PROSJEKTROT / "docs" / "golden" / "une-2023.yaml"
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
@@ -143,3 +144,29 @@ def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
         "Beregnet": [vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
         "Differanse": diff, "Merknad": merknad,
     })
+
+
+_KILDER = ("saksregister", "regnskap", "publisert")
+
+#: Avstemmingen i ``tabeller.xlsx`` (se :mod:`arsrapport.regneark`): tabellene i vedlegget
+#: med tall i stedet for tekst; hele sammenligningen (alle år, grunnlaget for tabellen over
+#: rapportårets tall) på et eget ark. Hver rad er et eget
+#: publisert tall, så tallformatet følger enheten til figur-id-en i kolonnen «id».
+REGNEARK = {
+    "Avstemming oversikt": ark("tab.avstemming_oversikt", kilder=_KILDER),
+    "Avstemming avvik": ark("tab.avstemming_avvik", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
+    "Avstemming": ark("tab.avstemming_alle", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"},
+                      tittel="Alle publiserte tall i bokas omfang: publisert og beregnet verdi, toleranse og status"),
+}
+
+
+def tabeller(sammenligning: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Avstemmingstabellene til ``tabeller.xlsx``: oversikten, avvikene (med tallene som tall,
+    ikke tekst som i boka) og hele sammenligningen."""
+    avvik = sammenligning[sammenligning["status"] != "stemmer"].reset_index(drop=True)
+    avvik = avvik.assign(grunn=avvik["grunn"].where(avvik["grunn"] != "", "Ikke begrunnet – må rettes"))
+    return {
+        "Avstemming oversikt": oversikt(sammenligning),
+        "Avstemming avvik": avvik,
+        "Avstemming": sammenligning,
+    }

@@ -3,6 +3,10 @@ tallene i ``figures.json``, skriv tabellene til ``tabeller.xlsx`` og bygg boka (
 
 Alt bygges i en midlertidig katalog ved siden av utkatalogen og flyttes på plass først
 når alt har lyktes: et mislykket bygg rører aldri forrige vellykkede resultat.
+
+Underveis meldes hvert steg med nummer («[3/6] Kjører 6 notatbøker …»), og til slutt en
+oppsummering (:func:`oppsummering`): kapitlene som ble kjørt, hva notatbøkene limte,
+advarsler (og hvilken logg de står i), tiden per steg og hvor utdataene ligger.
 """
 
 from __future__ import annotations
@@ -12,15 +16,17 @@ import contextlib
 import json
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from arsrapport import avstemming, eksport, kapitler
+from arsrapport import avstemming, eksport, kapitler, nummerering, regneark
 from arsrapport.formatering import tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
@@ -99,7 +105,7 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
             )
         except pm.PapermillExecutionError as feil:
             raise ByggFeil(f"{navn} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None
-        melding(f"  {navn} ferdig på {time.perf_counter() - start:.1f} s")
+        melding(f"  {navn} ferdig på {_sekunder(time.perf_counter() - start)}")
         return mal
 
     samtidig = max(1, min(len(inn.notatboker), os.cpu_count() or 1))
@@ -158,6 +164,21 @@ def samle_figurer(notatboker: list[Path]) -> dict[int, dict[str, float]]:
     return figurer
 
 
+def tell_limte(notatboker: list[Path]) -> dict[str, int]:
+    """Hva notatbøkene limte: tekster til sidene (``t.*``), figurer (``fig.*``) og tabeller
+    (``tab.*``), telt som navn (et navn limt i to notatbøker telles én gang)."""
+    navn_per_type: dict[str, set[str]] = {"tekster": set(), "figurer": set(), "tabeller": set()}
+    for fil in notatboker:
+        nb = json.loads(Path(fil).read_text(encoding="utf-8"))
+        for celle in nb["cells"]:
+            for utdata in celle.get("outputs", []):
+                navn = utdata.get("metadata", {}).get("scrapbook", {}).get("name") or ""
+                for prefiks, type_ in ((TEKST, "tekster"), ("fig.", "figurer"), ("tab.", "tabeller")):
+                    if navn.startswith(prefiks):
+                        navn_per_type[type_].add(navn)
+    return {t: len(n) for t, n in navn_per_type.items()}
+
+
 def _bok_katalog(stage: Path, notatboker: list[Path], ar: int) -> Path:
     """Sett sammen kildene til boka: ``book/``, ``_config.yml`` (med rapportåret i tittelen)
     og de kjørte notatbøkene."""
@@ -193,7 +214,19 @@ def skriv_limte_figurer_og_tabeller(notatbok: Path, bok: Path) -> None:
                 (bok / "tabeller" / f"{navn}.md").write_text(data[f"{prefiks}text/markdown"] + "\n", encoding="utf-8")
 
 
-def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding) -> Path:
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_SPHINX_ADVARSEL = re.compile(r"\b(?:WARNING|ERROR|CRITICAL):")
+
+
+def tell_advarsler(logg: str) -> int:
+    """Advarslene (og feilene) Sphinx skrev under et Jupyter Book-bygg: linjer med
+    «WARNING:», «ERROR:» eller «CRITICAL:» (fargekodene fjernet). LaTeX' egne
+    mellomvarsler (udefinerte referanser før siste kjøring) telles ikke."""
+    return sum(1 for linje in logg.splitlines() if _SPHINX_ADVARSEL.search(_ANSI.sub("", linje)))
+
+
+def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding) -> tuple[Path, int]:
+    """Bygg boka med Jupyter Book; returnerer byggkatalogen og antallet advarsler i loggen."""
     jb = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(jb), "build", str(bok), "--all", "--path-output", str(ut), "--builder", bygger, "-n", "--keep-going"]
     start = time.perf_counter()
@@ -204,8 +237,120 @@ def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding) -> Path:
     if res.returncode != 0:
         hale = "\n".join((res.stdout + res.stderr).strip().splitlines()[-25:])
         raise ByggFeil(f"Jupyter Book ({bygger}) feilet:\n{hale}")
-    melding(f"  {bygger} ferdig på {time.perf_counter() - start:.1f} s")
-    return ut / "_build"
+    advarsler = tell_advarsler(res.stdout + "\n" + res.stderr)
+    melding(f"  {bygger} ferdig på {_sekunder(time.perf_counter() - start)}, {_antall(advarsler, 'advarsel', 'advarsler')}")
+    return ut / "_build", advarsler
+
+
+def _sekunder(s: float) -> str:
+    return f"{tall(s, desimaler=1)} s"
+
+
+def _antall(n: int, entall: str, flertall: str) -> str:
+    return f"{tall(n)} {entall if n == 1 else flertall}"
+
+
+@dataclass
+class Byggrapport:
+    """Det oppsummeringen viser (se :func:`oppsummering`)."""
+
+    bok: bool = True
+    pdf: bool = True
+    ar: int | None = None
+    steg: list[tuple[str, float]] = field(default_factory=list)  #: (steg, sekunder)
+    kapitler: list[str] = field(default_factory=list)  #: notatbøkene som ble kjørt
+    tall: int = 0  #: tall i figures.json
+    ar_fra_til: tuple[int, int] | None = None
+    limt: dict[str, int] = field(default_factory=dict)  #: tekster, figurer, tabeller (tell_limte)
+    tabeller_i_boka: int = 0
+    figurer_i_boka: int = 0
+    ark: int = 0  #: ark i tabeller.xlsx, innholdsarket medregnet
+    advarsler: list[str] = field(default_factory=list)  #: byggets egne (uttrekket, regnearket)
+    jupyter_book: dict[str, int] = field(default_factory=dict)  #: bygger → advarsler i loggen
+    logger: dict[str, Path] = field(default_factory=dict)  #: bygger → loggfil
+    utdata: dict[str, Path] = field(default_factory=dict)
+    totalt: float = 0.0
+
+
+def oppsummering(r: Byggrapport) -> list[str]:
+    """Linjene i oppsummeringen på slutten av et bygg."""
+    linjer = ["", "Oppsummering" + (f" ({r.ar})" if r.ar else "")]
+    kap = ", ".join(Path(k).stem for k in r.kapitler)
+    linjer.append(f"  Kapitler kjørt:  {_antall(len(r.kapitler), 'notatbok', 'notatbøker')}" + (f" ({kap})" if kap else ""))
+    spenn = f" for {r.ar_fra_til[0]}–{r.ar_fra_til[1]}" if r.ar_fra_til else ""
+    linjer.append(f"  Limte tall:      {tall(r.tall)} i figures.json{spenn}")
+    if r.limt:
+        linjer.append(
+            f"  Limt til boka:   {_antall(r.limt.get('figurer', 0), 'figur', 'figurer')}, "
+            f"{_antall(r.limt.get('tabeller', 0), 'tabell', 'tabeller')} og "
+            f"{_antall(r.limt.get('tekster', 0), 'tekst', 'tekster')}"
+        )
+    linjer.append(
+        f"  tabeller.xlsx:   {_antall(r.ark, 'ark', 'ark')} for {_antall(r.tabeller_i_boka, 'tabell', 'tabeller')} "
+        f"og {_antall(r.figurer_i_boka, 'figur', 'figurer')} i boka"
+    )
+    totalt = len(r.advarsler) + sum(r.jupyter_book.values())
+    deler = [f"bygget {tall(len(r.advarsler))}"] + [f"Jupyter Book {b} {tall(n)}" for b, n in r.jupyter_book.items()]
+    linjer.append(f"  Advarsler:       {tall(totalt)} ({', '.join(deler)})")
+    for a in r.advarsler:
+        linjer.append(f"    {a}")
+    for bygger, n in r.jupyter_book.items():
+        if bygger in r.logger:
+            linjer.append(f"    Jupyter Book {bygger}: {_antall(n, 'advarsel', 'advarsler')} i {r.logger[bygger]}")
+    if not r.bok:
+        linjer.append("  Boka:            ikke bygget (arsrapport figures)")
+    elif not r.pdf:
+        linjer.append("  PDF:             ikke bygget (--no-pdf)")
+    linjer.append("  Tid per steg:")
+    bredde = max([len(n) for n, _ in r.steg] + [len("Totalt")])
+    for navn, sek in r.steg:
+        linjer.append(f"    {navn:<{bredde}}  {_sekunder(sek):>9}")
+    linjer.append(f"    {'Totalt':<{bredde}}  {_sekunder(r.totalt):>9}")
+    linjer.append("  Utdata:")
+    bredde = max((len(n) for n in r.utdata), default=0)
+    for navn, sti in r.utdata.items():
+        linjer.append(f"    {navn:<{bredde}}  {sti}")
+    return linjer
+
+
+class _Steg:
+    """Nummererte steg: den første meldingen i et steg får «[n/N]» foran, og tiden måles."""
+
+    def __init__(self, antall: int, melding: Melding, rapport: Byggrapport):
+        self.antall, self.melding, self.rapport, self.nr = antall, melding, rapport, 0
+
+    @contextlib.contextmanager
+    def __call__(self, navn: str) -> Iterator[Melding]:
+        self.nr += 1
+        forste = [True]
+
+        def melding(tekst: str) -> None:
+            if forste[0] and not tekst.startswith(" "):
+                tekst = f"[{self.nr}/{self.antall}] {tekst}"
+                forste[0] = False
+            self.melding(tekst)
+
+        start = time.perf_counter()
+        yield melding
+        self.rapport.steg.append((navn, time.perf_counter() - start))
+
+
+def skriv_tabeller(uttrekk: Uttrekk, ar: int, figurer: dict[int, dict[str, float]], fil: Path) -> regneark.Regneark:
+    """``tabeller.xlsx``: kapitlenes tabeller og avstemmingen, ett ark per tabell i boka
+    oppkalt etter nummeret der (:mod:`arsrapport.regneark`). Numrene regnes ut fra kildene
+    til boka (``book/``), så de er de samme med og uten bok i bygget."""
+    inn = les_innstillinger()
+    tabeller = kapitler.tabeller(uttrekk, ar)
+    tabeller.update(avstemming.tabeller(avstemming.sammenlign(figurer)))
+    try:
+        numre = nummerering.nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml")
+        ark = regneark.sett_sammen(
+            tabeller, kapitler.regneark(), numre, uttrekk.uttrekksdato(), f"Årsrapport {ar} – Utlendingsnemnda"
+        )
+    except (ValueError, FileNotFoundError) as feil:
+        raise ByggFeil(f"tabeller.xlsx: {feil}") from None
+    regneark.skriv(ark, fil)
+    return ark
 
 
 def bygg(
@@ -217,50 +362,89 @@ def bygg(
     pdf: bool = True,
     melding: Melding = _stille,
 ) -> dict[int, dict[str, float]]:
-    """Hele bygget. ``bok=False`` gir bare tallene (``arsrapport figures``)."""
+    """Hele bygget. ``bok=False`` gir bare tallene (``arsrapport figures``). Meldingene
+    (``melding``) viser stegene underveis og en oppsummering til slutt."""
+    start = time.perf_counter()
     inn = les_innstillinger()
     data = Path(data or inn.data).resolve()
     ut = Path(ut or inn.bygg).resolve()
-    uttrekk = last_og_kontroller(data, melding)
-    ar = ar or inn.ar or uttrekk.siste_hele_ar()
-    melding(f"Rapportår: {ar} (uttrekksdato {uttrekk.uttrekksdato():%d.%m.%Y})")
-    kontroller_regnskapet(uttrekk, ar, melding)
+    pdf = pdf and bok
+    rapport = Byggrapport(bok=bok, pdf=pdf)
+    steg = _Steg(4 + bok + pdf, melding, rapport)
+    with steg("Uttrekket") as m:
+        uttrekk = last_og_kontroller(data, m)
+        rapport.advarsler += [f"uttrekket: {a}" for a in uttrekk.advarsler]
+        ar = ar or inn.ar or uttrekk.siste_hele_ar()
+        rapport.ar = ar
+        m(f"  Rapportår: {ar} (uttrekksdato {uttrekk.uttrekksdato():%d.%m.%Y})")
+    with steg("Regnskapet") as m:
+        kontroller_regnskapet(uttrekk, ar, m)
     ut.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{ut.name}-", dir=ut.parent))
     try:
         resultat = stage / "resultat"
         resultat.mkdir()
-        notatboker = kjor_notatboker(data, ar, stage / "notatboker", melding)
-        figurer = samle_figurer(notatboker)
-        eksport.skriv_figures_json(figurer, resultat / "figures.json")
-        antall = sum(len(v) for v in figurer.values())
-        melding(f"Skrev figures.json: {antall} tall for årene {min(figurer)}–{max(figurer)}")
-        tabeller = kapitler.tabeller(uttrekk, ar)
-        tabeller["Avstemming"] = avstemming.sammenlign(figurer)
-        eksport.skriv_tabeller_xlsx(tabeller, resultat / "tabeller.xlsx")
-        melding(f"Skrev tabeller.xlsx: {len(tabeller)} tabeller")
+        with steg("Notatbøkene") as m:
+            notatboker = kjor_notatboker(data, ar, stage / "notatboker", m)
+            rapport.kapitler = [nb.name for nb in notatboker]
+        with steg("figures.json og tabeller.xlsx") as m:
+            m("Samler de limte tallene og skriver figures.json og tabeller.xlsx …")
+            figurer = samle_figurer(notatboker)
+            eksport.skriv_figures_json(figurer, resultat / "figures.json")
+            rapport.tall = sum(len(v) for v in figurer.values())
+            rapport.ar_fra_til = (min(figurer), max(figurer))
+            rapport.limt = tell_limte(notatboker)
+            m(f"  figures.json: {tall(rapport.tall)} tall for årene {min(figurer)}–{max(figurer)}")
+            ark = skriv_tabeller(uttrekk, ar, figurer, resultat / "tabeller.xlsx")
+            alle_numre = [n for numre in ark.numre.values() for n in numre]
+            rapport.ark = len(ark.tabeller)
+            rapport.tabeller_i_boka = sum(1 for n in alle_numre if n.type == "tabell")
+            rapport.figurer_i_boka = sum(1 for n in alle_numre if n.type == "figur")
+            m(
+                f"  tabeller.xlsx: {_antall(rapport.ark, 'ark', 'ark')} "
+                f"({_antall(rapport.tabeller_i_boka, 'tabell', 'tabeller')} og "
+                f"{_antall(rapport.figurer_i_boka, 'figur', 'figurer')} i boka)"
+            )
+            for a in ark.advarsler:
+                m(f"  advarsel: {a}")
+            rapport.advarsler += [f"tabeller.xlsx: {a}" for a in ark.advarsler]
         shutil.copytree(stage / "notatboker", resultat / "notatboker", ignore=shutil.ignore_patterns("*.log"))
         for logg in (stage / "notatboker").glob("*.log"):
             (resultat / "logg").mkdir(exist_ok=True)
             shutil.copy(logg, resultat / "logg" / logg.name)
+        pdf_filer: list[Path] = []
         if bok:
-            kilde = _bok_katalog(stage, notatboker, ar)
-            melding("Bygger boka (HTML) med Jupyter Book …")
-            html = _jupyter_book(kilde, stage / "jb-html", "html", melding)
-            shutil.copytree(html / "html", resultat / "html")
+            with steg("Boka (HTML)") as m:
+                kilde = _bok_katalog(stage, notatboker, ar)
+                m("Bygger boka (HTML) med Jupyter Book …")
+                html, rapport.jupyter_book["HTML"] = _jupyter_book(kilde, stage / "jb-html", "html", m)
+                shutil.copytree(html / "html", resultat / "html")
             if pdf:
-                melding("Bygger PDF (XeLaTeX) …")
-                latex = _jupyter_book(kilde, stage / "jb-pdf", "pdflatex", melding)
-                (resultat / "pdf").mkdir()
-                for f in (latex / "latex").glob("*.pdf"):
-                    shutil.copy(f, resultat / "pdf" / f.name)
-                if not any((resultat / "pdf").iterdir()):
-                    raise ByggFeil("PDF-bygget ga ingen PDF-fil")
+                with steg("PDF") as m:
+                    m("Bygger PDF (XeLaTeX) …")
+                    latex, rapport.jupyter_book["PDF"] = _jupyter_book(kilde, stage / "jb-pdf", "pdflatex", m)
+                    (resultat / "pdf").mkdir()
+                    for f in sorted((latex / "latex").glob("*.pdf")):
+                        shutil.copy(f, resultat / "pdf" / f.name)
+                        pdf_filer.append(f)
+                    if not pdf_filer:
+                        raise ByggFeil("PDF-bygget ga ingen PDF-fil")
         for logg in stage.glob("jb-*/jupyter-book-*.log"):
             (resultat / "logg").mkdir(exist_ok=True)
             shutil.copy(logg, resultat / "logg" / logg.name)
         _flytt_pa_plass(resultat, ut)
         melding(f"Ferdig: {ut}")
+        rapport.logger = {"HTML": ut / "logg" / "jupyter-book-html.log", "PDF": ut / "logg" / "jupyter-book-pdflatex.log"}
+        if bok:
+            rapport.utdata["HTML"] = ut / "html" / "index.html"
+        for f in pdf_filer:
+            rapport.utdata["PDF"] = ut / "pdf" / f.name
+        rapport.utdata["figures.json"] = ut / "figures.json"
+        rapport.utdata["tabeller.xlsx"] = ut / "tabeller.xlsx"
+        rapport.utdata["Logger"] = ut / "logg"
+        rapport.totalt = time.perf_counter() - start
+        for linje in oppsummering(rapport):
+            melding(linje)
         return figurer
     finally:
         shutil.rmtree(stage, ignore_errors=True)

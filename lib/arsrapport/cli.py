@@ -39,7 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         if a.kommando in ("build", "figures"):
             from arsrapport.bygg import bygg
 
+            # bygget skriver selv tiden per steg og totalt i oppsummeringen
             bygg(a.data, a.year, a.out, bok=a.kommando == "build", pdf=not getattr(a, "no_pdf", False), melding=_melding)
+            return 0
         elif a.kommando == "validate":
             from arsrapport.config import les_innstillinger
             from arsrapport.innlesing import valider

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arsrapport import kapittel_3_1, kapittel_3_2, produktivitet, regnskap, vedlegg_statistikk
+from arsrapport import avstemming, kapittel_3_1, kapittel_3_2, produktivitet, regnskap, vedlegg_statistikk
+from arsrapport.regneark import Ark
 
 
 def figurer(uttrekk, ar: int) -> dict[int, dict[str, float]]:
@@ -26,3 +27,14 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
         **vedlegg_statistikk.tabeller(uttrekk, ar),
         **regnskap.tabeller(uttrekk, ar),
     }
+
+
+def regneark() -> dict[str, Ark]:
+    """Alle ``REGNEARK``-oppføringene (kapitlene og avstemmingen): tabellnøkkel → :class:`Ark`."""
+    ut: dict[str, Ark] = {}
+    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, vedlegg_statistikk, regnskap, avstemming):
+        for nokkel, spek in modul.REGNEARK.items():
+            if nokkel in ut:
+                raise ValueError(f"tabellen {nokkel!r} står i REGNEARK i mer enn én modul")
+            ut[nokkel] = spek
+    return ut

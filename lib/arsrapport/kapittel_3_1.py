@@ -11,6 +11,7 @@ import pandas as pd
 from arsrapport import rettssaker as rettssaker_mod
 from arsrapport import saksbehandling as sb
 from arsrapport import uiv as uiv_mod
+from arsrapport.regneark import ark
 
 # saksgruppe -> kvalifikator i figur-id
 GRUPPE_ID = {
@@ -254,8 +255,23 @@ def tabell_form_tid(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
     return tab.loc[tab["Behandlede saker"] > 0].reset_index(drop=True)
 
 
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
+#: standardreglene (se :mod:`arsrapport.regneark`).
+REGNEARK = {
+    "3.1 Figur 2 og 4": ark("fig.figur_2", "fig.figur_4"),
+    "3.1 Saksgrupper": ark("fig.figur_3", "fig.figur_5", "fig.figur_7", "fig.figur_8", "fig.figur_10", "fig.figur_12"),
+    "3.1 Figur 6 og 9": ark("fig.figur_6", "fig.figur_9"),
+    "3.1 Tabell 2": ark("tab.tabell_2"),
+    "3.1 Figur 11": ark("fig.figur_11"),
+    "3.1 Tabell 3": ark("tab.tabell_3"),
+    "3.1 Tabell 4": ark("tab.tabell_4"),
+}
+
+
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
-    """Alle tabellene i kapittelet, med navnene de får i ``tabeller.xlsx``."""
+    """Alle tabellene i kapittelet, under nøklene i ``REGNEARK`` (arket i ``tabeller.xlsx`` får
+    nummeret i boka som navn)."""
     s = sb.med_avledede(uttrekk.saker)
     nasj = topp_nasjonaliteter_asyl_realitet(s, ar).reset_index()
     nasj.columns = ["Nasjonalitet", "Behandlet", "Omgjort", "Ikke omgjort", "Andel omgjort"]

@@ -10,6 +10,7 @@ from arsrapport import saksbehandling as sb
 from arsrapport import styringsparametere as sp
 from arsrapport import uiv as uiv_mod
 from arsrapport.formatering import dager, prosent, tall
+from arsrapport.regneark import ark
 
 MANEDER = ["jan.", "feb.", "mars", "april", "mai", "juni", "juli", "aug.", "sep.", "okt.", "nov.", "des."]
 NAVN = {
@@ -70,9 +71,30 @@ def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
     return pd.DataFrame(rader, columns=["", str(ar)])
 
 
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
+#: standardreglene (se :mod:`arsrapport.regneark`).
+REGNEARK = {
+    "3.2 Tabell 5 SP1": ark("tab.tabell_5", kilder=("saksregister", "tildelingsbrev")),
+    "3.2.3 Tabell 6": ark("tab.tabell_6"),
+    "3.2.3 Figur 13": ark("fig.figur_13", standard="dager"),
+    "3.2.3 Asylspor": ark("tab.asylspor"),
+    "3.2.3 Figur 14": ark("fig.figur_14"),
+    "3.2 Tabell 7 SP2": ark("tab.tabell_7", kilder=("saksregister", "tildelingsbrev")),
+    "3.2.5 Tabell 8": ark("tab.tabell_8"),
+    "3.2.5 Saksgrupper": ark("tab.saksgrupper_opphold"),
+    "3.2.5 Figur 15": ark("fig.figur_15", standard="dager"),
+    "3.2.5 Figur 16": ark("fig.figur_16", standard="dager"),
+    "3.2.5 Figur 17": ark("tab.arbeid_opphold", "fig.figur_17"),
+    "3.2.5 Figur 18": ark("tab.andre_saker", "fig.figur_18"),
+    "3.2 Tabell 9 SP3": ark("tab.tabell_9", kilder=("saksregister", "tildelingsbrev")),
+    "3.2.10 Tilbakekall": ark("tab.tilbakekall"),
+}
+
+
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
-    """Alle tabellene i kapittelet (og grunnlaget for Figur 13–18), med navnene de får i
-    ``tabeller.xlsx``."""
+    """Alle tabellene i kapittelet (og grunnlaget for Figur 13–18), under nøklene i
+    ``REGNEARK`` (arket i ``tabeller.xlsx`` får nummeret i boka som navn)."""
     s = sb.med_avledede(uttrekk.saker)
     uiv = uiv_mod.per_maned(uttrekk.uiv, range(ar - 2, ar + 1))
     uiv.index = [MANEDER[m - 1] for m in uiv.index]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pandas as pd
 
 from arsrapport import saksbehandling as sb
+from arsrapport.regneark import ark
 
 KAPITTEL = "0491"
 POSTER = ("01", "21")
@@ -197,8 +198,22 @@ def _tre_ar(f: dict[int, dict[str, float]], rader: dict[str, str], endring: bool
     return tab
 
 
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
+#: standardreglene (se :mod:`arsrapport.regneark`).
+REGNEARK = {
+    "3.2.13 Tabell 10": ark("tab.tabell_10"),
+    "3.2.13 Tabell 11": ark("tab.tabell_11", kilder=("hr",), standard="desimal"),
+    "3.2.13 Tabell 12": ark("tab.tabell_12", kilder=("saksregister", "hr"), standard="desimal"),
+    "3.2.13 Tabell 13": ark("tab.tabell_13", kilder=("tildelingsbrev",), standard="tusendeler"),
+    "3.2.13 Tabell 14": ark("tab.tabell_14", kilder=("saksregister", "regnskap", "tildelingsbrev", "kpi"),
+                            standard="kroner", rader={"Vekttall": "desimal", "Vekttall per sak": "tusendeler"}),
+}
+
+
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
-    """Tabell 10–14 i 3.2.13, med navnene de får i ``tabeller.xlsx``."""
+    """Tabell 10–14 i 3.2.13, under nøklene i ``REGNEARK`` (arket i ``tabeller.xlsx`` får
+    nummeret i boka som navn)."""
     s = sb.med_avledede(uttrekk.saker)
     f = figurer(uttrekk, ar)
     for a in f:  # behandlede saker per kategori (Tabell 10) hører til her også

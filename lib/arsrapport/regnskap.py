@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from arsrapport.regneark import ark
+
 # ---------------------------------------------------------------------------------------
 # Oppsettet av artskontorapporteringen og notene
 # ---------------------------------------------------------------------------------------
@@ -1200,6 +1202,28 @@ def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
         tab[f"6.3 Note {nr}"] = _note_tabell(r, fjor, nr, arsverk if nr == 2 else None)
     tab["6.3 Note 8"] = _note8_tabell(r)
     return tab
+
+
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
+#: standardreglene (se :mod:`arsrapport.regneark`).
+REGNEARK = {
+    "2.3 Tabell 1": ark("tab.tabell_1", kilder=("regnskap", "hr"), standard="kroner",
+                        rader={"Utførte årsverk": "desimal", "Utnyttelsesgrad": "andel",
+                               "Lønnsandel av driftsutgifter": "andel", "Konsulentandel av driftsutgifter": "andel"}),
+    "6.3 Bevilgningsrapportering": ark("tab.bevilgningsrapportering", kilder=("regnskap",), standard="kroner"),
+    "6.3 Kapitalkontoer": ark("tab.kapitalkontoer", kilder=("regnskap",), standard="kroner"),
+    "6.3 Beholdninger": ark("tab.beholdninger", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note A": ark("tab.note_a", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note B": ark("tab.note_b", kilder=("regnskap",), standard="kroner"),
+    "6.3 Artskontorapportering": ark("tab.artskontorapportering", kilder=("regnskap",), standard="kroner"),
+    "6.3 Mellomværende": ark("tab.mellomvaerende", kilder=("regnskap",), standard="kroner"),
+    **{f"6.3 Note {nr}": ark(f"tab.note_{nr}", kilder=("regnskap",), standard="kroner",
+                             rader={"Antall utførte årsverk": "desimal"} if nr == 2 else {})
+       for nr in (*NOTE_OPPSETT, 8)},
+    "4.3 Figur 19": ark("fig.figur_19", kilder=("regnskap",), standard="kroner"),
+    "4.3 Figur 20": ark("fig.figur_20", kilder=("regnskap",), standard="kroner"),
+}
 
 
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:

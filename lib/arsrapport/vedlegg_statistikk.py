@@ -14,6 +14,7 @@ import pandas as pd
 from arsrapport import produktivitet
 from arsrapport import rettssaker as rs
 from arsrapport import saksbehandling as sb
+from arsrapport.regneark import ark
 
 KATEGORIER = {"Asylsaker": "asylsaker", "Oppholdssaker": "oppholdssaker"}
 FORMER = {"NMP": "nmp", "NUP": "nup", "NL": "nl", "SEK": "sek"}
@@ -131,6 +132,25 @@ def tabell_8(uttrekk, ar: int) -> pd.DataFrame:
         r = rs.rettssaksarbeid(uttrekk.rettssaker, a)
         rader.append({"År": str(a), "Hovedforhandlinger": r["hovedforhandlinger"], "Dager i retten": r["dager_i_retten"]})
     return pd.DataFrame(rader)
+
+
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
+#: standardreglene (se :mod:`arsrapport.regneark`).
+REGNEARK = {
+    "VII Tabell 1": ark("tab.vii_tabell_1", kilder=("saksregister", "regnskap", "tildelingsbrev"),
+                        rader={TABELL_1_RADER["vekttall"]: "desimal", TABELL_1_RADER["kostnad_per_vekttall"]: "kroner"}),
+    "VII Tabell 2": ark("tab.vii_tabell_2", standard="andel"),
+    "VII Tabell 3": ark("tab.vii_tabell_3", standard="andel"),
+    "VII 6 Figur 4 og 8": ark("tab.vii_6_hjemmel"),
+    "VII 6 Figur 5": ark("tab.vii_6_type"),
+    "VII 6 Figur 6": ark("tab.vii_6_mottatt_nasjonalitet"),
+    "VII 6 Figur 7": ark("tab.vii_6_behandlet_nasjonalitet"),
+    "VII Tabell 5": ark("tab.vii_tabell_5"),
+    "VII Tabell 6": ark("tab.vii_tabell_6"),
+    "VII Tabell 7": ark("tab.vii_tabell_7"),
+    "VII Tabell 8": ark("tab.vii_tabell_8"),
+}
 
 
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:

@@ -1,0 +1,245 @@
+"""``arsrapport.regneark``: ``tabeller.xlsx`` satt sammen fra tabellene, ``REGNEARK`` og
+numrene i boka, på håndlagde tabeller og numre. Kapitlenes egne ``REGNEARK`` kontrolleres
+mot den ekte boka til slutt."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from arsrapport.eksport import TALLFORMATER
+from arsrapport.nummerering import Nummerert
+from arsrapport.regneark import INNHOLD, Ark, ark, arknavn, kildelinje, sett_sammen, skriv
+
+UTTREKK = pd.Timestamp("2024-02-15")
+
+
+def _nr(type_: str, nummer: int, kilde: str | None, rekkefolge: int, side: str = "del3/a", tekst: str | None = None):
+    navn = f"{'Tabell' if type_ == 'tabell' else 'Figur'} {nummer}"
+    return Nummerert(
+        type=type_, nummer=nummer, navn=navn, tekst=tekst or f"Teksten til {navn}.", kilde=kilde,
+        merke=None, side=side, kapittel=f"Kapittel på {side}", rekkefolge=rekkefolge,
+    )
+
+
+# ------------------------------------------------------------------ kildelinje og arknavn
+
+
+def test_kildelinje_med_uttrekksdato_fra_uttrekket():
+    assert kildelinje(["saksregister"], UTTREKK) == "Kilde: UNEs saksregister, uttrekk 15.02.2024"
+    assert kildelinje(["regnskap"], UTTREKK) == "Kilde: UNEs regnskap rapportert til statsregnskapet"
+    assert kildelinje(["saksregister"], dt.date(2025, 1, 31)) == "Kilde: UNEs saksregister, uttrekk 31.01.2025"
+    # kildene fra uttrekket samles der den første står, med datoen én gang
+    assert kildelinje(["regnskap", "hr", "saksregister"], UTTREKK) == (
+        "Kilde: UNEs regnskap rapportert til statsregnskapet; "
+        "UNEs HR-system (årsverk) og UNEs saksregister, uttrekk 15.02.2024"
+    )
+
+
+def test_ark_avviser_ukjent_kilde_og_navn():
+    with pytest.raises(ValueError, match="ukjente kilder"):
+        ark("tab.x", kilder=("gjetning",))
+    with pytest.raises(ValueError, match="minst én kilde"):
+        ark("tab.x", kilder=())
+    with pytest.raises(ValueError, match="tab. eller fig."):
+        ark("tabell_2")
+
+
+@pytest.mark.parametrize(
+    "numre, navn",
+    [
+        ([("tabell", 20)], "Tabell 20"),
+        ([("figur", 4), ("figur", 2)], "Figur 2 og 4"),
+        ([("figur", 2), ("figur", 4), ("figur", 6), ("figur", 7), ("figur", 9), ("figur", 11)], "Figur 2, 4, 6, 7, 9 og 11"),
+        ([("figur", 16), ("tabell", 11)], "Tabell 11 og figur 16"),
+        ([("figur", n) for n in range(10, 17)], "Figur 10 m.fl."),
+    ],
+)
+def test_arknavn(numre, navn):
+    assert arknavn([_nr(t, n, None, i) for i, (t, n) in enumerate(numre)]) == navn
+    assert len(navn) <= 31
+
+
+# ------------------------------------------------------------------ sett_sammen
+
+
+def _tabeller():
+    return {
+        "K Tabell A": pd.DataFrame({"Gruppe": ["asyl", "opphold"], "Behandlet": [940, 4803], "Andel omgjort": [0.2096, 0.15]}),
+        "K Figurdata": pd.DataFrame({"År": [2022, 2023], "Klager": [144.4, 127.6]}),
+        "K Tabell og figur": pd.DataFrame({"Sakstype": ["Arbeid"], "Behandlet": [497]}),
+        "K Ekstra": pd.DataFrame({"id": ["mottatt", "omgjoringsandel"], "verdi": [7029, 0.644], "toleranse": [0, 0.0005]}),
+    }
+
+
+def _spek():
+    return {
+        "K Tabell A": ark("tab.a"),
+        "K Figurdata": ark("fig.b", "fig.d", standard="dager"),
+        "K Tabell og figur": ark("tab.c", "fig.c", kilder=("regnskap",)),
+        "K Ekstra": ark(kilder=("saksregister", "publisert"), radenhet="id", kolonner={"toleranse": "generelt"},
+                        tittel="Alle tallene"),
+    }
+
+
+def _numre():
+    return [
+        _nr("figur", 1, "fig.b", 0, "del1/a"),
+        _nr("tabell", 1, "tab.a", 1, "del1/a"),
+        _nr("figur", 2, "fig.c", 2, "del2/b"),
+        _nr("tabell", 2, "tab.c", 3, "del2/b"),
+        _nr("figur", 3, "fig.d", 4, "del2/b"),
+    ]
+
+
+def test_ark_i_bokas_rekkefolge_med_titler_og_kilder():
+    r = sett_sammen(_tabeller(), _spek(), _numre(), UTTREKK, "Årsrapport 2023")
+    assert list(r.tabeller) == [INNHOLD, "Figur 1 og 3", "Tabell 1", "Tabell 2 og figur 2", "K Ekstra"]
+    assert r.tabeller["Tabell 1"].equals(_tabeller()["K Tabell A"])
+    assert r.titler["Figur 1 og 3"] == ["Figur 1: Teksten til Figur 1.", "Figur 3: Teksten til Figur 3."]
+    assert r.titler["Tabell 2 og figur 2"] == ["Tabell 2: Teksten til Tabell 2.", "Figur 2: Teksten til Figur 2."]
+    assert r.titler["K Ekstra"] == ["Alle tallene"]
+    assert r.kilder["Tabell 1"] == "Kilde: UNEs saksregister, uttrekk 15.02.2024"
+    assert r.kilder["Tabell 2 og figur 2"] == "Kilde: UNEs regnskap rapportert til statsregnskapet"
+    assert r.kilder["K Ekstra"] == "Kilde: UNEs saksregister, uttrekk 15.02.2024; UNEs publiserte årsrapport"
+    assert [n.navn for n in r.numre["Tabell 2 og figur 2"]] == ["Figur 2", "Tabell 2"]
+    assert r.advarsler == []
+
+
+def test_innholdsarket_lister_hvert_nummer_og_de_ekstra_arkene():
+    r = sett_sammen(_tabeller(), _spek(), _numre(), UTTREKK, "Årsrapport 2023")
+    innhold = r.tabeller[INNHOLD]
+    assert list(innhold.columns) == ["Ark", "Nummer", "Tekst", "Kapittel"]
+    assert innhold.values.tolist() == [
+        ["Figur 1 og 3", "Figur 1", "Teksten til Figur 1.", "Kapittel på del1/a"],
+        ["Tabell 1", "Tabell 1", "Teksten til Tabell 1.", "Kapittel på del1/a"],
+        ["Tabell 2 og figur 2", "Figur 2", "Teksten til Figur 2.", "Kapittel på del2/b"],
+        ["Tabell 2 og figur 2", "Tabell 2", "Teksten til Tabell 2.", "Kapittel på del2/b"],
+        ["Figur 1 og 3", "Figur 3", "Teksten til Figur 3.", "Kapittel på del2/b"],
+        ["K Ekstra", "", "Alle tallene", ""],
+    ]
+    assert r.titler[INNHOLD][0] == "Årsrapport 2023: tabellene og tallene bak figurene"
+    assert r.kilder[INNHOLD].startswith("Kilde: UNEs saksregister, uttrekk 15.02.2024")
+    assert r.lenker == {INNHOLD: "Ark"}
+
+
+def test_formatvalget_i_rekkefolge():
+    spek = Ark(
+        boka=("tab.t",),
+        standard="kroner",
+        kolonner={"Vekt": "tusendeler"},
+        rader={"Årsverk": "desimal", "Utnyttelsesgrad": "andel", "Vekttall": "desimal", "Vekttall per sak": "tusendeler"},
+        radenhet="id",
+    )
+    tab = {"T": pd.DataFrame({"a": [1]})}
+    r = sett_sammen(tab, {"T": spek}, [_nr("tabell", 1, "tab.t", 0)], UTTREKK)
+    velg = r.formater["Tabell 1"]
+    assert velg({"Tekst": "Lønn"}, "Vekt") == "tusendeler"  # 1. kolonnen
+    assert velg({"Tekst": "Årsverk"}, "Andel omgjort") == "andel"  # 2. overskriften går foran raden
+    assert velg({"Tekst": "Årsverk"}, "Endring 2022–23") == "andel"
+    assert velg({"Tekst": "Årsverk"}, "Saksbehandlingstid (dager)") == "dager"
+    assert velg({"Tekst": "Årsverk"}, "År") == "aarstall"
+    assert velg({"id": "saksbehandlingstid.asyl"}, "beregnet") == "dager"  # 3. enheten til id-en
+    assert velg({"id": "omgjoringsandel"}, "beregnet") == "andel"
+    assert velg({"Tekst": "Årsverk"}, "2023") == "desimal"  # 4. raden, eksakt …
+    assert velg({"Tekst": "Vekttall per sak"}, "2023") == "tusendeler"  # … lengste treff først
+    assert velg({"Tekst": "Utnyttelsesgrad, post 01–21"}, "2023") == "andel"  # … eller begynnelsen
+    assert velg({"Tekst": "Samlet tildeling"}, "2023") == "kroner"  # 5. standard
+    uten = sett_sammen(tab, {"T": ark("tab.t")}, [_nr("tabell", 1, "tab.t", 0)], UTTREKK).formater["Tabell 1"]
+    assert uten({"Tekst": "Lønn"}, "2023") is None  # 6. eksport velger etter verdien
+
+
+def test_tabell_i_boka_uten_data_stopper():
+    numre = _numre() + [_nr("tabell", 3, "tab.ny", 5, "del3/c")]
+    with pytest.raises(ValueError, match=r"Tabell 3 i boka \(tab\.ny, del3/c\).*REGNEARK"):
+        sett_sammen(_tabeller(), _spek(), numre, UTTREKK)
+
+
+@pytest.mark.parametrize(
+    "endre, melding",
+    [
+        (lambda t, s: t.update({"K Ny": pd.DataFrame({"a": [1]})}), r"'K Ny'.*ingen oppføring i REGNEARK"),
+        (lambda t, s: s.update({"K Borte": ark("tab.borte")}), "uten tabell.*K Borte"),
+        (lambda t, s: s.update({"K Tabell A": ark("tab.a", "fig.b")}), "fig.b står både under"),
+        (lambda t, s: s.update({"K Tabell A": ark("tab.a", standard="prosent")}), "ukjent tallformat 'prosent'"),
+        (lambda t, s: t.update({"Tabell 1": pd.DataFrame({"a": [1]})}) or s.update({"Tabell 1": ark()}), "allerede brukt"),
+    ],
+)
+def test_ufullstendig_eller_motstridende_regneark_stopper(endre, melding):
+    tabeller, spek = _tabeller(), _spek()
+    endre(tabeller, spek)
+    with pytest.raises(ValueError, match=melding):
+        sett_sammen(tabeller, spek, _numre(), UTTREKK)
+
+
+def test_advarsler_for_figurer_uten_tall_og_navn_boka_ikke_viser():
+    numre = _numre() + [_nr("figur", 4, "fig.uten_data", 5, "del3/c"), _nr("tabell", 3, None, 6, "del3/c")]
+    spek = _spek()
+    spek["K Tabell A"] = ark("tab.a", "fig.ikke_i_boka")
+    r = sett_sammen(_tabeller(), spek, numre, UTTREKK)
+    assert r.advarsler == [
+        "Figur 4 (fig.uten_data, del3/c) har ingen tall i tabeller.xlsx",
+        "Tabell 3 (del3/c) henter ingen tab.*-fil og er ikke med i tabeller.xlsx",
+        "fig.ikke_i_boka (REGNEARK, 'K Tabell A') vises ikke i boka",
+    ]
+    innhold = r.tabeller[INNHOLD]
+    assert innhold.loc[innhold["Nummer"] == "Figur 4", "Ark"].tolist() == [""]
+
+
+def test_skrevet_arbeidsbok(tmp_path):
+    r = sett_sammen(_tabeller(), _spek(), _numre(), UTTREKK, "Årsrapport 2023")
+    wb = openpyxl.load_workbook(skriv(r, tmp_path / "tabeller.xlsx"))
+    assert wb.sheetnames == [INNHOLD, "Figur 1 og 3", "Tabell 1", "Tabell 2 og figur 2", "K Ekstra"]
+
+    ark_ = wb["Tabell 1"]
+    assert ark_["A1"].value == "Tabell 1: Teksten til Tabell 1." and ark_["A1"].font.b
+    assert ark_["A2"].value == "Kilde: UNEs saksregister, uttrekk 15.02.2024" and ark_["A2"].font.i
+    assert ark_["A3"].value is None
+    assert [c.value for c in ark_[4]] == ["Gruppe", "Behandlet", "Andel omgjort"]
+    assert [c.value for c in ark_[5]] == ["asyl", 940, 0.2096]
+    assert ark_["B5"].number_format == TALLFORMATER["antall"]
+    assert ark_["C5"].number_format == TALLFORMATER["andel"]
+    assert ark_.freeze_panes == "A5"
+
+    figur = wb["Figur 1 og 3"]
+    assert [figur.cell(row=i, column=1).value for i in (1, 2, 3)] == [
+        "Figur 1: Teksten til Figur 1.", "Figur 3: Teksten til Figur 3.", "Kilde: UNEs saksregister, uttrekk 15.02.2024"
+    ]
+    assert figur["A6"].value == 2022 and figur["A6"].number_format == "0"  # År uten tusenskille
+    assert figur["B6"].value == 144.4 and figur["B6"].number_format == TALLFORMATER["dager"]
+
+    ekstra = wb["K Ekstra"]
+    assert ekstra["B5"].number_format == TALLFORMATER["antall"]  # mottatt
+    assert ekstra["B6"].number_format == TALLFORMATER["andel"]  # omgjoringsandel
+    assert ekstra["C6"].number_format == "General"
+
+    innhold = wb[INNHOLD]
+    lenker = {c.value: c.hyperlink.location for c in innhold["A"] if c.hyperlink is not None}
+    assert lenker == {
+        "Figur 1 og 3": "'Figur 1 og 3'!A1",
+        "Tabell 1": "'Tabell 1'!A1",
+        "Tabell 2 og figur 2": "'Tabell 2 og figur 2'!A1",
+        "K Ekstra": "'K Ekstra'!A1",
+    }
+
+
+# ------------------------------------------------------------------ kapitlenes REGNEARK mot boka
+
+
+def test_kapitlenes_regneark_dekker_hver_tabell_i_boka():
+    """Hver ``tab.*`` en side i ``book/`` henter, står i nøyaktig én ``REGNEARK``, og hver
+    ``fig.*`` har tallene sine der; alle navnene i ``REGNEARK`` brukes i boka."""
+    from arsrapport import kapitler
+    from arsrapport.config import PROSJEKTROT, les_innstillinger
+    from arsrapport.nummerering import nummerer
+
+    inn = les_innstillinger()
+    numre = nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml")
+    i_regnearket = {navn for spek in kapitler.regneark().values() for navn in spek.boka}
+    i_boka = {n.kilde for n in numre}
+    assert None not in i_boka, "en nummerert tabell eller figur henter ingen tab.*/fig.*-fil"
+    assert i_boka - i_regnearket == set()
+    assert i_regnearket - i_boka == set()
