@@ -392,3 +392,22 @@ def test_lim_figurer_fortegnsord_for_belop():
 )
 def test_som_tekst_for_regnskapet(fid, verdi, tekst):
     assert lim.som_tekst(fid, verdi) == tekst
+
+
+# --- uttrekksdatoen ---------------------------------------------------------------------
+
+
+def test_lim_uttrekksdato_som_norsk_dato():
+    import pandas as pd
+    from types import SimpleNamespace
+
+    kall = []
+    uttrekk = SimpleNamespace(uttrekksdato=lambda: pd.Timestamp("2024-02-15"))
+    tekst = lim.lim_uttrekksdato(uttrekk, glue=lambda navn, verdi, display: kall.append((navn, verdi, display)))
+    assert tekst == "15.02.2024"
+    assert kall == [("t.uttrekksdato", "15.02.2024", False)]
+
+
+def test_uttrekksdatoen_er_tekst_og_ikke_med_i_figures_json():
+    # samle_figurer hopper over navn som begynner med «t.»
+    assert lim.UTTREKKSDATO.startswith(lim.TEKST)

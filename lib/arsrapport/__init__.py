@@ -8,6 +8,7 @@ Modulene følger rapportens egne begreper:
 - ``kapittel_3_1``: alle tall kapittel 3.1 viser, under figur-id-ene
 - ``formatering``, ``tabeller``, ``diagrammer``, ``eksport``: presentasjon
 - ``bygg``, ``cli``: kjøring av notatbøkene og byggingen av boka
+- ``sphinxtillegg``: tabellene og delene i PDF-en, norske tekster i HTML-temaet (Sphinx)
 - ``generator``: det syntetiske uttrekket i ``data/``
 """
 

@@ -1,7 +1,12 @@
 """Figurene i boka (matplotlib), én funksjon per figur. Tallene kommer fra tabellene i
-``kapittel_3_1``; akser og etiketter på norsk, tall med norsk formatering."""
+``kapittel_3_1``; akser og etiketter på norsk, tall med norsk formatering.
+
+Utseendet (størrelse, skrift, farger, oppløsning) står i stilfila ``stil/arsrapport.mplstyle``,
+som lastes når modulen importeres; her står bare det som er særegent for hver figur."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -10,30 +15,48 @@ from matplotlib.ticker import FuncFormatter
 
 from arsrapport import formatering as fmt
 
-FARGER = ["#1f4e79", "#8fb3d9", "#c55a11", "#f4b183", "#548235", "#a9d18e", "#7f6000", "#bf9000"]
-plt.rcParams.update({"font.size": 9, "savefig.dpi": 150, "axes.spines.top": False, "axes.spines.right": False, "svg.hashsalt": "arsrapport"})
+#: Stilfila alle figurene i rapporten bruker.
+STIL = Path(__file__).with_name("stil") / "arsrapport.mplstyle"
+plt.style.use(STIL)
+
+#: Fargene i rekkefølge (fra stilfila): mørk blå, lys blå, oransje …
+FARGER = [f["color"] for f in plt.rcParams["axes.prop_cycle"]]
+#: Skriftstørrelse for tallene ved søylene (punkter).
+ETIKETT = 8
 
 _tall = FuncFormatter(lambda x, _: fmt.tall(x))
 _prosent = FuncFormatter(lambda x, _: fmt.prosent(x, desimaler=0))
 
 
+def _figur(hoyde: float):
+    """Ny figur i tekstbredden (bredden fra stilfila) med gitt høyde i tommer."""
+    bredde = plt.rcParams["figure.figsize"][0]
+    return plt.subplots(figsize=(bredde, hoyde))
+
+
+def _forklaring(ax, kolonner: int | None = None) -> None:
+    """Tegnforklaringen over diagrammet, vannrett, så selve diagrammet får hele bredden."""
+    antall = len(ax.get_legend_handles_labels()[1])
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.02), ncols=kolonner or antall, borderaxespad=0)
+
+
 def _ferdig(fig):
-    fig.tight_layout()
     plt.close(fig)
     return fig
 
 
 def stablet_per_ar(tab: pd.DataFrame, kolonner: list[str], etiketter: list[str]):
     """Figur 2 og 4: stablede søyler per år (klager og omgjøringsanmodninger)."""
-    fig, ax = plt.subplots(figsize=(6, 3))
+    fig, ax = _figur(2.8)
     bunn = None
     for i, (k, navn) in enumerate(zip(kolonner, etiketter)):
         ax.bar(tab["År"].astype(str), tab[k], bottom=bunn, color=FARGER[i], label=navn)
         bunn = tab[k] if bunn is None else bunn + tab[k]
     for x, y in zip(tab["År"].astype(str), bunn):
-        ax.annotate(fmt.tall(y), (x, y), ha="center", va="bottom", fontsize=8)
+        ax.annotate(fmt.tall(y), (x, y), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=ETIKETT)
     ax.yaxis.set_major_formatter(_tall)
-    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    ax.set_ylim(0, max(float(bunn.max()) * 1.12, 1.0))
+    _forklaring(ax)
     return _ferdig(fig)
 
 
@@ -42,11 +65,11 @@ def liggende_soyler(etiketter, verdier, prosent: bool = False):
     Med ``prosent=True`` er verdiene andeler og vises i prosent."""
     formatering = fmt.prosent if prosent else fmt.tall
     akse = _prosent if prosent else _tall
-    fig, ax = plt.subplots(figsize=(6, 0.35 * len(etiketter) + 0.8))
+    fig, ax = _figur(0.27 * len(etiketter) + 0.6)
     rekke = pd.Series(list(verdier), index=list(etiketter)).sort_values()
     ax.barh(rekke.index, rekke.to_numpy(), color=FARGER[0])
     for y, v in enumerate(rekke.to_numpy()):
-        ax.annotate(" " + formatering(v), (v, y), va="center", fontsize=8)
+        ax.annotate(formatering(v), (v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=ETIKETT)
     ax.xaxis.set_major_formatter(akse)
     maks = float(rekke.max()) if rekke.notna().any() else 0.0  # tom figur for en tom gruppe
     ax.set_xlim(0, max(maks * 1.18, 1e-9))
@@ -55,11 +78,11 @@ def liggende_soyler(etiketter, verdier, prosent: bool = False):
 
 def fordeling(etiketter, verdier):
     """Figur 6: fordeling på avgjørelsesform, antall og andel ved hver søyle."""
-    fig, ax = plt.subplots(figsize=(6, 3))
-    ax.barh(list(etiketter)[::-1], list(verdier)[::-1], color=FARGER[1])
+    fig, ax = _figur(0.27 * len(etiketter) + 0.6)
+    ax.barh(list(etiketter)[::-1], list(verdier)[::-1], color=FARGER[0])
     total = sum(verdier)
     for y, v in enumerate(list(verdier)[::-1]):
-        ax.annotate(f" {fmt.tall(v)} ({fmt.prosent(v / total)})", (v, y), va="center", fontsize=8)
+        ax.annotate(f"{fmt.tall(v)} ({fmt.prosent(v / total)})", (v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=ETIKETT)
     ax.xaxis.set_major_formatter(_tall)
     ax.set_xlim(0, max(verdier) * 1.35)
     return _ferdig(fig)
@@ -67,14 +90,15 @@ def fordeling(etiketter, verdier):
 
 def utfall_nasjonalitet(tab: pd.DataFrame):
     """Figur 11: omgjort / ikke omgjort for de fem største nasjonalitetene."""
-    fig, ax = plt.subplots(figsize=(6, 2.8))
+    fig, ax = _figur(0.27 * len(tab) + 0.9)
     navn = tab["Nasjonalitet"].tolist()[::-1]
     ax.barh(navn, tab["Omgjort"].tolist()[::-1], color=FARGER[2], label="Omgjort")
     ax.barh(navn, tab["Ikke omgjort"].tolist()[::-1], left=tab["Omgjort"].tolist()[::-1], color=FARGER[1], label="Ikke omgjort")
     for y, (o, n) in enumerate(zip(tab["Omgjort"].tolist()[::-1], tab["Behandlet"].tolist()[::-1])):
-        ax.annotate(f" {fmt.prosent(o / n, desimaler=0)} omgjort", (n, y), va="center", fontsize=8)
+        ax.annotate(f"{fmt.prosent(o / n, desimaler=0)} omgjort", (n, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=ETIKETT)
     ax.xaxis.set_major_formatter(_tall)
-    ax.legend(frameon=False, loc="lower right")
+    ax.set_xlim(0, max(float(tab["Behandlet"].max()) * 1.22, 1.0) if len(tab) else 1.0)
+    _forklaring(ax)
     return _ferdig(fig)
 
 
@@ -106,7 +130,7 @@ def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
 
 def grupperte_soyler(tab: pd.DataFrame, kategori: str, serier: list[str], dager: bool = False):
     """Figur 13, 15 og 16: grupperte søyler, én gruppe per rad og én søyle per serie."""
-    fig, ax = plt.subplots(figsize=(6, 3))
+    fig, ax = _figur(2.8)
     x = np.arange(len(tab))
     bredde = 0.8 / len(serier)
     for i, serie in enumerate(serier):
@@ -115,23 +139,31 @@ def grupperte_soyler(tab: pd.DataFrame, kategori: str, serier: list[str], dager:
         ax.bar(pos, np.nan_to_num(verdier), bredde, color=FARGER[i], label=serie)
         for px, v in zip(pos, verdier):
             if not np.isnan(v):
-                ax.annotate(fmt.tall(v), (px, v), ha="center", va="bottom", fontsize=7)
+                ax.annotate(fmt.tall(v), (px, v), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=ETIKETT - 0.5)
     ax.set_xticks(x, tab[kategori].astype(str), rotation=0 if len(tab) <= 4 else 20, ha="center" if len(tab) <= 4 else "right")
     ax.yaxis.set_major_formatter(_tall)
     if dager:
         ax.set_ylabel("dager")
-    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    topp = np.nanmax([tab[s].to_numpy(dtype="float64") for s in serier]) if len(tab) else np.nan
+    ax.set_ylim(0, float(topp) * 1.12 if np.isfinite(topp) and topp > 0 else 1)
+    _forklaring(ax)
     return _ferdig(fig)
 
 
 def per_maned(tab: pd.DataFrame):
     """Figur 14: mottatte begjæringer per måned, én linje per år."""
-    fig, ax = plt.subplots(figsize=(6, 3))
-    for i, ar in enumerate([k for k in tab.columns if k != "Måned"]):
-        ax.plot(tab["Måned"], tab[ar], marker="o", markersize=3, color=FARGER[2 * i], label=ar)
+    fig, ax = _figur(2.8)
+    # rapportåret mørkest og heltrukket, eldre år lysere med egen strektype og markør, så
+    # linjene skilles også i gråtoner
+    stiler = [(FARGER[0], "-", "o"), (FARGER[2], "--", "s"), (FARGER[3], ":", "^")]
+    arene = [k for k in tab.columns if k != "Måned"]
+    for i, ar in enumerate(arene):
+        farge, strek, markor = stiler[min(len(arene) - 1 - i, len(stiler) - 1)]
+        ax.plot(tab["Måned"], tab[ar], color=farge, linestyle=strek, marker=markor, label=ar, clip_on=False)
     ax.yaxis.set_major_formatter(_tall)
-    ax.tick_params(axis="x", labelsize=7)
-    ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1, 1))
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y")
+    _forklaring(ax)
     return _ferdig(fig)
 
 
@@ -158,12 +190,12 @@ def _millioner(x: float) -> str:
 
 def soyler_per_ar(ar, verdier, andeler=None):
     """Figur 20: én søyle per år med beløpet i millioner kroner (og andelen under, om gitt)."""
-    fig, ax = plt.subplots(figsize=(6, 2.8))
+    fig, ax = _figur(2.5)
     x = [str(a) for a in ar]
     ax.bar(x, list(verdier), color=FARGER[0], width=0.6)
     for i, v in enumerate(verdier):
         tekst = _millioner(v) + (f"\n({fmt.prosent(andeler[i])})" if andeler is not None else "")
-        ax.annotate(tekst, (x[i], v), ha="center", va="bottom", fontsize=8)
+        ax.annotate(tekst, (x[i], v), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=ETIKETT)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: fmt.tall(y / 1e6)))
     ax.set_ylabel("Millioner kroner")
     ax.set_ylim(0, max(list(verdier) + [0]) * 1.3 or 1)

@@ -145,3 +145,20 @@ def lim_figurer(figurer: dict[int, dict[str, float]], rapportar: int, glue=None,
             glue(f"{ALLE}{SKILLE}{ar}", json.dumps(raa, sort_keys=True), display=False)
             n += 1
     return n
+
+
+#: Navnet uttrekksdatoen limes under (``{glue:text}`…::t.uttrekksdato:s``).
+UTTREKKSDATO = f"{TEKST}uttrekksdato"
+
+
+def lim_uttrekksdato(uttrekk, glue=None) -> str:
+    """Lim uttrekksdatoen som tekst («15.02.2024») under ``t.uttrekksdato``, til kildelinjene
+    under figurene og tabellene («Kilde: UNEs saksregister, uttrekk …»). Returnerer teksten.
+
+    Datoen er :meth:`Uttrekk.uttrekksdato <arsrapport.innlesing.Uttrekk.uttrekksdato>`, den
+    siste datoen i uttrekket; den er tekst, ikke et tall, og kommer ikke i ``figures.json``."""
+    if glue is None:
+        from myst_nb import glue
+    tekst = fmt.dato(uttrekk.uttrekksdato())
+    glue(UTTREKKSDATO, tekst, display=False)
+    return tekst
