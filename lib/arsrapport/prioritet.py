@@ -74,10 +74,12 @@ import holidays
 import numpy as np
 import pandas as pd
 
+from arsrapport.kontrakt import MELDT_AV, PRIORITETSKODER  # noqa: F401 (brukes av kapitlet)
+
 LAND = "NO"
 UKEMASKE = "1111100"  # mandag–fredag
 
-PP, UM = "PP", "UM"
+PP, UM = PRIORITETSKODER
 
 FRIST_AAPENBART_GRUNNLOS_ARBEIDSDAGER = 2
 KLAGEFRIST = dt.timedelta(weeks=3)
