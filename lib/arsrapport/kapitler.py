@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arsrapport import kapittel_3_1, kapittel_3_2, produktivitet, regnskap, vedlegg_statistikk
+from arsrapport import kapittel_3_1, kapittel_3_2, prioriterte_saker, produktivitet, regnskap, vedlegg_statistikk
 
 
 def figurer(uttrekk, ar: int) -> dict[int, dict[str, float]]:
     ut: dict[int, dict[str, float]] = {}
-    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, vedlegg_statistikk, regnskap):
+    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, prioriterte_saker, vedlegg_statistikk, regnskap):
         for a, verdier in modul.figurer(uttrekk, ar).items():
             ut.setdefault(a, {}).update(verdier)
     return ut
@@ -23,6 +23,7 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
         **kapittel_3_1.tabeller(uttrekk, ar),
         **kapittel_3_2.tabeller(uttrekk, ar),
         **produktivitet.tabeller(uttrekk, ar),
+        **prioriterte_saker.tabeller(uttrekk, ar),
         **vedlegg_statistikk.tabeller(uttrekk, ar),
         **regnskap.tabeller(uttrekk, ar),
     }
