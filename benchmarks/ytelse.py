@@ -47,7 +47,10 @@ def skriv_stort_register(n: int) -> None:
     saker = pd.concat(deler, ignore_index=True).iloc[:n]
     skriv_csv(saker, DATA / "saker.csv")
     for fil in (ROT / "data").glob("*.csv"):
-        if fil.name != "saker.csv":
+        if fil.name == "prioritet.csv":
+            # merkingen gjelder sakene i data/, som ikke er med i det store registeret
+            (DATA / fil.name).write_text(fil.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+        elif fil.name != "saker.csv":
             shutil.copy(fil, DATA / fil.name)
 
 

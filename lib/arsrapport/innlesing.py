@@ -872,7 +872,9 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
     from arsrapport import kontroll as regler
 
     for regel in regler.KRYSSKONTROLLER:
-        brudd += regel(gode, radnr, filnavn)
+        brudd += regel(gode, radnr, filnavn, alle=tabeller)
+    for regel in regler.KRYSSADVARSLER:
+        advarsler += regel(gode, radnr, filnavn, alle=tabeller)
     return tabeller, brudd, advarsler
 
 

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arsrapport import avstemming, kapittel_3_1, kapittel_3_2, produktivitet, regnskap, vedlegg_statistikk
+from arsrapport import (
+    avstemming, kapittel_3_1, kapittel_3_2, prioriterte_saker, produktivitet, regnskap, vedlegg_statistikk,
+)
 from arsrapport.regneark import Ark
 
 
 def figurer(uttrekk, ar: int) -> dict[int, dict[str, float]]:
     ut: dict[int, dict[str, float]] = {}
-    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, vedlegg_statistikk, regnskap):
+    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, prioriterte_saker, vedlegg_statistikk, regnskap):
         for a, verdier in modul.figurer(uttrekk, ar).items():
             ut.setdefault(a, {}).update(verdier)
     return ut
@@ -24,6 +26,7 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
         **kapittel_3_1.tabeller(uttrekk, ar),
         **kapittel_3_2.tabeller(uttrekk, ar),
         **produktivitet.tabeller(uttrekk, ar),
+        **prioriterte_saker.tabeller(uttrekk, ar),
         **vedlegg_statistikk.tabeller(uttrekk, ar),
         **regnskap.tabeller(uttrekk, ar),
     }
@@ -32,7 +35,7 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 def regneark() -> dict[str, Ark]:
     """Alle ``REGNEARK``-oppføringene (kapitlene og avstemmingen): tabellnøkkel → :class:`Ark`."""
     ut: dict[str, Ark] = {}
-    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, vedlegg_statistikk, regnskap, avstemming):
+    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, prioriterte_saker, vedlegg_statistikk, regnskap, avstemming):
         for nokkel, spek in modul.REGNEARK.items():
             if nokkel in ut:
                 raise ValueError(f"tabellen {nokkel!r} står i REGNEARK i mer enn én modul")

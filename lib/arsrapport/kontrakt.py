@@ -109,6 +109,8 @@ PROSEDYRE = ("Regjeringsadvokaten", "Prosedyreenheten", "Ekstern advokat")
 ENHETER = ("Saksenhetene", "Nemndledere", "Prosedyreenheten", "Øvrige UNE")
 BALANSEGRUPPER = ("Finansielle anleggsmidler", "Omløpsmidler", "Langsiktig gjeld", "Kortsiktig gjeld")
 VEKTKATEGORIER = ("Asyl", "Opphold")
+PRIORITETSKODER = ("PP", "UM")
+MELDT_AV = ("PU", "Lokalt politi", "Mottak", "OPA", "RMA", "ASA")
 
 
 def _k(navn, type, pakrevd=False, verdier=None, **kw) -> Kolonne:
@@ -145,9 +147,28 @@ TABELLER: dict[str, Tabell] = {
                 _k("barnefamilie", "bool"),
                 _k("lengevarende_barn", "bool"),
                 _k("tilknyttet_utvisning", "bool"),
+                # prioporteføljen (issue 7): vedtaket og fristen for å begjære utsatt iverksetting
+                _k("vedtak_tidspunkt", "tidspunkt"),
+                _k("aapenbart_grunnlos", "bool"),
+                _k("uiv_frist", "tidspunkt"),
+                _k("uiv_begjaering", "tidspunkt"),
+                _k("uiv_avgjort", "tidspunkt"),
+                # prosjektets tillegg: hvem som kan merkes PP (RS 2014-025 punkt 2.1 og 3.1)
+                _k("prosedyre_48t", "bool"),
+                _k("bfe_vurdert", "tidspunkt"),
             ),
             "register",
             krever_rader=True,
+        ),
+        Tabell(
+            "prioritet",
+            (
+                _k("sak_id", "tekst", True),
+                _k("tidspunkt", "tidspunkt", True),
+                _k("kode", "enum", True, PRIORITETSKODER),
+                _k("meldt_av", "enum", False, MELDT_AV),
+            ),
+            "register",
         ),
         Tabell(
             "uiv",

@@ -73,6 +73,47 @@ def kontroller_saker(df: pd.DataFrame, rader: pd.Series, fil: str = "saker.csv")
     ut += _b(fil, "asylspor", ~asyl & spor, df, rader,
              _med(df, "saksgruppe", "asylspor skal være tom når saksgruppe ikke er «Asyl» (saksgruppe er {})"),
              sammendrag="asylspor satt utenfor Asyl")
+    if "vedtak_tidspunkt" in df.columns:
+        ut += _kontroller_vedtak_og_uiv(df, rader, fil, vedtak)
+    return ut
+
+
+def _tidligere(df: pd.DataFrame, a: str, b: str) -> np.ndarray:
+    """Radene der tidspunktet i ``a`` er før tidspunktet i ``b`` (begge satt)."""
+    return (df[a] < df[b]).fillna(False).to_numpy(dtype=bool)
+
+
+def _kontroller_vedtak_og_uiv(df: pd.DataFrame, rader: pd.Series, fil: str, vedtak: np.ndarray) -> list[Brudd]:
+    """Prioporteføljens kolonner (issue 7): vedtakstidspunktet hører til vedtaket i saken, en
+    sak avslått som åpenbart grunnløs er avslått, og fristen, begjæringen og avgjørelsen av
+    den kommer i riktig rekkefølge etter vedtaket."""
+    ut: list[Brudd] = []
+    tid = _satt(df["vedtak_tidspunkt"])
+    ut += _b(fil, "vedtak_tidspunkt", tid & ~vedtak, df, rader,
+             _med(df, "avslutning", "vedtak_tidspunkt skal være tom når avslutning ikke er «Vedtak» (avslutning er {})"),
+             sammendrag="vedtak_tidspunkt satt uten vedtak")
+    annen_dag = tid & vedtak & _satt(df["avsluttet_dato"]) & (df["vedtak_tidspunkt"].dt.normalize() != df["avsluttet_dato"]).fillna(False).to_numpy(dtype=bool)
+    ut += _b(fil, "vedtak_tidspunkt", annen_dag, df, rader,
+             _med(df, "avsluttet_dato", "vedtak_tidspunkt har en annen dato enn avsluttet_dato ({})"),
+             sammendrag="vedtak_tidspunkt på en annen dag enn avsluttet_dato")
+    ag = df["aapenbart_grunnlos"].fillna(False).to_numpy(dtype=bool)
+    ikke_avslag = ~(df["utfall"] == "Ikke omgjort").fillna(False).to_numpy(dtype=bool)
+    ut += _b(fil, "aapenbart_grunnlos", ag & ikke_avslag, df, rader,
+             _med(df, "utfall", "aapenbart_grunnlos er sann, men saken er ikke avslått (utfall er {})"),
+             sammendrag="aapenbart_grunnlos uten avslag")
+    for kolonne in ("uiv_frist", "uiv_begjaering", "uiv_avgjort"):
+        satt = _satt(df[kolonne])
+        ut += _b(fil, kolonne, satt & ~tid, df, rader, f"{kolonne} er satt, men vedtak_tidspunkt mangler",
+                 sammendrag=f"{kolonne} uten vedtak_tidspunkt")
+        ut += _b(fil, kolonne, _tidligere(df, kolonne, "vedtak_tidspunkt"), df, rader,
+                 _med(df, "vedtak_tidspunkt", f"{kolonne} er før vedtak_tidspunkt ({{}})"),
+                 sammendrag=f"{kolonne} før vedtak_tidspunkt")
+    ut += _b(fil, "uiv_avgjort", _satt(df["uiv_avgjort"]) & ~_satt(df["uiv_begjaering"]), df, rader,
+             "uiv_avgjort er satt, men uiv_begjaering mangler (ingen begjæring å avgjøre)",
+             sammendrag="uiv_avgjort uten uiv_begjaering")
+    ut += _b(fil, "uiv_avgjort", _tidligere(df, "uiv_avgjort", "uiv_begjaering"), df, rader,
+             _med(df, "uiv_begjaering", "uiv_avgjort er før uiv_begjaering ({})"),
+             sammendrag="uiv_avgjort før uiv_begjaering")
     return ut
 
 
@@ -181,7 +222,7 @@ def kontroller_pensjonspremie(df: pd.DataFrame, rader: pd.Series, fil: str = "pe
 
 
 def kontroller_regnskap_mot_kontoplan(
-    tabeller: dict[str, pd.DataFrame], rader: dict[str, pd.Series], filer: dict[str, str]
+    tabeller: dict[str, pd.DataFrame], rader: dict[str, pd.Series], filer: dict[str, str], alle=None
 ) -> list[Brudd]:
     """Hver rad i regnskapet treffer nøyaktig ett kontointervall i kontoplanen."""
     from arsrapport import regnskap
@@ -206,7 +247,41 @@ def kontroller_regnskap_mot_kontoplan(
     return ut
 
 
-KRYSSKONTROLLER = (kontroller_regnskap_mot_kontoplan,)
+def kontroller_prioritet_mot_saker(
+    tabeller: dict[str, pd.DataFrame], rader: dict[str, pd.Series], filer: dict[str, str], alle=None
+) -> list[Brudd]:
+    """Hver sak i ``prioritet`` finnes i ``saker``. Sakene slås opp blant alle radene i
+    ``saker`` (``alle``), også de med brudd, så et brudd der ikke gir følgefeil her; mangler
+    ``saker`` en påkrevd kolonne eller har den ingen rader, hoppes kontrollen over."""
+    alle = alle or tabeller
+    if "prioritet" not in tabeller or "saker" not in tabeller or alle["saker"].empty:
+        return []  # saker uten rader er selv et brudd; ingen følgefeil her
+    kjente = alle["saker"]["sak_id"].dropna()
+    df = tabeller["prioritet"]
+    mangler = (df["sak_id"].notna() & ~df["sak_id"].isin(kjente)).to_numpy(dtype=bool)
+    fil_saker = filer.get("saker", "saker.csv")
+    return _b(filer.get("prioritet", "prioritet.csv"), "sak_id", mangler, df, rader["prioritet"],
+              f"saken finnes ikke i {fil_saker}", sammendrag=f"sak som ikke finnes i {fil_saker}")
+
+
+KRYSSKONTROLLER = (kontroller_regnskap_mot_kontoplan, kontroller_prioritet_mot_saker)
+
+
+# --- advarsler på tvers av tabeller: samme argumenter, gir tekster (stopper ikke bygget) ----
+
+
+def advarsler_prioritet(
+    tabeller: dict[str, pd.DataFrame], rader: dict[str, pd.Series], filer: dict[str, str], alle=None
+) -> list[str]:
+    """Avvik i merkehistorikken (``prioritet.advarsler``): antall saker, aldri saks-id."""
+    from arsrapport import prioritet
+
+    if "prioritet" not in tabeller or "saker" not in tabeller:
+        return []
+    return prioritet.advarsler(tabeller["prioritet"], tabeller["saker"], filer.get("prioritet", "prioritet.csv"))
+
+
+KRYSSADVARSLER = (advarsler_prioritet,)
 
 
 KONTROLLER: dict[str, tuple[Regel, ...]] = {

@@ -43,7 +43,7 @@ def enhet(figur_id: str) -> str:
         return "endring"
     if figur_id.endswith(".endring_abs"):
         return "dager" if er_dager else "antall"
-    if figur_id in ("nokkeltall.arsverk", "note2.antall_arsverk"):
+    if figur_id in ("nokkeltall.arsverk", "note2.antall_arsverk") or ledd[-1] == "arbeidsdager_snitt":
         return "desimal"  # årsverk med én desimal, som i Tabell 1
     if "andel" in forste or ledd[-1].endswith("andel") or ledd[-1].startswith("andel") or ledd[-1] == "utnyttelsesgrad":
         return "andel"  # f.eks. rettssaker.medhold_andel, sp1.andel_under_grense, sp1.mal_andel

@@ -8,12 +8,14 @@ import numpy as np
 import pandas as pd
 
 from arsrapport.generator import okonomi, referanse
+from arsrapport.generator import prioritet as gen_prioritet
 from arsrapport.generator import rettssaker as gen_rettssaker
 from arsrapport.generator import uiv as gen_uiv
 from arsrapport.generator.kalibrering import Mal
 from arsrapport.generator.saker import lag_saker
 
 STANDARD_FRO = 20240215
+PRIORITET_STROM = 3000  # spawn_key for prioporteføljens tilfeldighetsstrøm
 
 
 def lag_tabeller(fro: int = STANDARD_FRO, mal: Mal | None = None) -> dict[str, pd.DataFrame]:
@@ -22,10 +24,18 @@ def lag_tabeller(fro: int = STANDARD_FRO, mal: Mal | None = None) -> dict[str, p
     saker = lag_saker(rng, mal)
     sak_ider = saker["sak_id"].to_numpy()
     dublin = saker.loc[saker["asylspor"].eq("Dublin"), "sak_id"].to_numpy()
+    uiv = gen_uiv.lag_uiv(rng, mal, dublin)
+    rettssaker = gen_rettssaker.lag_rettssaker(rng, mal, sak_ider, saker)
+    # prioporteføljen (issue 7) trekkes fra en egen strøm etter alt annet: ingen av trekkene
+    # over flytter seg, og de nye kolonnene kommer bak de gamle i saker
+    rng_prioritet = np.random.default_rng(np.random.SeedSequence(fro, spawn_key=(PRIORITET_STROM,)))
+    prioritet, nye_kolonner = gen_prioritet.lag_prioritet(saker, rng_prioritet)
+    saker = pd.concat([saker, nye_kolonner], axis=1)
     return {
         "saker": saker,
-        "uiv": gen_uiv.lag_uiv(rng, mal, dublin),
-        "rettssaker": gen_rettssaker.lag_rettssaker(rng, mal, sak_ider, saker),
+        "prioritet": prioritet,
+        "uiv": uiv,
+        "rettssaker": rettssaker,
         "arsverk": okonomi.lag_arsverk(mal),
         "tildeling": okonomi.lag_tildeling(mal),
         "fullmakter": okonomi.lag_fullmakter(mal),
@@ -41,12 +51,17 @@ def lag_tabeller(fro: int = STANDARD_FRO, mal: Mal | None = None) -> dict[str, p
 
 
 def skriv_csv(df: pd.DataFrame, fil: Path) -> None:
-    """CSV etter kontrakten: ISO-datoer, true/false, tomt for manglende verdier."""
+    """CSV etter kontrakten: ISO-datoer (tidspunkter med klokkeslett, ``ÅÅÅÅ-MM-DDTtt:mm``,
+    for kolonnene kontrakten har som ``tidspunkt``), true/false, tomt for manglende verdier."""
+    from arsrapport.kontrakt import TABELLER
+
+    tabell = TABELLER.get(Path(fil).stem)
+    tidspunkt = {k.navn for k in tabell.kolonner if k.type == "tidspunkt"} if tabell else set()
     ut = df.copy()
     for kol in ut.columns:
         s = ut[kol]
         if pd.api.types.is_datetime64_any_dtype(s):
-            ut[kol] = s.dt.strftime("%Y-%m-%d")
+            ut[kol] = s.dt.strftime("%Y-%m-%dT%H:%M" if kol in tidspunkt else "%Y-%m-%d")
         elif pd.api.types.is_bool_dtype(s):
             ut[kol] = np.where(s, "true", "false")
     ut.to_csv(fil, index=False, encoding="utf-8", lineterminator="\n")
