@@ -99,7 +99,9 @@ def _numre_i_html(html: Path) -> dict[str, str]:
     )
     ut: dict[str, str] = {}
     for side in sorted(html.rglob("*.html")):
-        for m in monster.finditer(side.read_text(encoding="utf-8")):
+        # limt tekst i bildeteksten (kildelinjens uttrekksdato) står i et eget <span>
+        innhold = re.sub(r'<span class="pasted-text">(.*?)</span>', r"\1", side.read_text(encoding="utf-8"))
+        for m in monster.finditer(innhold):
             tekst = re.sub(r"\s+", " ", htmlmod.unescape(re.sub(r"<[^>]+>", "", m["tekst"]))).strip()
             assert m["nr"] not in ut, f"{m['nr']} står to ganger i HTML-boka"
             ut[m["nr"]] = tekst

@@ -200,6 +200,22 @@ def test_teksten_renses_og_numref_blir_nummeret(tmp_path):
     assert fig.tekst == "Se Tabell 1, lenke og kapitlet."
 
 
+def test_limt_tekst_i_bildeteksten_blir_verdien(tmp_path):
+    """Kildelinjens uttrekksdato er limt inn; regnearket skal vise datoen, ikke lim-rollen."""
+    rolle = "{glue:text}`../beregninger/a.ipynb::t.uttrekksdato:s`"
+    bok = _skriv(
+        tmp_path,
+        {
+            "_toc.yml": "format: jb-book\nroot: intro\n",
+            "intro.md": "# T\n\n" + _tabell("tab.x", f"Tall. Kilde: registeret, uttrekk {rolle}.", "tab-x"),
+        },
+    )
+    (tab,) = nummerer(bok, limt={"t.uttrekksdato": "15.02.2024"})
+    assert tab.tekst == "Tall. Kilde: registeret, uttrekk 15.02.2024."
+    with pytest.raises(ValueError, match="t.uttrekksdato"):
+        nummerer(bok, limt={})
+
+
 def test_include_av_markdown_utenfor_tabellene(tmp_path):
     bok = _skriv(
         tmp_path,

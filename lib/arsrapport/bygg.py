@@ -27,10 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from arsrapport import avstemming, eksport, kapitler, nummerering, regneark
-from arsrapport.formatering import tall
+from arsrapport.formatering import dato, tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
-from arsrapport.lim import ALLE, SKILLE, TEKST
+from arsrapport.lim import ALLE, SKILLE, TEKST, UTTREKKSDATO
 
 Melding = Callable[[str], None]
 
@@ -343,7 +343,8 @@ def skriv_tabeller(uttrekk: Uttrekk, ar: int, figurer: dict[int, dict[str, float
     tabeller = kapitler.tabeller(uttrekk, ar)
     tabeller.update(avstemming.tabeller(avstemming.sammenlign(figurer)))
     try:
-        numre = nummerering.nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml")
+        limt = {UTTREKKSDATO: dato(uttrekk.uttrekksdato())}  # kildelinjene
+        numre = nummerering.nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml", limt)
         ark = regneark.sett_sammen(
             tabeller, kapitler.regneark(), numre, uttrekk.uttrekksdato(), f"Årsrapport {ar} – Utlendingsnemnda"
         )

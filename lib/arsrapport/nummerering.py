@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
@@ -291,11 +292,17 @@ def _skann(linjer: list[str], fil: Path, besokt: tuple[Path, ...]) -> Iterator[_
             yield from _skann(resten, fil, besokt)
 
 
-def _ren_tekst(tekst: str, numre: dict[str, str]) -> str:
-    """Tabell- og figurtekst uten MyST-markering; ``{numref}`` blir nummeret det viser til."""
+def _ren_tekst(tekst: str, numre: dict[str, str], limt: Mapping[str, str] | None = None) -> str:
+    """Tabell- og figurtekst uten MyST-markering; ``{numref}`` blir nummeret det viser til, og
+    med ``limt`` (limnavn → tekst) blir ``{glue:text}``/``{glue}`` teksten som limes inn."""
 
     def rolle(m: re.Match) -> str:
         innhold = m["innhold"]
+        if limt is not None and m["rolle"] in ("glue", "glue:text"):
+            navn = innhold.rpartition("::")[2].split(":")[0].strip()
+            if navn not in limt:
+                raise ValueError(f"teksten «{tekst}» limer inn {navn}, som ikke er limt for tabell- og figurtekstene")
+            return limt[navn]
         mal = re.match(r"^(?P<tekst>.*?)\s*<(?P<mal>[^>]+)>$", innhold)
         if m["rolle"] == "numref":
             merke = mal["mal"] if mal else innhold
@@ -315,13 +322,16 @@ def nummerer(
     bok: Path | str,
     notatboker: Path | str | None = None,
     config: Path | str | None = None,
+    limt: Mapping[str, str] | None = None,
 ) -> list[Nummerert]:
     """Alle nummererte tabeller og figurer i boka i ``bok`` (katalogen med ``_toc.yml``),
     i bokas rekkefølge, med numrene Sphinx gir dem.
 
     Sider under ``beregninger/`` som ikke finnes i ``bok`` (de kjørte notatbøkene kopieres
     inn først når boka settes sammen), leses fra ``notatboker``. ``config`` er
-    ``_config.yml`` (for ``numfig_format``); uten den brukes «Tabell %s»/«Figur %s»."""
+    ``_config.yml`` (for ``numfig_format``); uten den brukes «Tabell %s»/«Figur %s».
+    ``limt`` gir tekstene lim-rollene i tabell- og figurtekstene viser (kildelinjens
+    uttrekksdato); uten den står lim-rollens innhold."""
     bok = Path(bok)
     formater = numfig_format(config)
     tellere = {"tabell": 0, "figur": 0}
@@ -348,4 +358,4 @@ def nummerer(
                     )
                 )
     merker = {n.merke: n.navn for n in ut if n.merke}
-    return [replace(n, tekst=_ren_tekst(n.tekst, merker)) for n in ut]
+    return [replace(n, tekst=_ren_tekst(n.tekst, merker, limt)) for n in ut]
