@@ -176,6 +176,20 @@ UNNTAK: tuple[Unntak, ...] = (
         ("R-115", "rundskriv 115"),
     ),
     Unntak(
+        "UDI-rundskriv",
+        re.compile(r"\bRS\s+\d{4}-\d{3}\b"),
+        "UDIs rundskriv har navn som RS 2014-025 (år og løpenummer); navnet er ikke et tall.",
+        ("UDIs rundskriv RS 2014-025",),
+        ("RS 2014", "2014-025"),
+    ),
+    Unntak(
+        "48-timersprosedyren",
+        re.compile(r"\b48-timers(?:prosedyren|prosedyre|saker|sak)\b"),
+        "Navnet på UDIs hurtigprosedyre for asylsøkere fra land som regnes som trygge.",
+        ("Saker i 48-timersprosedyren", "48-timerssaker"),
+        ("48 timer", "48-timersfristen"),
+    ),
+    Unntak(
         "Riksrevisjonens Dokument 1",
         re.compile(r"\bRiksrevisjonens\s+Dokument\s+1\b"),
         "Riksrevisjonens årlige revisjonsrapport til Stortinget heter Dokument 1.",

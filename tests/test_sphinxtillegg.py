@@ -83,6 +83,16 @@ def test_kolonnebredder_lengste_ord_er_gulv_men_lange_id_er_brytes():
     assert sum(bredder) <= st.TEGN_PER_LINJE
 
 
+def test_kolonnebredder_mange_tekstkolonner_holder_seg_innenfor_linja():
+    # avstemmingstabellen: fire tekstkolonner med lange ord og to tallkolonner; gulvene
+    # alene (23 + 23 + 14 + 23) og tallene (15 + 15) er bredere enn linja (96)
+    hoyre = [False, False, True, True, False, False]
+    bredder = st.kolonnebredder(hoyre, [47, 73, 12, 12, 20, 330], [23, 73, 12, 12, 11, 45])
+    assert sum(bredder) <= st.TEGN_PER_LINJE
+    assert bredder[2] == bredder[3] == 15  # tallene brytes ikke
+    assert bredder[5] >= bredder[4]  # lengst tekst får ikke minst
+
+
 def test_kolonnebredder_kort_tekst_kolonne_far_minst_sitt_lengste_ord():
     bredder = st.kolonnebredder([False, False, True], [12, 500, 30], [12, 10, 30])
     assert bredder[0] >= 12 + st.LUFT

@@ -86,7 +86,8 @@ def kolonnebredder(
     tallkolonnene sin (tall brytes ikke), og tekstkolonnene deler resten i forhold til
     innholdet; en tekstkolonne som da ville blitt smalere enn sitt lengste ord (begrenset
     til :data:`MAKS_ORD` tegn, lengre ord brytes), får det ordet, og de andre deler det som
-    er igjen.
+    er igjen. Får ikke engang ordgulvene plass, krymper tekstkolonnene forholdsvis, så
+    tabellen aldri blir bredere enn linja så lenge tallkolonnene får plass.
     """
     minste = list(minste) if minste is not None else [0] * len(bredder)
     onsket = [max(b, m) + LUFT for b, m in zip(bredder, minste)]
@@ -110,6 +111,14 @@ def kolonnebredder(
         for i in for_smale:
             ut[i] = gulv[i]
             faste.add(i)
+    tekst = [i for i, h in enumerate(hoyre) if not h]
+    rom = tegn_per_linje - sum(ut[i] for i, h in enumerate(hoyre) if h)
+    if sum(ut) > tegn_per_linje and tekst and rom > 0:
+        # selv ordgulvene får ikke plass (mange tekstkolonner): da krymper tekstkolonnene
+        # forholdsvis, heller enn at tabellen går ut over margen; lange ord brytes i cellen
+        sum_tekst = sum(ut[i] for i in tekst)
+        for i in tekst:
+            ut[i] = max(LUFT + 1, int(ut[i] * rom / sum_tekst))
     return ut
 
 
