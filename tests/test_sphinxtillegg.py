@@ -90,7 +90,8 @@ def test_kolonnebredder_mange_tekstkolonner_holder_seg_innenfor_linja():
     bredder = st.kolonnebredder(hoyre, [47, 73, 12, 12, 20, 330], [23, 73, 12, 12, 11, 45])
     assert sum(bredder) <= st.TEGN_PER_LINJE
     assert bredder[2] == bredder[3] == 15  # tallene brytes ikke
-    assert bredder[5] >= bredder[4]  # lengst tekst får ikke minst
+    assert bredder[5] == max(b for b, h in zip(bredder, hoyre) if not h)  # lengst tekst får mest
+    assert min(b for b, h in zip(bredder, hoyre) if not h) >= st.KORT + st.LUFT  # et kort ord får plass
 
 
 def test_kolonnebredder_kort_tekst_kolonne_far_minst_sitt_lengste_ord():

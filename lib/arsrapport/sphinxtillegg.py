@@ -114,11 +114,15 @@ def kolonnebredder(
     tekst = [i for i, h in enumerate(hoyre) if not h]
     rom = tegn_per_linje - sum(ut[i] for i, h in enumerate(hoyre) if h)
     if sum(ut) > tegn_per_linje and tekst and rom > 0:
-        # selv ordgulvene får ikke plass (mange tekstkolonner): da krymper tekstkolonnene
-        # forholdsvis, heller enn at tabellen går ut over margen; lange ord brytes i cellen
-        sum_tekst = sum(ut[i] for i in tekst)
+        # selv ordgulvene får ikke plass (mange tekstkolonner): hver tekstkolonne får et
+        # lavere gulv (et kort ord), og resten fordeles etter innholdet, heller enn at tabellen
+        # går ut over margen; lengre ord brytes i cellen
+        grunn = {i: min(gulv[i], KORT + LUFT, rom // len(tekst)) for i in tekst}
+        rest = rom - sum(grunn.values())
+        over = {i: max(onsket[i] - grunn[i], 0) for i in tekst}
+        sum_over = sum(over.values()) or 1
         for i in tekst:
-            ut[i] = max(LUFT + 1, int(ut[i] * rom / sum_tekst))
+            ut[i] = grunn[i] + int(rest * over[i] / sum_over)
     return ut
 
 
