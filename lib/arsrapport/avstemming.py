@@ -150,13 +150,12 @@ _KILDER = ("saksregister", "regnskap", "publisert")
 
 #: Avstemmingen i ``tabeller.xlsx`` (se :mod:`arsrapport.regneark`): tabellene i vedlegget
 #: med tall i stedet for tekst; hele sammenligningen (alle år, grunnlaget for tabellen over
-#: rapportårets tall) på et eget ark. Hver rad er et eget
-#: publisert tall, så tallformatet følger enheten til figur-id-en i kolonnen «id».
+#: rapportårets tall) på et eget ark. Hver rad er et eget publisert tall, så tallformatet
+#: følger enheten til figur-id-en i kolonnen «id».
 REGNEARK = {
     "Avstemming oversikt": ark("tab.avstemming_oversikt", kilder=_KILDER),
     "Avstemming avvik": ark("tab.avstemming_avvik", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
-    "Avstemming": ark("tab.avstemming_alle", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"},
-                      tittel="Alle publiserte tall i bokas omfang: publisert og beregnet verdi, toleranse og status"),
+    "Avstemming": ark("tab.avstemming_alle", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
 }
 
 

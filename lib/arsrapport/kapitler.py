@@ -13,29 +13,26 @@ from arsrapport import (
 from arsrapport.regneark import Ark
 
 
+#: Kapittelmodulene: hver har ``figurer``, ``tabeller`` og ``REGNEARK``.
+KAPITLER = (kapittel_3_1, kapittel_3_2, produktivitet, prioriterte_saker, vedlegg_statistikk, regnskap)
+
+
 def figurer(uttrekk, ar: int) -> dict[int, dict[str, float]]:
     ut: dict[int, dict[str, float]] = {}
-    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, prioriterte_saker, vedlegg_statistikk, regnskap):
+    for modul in KAPITLER:
         for a, verdier in modul.figurer(uttrekk, ar).items():
             ut.setdefault(a, {}).update(verdier)
     return ut
 
 
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
-    return {
-        **kapittel_3_1.tabeller(uttrekk, ar),
-        **kapittel_3_2.tabeller(uttrekk, ar),
-        **produktivitet.tabeller(uttrekk, ar),
-        **prioriterte_saker.tabeller(uttrekk, ar),
-        **vedlegg_statistikk.tabeller(uttrekk, ar),
-        **regnskap.tabeller(uttrekk, ar),
-    }
+    return {navn: tabell for modul in KAPITLER for navn, tabell in modul.tabeller(uttrekk, ar).items()}
 
 
 def regneark() -> dict[str, Ark]:
     """Alle ``REGNEARK``-oppføringene (kapitlene og avstemmingen): tabellnøkkel → :class:`Ark`."""
     ut: dict[str, Ark] = {}
-    for modul in (kapittel_3_1, kapittel_3_2, produktivitet, prioriterte_saker, vedlegg_statistikk, regnskap, avstemming):
+    for modul in (*KAPITLER, avstemming):
         for nokkel, spek in modul.REGNEARK.items():
             if nokkel in ut:
                 raise ValueError(f"tabellen {nokkel!r} står i REGNEARK i mer enn én modul")

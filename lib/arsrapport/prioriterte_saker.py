@@ -172,18 +172,6 @@ NOKKELTALL = {
 }
 
 
-#: Tabellene i ``tabeller.xlsx`` (se :mod:`arsrapport.regneark`); nøkkeltallene blander
-#: antall, andeler og et snitt, så formatet velges per rad.
-REGNEARK = {
-    "Prioritet nøkkeltall": ark("tab.prioritet_nokkeltall", standard="antall", rader={
-        **{NOKKELTALL[k]: "andel" for k in NOKKELTALL if ".andel" in k},
-        NOKKELTALL["prioritet.arbeidsdager_snitt"]: "desimal",
-    }),
-    "Prioritet meldt av": ark("tab.prioritet_meldt_av", standard="antall"),
-    "Prioritet frister": ark("tab.prioritet_frister", standard="antall"),
-}
-
-
 def tabeller_fra_figurer(f: dict[int, dict[str, float]], ar: int) -> dict[str, pd.DataFrame]:
     ar_liste = sorted(a for a in f if a <= ar)
     nokkel = pd.DataFrame({"Mål": list(NOKKELTALL.values())})
@@ -209,6 +197,16 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
 ANDEL_RADER = {NOKKELTALL[k] for k in NOKKELTALL if ".andel" in k or k.split(".")[-1].startswith("andel")}
 DESIMAL_RADER = {NOKKELTALL["prioritet.arbeidsdager_snitt"]}
+
+#: Tabellene i ``tabeller.xlsx`` (se :mod:`arsrapport.regneark`); nøkkeltallene blander
+#: antall, andeler og et snitt, så formatet velges per rad, som i boka.
+REGNEARK = {
+    "Prioritet nøkkeltall": ark("tab.prioritet_nokkeltall", standard="antall", rader={
+        **{rad: "andel" for rad in ANDEL_RADER}, **{rad: "desimal" for rad in DESIMAL_RADER},
+    }),
+    "Prioritet meldt av": ark("tab.prioritet_meldt_av", standard="antall"),
+    "Prioritet frister": ark("tab.prioritet_frister", standard="antall"),
+}
 
 
 def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
