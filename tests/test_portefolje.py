@@ -258,3 +258,16 @@ def test_tekster_navn_er_beregnet(saker):
     assert t["t.topp.behandlet.tilbakekall"] == "Somalia (2)"
     # ingen sakstype har ti vedtak: ingen lengst/kortest
     assert "t.lengst.arbeid_opphold.sakstype" not in t
+
+
+def test_ytterpunkt_nevner_alle_med_samme_tid():
+    """Lengst og kortest tid: ved nøyaktig lik snittid nevnes alle sakstypene (alfabetisk),
+    aldri én av dem etter sorteringens tilfeldige rekkefølge for like verdier."""
+    tid = pd.Series({"Visum": 186.0, "Reisedokument": 186.0, "Annet": 207.68, "Bortvisning": 274.0})
+    assert portefolje._ytterpunkt(tid, tid.min()) == "Reisedokument og Visum (186\u00a0dager)"
+    assert portefolje._ytterpunkt(tid, tid.max()) == "Bortvisning (274\u00a0dager)"
+    # 186,4 vises som 186 dager, men er ikke lik 186: bare den korteste nevnes
+    nesten = pd.Series({"Visum": 186.4, "Reisedokument": 186.0})
+    assert portefolje._ytterpunkt(nesten, nesten.min()) == "Reisedokument (186\u00a0dager)"
+    alle = pd.Series({"C": 10.0, "A": 10.0, "B": 10.0})
+    assert portefolje._ytterpunkt(alle, 10.0) == "A, B og C (10\u00a0dager)"

@@ -66,7 +66,8 @@ def liggende_soyler(etiketter, verdier, prosent: bool = False):
     formatering = fmt.prosent if prosent else fmt.tall
     akse = _prosent if prosent else _tall
     fig, ax = _figur(0.27 * len(etiketter) + 0.6)
-    rekke = pd.Series(list(verdier), index=list(etiketter)).sort_values()
+    # stabil sortering: like verdier står i etikettenes rekkefølge på alle prosessorer
+    rekke = pd.Series(list(verdier), index=list(etiketter)).sort_values(kind="stable")
     ax.barh(rekke.index, rekke.to_numpy(), color=FARGER[0])
     for y, v in enumerate(rekke.to_numpy()):
         ax.annotate(formatering(v), (v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=ETIKETT)

@@ -151,7 +151,7 @@ def topp_nasjonaliteter_asyl_realitet(saker: pd.DataFrame, ar: int, n: int = 5) 
     s = saker.loc[saker["saksgruppe"].eq("Asyl") & saker["asylspor"].eq("Realitet")]
     b = s.loc[sb.er_behandlet(s, ar)]
     tab = b.groupby("nasjonalitet").agg(behandlet=("omgjort", "size"), omgjort=("omgjort", "sum"))
-    tab = tab.sort_values(["behandlet", "omgjort"], ascending=False).head(n)
+    tab = tab.sort_values(["behandlet", "omgjort"], ascending=False, kind="stable").head(n)
     tab["ikke_omgjort"] = tab["behandlet"] - tab["omgjort"]
     tab["andel_omgjort"] = tab["omgjort"] / tab["behandlet"]
     return tab

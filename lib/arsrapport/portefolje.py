@@ -390,8 +390,8 @@ def tabell_hjemmel(saker: pd.DataFrame, ar: int) -> dict[str, pd.DataFrame]:
             "Omgjort": nokkel[b & s["omgjort"]].value_counts(),
         }).fillna(0).astype("int64")
 
-    per_hjemmel = telling(hjemmel).sort_index()
-    per_type = telling(s["behandlingstype"].map(TYPE_NAVN).str.capitalize().where(utvalg)).sort_index()
+    per_hjemmel = telling(hjemmel).sort_index(kind="stable")
+    per_type = telling(s["behandlingstype"].map(TYPE_NAVN).str.capitalize().where(utvalg)).sort_index(kind="stable")
     mottatt = pd.crosstab(s.loc[m, "nasjonalitet"], s.loc[m, "hjemmel"])
     behandlet = pd.crosstab(s.loc[b, "nasjonalitet"], s.loc[b, "hjemmel"])
 
@@ -433,7 +433,7 @@ def oppramsing(antall: pd.Series, n: int = 3, enhet: str = "") -> str:
 def _topp(verdier: pd.Series) -> pd.Series:
     """Telling sortert synkende, lik telling alfabetisk (deterministisk)."""
     t = verdier.value_counts()
-    return t.rename_axis("navn").reset_index(name="n").sort_values(["n", "navn"], ascending=[False, True]).set_index("navn")["n"]
+    return t.rename_axis("navn").reset_index(name="n").sort_values(["n", "navn"], ascending=[False, True], kind="stable").set_index("navn")["n"]
 
 
 def tekster(saker: pd.DataFrame, ar: int) -> dict[str, str]:
@@ -465,8 +465,18 @@ def tekster(saker: pd.DataFrame, ar: int) -> dict[str, str]:
         ut[f"t.topp.behandlet.{navn}.sakstype"] = oppramsing(_topp(s.loc[beh & i_gruppe, "sakstype"]))
         ut[f"t.topp.mottatt.{navn}.sakstype"] = oppramsing(_topp(s.loc[mott & i_gruppe, "sakstype"]))
         tid = s.loc[beh & i_gruppe].groupby("sakstype")["saksbehandlingstid"].agg(["mean", "size"])
-        tid = tid.loc[tid["size"] >= 10, "mean"].sort_values()  # små sakstyper gir tilfeldige ytterpunkter
+        tid = tid.loc[tid["size"] >= 10, "mean"]  # små sakstyper gir tilfeldige ytterpunkter
         if len(tid):
-            ut[f"t.lengst.{navn}.sakstype"] = f"{tid.index[-1]} ({dager(tid.iloc[-1])})"
-            ut[f"t.kortest.{navn}.sakstype"] = f"{tid.index[0]} ({dager(tid.iloc[0])})"
+            ut[f"t.lengst.{navn}.sakstype"] = _ytterpunkt(tid, tid.max())
+            ut[f"t.kortest.{navn}.sakstype"] = _ytterpunkt(tid, tid.min())
     return ut
+
+
+def _ytterpunkt(tid: pd.Series, verdi: float) -> str:
+    """«Visum (186 dager)», eller alle sakstypene som har nøyaktig den tiden: «Reisedokument og
+    Visum (186 dager)». Ved likhet nevnes alle, alfabetisk, aldri én tilfeldig av dem."""
+    from arsrapport.formatering import dager
+
+    navn = sorted(tid.index[tid.eq(verdi)])
+    liste = navn[0] if len(navn) == 1 else ", ".join(navn[:-1]) + " og " + navn[-1]
+    return f"{liste} ({dager(verdi)})"
