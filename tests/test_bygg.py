@@ -24,11 +24,57 @@ def test_bygget_lager_bok_tall_og_tabeller(bygg_html):
     assert "Tabell" in side and "Figur" in side
 
 
-def test_to_bygg_gir_identisk_figures_json_og_tabeller_xlsx(bygg_html, tmp_path):
+def simd_grupper() -> list[str]:
+    """numpys valgfrie SIMD-grupper over grunnlinjen som denne maskinen har (``X86_V3``,
+    ``X86_V4``, ``AVX512_ICL`` …). Slås de av (``NPY_DISABLE_CPU_FEATURES``), regner numpy
+    som på den enkleste prosessoren den støtter; på en maskin med AVX2 men uten AVX-512
+    sorterte numpy like verdier i en annen rekkefølge enn her."""
+    import numpy as np
+
+    har = np._core._multiarray_umath.__cpu_features__
+    kandidater = ("X86_V3", "X86_V4", "AVX512_ICL", "AVX512_SPR", "ASIMDHP", "ASIMDDP", "ASIMDFHM", "SVE")
+    return [g for g in kandidater if har.get(g)]
+
+
+def _filer(katalog: Path) -> dict[str, bytes]:
+    # loggene er diagnostikk: de nevner den midlertidige byggkatalogen og holdes utenfor
+    return {
+        f.relative_to(katalog).as_posix(): f.read_bytes()
+        for f in sorted(katalog.rglob("*"))
+        if f.is_file() and f.parent.name != "logg"
+    }
+
+
+def test_bygg_pa_en_annen_prosessor_og_et_annet_tidspunkt_gir_samme_bytes(bygg_html, tmp_path):
+    """Hele bygget (HTML, PDF, figures.json, tabeller.xlsx og de kjørte notatbøkene) er byte for
+    byte likt når det kjøres igjen senere og med numpys SIMD-grupper over grunnlinjen slått av
+    (som på en enklere prosessor). Datoen i boka kommer fra inndataene, ikke fra klokka."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from arsrapport.bygg import kildetid
+    from arsrapport.innlesing import les_uttrekk
+
+    gruppe = " ".join(simd_grupper())
+    miljo = dict(os.environ)
+    if gruppe:
+        miljo["NPY_DISABLE_CPU_FEATURES"] = gruppe
     ut = tmp_path / "igjen"
-    bygg(PROSJEKTROT / "data", None, ut, bok=False)
-    assert (ut / "figures.json").read_bytes() == (bygg_html / "figures.json").read_bytes()
-    assert (ut / "tabeller.xlsx").read_bytes() == (bygg_html / "tabeller.xlsx").read_bytes()
+    kommando = [sys.executable, "-m", "arsrapport.cli", "build", "--out", str(ut)]
+    if not shutil.which("xelatex"):
+        kommando.append("--no-pdf")
+    res = subprocess.run(kommando, capture_output=True, text=True, env=miljo, timeout=900)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    forste, andre = _filer(bygg_html), _filer(ut)
+    assert sorted(andre) == sorted(forste)
+    ulike = [navn for navn in forste if forste[navn] != andre[navn]]
+    assert not ulike, f"ulike bytes med NPY_DISABLE_CPU_FEATURES={gruppe}: {ulike[:10]}"
+
+    dato = kildetid(les_uttrekk(PROSJEKTROT / "data").uttrekksdato()).dato()
+    side = (bygg_html / "html" / "del3" / "3_1_generelle_tall.html").read_text(encoding="utf-8")
+    assert re.search(rf"oppdatert\s+{re.escape(dato)}", side), "«Sist oppdatert» er ikke datoen fra inndataene"
 
 
 def _tekster(katalog: Path):
@@ -242,3 +288,62 @@ def test_oppsummering_viser_kapitler_tall_advarsler_tid_og_utdata(tmp_path):
     assert "Boka:            ikke bygget (arsrapport figures)" in uten_bok
     assert "Advarsler:       0 (bygget 0)" in uten_bok
     assert "PDF:             ikke bygget (--no-pdf)" in "\n".join(oppsummering(Byggrapport(pdf=False)))
+
+
+# ------------------------------------------------------------------ datoen i boka
+
+
+def test_kildetid_fra_miljoet_siste_commit_eller_uttrekksdatoen(tmp_path):
+    import subprocess
+
+    import pytest
+
+    from arsrapport.bygg import ByggFeil, kildetid
+
+    uttrekk = pd.Timestamp("2024-02-15")
+    # SOURCE_DATE_EPOCH går foran alt: 1700000000 = 14.11.2023 22:13:20 UTC
+    t = kildetid(uttrekk, {"SOURCE_DATE_EPOCH": "1700000000"})
+    assert (t.sekunder, t.kilde, t.dato()) == (1_700_000_000, "SOURCE_DATE_EPOCH", "14.11.2023")
+    with pytest.raises(ByggFeil, match="SOURCE_DATE_EPOCH må være et helt antall sekunder"):
+        kildetid(uttrekk, {"SOURCE_DATE_EPOCH": "i går"})
+    # ikke en git-klone: uttrekksdatoen (midnatt UTC)
+    t = kildetid(uttrekk, {}, rot=tmp_path)
+    assert (t.sekunder, t.kilde, t.dato()) == (1_707_955_200, "uttrekksdatoen", "15.02.2024")
+    # en git-klone: tidspunktet for siste commit, uansett når bygget kjøres
+    res = subprocess.run(["git", "-C", str(PROSJEKTROT), "log", "-1", "--format=%ct"], capture_output=True, text=True)
+    if res.returncode == 0:
+        t = kildetid(uttrekk, {})
+        assert (t.sekunder, t.kilde) == (int(res.stdout), "siste commit")
+
+
+def test_kjorte_notatboker_uten_klokkeslett_og_midlertidige_stier(tmp_path):
+    import nbformat
+
+    from arsrapport.bygg import uten_klokkeslett
+
+    nb = nbformat.v4.new_notebook()
+    param = nbformat.v4.new_code_cell('year = 2023\ndata_dir = "/data"', id="a1b2c3d4")
+    param.metadata = {"tags": ["injected-parameters"], "papermill": {"start_time": "2026-12-07T02:03:18", "end_time": "x",
+                                                                     "duration": 0.02, "status": "completed"}}
+    kode = nbformat.v4.new_code_cell("1 + 1", id="kode")
+    kode.metadata = {"execution": {"iopub.status.busy": "2026-12-07T02:03:18.119953Z"}, "tags": ["x"]}
+    kode.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
+    nb.cells = [param, kode]
+    nb.metadata["papermill"] = {"start_time": "s", "end_time": "e", "duration": 1.5, "parameters": {"year": 2023},
+                                "input_path": "/prosjekt/notebooks/a.ipynb", "output_path": "/tmp/.b-x1y2/notatboker/a.ipynb"}
+    fil = tmp_path / "a.ipynb"
+    nbformat.write(nb, fil)
+
+    uten_klokkeslett(fil, "a.ipynb")
+
+    ny = nbformat.read(fil, as_version=4)
+    assert ny.metadata["papermill"] == {"parameters": {"year": 2023}, "input_path": "notebooks/a.ipynb",
+                                        "output_path": "notatboker/a.ipynb"}
+    assert ny.cells[0].id == "injected-parameters"
+    assert ny.cells[0].metadata["papermill"] == {"status": "completed"}
+    assert ny.cells[1].metadata == {"tags": ["x"]}
+    assert ny.cells[1].outputs[0]["data"] == {"text/plain": "2"}  # utdataene står urørt
+    # to ganger gir samme bytes
+    forste = fil.read_bytes()
+    uten_klokkeslett(fil, "a.ipynb")
+    assert fil.read_bytes() == forste

@@ -22,25 +22,155 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pandas as pd
 
 from arsrapport import avstemming, eksport, kapitler, nummerering, regneark
 from arsrapport.formatering import dato, tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.lim import ALLE, SKILLE, TEKST, UTTREKKSDATO
+from arsrapport.prosesser import stopp_etterkommere
 
 Melding = Callable[[str], None]
 
 
-class ByggFeil(Exception):
-    """Et steg i bygget feilet; meldingen sier hvilket og hvorfor."""
-
-
 def _stille(_: str) -> None:
     pass
+
+
+class ByggFeil(Exception):
+    """Et steg i bygget feilet; meldingen sier hvilket og hvorfor. Utkatalogen er ikke rørt."""
+
+
+class UtkatalogFeil(ByggFeil):
+    """Utkatalogen kan ikke brukes (``--out`` peker på noe som ikke er et bygg herfra);
+    ingenting er skrevet eller slettet."""
+
+
+class FlyttFeil(ByggFeil):
+    """Det nye bygget kunne ikke flyttes på plass, og forrige bygg kunne heller ikke settes
+    tilbake; meldingen sier hvor begge ligger."""
+
+
+BYGGMERKE = ".arsrapport-bygg"
+"""Fil i hvert ferdige bygg: bare en katalog med dette merket (eller en tom katalog) byttes ut
+av neste bygg. Alt annet som gis som ``--out``, avvises."""
+
+STAGEMERKE = ".arsrapport-underveis"
+"""Fil i den midlertidige byggkatalogen med prosess-id-en til bygget som eier den; en slik
+katalog etter en prosess som ikke lever lenger (drept med KILL), ryddes av neste bygg."""
+
+_BYGGETS_FILER = frozenset({"html", "pdf", "figures.json", "tabeller.xlsx", "notatboker", "logg", BYGGMERKE})
+
+
+def _inni(a: Path, b: Path) -> bool:
+    """Om ``a`` er ``b`` eller ligger under ``b``."""
+    return a == b or b in a.parents
+
+
+def kontroller_utkatalog(ut: Path, beskyttet: Sequence[Path] = ()) -> None:
+    """Avvis en utkatalog bygget ikke kan erstatte uten å ødelegge noe (:class:`UtkatalogFeil`).
+
+    Godtatt: en sti som ikke finnes, en tom katalog, eller et tidligere bygg (katalogen har
+    :data:`BYGGMERKE`, eller er et bygg fra før merket fantes: ``figures.json`` og bare
+    byggets egne filer). Aldri en fil, og aldri en katalog som er, ligger i eller inneholder
+    en av de ``beskyttet`` (dataene, bokteksten, notatbøkene, koden), og aldri prosjektroten
+    eller en katalog over den."""
+    ut = Path(ut)
+    for b in (Path(b).resolve() for b in beskyttet):
+        if _inni(ut, b) or _inni(b, ut):
+            hvor = "er" if ut == b else ("ligger i" if _inni(ut, b) else "inneholder")
+            raise UtkatalogFeil(
+                f"--out {ut} {hvor} {b}; bygget skriver bare til en egen utkatalog (standard: _build/)"
+            )
+    if _inni(PROSJEKTROT, ut):
+        raise UtkatalogFeil(f"--out {ut} er prosjektroten eller en katalog over den; velg en egen utkatalog")
+    if ut.is_symlink() or (ut.exists() and not ut.is_dir()):
+        raise UtkatalogFeil(f"--out {ut} finnes og er ikke en katalog; velg en katalog for bygget")
+    if not ut.exists():
+        return
+    innhold = {p.name for p in ut.iterdir()}
+    if not innhold or BYGGMERKE in innhold or ("figures.json" in innhold and innhold <= _BYGGETS_FILER):
+        return
+    eksempel = ", ".join(sorted(innhold)[:3]) + (" …" if len(innhold) > 3 else "")
+    raise UtkatalogFeil(
+        f"--out {ut} er en katalog som ikke er et bygg fra arsrapport (den inneholder {eksempel}); "
+        "bygget erstatter bare en tom katalog eller et tidligere bygg. Velg en ny eller tom katalog."
+    )
+
+
+def _lever(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # en annen brukers prosess
+    return True
+
+
+def rydd_etter_avbrutte_bygg(ut: Path, melding: Melding = _stille) -> None:
+    """Rydd etter bygg som ble drept (KILL) før de rakk å rydde selv: midlertidige kataloger
+    ``.<ut>-*`` med :data:`STAGEMERKE` fra en prosess som ikke lever lenger. Ble et bygg drept
+    mellom de to omdøpingene i :func:`_flytt_pa_plass`, settes forrige bygg tilbake. Ingenting
+    uten byggets egne merker røres."""
+    forrige = ut.with_name(f".{ut.name}-forrige")
+    if forrige.is_dir() and (forrige / BYGGMERKE).is_file():
+        if ut.exists():
+            shutil.rmtree(forrige, ignore_errors=True)
+        else:
+            forrige.rename(ut)
+            melding(f"  satte tilbake forrige bygg i {ut} (et bygg ble avbrutt mens det ble flyttet på plass)")
+    if not ut.parent.is_dir():
+        return
+    for kat in sorted(ut.parent.glob(f".{ut.name}-*")):
+        merke = kat / STAGEMERKE
+        if kat == forrige or not merke.is_file():
+            continue
+        try:
+            pid = int(merke.read_text(encoding="utf-8").strip())
+        except (OSError, ValueError):
+            continue
+        if not _lever(pid):
+            shutil.rmtree(kat, ignore_errors=True)
+            melding(f"  ryddet bort {kat.name} etter et avbrutt bygg")
+
+
+@dataclass(frozen=True)
+class Kildetid:
+    """Tidspunktet boka dateres med («Sist oppdatert» i HTML, datoene i PDF-en), tatt fra
+    inndataene og aldri fra klokka, så to bygg av de samme inndataene gir samme bytes."""
+
+    sekunder: int  #: sekunder siden 1.1.1970 (UTC), som ``SOURCE_DATE_EPOCH``
+    kilde: str  #: hvor tidspunktet kom fra, til meldingen i bygget
+
+    def dato(self) -> str:
+        return dato(pd.Timestamp(self.sekunder, unit="s"))
+
+
+def kildetid(uttrekksdato: pd.Timestamp, miljo: Mapping[str, str] | None = None, rot: Path = PROSJEKTROT) -> Kildetid:
+    """Byggets tidspunkt, i denne rekkefølgen: miljøvariabelen ``SOURCE_DATE_EPOCH``
+    (reproduserbare bygg-standarden), tidspunktet for siste commit når prosjektet er en
+    git-klone, ellers uttrekksdatoen."""
+    miljo = os.environ if miljo is None else miljo
+    satt = miljo.get("SOURCE_DATE_EPOCH", "").strip()
+    if satt:
+        if not satt.isdigit():
+            raise ByggFeil(f"SOURCE_DATE_EPOCH må være et helt antall sekunder siden 1.1.1970, ikke «{satt[:20]}»")
+        return Kildetid(int(satt), "SOURCE_DATE_EPOCH")
+    try:
+        res = subprocess.run(
+            ["git", "-C", str(rot), "log", "-1", "--format=%ct"], capture_output=True, text=True, timeout=10
+        )
+        if res.returncode == 0 and res.stdout.strip().isdigit():
+            return Kildetid(int(res.stdout.strip()), "siste commit")
+    except (OSError, subprocess.SubprocessError):
+        pass  # ikke git her: uttrekksdatoen
+    return Kildetid(int(pd.Timestamp(uttrekksdato).normalize().timestamp()), "uttrekksdatoen")
 
 
 def last_og_kontroller(data: Path, melding: Melding = _stille) -> Uttrekk:
@@ -105,6 +235,7 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
             )
         except pm.PapermillExecutionError as feil:
             raise ByggFeil(f"{navn} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None
+        uten_klokkeslett(mal, navn)
         melding(f"  {navn} ferdig på {_sekunder(time.perf_counter() - start)}")
         return mal
 
@@ -112,11 +243,49 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
     melding(f"Kjører {len(inn.notatboker)} notatbøker for {ar} ({samtidig} om gangen) …")
     # kjernenes oppstartsmeldinger (ipykernel skriver til standard feil) går til en loggfil
     try:
-        with _stderr_til(katalog / "kjerner.log"), ThreadPoolExecutor(max_workers=samtidig) as utforer:
-            jobber = [utforer.submit(kjor, navn) for navn in inn.notatboker]
-            return [j.result() for j in jobber]
+        with _stderr_til(katalog / "kjerner.log"):
+            utforer = ThreadPoolExecutor(max_workers=samtidig)
+            try:
+                jobber = [utforer.submit(kjor, navn) for navn in inn.notatboker]
+                return [j.result() for j in jobber]
+            except BaseException:
+                # en notatbok feilet, eller bygget ble avbrutt (TERM/INT): stopp kjernene som
+                # fortsatt regner, så trådene slutter med en gang i stedet for å regne ferdig
+                utforer.shutdown(wait=False, cancel_futures=True)
+                stopp_etterkommere()
+                raise
+            finally:
+                utforer.shutdown(wait=True)
     finally:
         os.chdir(arbeidskatalog)
+
+
+_TIDSFELT = ("start_time", "end_time", "duration")
+
+
+def uten_klokkeslett(fil: Path, navn: str) -> None:
+    """Gjør en kjørt notatbok uavhengig av når og hvor den ble kjørt: Papermills og nbclients
+    tidsstempler og varigheter fjernes, stiene til inn- og utfil blir relative, og cellen med
+    de injiserte parameterne får en fast id (Papermill trekker en ny hver gang). Resten
+    (kildekoden, parameterne, utdataene) står urørt, så to kjøringer av de samme
+    inndataene gir samme bytes."""
+    import nbformat
+
+    nb = nbformat.read(fil, as_version=4)
+    pm = nb.metadata.get("papermill", {})
+    for nokkel in _TIDSFELT:
+        pm.pop(nokkel, None)
+    if "input_path" in pm:
+        pm["input_path"] = f"notebooks/{navn}"
+    if "output_path" in pm:
+        pm["output_path"] = f"notatboker/{navn}"
+    for celle in nb.cells:
+        celle.metadata.pop("execution", None)  # nbclients tidsstempler per celle
+        for nokkel in _TIDSFELT:
+            celle.metadata.get("papermill", {}).pop(nokkel, None)
+        if "injected-parameters" in celle.metadata.get("tags", []):
+            celle["id"] = "injected-parameters"
+    nbformat.write(nb, fil)
 
 
 @contextlib.contextmanager
@@ -225,12 +394,17 @@ def tell_advarsler(logg: str) -> int:
     return sum(1 for linje in logg.splitlines() if _SPHINX_ADVARSEL.search(_ANSI.sub("", linje)))
 
 
-def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding) -> tuple[Path, int]:
-    """Bygg boka med Jupyter Book; returnerer byggkatalogen og antallet advarsler i loggen."""
+def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding, tid: Kildetid) -> tuple[Path, int]:
+    """Bygg boka med Jupyter Book; returnerer byggkatalogen og antallet advarsler i loggen.
+
+    ``SOURCE_DATE_EPOCH`` gir Sphinx datoen («Sist oppdatert», ``today``) og XeTeX datoene i
+    PDF-en; ``FORCE_SOURCE_DATE`` får TeX til å bruke den også for ``\\today`` og
+    PDF-ens opprettelsestid."""
     jb = Path(sys.executable).with_name("jupyter-book")
     cmd = [str(jb), "build", str(bok), "--all", "--path-output", str(ut), "--builder", bygger, "-n", "--keep-going"]
+    miljo = dict(os.environ, SOURCE_DATE_EPOCH=str(tid.sekunder), FORCE_SOURCE_DATE="1")
     start = time.perf_counter()
-    res = subprocess.run(cmd, capture_output=True, text=True)
+    res = subprocess.run(cmd, capture_output=True, text=True, env=miljo)
     logg = ut / f"jupyter-book-{bygger}.log"
     ut.mkdir(parents=True, exist_ok=True)
     logg.write_text(res.stdout + "\n" + res.stderr, encoding="utf-8")
@@ -369,6 +543,8 @@ def bygg(
     inn = les_innstillinger()
     data = Path(data or inn.data).resolve()
     ut = Path(ut or inn.bygg).resolve()
+    kontroller_utkatalog(ut, (data, inn.book, inn.notebooks, PROSJEKTROT / "lib"))
+    rydd_etter_avbrutte_bygg(ut, melding)
     pdf = pdf and bok
     rapport = Byggrapport(bok=bok, pdf=pdf)
     steg = _Steg(4 + bok + pdf, melding, rapport)
@@ -378,11 +554,15 @@ def bygg(
         ar = ar or inn.ar or uttrekk.siste_hele_ar()
         rapport.ar = ar
         m(f"  Rapportår: {ar} (uttrekksdato {uttrekk.uttrekksdato():%d.%m.%Y})")
+        tid = kildetid(uttrekk.uttrekksdato())
+        if bok:
+            m(f"  Boka dateres {tid.dato()} ({tid.kilde})")
     with steg("Regnskapet") as m:
         kontroller_regnskapet(uttrekk, ar, m)
     ut.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{ut.name}-", dir=ut.parent))
     try:
+        (stage / STAGEMERKE).write_text(f"{os.getpid()}\n", encoding="utf-8")
         resultat = stage / "resultat"
         resultat.mkdir()
         with steg("Notatbøkene") as m:
@@ -418,12 +598,12 @@ def bygg(
             with steg("Boka (HTML)") as m:
                 kilde = _bok_katalog(stage, notatboker, ar)
                 m("Bygger boka (HTML) med Jupyter Book …")
-                html, rapport.jupyter_book["HTML"] = _jupyter_book(kilde, stage / "jb-html", "html", m)
+                html, rapport.jupyter_book["HTML"] = _jupyter_book(kilde, stage / "jb-html", "html", m, tid)
                 shutil.copytree(html / "html", resultat / "html")
             if pdf:
                 with steg("PDF") as m:
                     m("Bygger PDF (XeLaTeX) …")
-                    latex, rapport.jupyter_book["PDF"] = _jupyter_book(kilde, stage / "jb-pdf", "pdflatex", m)
+                    latex, rapport.jupyter_book["PDF"] = _jupyter_book(kilde, stage / "jb-pdf", "pdflatex", m, tid)
                     (resultat / "pdf").mkdir()
                     for f in sorted((latex / "latex").glob("*.pdf")):
                         shutil.copy(f, resultat / "pdf" / f.name)
@@ -433,6 +613,9 @@ def bygg(
         for logg in stage.glob("jb-*/jupyter-book-*.log"):
             (resultat / "logg").mkdir(exist_ok=True)
             shutil.copy(logg, resultat / "logg" / logg.name)
+        (resultat / BYGGMERKE).write_text(
+            "Laget av arsrapport build/figures. Neste bygg til denne katalogen erstatter den.\n", encoding="utf-8"
+        )
         _flytt_pa_plass(resultat, ut)
         melding(f"Ferdig: {ut}")
         rapport.logger = {"HTML": ut / "logg" / "jupyter-book-html.log", "PDF": ut / "logg" / "jupyter-book-pdflatex.log"}
@@ -447,17 +630,39 @@ def bygg(
         for linje in oppsummering(rapport):
             melding(linje)
         return figurer
+    except BaseException:
+        stopp_etterkommere()  # Jupyter Book og LaTeX, om bygget ble avbrutt mens de kjørte
+        raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
 
 
 def _flytt_pa_plass(ny: Path, ut: Path) -> None:
-    """Bytt ut forrige bygg med det nye i to raske omdøpinger."""
+    """Bytt ut forrige bygg med det nye i to raske omdøpinger. TERM og INT holdes tilbake
+    mens det skjer, så et avbrudd aldri kommer mellom dem; feiler den andre omdøpingen,
+    settes forrige bygg tilbake. Bare :class:`FlyttFeil` betyr at utkatalogen er endret."""
+    import signal
+
     gammel = ut.with_name(f".{ut.name}-forrige")
     if gammel.exists():
         shutil.rmtree(gammel)
-    if ut.exists():
-        ut.rename(gammel)
-    ny.rename(ut)
-    if gammel.exists():
-        shutil.rmtree(gammel)
+    signaler = {signal.SIGINT, signal.SIGTERM}
+    holdt = signal.pthread_sigmask(signal.SIG_BLOCK, signaler)
+    try:
+        if ut.exists():
+            ut.rename(gammel)
+        try:
+            ny.rename(ut)
+        except OSError as feil:
+            if gammel.exists():
+                try:
+                    gammel.rename(ut)
+                except OSError:
+                    raise FlyttFeil(
+                        f"kunne ikke flytte det nye bygget til {ut} ({feil.strerror}), og forrige bygg ligger "
+                        f"nå i {gammel}; det nye ligger i {ny}"
+                    ) from None
+            raise ByggFeil(f"kunne ikke flytte det nye bygget til {ut}: {feil.strerror}") from None
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, holdt)
+    shutil.rmtree(gammel, ignore_errors=True)
