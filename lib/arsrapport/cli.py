@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -16,6 +18,21 @@ def _melding(tekst: str) -> None:
 
 def _feil(tekst: str) -> None:
     print(tekst, file=sys.stderr, flush=True)
+
+
+URORT = "Ingenting er skrevet; forrige bygg står urørt."
+
+
+class Avbrutt(BaseException):
+    """Bygget fikk TERM (``kill``, en tidsgrense i CI) eller INT (Ctrl-C)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _avbryt(signum, _ramme) -> None:
+    raise Avbrutt(signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,8 +50,16 @@ def main(argv: list[str] | None = None) -> int:
     g = sub.add_parser("generate", help="skriv det syntetiske uttrekket")
     g.add_argument("--out", type=Path, default=None, help="katalog (standard: data/)")
     g.add_argument("--seed", type=int, default=None)
+    g.add_argument(
+        "--erstatt", action="store_true",
+        help="skriv over CSV-filene i en katalog som ikke er tom (f.eks. data/); ellers avvises den",
+    )
     a = p.parse_args(argv)
     start = time.perf_counter()
+    # TERM og INT blir et unntak, så bygget rydder etter seg (midlertidig katalog, kjerner)
+    # før prosessen avslutter; forrige bygg står da urørt
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(signum, _avbryt)
     try:
         if a.kommando in ("build", "figures"):
             from arsrapport.bygg import bygg
@@ -63,23 +88,40 @@ def main(argv: list[str] | None = None) -> int:
             from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk
 
             ut = a.out or les_innstillinger().data
-            antall = skriv_uttrekk(ut, a.seed if a.seed is not None else STANDARD_FRO)
+            antall = skriv_uttrekk(ut, a.seed if a.seed is not None else STANDARD_FRO, erstatt=a.erstatt)
             for navn, n in antall.items():
                 _melding(f"  {navn}: {n} rader")
             _melding(f"Skrev det syntetiske uttrekket til {ut}")
     except Valideringsfeil as feil:
         _feil(str(feil))
-        _feil("Ingenting er skrevet; forrige bygg står urørt.")
+        if a.kommando != "generate":  # validate skriver aldri; build og figures har ikke begynt
+            _feil(URORT)
         return 1
-    except KeyboardInterrupt:
-        _feil("Avbrutt.")
-        return 130
+    except (Avbrutt, KeyboardInterrupt) as avbrudd:
+        signum = getattr(avbrudd, "signum", signal.SIGINT)
+        navn = "TERM" if signum == signal.SIGTERM else "INT"
+        _feil(f"Avbrutt ({navn}).")
+        if a.kommando in ("build", "figures"):
+            _feil(URORT)
+        # ikke vent på notatboktråder som fortsatt avslutter: kjernene er stoppet og den
+        # midlertidige katalogen fjernet
+        sys.stdout.flush()
+        os._exit(128 + signum)
     except Exception as feil:  # ingen traceback til brukeren; meldingen sier hva som feilet
-        from arsrapport.bygg import ByggFeil
+        from arsrapport.bygg import ByggFeil, FlyttFeil, UtkatalogFeil
+        from arsrapport.generator.uttrekk import KatalogFeil
+
+        if isinstance(feil, KatalogFeil):
+            _feil(f"Feil: {feil}")
+            _feil("Ingenting er skrevet eller slettet.")
+            return 2
 
         tekst = str(feil) if isinstance(feil, ByggFeil) else f"{type(feil).__name__}: {feil}"
         _feil(f"Feil: {tekst}")
-        _feil("Ingenting er skrevet; forrige bygg står urørt.")
+        if isinstance(feil, UtkatalogFeil):
+            _feil("Ingenting er skrevet eller slettet.")
+        elif a.kommando != "generate" and not isinstance(feil, FlyttFeil):
+            _feil(URORT)
         return 2
     _melding(f"({time.perf_counter() - start:.1f} s)")
     return 0

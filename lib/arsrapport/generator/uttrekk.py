@@ -67,15 +67,49 @@ def skriv_csv(df: pd.DataFrame, fil: Path) -> None:
     ut.to_csv(fil, index=False, encoding="utf-8", lineterminator="\n")
 
 
-def skriv_uttrekk(katalog: Path, fro: int = STANDARD_FRO) -> dict[str, int]:
-    """Skriv alle tabellene til ``katalog`` (lages ved behov). Returnerer radantall per tabell."""
+class KatalogFeil(Exception):
+    """Katalogen kan ikke skrives til uten å skrive over noe brukeren eier; ingenting er skrevet."""
+
+
+def skriv_uttrekk(katalog: Path, fro: int = STANDARD_FRO, *, erstatt: bool = False) -> dict[str, int]:
+    """Skriv alle tabellene til ``katalog`` (lages ved behov). Returnerer radantall per tabell.
+
+    En katalog som ikke er tom, avvises (:class:`KatalogFeil`) med mindre ``erstatt`` er satt:
+    der kan det ligge et ekte uttrekk. Med ``erstatt`` byttes bare kontraktens CSV-filer ut,
+    andre filer står urørt, og står det en ``NAVN.xlsx`` for en av tabellene (som ville
+    konkurrert med CSV-filen), avvises katalogen også da; den slettes aldri. Filene skrives
+    først til en midlertidig katalog og flyttes på plass når alle er skrevet."""
+    import shutil
+    import tempfile
+
     katalog = Path(katalog)
+    if katalog.exists() and not katalog.is_dir():
+        raise KatalogFeil(f"{katalog} finnes og er ikke en katalog")
+    innhold = sorted(p.name for p in katalog.iterdir()) if katalog.is_dir() else []
+    if innhold and not erstatt:
+        eksempel = ", ".join(innhold[:3]) + (" …" if len(innhold) > 3 else "")
+        raise KatalogFeil(
+            f"{katalog} er ikke tom ({eksempel}); det syntetiske uttrekket skriver ikke over et uttrekk "
+            "uten --erstatt. Bruk en ny katalog, eller --erstatt for å bytte ut CSV-filene der."
+        )
+    from arsrapport.kontrakt import TABELLER
+
+    xlsx = [f"{navn}.xlsx" for navn in TABELLER if (katalog / f"{navn}.xlsx").exists()]
+    if xlsx:
+        raise KatalogFeil(
+            f"{katalog} har {', '.join(xlsx)}, som ville stått ved siden av CSV-filen for samme tabell; "
+            "flytt dem ut først"
+        )
+    tabeller = lag_tabeller(fro)
     katalog.mkdir(parents=True, exist_ok=True)
-    antall = {}
-    for navn, df in lag_tabeller(fro).items():
-        for gammel in (katalog / f"{navn}.xlsx",):
-            if gammel.exists():
-                gammel.unlink()
-        skriv_csv(df, katalog / f"{navn}.csv")
-        antall[navn] = len(df)
+    midlertidig = Path(tempfile.mkdtemp(prefix=".generate-", dir=katalog))
+    try:
+        antall = {}
+        for navn, df in tabeller.items():
+            skriv_csv(df, midlertidig / f"{navn}.csv")
+            antall[navn] = len(df)
+        for navn in tabeller:
+            (midlertidig / f"{navn}.csv").replace(katalog / f"{navn}.csv")
+    finally:
+        shutil.rmtree(midlertidig, ignore_errors=True)
     return antall
