@@ -559,8 +559,11 @@ def bygg(
             m(f"  Boka dateres {tid.dato()} ({tid.kilde})")
     with steg("Regnskapet") as m:
         kontroller_regnskapet(uttrekk, ar, m)
-    ut.parent.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=f".{ut.name}-", dir=ut.parent))
+    try:
+        ut.parent.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=f".{ut.name}-", dir=ut.parent))
+    except OSError as feil:
+        raise ByggFeil(f"kan ikke skrive bygget ved siden av {ut} ({feil.strerror})") from None
     try:
         (stage / STAGEMERKE).write_text(f"{os.getpid()}\n", encoding="utf-8")
         resultat = stage / "resultat"
