@@ -82,7 +82,7 @@ class _Saker:
 
 def _velg_antall(rng: np.random.Generator, idx: np.ndarray, k: int) -> np.ndarray:
     k = max(0, min(k, len(idx)))
-    return np.sort(rng.choice(idx, size=k, replace=False)) if k else idx[:0]
+    return np.sort(rng.choice(idx, size=k, replace=False), kind="stable") if k else idx[:0]
 
 
 def _velg_snitt(verdier: np.ndarray, k: int, mal: float | None, rng: np.random.Generator, preferanse=None) -> np.ndarray:
@@ -90,7 +90,7 @@ def _velg_snitt(verdier: np.ndarray, k: int, mal: float | None, rng: np.random.G
     største): utenfor det bytter ``velg_med_snitt`` også par som trekker snittet feil vei."""
     k = max(0, min(k, len(verdier)))
     if mal is not None and 0 < k < len(verdier):
-        sortert = np.sort(verdier.astype("float64"))
+        sortert = np.sort(verdier.astype("float64"), kind="stable")
         mal = float(np.clip(mal, sortert[:k].mean(), sortert[-k:].mean()))
     return velg_med_snitt(verdier, k, mal, rng, preferanse)
 
@@ -128,7 +128,7 @@ def _velg_i_celler(
             valgt[c][i], valgt[c][j] = False, True
     if not celler:
         return np.zeros(0, dtype="int64")
-    return np.sort(np.concatenate([idx[m] for (idx, _), m in zip(celler, valgt)]))
+    return np.sort(np.concatenate([idx[m] for (idx, _), m in zip(celler, valgt)]), kind="stable")
 
 
 def _fordel_heltall(total: int, vekter: dict[str, float], tak: dict[str, int]) -> dict[str, int]:
@@ -185,7 +185,7 @@ def _spor_klage_2023(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Gener
     k = start - len(fast)
     mal_rest = (mal_start * start - a0[fast].sum()) / max(k, 1)
     pref = np.where(avgj[pool_start], s.tid[pool_start], -1.0)
-    s_start = np.sort(np.concatenate([fast, pool_start[_velg_snitt(a0[pool_start], k, mal_rest, rng, preferanse=pref)]]))
+    s_start = np.sort(np.concatenate([fast, pool_start[_velg_snitt(a0[pool_start], k, mal_rest, rng, preferanse=pref)]]), kind="stable")
     a_idx = s_start[avgj[s_start]]
     c_idx = s_start[d1[s_start]]
     # mottatt i år og fortsatt ubehandlet (G): alder ved slutt 119 over C + G
@@ -313,7 +313,7 @@ def _velg_to_flagg(a: np.ndarray, b: np.ndarray, m: int, mal_a: int, mal_b: int,
     if beste is None:
         return np.zeros(0, dtype="int64")
     antall = dict(zip([(True, True), (True, False), (False, True), (False, False)], beste[1]))
-    return np.sort(np.concatenate([_velg_antall(rng, celler[c], k) for c, k in antall.items()]))
+    return np.sort(np.concatenate([_velg_antall(rng, celler[c], k) for c, k in antall.items()]), kind="stable")
 
 
 # ---------------------------------------------------------------------------------
