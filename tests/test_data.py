@@ -1,11 +1,20 @@
-"""Det medfølgende syntetiske uttrekket: laget av generatoren (ikke redigert for hånd),
-følger kontrakten, dekker hver verdi i hver verdiliste og ser ut som et ekte register."""
+"""Det medfølgende syntetiske uttrekket: laget av generatoren (ikke redigert for hånd), det
+samme på hver CPU, følger kontrakten, dekker hver verdi i hver verdiliste og ser ut som et
+ekte register."""
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
 import pandas as pd
 import pytest
 
+import arsrapport.generator
 from arsrapport.config import PROSJEKTROT
 from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk
 from arsrapport.innlesing import les_uttrekk
@@ -25,6 +34,105 @@ def test_data_er_generatorens_utdata(tmp_path):
         assert (tmp_path / fil.name).read_bytes() == fil.read_bytes(), (
             f"data/{fil.name} er ikke det generatoren skriver; kjør `arsrapport generate`"
         )
+
+
+def _valgfrie_simd_grupper() -> list[str]:
+    """SIMD-gruppene numpy kan velge utover grunnlinjen og som denne CPU-en har (som
+    «found» i ``numpy.show_runtime()``), f.eks. X86_V3, X86_V4, AVX512_ICL."""
+    from numpy._core._multiarray_umath import __cpu_dispatch__, __cpu_features__
+
+    return [g for g in __cpu_dispatch__ if __cpu_features__.get(g)]
+
+
+def test_data_er_det_samme_uten_simd(tmp_path):
+    """Generatoren skriver de samme bytene når numpy ikke får bruke noen av CPU-ens valgfrie
+    SIMD-grupper (sortering, transcendente funksjoner m.m. går da gjennom grunnlinjekjernene).
+    Alle gruppene slås av, ikke bare den høyeste: med bare AVX512_ICL av bruker numpy fortsatt
+    AVX-512-sorteringen i X86_V4, og da ville ustabil sortering av like nøkler ikke synes."""
+    grupper = _valgfrie_simd_grupper()
+    if not grupper:
+        pytest.skip(f"CPU-en har ingen valgfri SIMD-gruppe utover grunnlinjen ({np.__version__})")
+    kode = (
+        "import sys\n"
+        "from numpy._core._multiarray_umath import __cpu_features__\n"
+        "aktive = [g for g in sys.argv[2:] if __cpu_features__.get(g)]\n"
+        "assert not aktive, f'numpy bruker fortsatt {aktive}'\n"
+        "from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk\n"
+        "skriv_uttrekk(sys.argv[1], STANDARD_FRO)\n"
+    )
+    miljo = dict(os.environ, NPY_DISABLE_CPU_FEATURES=" ".join(grupper))
+    # ImportWarning er numpys melding om et navn den ikke kan slå av: gjør den til en feil
+    res = subprocess.run(
+        [sys.executable, "-W", "error::ImportWarning", "-c", kode, str(tmp_path), *grupper],
+        env=miljo, capture_output=True, text=True,
+    )
+    assert res.returncode == 0, res.stderr[-3000:]
+    for fil in sorted(DATA.glob("*.csv")):
+        assert (tmp_path / fil.name).read_bytes() == fil.read_bytes(), (
+            f"data/{fil.name} blir ikke det samme med NPY_DISABLE_CPU_FEATURES={' '.join(grupper)}"
+        )
+
+
+# Kall som gir CPU-avhengig utdata. Sortering: numpys standardsortering (introsort) har
+# SIMD-kjerner (AVX-512, AVX2, Highway på ARM) som ordner like nøkler ulikt. Transcendente
+# ufuncs har egne SIMD-implementasjoner med ulike siste bits, og BLAS har kjerner per CPU.
+_SORTERING = {"sort", "argsort", "sort_values", "sort_index"}
+_UTEN_STABIL_VARIANT = {"partition", "argpartition", "nlargest", "nsmallest"}
+_SIMD_NUMPY = {
+    "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "power", "float_power", "sin", "cos", "tan",
+    "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "cbrt",
+    "hypot", "logaddexp", "logaddexp2", "dot", "vdot", "inner", "matmul", "tensordot", "einsum", "linalg",
+}
+_SIMD_METODER = {"dot", "pow", "rpow", "matmul"}
+
+
+def _cpu_avhengige_kall(kilde: str) -> list[tuple[int, str]]:
+    funn = []
+    for node in ast.walk(ast.parse(kilde)):
+        if isinstance(node, ast.Call):
+            navn = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+            kw = {k.arg: k.value for k in node.keywords}
+            stabil = isinstance(kw.get("kind"), ast.Constant) and kw["kind"].value == "stable"
+            if navn in _SORTERING and not stabil and not (navn == "sort" and "key" in kw):  # list.sort(key=) er stabil
+                funn.append((node.lineno, f"{navn}(...) uten kind=\"stable\""))
+            elif navn in _UTEN_STABIL_VARIANT:
+                funn.append((node.lineno, f"{navn}(...) (ingen stabil variant; sorter med kind=\"stable\")"))
+            elif navn == "value_counts" and not (isinstance(kw.get("sort"), ast.Constant) and kw["sort"].value is False):
+                funn.append((node.lineno, "value_counts(...) uten sort=False (rekkefølgen av like antall)"))
+            elif isinstance(node.func, ast.Attribute) and navn in _SIMD_METODER:
+                funn.append((node.lineno, f".{navn}(...)"))
+        elif isinstance(node, ast.Attribute) and node.attr in _SIMD_NUMPY and getattr(node.value, "id", None) in ("np", "numpy"):
+            funn.append((node.lineno, f"np.{node.attr}"))
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
+            funn.append((node.lineno, "@ (BLAS)"))
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Pow):
+            # ** 2 er kvadrering (np.square for matriser); heltallskonstanter er eksakte; ellers np.power
+            konstanter = all(isinstance(x, ast.Constant) and type(x.value) is int for x in (node.left, node.right))
+            if not konstanter and not (isinstance(node.right, ast.Constant) and node.right.value == 2):
+                funn.append((node.lineno, f"{ast.unparse(node)} (np.power)"))
+    return sorted(funn)
+
+
+def test_regelen_finner_cpu_avhengige_kall():
+    kilde = (
+        "a = np.argsort(x)\nb = x.sort_values('d')\nc = np.sort(x, kind='quicksort')\nd = np.exp(x)\n"
+        "e = x @ y\nf = x ** 1.5\ng = x.argpartition(3)\nh = s.value_counts()\n"
+        "ok = [np.argsort(x, kind='stable'), sorted(x), rader.sort(key=len), x ** 2, 10 ** 9, np.sqrt(x),"
+        " s.value_counts(sort=False)]\n"
+    )
+    assert [linje for linje, _ in _cpu_avhengige_kall(kilde)] == [1, 2, 3, 4, 5, 6, 7, 8]
+
+
+def test_generatoren_har_ingen_cpu_avhengige_kall():
+    """Generatoren sorterer stabilt (eller ikke i det hele tatt) og bruker verken transcendente
+    numpy-funksjoner, potenser eller BLAS; ``test_data_er_det_samme_uten_simd`` prøver det på
+    denne maskinen, denne testen dekker kjernene den ikke har (AVX2 uten AVX-512, ARM)."""
+    funn = [
+        f"{fil.name}:{linje}: {hva}"
+        for fil in sorted(Path(arsrapport.generator.__file__).parent.glob("*.py"))
+        for linje, hva in _cpu_avhengige_kall(fil.read_text(encoding="utf-8"))
+    ]
+    assert not funn, "CPU-avhengige kall i generatoren:\n" + "\n".join(funn)
 
 
 def test_hver_verdi_i_hver_verdiliste_forekommer(uttrekk):

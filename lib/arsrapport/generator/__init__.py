@@ -3,4 +3,9 @@
 Generatoren skriver alle tabellene i datakontrakten. Den er kalibrert mot tallene
 UNE publiserte for 2023 (``docs/golden/une-2023.yaml``): det er den eneste delen av
 ``lib`` som leser den filen. Beregningene og notatbøkene gjør det aldri.
+
+Samme frø gir de samme bytene på hver CPU: alle sorteringer er stabile (``kind="stable"``;
+numpys standardsortering har SIMD-kjerner som ordner like nøkler ulikt med AVX-512, AVX2 og
+på ARM), og generatoren bruker verken transcendente numpy-funksjoner, ``np.power`` eller BLAS,
+som også har egne kjerner per CPU (``tests/test_data.py`` kontrollerer begge deler).
 """

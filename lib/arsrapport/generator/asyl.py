@@ -4,7 +4,9 @@ nasjonalitet, enslige mindreårige, barnefamilier og lengeværende barn (3.1.5, 
 Kjøres etter at datoer, avgjørelsesform og utfall er satt, og etter oppholdssakene;
 endrer bare kolonnene for asylsakene. Datoene står fast: kalibreringen består i å velge
 *hvilke* saker i hver celle (mottatt / avgjort / ubehandlet i et år) som får hvilket spor,
-hvilken nasjonalitet og hvilke flagg, slik at antall, snitt og andeler treffer.
+hvilken nasjonalitet og hvilke flagg, slik at antall, snitt og andeler treffer. Ett unntak:
+finnes ingen to anmodninger med snittet for EMA under 18 (36 dager), byttes vedtaksdatoen
+mellom to anmodninger i samme celle (``_bytt_til_snitt``), så cellen har de samme datoene.
 
 Der rapporten ikke går opp med seg selv, treffes tallene som strømmen i registeret tillater
 (se ``docs/golden/une-2023.yaml``, ``inconsistencies``):
@@ -63,8 +65,16 @@ class _Saker:
         self.tid = np.where(self.vedtak, self.avsl - self.mott, 0)
         self.omgjort = df["utfall"].isin(["Omgjort", "Delvis omgjort"]).to_numpy()
         form = df["avgjorelsesform"].to_numpy()
+        self.form = form
         self.nemnd = np.isin(form, list(NEMNDMOTEFORMER))
         self.nl = form == "NL"
+
+    def bytt_vedtaksdato(self, df: pd.DataFrame, i: int, j: int) -> None:
+        """Bytt vedtaksdatoen mellom sakene i og j (posisjoner), i ``df`` og her."""
+        kol = df.columns.get_loc("avsluttet_dato")
+        df.iloc[[i, j], kol] = df.iloc[[j, i], kol].to_numpy()
+        self.avsl[[i, j]] = self.avsl[[j, i]]
+        self.tid[[i, j]] = self.avsl[[i, j]] - self.mott[[i, j]]
 
     def dato(self, ar: int) -> int:
         return int(np.datetime64(f"{ar}-12-31", "D").astype("int64"))
@@ -82,7 +92,7 @@ class _Saker:
 
 def _velg_antall(rng: np.random.Generator, idx: np.ndarray, k: int) -> np.ndarray:
     k = max(0, min(k, len(idx)))
-    return np.sort(rng.choice(idx, size=k, replace=False)) if k else idx[:0]
+    return np.sort(rng.choice(idx, size=k, replace=False), kind="stable") if k else idx[:0]
 
 
 def _velg_snitt(verdier: np.ndarray, k: int, mal: float | None, rng: np.random.Generator, preferanse=None) -> np.ndarray:
@@ -90,7 +100,7 @@ def _velg_snitt(verdier: np.ndarray, k: int, mal: float | None, rng: np.random.G
     største): utenfor det bytter ``velg_med_snitt`` også par som trekker snittet feil vei."""
     k = max(0, min(k, len(verdier)))
     if mal is not None and 0 < k < len(verdier):
-        sortert = np.sort(verdier.astype("float64"))
+        sortert = np.sort(verdier.astype("float64"), kind="stable")
         mal = float(np.clip(mal, sortert[:k].mean(), sortert[-k:].mean()))
     return velg_med_snitt(verdier, k, mal, rng, preferanse)
 
@@ -128,7 +138,7 @@ def _velg_i_celler(
             valgt[c][i], valgt[c][j] = False, True
     if not celler:
         return np.zeros(0, dtype="int64")
-    return np.sort(np.concatenate([idx[m] for (idx, _), m in zip(celler, valgt)]))
+    return np.sort(np.concatenate([idx[m] for (idx, _), m in zip(celler, valgt)]), kind="stable")
 
 
 def _fordel_heltall(total: int, vekter: dict[str, float], tak: dict[str, int]) -> dict[str, int]:
@@ -185,7 +195,7 @@ def _spor_klage_2023(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Gener
     k = start - len(fast)
     mal_rest = (mal_start * start - a0[fast].sum()) / max(k, 1)
     pref = np.where(avgj[pool_start], s.tid[pool_start], -1.0)
-    s_start = np.sort(np.concatenate([fast, pool_start[_velg_snitt(a0[pool_start], k, mal_rest, rng, preferanse=pref)]]))
+    s_start = np.sort(np.concatenate([fast, pool_start[_velg_snitt(a0[pool_start], k, mal_rest, rng, preferanse=pref)]]), kind="stable")
     a_idx = s_start[avgj[s_start]]
     c_idx = s_start[d1[s_start]]
     # mottatt i år og fortsatt ubehandlet (G): alder ved slutt 119 over C + G
@@ -313,7 +323,7 @@ def _velg_to_flagg(a: np.ndarray, b: np.ndarray, m: int, mal_a: int, mal_b: int,
     if beste is None:
         return np.zeros(0, dtype="int64")
     antall = dict(zip([(True, True), (True, False), (False, True), (False, False)], beste[1]))
-    return np.sort(np.concatenate([_velg_antall(rng, celler[c], k) for c, k in antall.items()]))
+    return np.sort(np.concatenate([_velg_antall(rng, celler[c], k) for c, k in antall.items()]), kind="stable")
 
 
 # ---------------------------------------------------------------------------------
@@ -410,7 +420,7 @@ def _flagg(df: pd.DataFrame, s: _Saker, mal: Mal, rng: np.random.Generator) -> N
     ema[avgj] = u18[avgj] = bf[avgj] = lv[avgj] = False
     ledig = avgj.copy()
     # EMA under 18 ved vedtaket
-    u = _ema_under_18(s, spor, ledig, mal, rng)
+    u = _ema_under_18(df, s, spor, ledig, mal, rng)
     ema[u] = u18[u] = True
     ledig[u] = False
     # øvrige EMA-vedtak: resten av klagene og anmodningene
@@ -437,7 +447,7 @@ def _flagg(df: pd.DataFrame, s: _Saker, mal: Mal, rng: np.random.Generator) -> N
     df["familie_id"] = _familier(s, bf, lv, avgj, mal, rng)
 
 
-def _ema_under_18(s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:
+def _ema_under_18(df: pd.DataFrame, s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:
     """25 vedtak (23 klager, 97 dager; 2 anmodninger, 36 dager): 12 realitet, 12 Dublin og én
     trygt tredjeland; tre omgjort (to realitet, én Dublin); 72 % avgjort av nemndleder.
     Anmodningene velges først (få kandidater med så kort tid), klagene etter det."""
@@ -452,17 +462,23 @@ def _ema_under_18(s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:
     t_om = mal("ema_under_18.saksbehandlingstid.omgjoring", AR)
     # anmodningene (36 dager) avgjøres helst i sekretariatet; finnes ingen par med det snittet
     # der, tar nemndleder en av dem og en klage til går utenom nemndleder
-    beste = None
+    lov = ledig & s.omg & (spor == "Realitet") & ~s.omgjort
+    forsok = []
     for nl_om in range(n_om + 1):
-        celler = [(np.flatnonzero(ledig & s.omg & (spor == "Realitet") & ~s.omgjort & (s.nl == nl)), k)
-                  for nl, k in ((False, n_om - nl_om), (True, nl_om))]
+        celler = [(np.flatnonzero(lov & (s.nl == nl)), k) for nl, k in ((False, n_om - nl_om), (True, nl_om))]
         om = _velg_i_celler(s.tid, celler, t_om, rng)
         feil = 0.0 if t_om is None or not len(om) else abs(float(s.tid[om].mean()) - t_om)
-        if beste is None or feil < beste[0] - 1e-9:
-            beste = (feil, nl_om, om)
+        forsok.append((feil, nl_om, om))
         if feil < 0.5:  # strengt innenfor: 36,5 ville vært trykt som 37
             break
-    _, nl_om, om = beste
+    forsok.sort(key=lambda f: f[0])  # stabil: likt avvik beholder rekkefølgen over
+    _, nl_om, om = forsok[0]
+    if forsok[0][0] >= 0.5:  # intet utvalg treffer: bytt en vedtaksdato, beste utgangspunkt først
+        for _, nl_forsok, om_forsok in forsok:
+            byttet = _bytt_til_snitt(df, s, om_forsok, t_om, lov)
+            if byttet is not None:
+                nl_om, om = nl_forsok, byttet
+                break
     ikke_nl_kl = ikke_nl - (n_om - nl_om)
     ikke_nl_d = min(dub - om_d, ikke_nl_kl // 2)
     ikke_nl_r = ikke_nl_kl - ikke_nl_d
@@ -478,6 +494,39 @@ def _ema_under_18(s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:
     ]
     kl = _velg_i_celler(s.tid, celler, mal("ema_under_18.saksbehandlingstid.klage", AR), rng)
     return np.concatenate([kl, om])
+
+
+def _bytt_til_snitt(
+    df: pd.DataFrame, s: _Saker, valgt: np.ndarray, mal_snitt: float, lov: np.ndarray
+) -> np.ndarray | None:
+    """Få snittet av ``s.tid`` over utvalget ``valgt`` strengt innenfor avrundingen av
+    ``mal_snitt`` (±0,5) når ingen utvalg av sakene i ``lov`` gjør det: én valgt sak i erstattes
+    av en sak k i ``lov`` med samme nemndleder-flagg (eller i selv), og k bytter vedtaksdato med
+    en ikke valgt sak j i samme celle (samme behandlingstype, avgjørelsesform, utfall og tertial i
+    rapportåret; ``lov`` holder sporet likt). Cellen har da de samme vedtaksdatoene, og snittene
+    per gruppe, type, form og tertial står. Byttet som flytter datoene minst velges; ingen sak
+    får vedtak samme dag som mottak. Returnerer det nye utvalget, eller None om intet bytte finnes."""
+    grenser = [int(np.datetime64(f"{AR}-{m:02d}-01", "D").astype("int64")) for m in (5, 9)]
+    tertial = np.searchsorted(grenser, s.avsl, side="right")
+    pool = np.setdiff1d(np.flatnonzero(lov & s.avgjort(AR)), valgt)
+    n, summen = len(valgt), float(s.tid[valgt].sum())
+    beste = None
+    for i in valgt:
+        for k in np.concatenate([[i], pool[s.nl[pool] == s.nl[i]]]):
+            celle = pool[(pool != k) & (s.omg[pool] == s.omg[k]) & (s.form[pool] == s.form[k])
+                         & (s.omgjort[pool] == s.omgjort[k]) & (tertial[pool] == tertial[k])]
+            ny_k, ny_j = s.avsl[celle] - s.mott[k], s.avsl[k] - s.mott[celle]
+            ok = (np.abs((summen - s.tid[i] + ny_k) / n - mal_snitt) < 0.5) & (ny_k >= 1) & (ny_j >= 1)
+            if ok.any():
+                flytt = np.abs(s.avsl[celle[ok]] - s.avsl[k])
+                m = int(np.argmin(flytt))
+                if beste is None or flytt[m] < beste[0]:
+                    beste = (int(flytt[m]), int(i), int(k), int(celle[ok][m]))
+    if beste is None:
+        return None
+    _, i, k, j = beste
+    s.bytt_vedtaksdato(df, k, j)
+    return np.where(valgt == i, k, valgt)
 
 
 def _lengevarende(s: _Saker, spor, ledig, mal: Mal, rng) -> np.ndarray:

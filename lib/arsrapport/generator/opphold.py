@@ -138,7 +138,7 @@ def _velg_celler(rng, celler: list[tuple[np.ndarray, int]], verdier=None, mal_sn
         valgt = [_velg(rng, k, n) for k, n in celler]
         return np.concatenate(valgt) if valgt else np.empty(0, dtype=int)
     n = np.array([c[1] for c in celler], dtype="float64")
-    sortert = [np.sort(verdier[k]) for k, _ in celler]
+    sortert = [np.sort(verdier[k], kind="stable") for k, _ in celler]
     lav = np.array([s[: int(m)].mean() if m else 0.0 for s, m in zip(sortert, n)])
     hoy = np.array([s[len(s) - int(m):].mean() if m else 0.0 for s, m in zip(sortert, n)])
     rest_sum, valgt = float(mal_snitt) * n.sum(), []
@@ -168,7 +168,7 @@ def _delmal(total: float, n: np.ndarray, lav: np.ndarray, hoy: np.ndarray) -> np
 def _antall_mulig(verdier: np.ndarray, n_plan: int, mal_snitt: float, over: bool) -> int:
     """Flest mulig (høyst ``n_plan``) saker der snittet av de lengste (``over``) eller
     korteste verdiene fortsatt når ``mal_snitt``."""
-    v = np.sort(verdier)[::-1] if over else np.sort(verdier)
+    v = np.sort(verdier, kind="stable")[::-1] if over else np.sort(verdier, kind="stable")
     snitt = np.cumsum(v) / np.arange(1, len(v) + 1)
     ok = snitt >= mal_snitt if over else snitt <= mal_snitt
     return int(min(n_plan, ok.sum()))
@@ -381,8 +381,8 @@ def _fordel_omgjort_nm(reg: Register, celle, n: int, n_om: int, n_nm: int, mal_s
             continue
         avstand = abs(om_nm - n_om * n_nm / max(n, 1))
         if mal_snitt is not None:
-            lav = sum(np.sort(reg.tid[celle[c]])[:k].sum() for c, k in antall.items()) / max(n, 1)
-            hoy = sum(np.sort(reg.tid[celle[c]])[len(celle[c]) - k:].sum() for c, k in antall.items()) / max(n, 1)
+            lav = sum(np.sort(reg.tid[celle[c]], kind="stable")[:k].sum() for c, k in antall.items()) / max(n, 1)
+            hoy = sum(np.sort(reg.tid[celle[c]], kind="stable")[len(celle[c]) - k:].sum() for c, k in antall.items()) / max(n, 1)
             bom = max(lav - mal_snitt, mal_snitt - hoy, 0)
         else:
             bom = 0.0
@@ -455,7 +455,7 @@ def _plass_til_de_eldste(reg: Register, sakstype, gm, mal: Mal, alder_mal) -> li
 
 def _hoyeste_alder(reg: Register, celler) -> float:
     alder = reg.alder(Y)
-    topp = [np.sort(alder[kand])[len(kand) - n:] for kand, n, vers in celler if vers and n > 0]
+    topp = [np.sort(alder[kand], kind="stable")[len(kand) - n:] for kand, n, vers in celler if vers and n > 0]
     return float(np.concatenate(topp).mean()) if topp else 0.0
 
 

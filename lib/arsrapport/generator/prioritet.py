@@ -254,9 +254,13 @@ def _frist_og_begjaering(ny: dict, i: int, v: pd.Timestamp, ag: bool, rng: np.ra
     # advokaten begjærer utsatt iverksetting før fristen går ut
     spenn = max(60, int((frist - v).total_seconds() // 60) - 10)
     begj = v + pd.Timedelta(minutes=int(rng.integers(45, spenn + 1)))
+    if begj >= EKSTRAKT:  # begjæringen kom etter uttrekket og er ikke i registeret
+        return
     ny["uiv_begjaering"][i] = begj.to_datetime64()
     if rng.random() < 0.81:
         avgj = frist + pd.Timedelta(minutes=int(rng.integers(5, 61)))
     else:
         avgj = frist + pd.Timedelta(minutes=int(rng.integers(75, 60 * 30)))
-    ny["uiv_avgjort"][i] = min(avgj, EKSTRAKT - pd.Timedelta(hours=1)).to_datetime64()
+    # avgjort senest timen før uttrekket; en begjæring som kom etter det, er ikke avgjort ennå
+    if begj < EKSTRAKT - pd.Timedelta(hours=1):
+        ny["uiv_avgjort"][i] = min(avgj, EKSTRAKT - pd.Timedelta(hours=1)).to_datetime64()

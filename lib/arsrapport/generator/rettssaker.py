@@ -703,7 +703,7 @@ def _koble_sakstyper(rng: np.random.Generator, rader: list[dict], saker: pd.Data
     vedtak = saker.loc[saker["avslutning"].eq("Vedtak"), ["sak_id", "sakstype", "avsluttet_dato"]]
     brukt = {r["sak_id"] for r in rader if r.get("sak_id")}
     for sid, sakstype in SAKSTYPE_ID.items():
-        av_typen = vedtak.loc[vedtak["sakstype"].eq(sakstype)].sort_values(["avsluttet_dato", "sak_id"])
+        av_typen = vedtak.loc[vedtak["sakstype"].eq(sakstype)].sort_values(["avsluttet_dato", "sak_id"], kind="stable")
         typens = set(saker.loc[saker["sakstype"].eq(sakstype), "sak_id"])  # også uavgjorte: de telles
         for ar in range(2017, SISTE + 1):
             onsket = mal(f"rettssaker.nye.tingretten.sakstype.{sid}", ar)

@@ -600,7 +600,7 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
         if n_bli < 0:
             raise ValueError("planen tar ut flere saker enn det finnes")
         profil = MANEDSPROFIL_AVSLUTTET_AR.get(ar, MANEDSPROFIL_AVSLUTTET)
-        ut_datoer = np.sort(_dager_i_aret(ar, n_ut, profil, rng))
+        ut_datoer = np.sort(_dager_i_aret(ar, n_ut, profil, rng), kind="stable")
         # hvem blir liggende? realistisk: de nyeste, med støy
         preferanse = pool_m + rng.normal(0, 70, len(pool_m))
         if plan.A.get(ar) is not None:
@@ -612,7 +612,7 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
             mal_snitt = None
         if plan.U.get(ar):  # de eldste avsluttes; beholdningen velges blant resten
             bli = np.zeros(len(pool_m), dtype=bool)
-            fri = np.sort(np.argsort(pool_m, kind="stable")[plan.U[ar]:])
+            fri = np.sort(np.argsort(pool_m, kind="stable")[plan.U[ar]:], kind="stable")
             bli[fri] = velg_med_snitt(pool_m[fri], n_bli, mal_snitt, rng, preferanse[fri])
         else:
             bli = velg_med_snitt(pool_m, n_bli, mal_snitt, rng, preferanse)
@@ -654,7 +654,7 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
     dager24 = slutt24 - start24 + 1
     n_ut24 = min(len(pool_m), int(round(plan.D[2023] * dager24 / 365)))
     if n_ut24:
-        rekkefolge = np.argsort(pool_m + rng.normal(0, 60, len(pool_m)))
+        rekkefolge = np.argsort(pool_m + rng.normal(0, 60, len(pool_m)), kind="stable")
         ut_idx = rekkefolge[:n_ut24]
         x = start24 + rng.integers(0, dager24, n_ut24)
         mott.append(pool_m[ut_idx])
@@ -806,12 +806,12 @@ def juster_andel_under(
     tid = dag[idx] - mott[idx]
     if mangler > 0:  # flytt noen rett over grensen til rett under
         kand = np.flatnonzero((tid >= grense) & (dag[idx] - (tid - grense + 15) >= start))
-        kand = kand[np.argsort(tid[kand])][: mangler * 3]
+        kand = kand[np.argsort(tid[kand], kind="stable")][: mangler * 3]
         valgt = rng.choice(kand, size=min(mangler, len(kand)), replace=False)
         ny_tid = grense - 1 - rng.integers(0, 15, len(valgt))
     else:  # flytt noen rett under grensen til rett over
         kand = np.flatnonzero((tid < grense) & (dag[idx] + (grense - tid + 15) <= slutt))
-        kand = kand[np.argsort(-tid[kand])][: -mangler * 3]
+        kand = kand[np.argsort(-tid[kand], kind="stable")][: -mangler * 3]
         valgt = rng.choice(kand, size=min(-mangler, len(kand)), replace=False)
         ny_tid = grense + rng.integers(0, 15, len(valgt))
     endring = ny_tid - tid[valgt]
@@ -1291,7 +1291,7 @@ def _personer_og_id(df: pd.DataFrame, rng: np.random.Generator, mal: Mal) -> Non
         om = np.flatnonzero(df["saksgruppe"].eq(g).to_numpy() & df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy())
         if not len(kl) or not len(om):
             continue
-        kl = kl[np.argsort(avsl[kl])]
+        kl = kl[np.argsort(avsl[kl], kind="stable")]
         for_mott = np.searchsorted(avsl[kl], mott[om], side="left")
         gjenbruk = (for_mott > 0) & (rng.random(len(om)) < 0.6)
         valg = (rng.random(len(om)) * np.maximum(for_mott, 1)).astype("int64")

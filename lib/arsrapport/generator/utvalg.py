@@ -33,11 +33,11 @@ def velg_med_snitt(
         inne = np.flatnonzero(valgt)
         ute = np.flatnonzero(~valgt)
         if behov > 0:  # bytt ut små valgte mot store ikke-valgte
-            a = inne[np.argsort(v[inne])]
-            b = ute[np.argsort(-v[ute])]
+            a = inne[np.argsort(v[inne], kind="stable")]
+            b = ute[np.argsort(-v[ute], kind="stable")]
         else:
-            a = inne[np.argsort(-v[inne])]
-            b = ute[np.argsort(v[ute])]
+            a = inne[np.argsort(-v[inne], kind="stable")]
+            b = ute[np.argsort(v[ute], kind="stable")]
         k = min(len(a), len(b))
         gevinst = v[b[:k]] - v[a[:k]]
         nyttig = np.sign(behov) * gevinst > 0
@@ -53,7 +53,7 @@ def velg_med_snitt(
             continue
         # ett presist bytte: finn par med differanse nærmest behovet
         inne_v = v[inne]
-        ute_sortert = ute[np.argsort(v[ute])]
+        ute_sortert = ute[np.argsort(v[ute], kind="stable")]
         ute_v = v[ute_sortert]
         onsket = inne_v + behov
         pos = np.clip(np.searchsorted(ute_v, onsket), 1, len(ute_v) - 1)
