@@ -406,6 +406,74 @@ def test_endringene_rorer_bare_den_odelagte_linjen(kopi):
     assert (kopi / "saker.csv").read_bytes() == (DATA / "saker.csv").read_bytes()
 
 
+# ------------------------------------------------------------------ det som vises av filen (issue 13)
+#
+# Et brudd viser høyst én celle, kuttet og med synlige kontrolltegn, aldri en hel rad. Testene
+# sjekker at ingen saks- eller person-id fra filen (utenom den ene cellen) står i utdataene.
+
+
+def _ider(f: Csv, unntatt: int | None = None) -> set[str]:
+    """sak_id og person_id i alle radene i ``f`` (unntatt raden ``unntatt``)."""
+    return {f.rad(nr)[k] for nr in range(2, f.siste_rad + 1) if nr != unntatt for k in ("sak_id", "person_id")}
+
+
+def _ingen_id(k: Kjoring, ider: set[str]) -> None:
+    funnet = [i for i in ider if i in k.tekst]
+    assert not funnet, f"{funnet[:5]}\n{k}"
+
+
+def test_en_megabyte_i_et_felt_gir_kort_utskrift(kopi):
+    f = Csv(kopi / "saker.csv")
+    rad = _midt(f)
+    f.sett(rad, "mottatt_dato", "x" * (1 << 20))
+    f.lagre()
+    k = arsrapport("validate", "--data", kopi)
+    ett_brudd(k, "saker.csv", rad, "mottatt_dato", "x" * 40 + "…")
+    assert len(k.stderr.encode("utf-8")) < 2000, len(k.stderr)
+
+
+def test_kontrolltegn_skrives_synlig(kopi):
+    """NUL og en ANSI-kode (tøm skjermen) i en celle: bruddet viser dem som \\x00 og \\x1b."""
+    f = Csv(kopi / "saker.csv")
+    rad = _midt(f)
+    f.sett(rad, "nasjonalitet", "Syria\x00\x1b[2J")
+    f.lagre()
+    k = arsrapport("validate", "--data", kopi)
+    b = ett_brudd(k, "saker.csv", rad, "nasjonalitet", "Syria\\x00\\x1b[2J")
+    assert "NUL" in b.melding
+    assert "\x00" not in k.tekst and "\x1b" not in k.tekst
+
+
+def test_norsk_excel_semikolon_og_windows_1252(kopi):
+    """saker.csv lagret av norsk Excel («;» og Windows-1252): ett brudd for filen, som sier begge
+    deler og hvordan den lagres riktig; ingenting fra radene i utdataene."""
+    f = Csv(kopi / "saker.csv")
+    ider = _ider(f)
+    rader = list(csv.reader(io.StringIO((kopi / "saker.csv").read_text(encoding="utf-8"))))
+    with open(kopi / "saker.csv", "w", encoding="cp1252", newline="") as ut:
+        csv.writer(ut, delimiter=";", lineterminator="\r\n").writerows(rader)
+    k = arsrapport("validate", "--data", kopi)
+    b = ett_brudd(k, "saker.csv", 1, None, None)
+    for ord in ("semikolon", "Windows-1252", ".xlsx", "CSV UTF-8 (kommadelt)"):
+        assert ord in b.melding, str(k)
+    _ingen_id(k, ider)
+    assert len(k.stderr.encode("utf-8")) < 2000
+
+
+def test_windows_1252_viser_bare_cellen(kopi):
+    """Hele saker.csv lagret som Windows-1252: bruddet viser cellen med den første ugyldige
+    byten, ikke resten av raden."""
+    f = Csv(kopi / "saker.csv")
+    rad = next(nr for nr in range(2, f.siste_rad + 1) if not f.linjer[nr - 1].isascii())
+    kolonne, verdi = next((k, v) for k, v in f.rad(rad).items() if not v.isascii())
+    ider = _ider(f) - {verdi}
+    f.lagre(encoding="cp1252")
+    k = arsrapport("validate", "--data", kopi)
+    b = ett_brudd(k, "saker.csv", rad, kolonne, verdi)
+    assert "Windows-1252" in b.melding and "CSV UTF-8 (kommadelt)" in b.melding
+    _ingen_id(k, ider)
+
+
 # ------------------------------------------------------------------ alle brudd på én gang
 
 

@@ -681,3 +681,163 @@ def test_uttrekk_ukjent_tabell_gir_attributeerror():
     u = _uttrekk_med_datoer(["2023-01-01"])
     with pytest.raises(AttributeError):
         u.finnes_ikke  # noqa: B018
+
+
+# ------------------------------------------------------------------ det som vises av filen (issue 13)
+#
+# Et brudd viser høyst én celle, kuttet til MAKS_VIST tegn og med kontrolltegn synlige, aldri en
+# hel rad (radene har saks- og person-id). Hver test sjekker også at ingen annen celle fra raden
+# (sak_id, person_id) står i teksten.
+
+IDER = {r["sak_id"] for r in GYLDIG["saker"]} | {r["person_id"] for r in GYLDIG["saker"]}
+
+
+def ingen_id(tekst: str) -> None:
+    assert not [i for i in IDER if i in tekst], tekst
+
+
+def test_vis_tekst_kutter_ved_grensen_og_viser_kontrolltegn():
+    from arsrapport.innlesing import MAKS_VIST, vis_tekst
+
+    assert MAKS_VIST == 40
+    assert vis_tekst("a" * 40) == "a" * 40  # akkurat på grensen: ikke kuttet
+    assert vis_tekst("a" * 41) == "a" * 40 + "…"
+    assert vis_tekst("x\x00y\r\n\tz\x1b[31m\u202e\u2028") == "x\\x00y\\r\\n\\tz\\x1b[31m\\u202e\\u2028"
+    assert vis_tekst("Sør-Sudan, «Øst»") == "Sør-Sudan, «Øst»"  # vanlige tegn står urørt
+
+
+def test_brudd_viser_en_megabyte_kort(uttrekk):
+    """Et felt på 1 MiB i en datokolonne: bruddet har fil, rad, kolonne og de første 40 tegnene."""
+    uttrekk.sett("saker", 3, "mottatt_dato", "2" * (1 << 20))
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne) == ("saker.csv", 3, "mottatt_dato")
+    assert str(b) == f"saker.csv, rad 3, kolonne mottatt_dato, verdi «{'2' * 40}…»: ugyldig dato (forventet ÅÅÅÅ-MM-DD)"
+
+
+def test_kontrolltegn_i_et_felt_er_brudd_og_vises_escapet(uttrekk):
+    """NUL og en ANSI-kode i nasjonalitet (tekst, ellers gyldig): ett brudd for filen som peker på
+    cellen, med antallet kontrolltegn; teksten har dem som \\x00 og \\x1b, ikke rå."""
+    uttrekk.sett("saker", 4, "nasjonalitet", "Tyrkia\x00\x1b[2J")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, "nasjonalitet", "Tyrkia\x00\x1b[2J")
+    assert "0x00 (NUL)" in b.melding and "2 kontrolltegn" in b.melding
+    tekst = str(b)
+    assert "«Tyrkia\\x00\\x1b[2J»" in tekst
+    assert "\x00" not in tekst and "\x1b" not in tekst
+    ingen_id(tekst)
+
+
+def test_kolonnenavn_fra_filen_vises_kort_i_advarselen(uttrekk):
+    uttrekk.legg_til_kolonne("kpi", "x" * 5000 + "\x1b[0m", "1")
+    _, advarsler = valider(uttrekk.skriv())
+    assert advarsler == [f"kpi.csv: ukjent kolonne «{'x' * 40}…» blir ignorert"]
+
+
+def _skriv_som_excel(fil: Path, skille: str, koding: str = "cp1252") -> None:
+    """Skriv CSV-filen om slik norsk Excel lagrer den: ``skille`` mellom feltene, ``koding``."""
+    rader = list(csv.reader(fil.read_text(encoding="utf-8").splitlines()))
+    with open(fil, "w", encoding=koding, newline="") as f:
+        csv.writer(f, delimiter=skille, lineterminator="\r\n").writerows(rader)
+
+
+def test_semikolon_og_windows_1252_fra_norsk_excel(uttrekk):
+    """«CSV (semikolondelt)» fra norsk Excel: ett brudd for filen (rad 1), som sier både
+    skilletegnet og tegnkodingen og hvordan filen lagres riktig, og ingenting fra radene."""
+    uttrekk.sett("saker", 4, "nasjonalitet", "Sør-Sudan")
+    katalog = uttrekk.skriv()
+    _skriv_som_excel(katalog / "saker.csv", ";")
+    assert b"S\xf8r-Sudan" in (katalog / "saker.csv").read_bytes()
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 1, None, None)
+    for ord in ("semikolon", f"{len(uttrekk.kolonner['saker'])} felt", "Windows-1252", ".xlsx", "CSV UTF-8 (kommadelt)"):
+        assert ord in b.melding, b.melding
+    ingen_id(str(b))
+    assert "Sør-Sudan" not in str(b)
+
+
+def test_semikolon_i_utf8_fil(uttrekk):
+    katalog = uttrekk.skriv()
+    _skriv_som_excel(katalog / "saker.csv", ";", "utf-8")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.verdi) == ("saker.csv", 1, None)
+    assert "semikolon" in b.melding and "Windows-1252" not in b.melding
+
+
+def test_semikolon_i_radene_men_komma_i_overskriften(uttrekk):
+    """Overskriften skrevet for hånd med komma, radene limt inn fra en semikolonfil: ett brudd
+    (rad 2), ikke ett «for få felt» per rad."""
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    linjer = f.read_text(encoding="utf-8").splitlines()
+    f.write_text("\n".join([linjer[0]] + [";".join(next(csv.reader([x]))) for x in linjer[1:]]) + "\n", encoding="utf-8")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 2, None, None)
+    assert "semikolon" in b.melding
+    ingen_id(str(b))
+
+
+def test_semikolon_i_et_tekstfelt_er_ikke_skilletegn(uttrekk):
+    uttrekk.sett("saker", 2, "hjemmel", "utl. § 28; § 32; § 35; § 38")
+    les_uttrekk(uttrekk.skriv())
+
+
+def test_tabulatordelt_fil(uttrekk):
+    katalog = uttrekk.skriv()
+    _skriv_som_excel(katalog / "saker.csv", "\t")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.verdi) == ("saker.csv", 1, None)
+    assert "tabulator" in b.melding
+    ingen_id(str(b))
+
+
+def test_utf16_fil(uttrekk):
+    """Excel «Unicode-tekst» (UTF-16 med BOM, NUL i annenhver byte): ett brudd som sier det."""
+    katalog = uttrekk.skriv()
+    f = katalog / "kpi.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("utf-16"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("kpi.csv", None, None, None)
+    assert "UTF-16" in b.melding and "CSV UTF-8 (kommadelt)" in b.melding
+
+
+def test_windows_1252_sier_tegnet_og_hvordan_filen_lagres(uttrekk):
+    uttrekk.sett("saker", 3, "behandlingstype", "Klage")
+    uttrekk.sett("saker", 4, "nasjonalitet", "Sør-Sudan")
+    uttrekk.sett("saker", 5, "nasjonalitet", "Côte d'Ivoire")
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, "nasjonalitet", "Sør-Sudan")
+    for ord in ("0xF8 («ø» i Windows-1252)", "2 slike steder", "cp1252", "CSV UTF-8 (kommadelt)"):
+        assert ord in b.melding, b.melding
+    ingen_id(str(b))
+
+
+def test_windows_1252_i_en_rad_med_feil_antall_felt_viser_ingen_celle(uttrekk):
+    """Raden med den ugyldige byten har et felt for mye: «feltet» kan være to celler, så
+    verken kolonne eller verdi vises, bare raden."""
+    uttrekk.sett("saker", 3, "behandlingstype", "Klage")
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    linjer = f.read_text(encoding="utf-8").split("\n")
+    linjer[3] = linjer[3].replace("Tyrkia", "Tyrkia,Sør") + ",000103"
+    f.write_bytes("\n".join(linjer).encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, None, None)
+    assert "0xF8" in b.melding
+    ingen_id(str(b))
+
+
+def test_windows_1252_i_et_felt_over_csv_modulens_grense(uttrekk):
+    """Et felt lengre enn csv-modulens grense (131 072 tegn): raden, men ikke linjen."""
+    uttrekk.sett("saker", 3, "behandlingstype", "Klage")
+    uttrekk.sett("saker", 4, "hjemmel", "ø" + "x" * 200_000)
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.verdi) == ("saker.csv", 4, None)
+    assert len(str(b)) < 600
+    ingen_id(str(b))
+

@@ -28,6 +28,10 @@ rader med for få felt, som bare gir et brudd).
 
 Alt arbeid per rad er vektorisert; bare de (høyst ``MAKS_PER_FEIL``) radene som
 rapporteres for hver feiltype, behandles enkeltvis.
+
+Det som vises av filens innhold i et brudd, er høyst én celle, kuttet til
+``MAKS_VIST`` tegn og med kontrolltegn skrevet som ``\\x00``, ``\\n`` … (:func:`vis_tekst`,
+brukt av :meth:`Brudd.__str__`), aldri en hel rad: radene har saks- og person-id.
 """
 
 from __future__ import annotations
@@ -47,6 +51,12 @@ from arsrapport.kontrakt import NULLUTFYLT, TABELLER, Kolonne, Tabell
 
 MAKS_PER_FEIL = 20
 """Høyst så mange rader rapporteres per (fil, kolonne, feiltype); resten oppsummeres."""
+
+MAKS_VIST = 40
+"""Høyst så mange tegn av en verdi (eller et kolonnenavn fra filen) vises i et brudd eller en advarsel."""
+
+MAKS_MELDING = 1000
+"""Høyst så mange tegn av selve meldingen i et brudd."""
 
 TEKSTTYPE = "str"
 """pandas' strengtype (i pandas 3: ``StringDtype`` med ``NaN`` som manglende verdi)."""
@@ -79,14 +89,15 @@ class Brudd:
     melding: str
 
     def __str__(self) -> str:
-        deler = [self.fil]
+        # Alt som kan komme fra filen, vises kuttet og med synlige kontrolltegn (vis_tekst).
+        deler = [vis_tekst(self.fil, 200)]
         if self.rad is not None:
             deler.append(f"rad {self.rad}")
         if self.kolonne is not None:
-            deler.append(f"kolonne {self.kolonne}")
+            deler.append(f"kolonne {vis_tekst(self.kolonne)}")
         if self.verdi is not None:
-            deler.append(f"verdi «{self.verdi}»")
-        return f"{', '.join(deler)}: {self.melding}"
+            deler.append(f"verdi «{vis_tekst(self.verdi)}»")
+        return f"{', '.join(deler)}: {vis_tekst(self.melding, MAKS_MELDING)}"
 
 
 class Valideringsfeil(Exception):
@@ -99,13 +110,37 @@ class Valideringsfeil(Exception):
 
     def __str__(self) -> str:
         n = len(self.brudd)
-        hvor = f" i {self.katalog}" if self.katalog is not None else ""
+        hvor = f" i {vis_tekst(str(self.katalog), 200)}" if self.katalog is not None else ""
         hode = f"Datauttrekket{hvor} bryter datakontrakten ({n} brudd):"
         return "\n".join([hode, *(f"  {b}" for b in self.brudd)])
 
 
 def _tall(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
+
+
+# Kontrolltegn (C0, DEL, C1), myke bindestreker, usynlige og retningsstyrende tegn og linje-
+# og avsnittsskille: tegn som kan flytte markøren, fargelegge terminalen, snu teksten eller
+# skjule hva som står i en celle.
+_KONTROLLTEGN = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+_ESCAPE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match) -> str:
+    c = m.group()
+    return _ESCAPE.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def vis_tekst(tekst: str, maks: int = MAKS_VIST) -> str:
+    """``tekst`` slik den kan skrives til en terminal eller en logg: høyst ``maks`` tegn (så
+    «…»), og kontrolltegn (NUL, linjeskift, tabulator, ESC i ANSI-koder …) skrevet som
+    ``\\x00``, ``\\n``, ``\\t``, ``\\x1b``. Det eneste stedet innhold fra filene kuttes og
+    gjøres synlig; :meth:`Brudd.__str__` og advarslene bruker det."""
+    tekst = str(tekst)
+    kuttet = len(tekst) > maks
+    if kuttet:
+        tekst = tekst[:maks]
+    return _KONTROLLTEGN.sub(_escape, tekst) + ("…" if kuttet else "")
 
 
 def vis_verdi(v) -> str | None:
@@ -380,15 +415,16 @@ def _csv_post(tekst: str, pos: int, start: int, rad: int) -> tuple[int, int, int
     return rad, start, max(slutt, pos + 1)
 
 
-def _tegnkodingsbrudd(fil: str, data: bytes, feil: UnicodeDecodeError) -> Brudd:
-    """Bruddet for den første byten som ikke er gyldig UTF-8: rad, kolonne og hele feltet.
+def _celle_ved(data: bytes, pos: int, koding: str) -> tuple[int, str | None, str | None]:
+    """``(rad, kolonne, verdi)`` for cellen som byte nr. ``pos`` i CSV-filen står i.
 
-    Posten (raden) byten står i, finnes som i :func:`_felt_i_poster`, så en post som
-    går over flere linjer, teller som én rad, som hos pandas. Posten leses med
-    csv-modulen som Windows-1252, slik at komma og anførselstegn inne i et felt i
-    anførselstegn tolkes riktig.
+    Posten (raden) finnes som i :func:`_felt_i_poster`, så en post som går over flere
+    linjer, teller som én rad, som hos pandas. Posten leses med csv-modulen (tekst dekodet
+    som ``koding``), slik at komma og anførselstegn inne i et felt i anførselstegn tolkes
+    riktig. Kolonne og verdi er ``None`` når raden ikke har like mange felt som
+    overskriftsraden (da er «feltet» kanskje flere celler, eller hele raden, og vises ikke)
+    eller ikke kan leses.
     """
-    pos = feil.start
     a = np.frombuffer(data, dtype=np.uint8)
     anf, ok = _anforselstegn(a, data)
     if ok:
@@ -402,27 +438,124 @@ def _tegnkodingsbrudd(fil: str, data: bytes, feil: UnicodeDecodeError) -> Brudd:
         rad, start, slutt = _csv_post(tekst, pos, 0, 1)
         hodeslutt = _csv_post(tekst, 0, 0, 1)[2]
 
-    def les(b: bytes, koding: str = "cp1252") -> list[str]:
+    def les(b: bytes, koding: str = koding) -> list[str]:
         return next(csv.reader(io.StringIO(b.decode(koding, errors="replace"), newline="")), [])
 
     try:
         nr = max(len(les(data[start:pos]) or [""]) - 1, 0)  # feltet byten står i (et uavsluttet felt tas med)
         felt = les(data[start:slutt])
-        verdi = felt[nr] if nr < len(felt) else None
         navn = les(data[:hodeslutt], "utf-8")
-    except csv.Error:  # f.eks. et felt over csv-modulens lengdegrense: vis bare linjen
-        linjestart = max(data.rfind(b"\n", 0, pos), data.rfind(b"\r", 0, pos)) + 1
-        linjeslutt = min((i for i in (data.find(b"\n", pos), data.find(b"\r", pos)) if i >= 0), default=len(data))
-        nr, verdi, navn = 0, data[linjestart:linjeslutt].decode("cp1252", errors="replace"), []
-    kolonne = (navn[nr].strip() or None) if rad > 1 and nr < len(navn) else None
+    except csv.Error:  # f.eks. et felt over csv-modulens lengdegrense: bare raden
+        return rad, None, None
+    if rad == 1 or len(felt) != len(navn) or nr >= len(felt):
+        return rad, None, None
+    return rad, (navn[nr].strip() or None), felt[nr]
+
+
+def _windows_1252(byte: int) -> str:
+    """«(«ø» i Windows-1252)» for en byte som er en bokstav eller et tegn i Windows-1252."""
+    try:
+        tegn = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return f" («{tegn}» i Windows-1252)" if tegn.isprintable() else ""
+
+
+_LAGRE_SOM_UTF8 = (
+    "lagre den på nytt som UTF-8: i Excel Fil → Lagre som → «CSV UTF-8 (kommadelt) (*.csv)», "
+    "eller lagre arket som Excel-arbeidsbok (.xlsx), som kontrakten også godtar"
+)
+
+
+def _tegnkodingsbrudd(fil: str, data: bytes, feil: UnicodeDecodeError) -> Brudd:
+    """Bruddet for den første byten som ikke er gyldig UTF-8: rad, kolonne og cellen den står
+    i (lest som Windows-1252), og hvor mange steder i filen det samme gjelder."""
+    pos = feil.start
+    rad, kolonne, verdi = _celle_ved(data, pos, "cp1252")
     byte = data[pos]
+    steder = data.decode("utf-8", errors="replace").count("\ufffd")
+    flere = f"; filen har {_tall(steder)} slike steder" if steder > 1 else ""
     return Brudd(
         fil,
         rad,
         kolonne,
         verdi,
-        f"ugyldig tegnkoding: byte 0x{byte:02X} er ikke gyldig UTF-8 (filen er trolig lagret som "
-        "Windows-1252/ISO-8859-1; lagre den som UTF-8)",
+        f"ugyldig tegnkoding: byte 0x{byte:02X}{_windows_1252(byte)} er ikke gyldig UTF-8{flere}. "
+        f"Filen er trolig lagret som Windows-1252 (cp1252, «ANSI»), slik Excel gjør med «CSV (kommadelt)»; "
+        + _LAGRE_SOM_UTF8,
+    )
+
+
+_UTF16_BOM = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16brudd(fil: str, data: bytes) -> Brudd | None:
+    """En fil lagret som UTF-16 (Excel: «Unicode-tekst»): byte-rekkefølgemerket først, eller
+    annenhver byte er NUL i begynnelsen av filen."""
+    start = data[:4096]
+    if not (start.startswith(_UTF16_BOM) or (len(start) >= 4 and start.count(0) * 3 >= len(start))):
+        return None
+    return Brudd(
+        fil, None, None, None,
+        "filen er lagret som UTF-16 (i Excel «Unicode-tekst»), ikke UTF-8; " + _LAGRE_SOM_UTF8,
+    )
+
+
+_I_ANFORSELSTEGN = re.compile(rb'"[^"]*"')
+_SKILLETEGN = {b";": "semikolon (;)", b"\t": "tabulator"}
+
+
+def _skilletegnbrudd(fil: str, data: bytes) -> Brudd | None:
+    """En fil skilt med semikolon eller tabulator i stedet for komma, funnet i råbytene (før
+    dekodingen, så det gjelder også en fil som ikke er UTF-8): overskriftsraden, eller den
+    første dataraden når overskriften er skilt med komma, har flere slike skilletegn enn
+    komma. Én melding for hele filen; ingenting fra radene vises."""
+    linjer = re.split(rb"\r\n|\r|\n", data[: 1 << 16], maxsplit=2)
+    hode = _I_ANFORSELSTEGN.sub(b"", linjer[0])
+    komma = hode.count(b",")
+    for tegn, navn in _SKILLETEGN.items():
+        n = hode.count(tegn)
+        if n > komma:
+            hvor, rad = f"overskriftsraden har {n + 1} felt skilt med {navn.split(' ')[0]}", 1
+        elif len(linjer) > 2 and b'"' not in linjer[0]:  # første datarad (rad 2)
+            forste = _I_ANFORSELSTEGN.sub(b"", linjer[1])
+            if not (forste.count(b",") < komma <= forste.count(tegn)):
+                continue
+            hvor, rad = f"overskriftsraden er skilt med komma, men radene med {navn.split(' ')[0]}", 2
+        else:
+            continue
+        try:
+            data.decode("utf-8")
+            koding = ""
+        except UnicodeDecodeError:
+            koding = " Filen er dessuten ikke UTF-8, men trolig Windows-1252 (cp1252)."
+        return Brudd(
+            fil, rad, None, None,
+            f"filen er skilt med {navn}, ikke komma ({hvor}).{koding} Norsk Excel lagrer CSV slik; "
+            "lagre heller arket som Excel-arbeidsbok (.xlsx, og fjern .csv-filen), eller sett "
+            "listeskilletegnet til komma og lagre som «CSV UTF-8 (kommadelt) (*.csv)»",
+        )
+    return None
+
+
+_KONTROLLBYTE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ANDRE_BYTE = bytes(range(32, 127)) + bytes(range(128, 256)) + b"\t\n\r"  # alt annet enn kontrolltegnene
+
+
+def _kontrolltegnbrudd(fil: str, data: bytes) -> Brudd | None:
+    """Kontrolltegn (NUL, ESC …; ikke tabulator og linjeskift) hører ikke hjemme i et uttrekk:
+    de kommer fra en ødelagt eksport og ville gått rett inn i teksten. Bruddet peker på det
+    første, med antallet i filen."""
+    n = len(data.translate(None, _ANDRE_BYTE))  # raskt (én gang over filen i C) når det er 0
+    if n == 0:
+        return None
+    m = _KONTROLLBYTE.search(data)
+    rad, kolonne, verdi = _celle_ved(data, m.start(), "utf-8")
+    flere = f"; filen har {_tall(n)} kontrolltegn" if n > 1 else ""
+    return Brudd(
+        fil, rad, kolonne, verdi,
+        f"{'feltet' if kolonne else 'raden'} har kontrolltegnet 0x{data[m.start()]:02X}{' (NUL)' if data[m.start()] == 0 else ''}{flere}; "
+        "eksporten er trolig ødelagt",
     )
 
 
@@ -432,10 +565,16 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
         data = data[len(_BOM) :]
     if not data[:4096].strip() and not data.strip():
         return [Brudd(fil, None, None, None, "filen er tom (ingen overskriftsrad)")]
+    # Filen som helhet før innholdet: UTF-16, skilletegn, tegnkoding. En fil som ikke kan
+    # leses riktig, gir ett brudd, ikke ett per rad, og ingenting fra radene vises.
+    feil = _utf16brudd(fil, data) or _skilletegnbrudd(fil, data)
+    if feil:
+        return [feil]
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as e:
         return [_tegnkodingsbrudd(fil, data, e)]
+    kontrolltegn = _kontrolltegnbrudd(fil, data)
     try:
         df = pd.read_csv(
             io.BytesIO(data),
@@ -448,9 +587,10 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
         )
     except pd.errors.ParserError as e:
         m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(e))
+        forst = [kontrolltegn] if kontrolltegn else []
         if m:
             forventet, rad, fant = (int(x) for x in m.groups())
-            return [
+            return forst + [
                 Brudd(
                     fil,
                     rad,
@@ -460,14 +600,12 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
                     "(sjekk kommaer og anførselstegn)",
                 )
             ]
-        return [Brudd(fil, None, None, None, f"filen kan ikke leses som CSV: {e}")]
+        return forst + [Brudd(fil, None, None, None, f"filen kan ikke leses som CSV: {e}")]
     except pd.errors.EmptyDataError:
         return [Brudd(fil, None, None, None, "filen er tom (ingen overskriftsrad)")]
     kolonner = ["" if pd.isna(v) else str(v).strip() for v in df.iloc[0].tolist()]
-    if len(kolonner) == 1 and ";" in kolonner[0]:
-        return [
-            Brudd(fil, 1, None, kolonner[0][:60], "overskriftsraden er skilt med semikolon; kontrakten krever komma")
-        ]
+    if len(kolonner) == 1 and ";" in kolonner[0]:  # overskrift i anførselstegn: «"ar;indeks"»
+        return [Brudd(fil, 1, None, None, "overskriftsraden er skilt med semikolon; kontrakten krever komma")]
     kropp = df.iloc[1:]
     rader = kropp.index.to_numpy() + 1
     # En rad med for få felt fyller pandas ut bakerst; kolonnene etter feltet som
@@ -475,12 +613,12 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
     # Tomme kolonner uten navn bakerst i overskriftsraden kreves ikke.
     krav = max((j + 1 for j, navn in enumerate(kolonner) if navn), default=0)
     kort, felt = _korte_rader(data, df, krav)
-    brudd: list[Brudd] = []
+    brudd: list[Brudd] = [kontrolltegn] if kontrolltegn else []
     if len(kort):
         maske = np.zeros(len(kropp), dtype=bool)
         maske[kort - 1] = True
         antall = dict(zip((kort - 1).tolist(), felt.tolist()))
-        brudd = brudd_for_maske(
+        brudd += brudd_for_maske(
             fil,
             None,
             maske,
@@ -713,7 +851,7 @@ class _Tabellkontroll:
         kjente = set(tabell.kolonnenavn)
         for navn in posisjon:
             if navn not in kjente:
-                self.advarsler.append(f"{fil}: ukjent kolonne «{navn}» blir ignorert")
+                self.advarsler.append(f"{fil}: ukjent kolonne «{vis_tekst(navn)}» blir ignorert")
         for k in tabell.kolonner:
             if k.pakrevd and k.navn not in posisjon:
                 self.mangler_pakrevd = True
@@ -835,7 +973,7 @@ def _finn_filer(katalog: Path) -> tuple[dict[str, Path], list[Brudd], list[str]]
             brudd.append(Brudd(f"{navn}.csv", None, None, None, f"filen mangler (verken {navn}.csv eller {navn}.xlsx finnes)"))
     for sti in sorted(katalog.iterdir()):
         if sti.suffix.lower() in (".csv", ".xlsx") and not sti.name.startswith("~$") and sti.stem not in TABELLER:
-            advarsler.append(f"{sti.name}: filen er ikke en tabell i datakontrakten og blir ignorert")
+            advarsler.append(f"{vis_tekst(sti.name, 200)}: filen er ikke en tabell i datakontrakten og blir ignorert")
     return filer, brudd, advarsler
 
 
