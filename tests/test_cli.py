@@ -474,6 +474,19 @@ def test_windows_1252_viser_bare_cellen(kopi):
     _ingen_id(k, ider)
 
 
+# ------------------------------------------------------------------ datoer (issue 13)
+
+
+def test_dato_i_2099(kopi):
+    """Én mottatt_dato i 2099 ville gjort uttrekksdatoen til 2099-01-01 og rapportåret til 2098."""
+    f = Csv(kopi / "saker.csv")
+    rad = _midt(f)
+    f.sett(rad, "mottatt_dato", "2099-01-01")
+    f.lagre()
+    b = ett_brudd(arsrapport("validate", "--data", kopi), "saker.csv", rad, "mottatt_dato", "2099-01-01")
+    assert "etter dagens dato" in b.melding
+
+
 # ------------------------------------------------------------------ alle brudd på én gang
 
 

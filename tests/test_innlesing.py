@@ -841,3 +841,111 @@ def test_windows_1252_i_et_felt_over_csv_modulens_grense(uttrekk):
     assert len(str(b)) < 600
     ingen_id(str(b))
 
+
+# ------------------------------------------------------------------ datoer fram i tid og før registeret
+
+
+I_DAG = dt.date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "tabell, rad, kolonne, verdi, feil",
+    [
+        ("saker", 5, "mottatt_dato", "2024-03-01", False),  # i dag: lov
+        ("saker", 5, "mottatt_dato", "2024-03-02", True),  # i morgen: brudd
+        ("saker", 3, "bfe_vurdert", "2024-03-01T23:59", False),
+        ("saker", 3, "bfe_vurdert", "2024-03-02T00:00", True),
+        ("rettssaker", 3, "innkommet_dato", "2099-01-01", True),
+        ("uiv", 2, "avgjort_dato", "2024-03-02", True),
+    ],
+)
+def test_dato_etter_dagens_dato(uttrekk, tabell, rad, kolonne, verdi, feil):
+    uttrekk.sett(tabell, rad, kolonne, verdi)
+    brudd, _ = valider(uttrekk.skriv(), i_dag=I_DAG)
+    if not feil:
+        assert brudd == []
+        return
+    assert [(b.fil, b.rad, b.kolonne, b.verdi) for b in brudd] == [(f"{tabell}.csv", rad, kolonne, verdi)], brudd
+    assert "etter dagens dato (2024-03-01)" in brudd[0].melding
+
+
+def test_en_frist_kan_ligge_fram_i_tid(uttrekk):
+    """uiv_frist er en frist (``Kolonne.fremtidig``), ikke noe som har skjedd."""
+    uttrekk.sett("saker", 2, "uiv_frist", "2024-03-20T12:00")
+    assert valider(uttrekk.skriv(), i_dag=I_DAG) == ([], [])
+
+
+def test_dato_etter_dagens_dato_uten_i_dag(uttrekk):
+    """Standardgrensen er dagens dato."""
+    i_morgen = dt.date.today() + dt.timedelta(days=1)
+    uttrekk.sett("saker", 5, "mottatt_dato", i_morgen.isoformat())
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 5, "mottatt_dato", i_morgen.isoformat())
+
+
+def test_dato_i_2099_stopper_for_uttrekksdatoen_flyttes(uttrekk):
+    """Uten regelen ble uttrekksdatoen 2099-01-01 og rapportåret 2098."""
+    uttrekk.sett("saker", 5, "mottatt_dato", "2099-01-01")
+    with pytest.raises(Valideringsfeil) as e:
+        les_uttrekk(uttrekk.skriv())
+    assert [(b.fil, b.rad, b.kolonne, b.verdi) for b in e.value.brudd] == [("saker.csv", 5, "mottatt_dato", "2099-01-01")]
+
+
+@pytest.mark.parametrize(
+    "datoer, advarsel",
+    [
+        (["2001-01-01", "2022-11-15"], None),  # første dag UNE fantes: ingen advarsel
+        (["2000-12-31", "2022-11-15"], "saker.csv: 1 rad har mottatt_dato før 01.01.2001, da UNE ble opprettet; sjekk datoene"),
+        (["1900-01-01", "1999-06-30"], "saker.csv: 2 rader har mottatt_dato før 01.01.2001, da UNE ble opprettet; sjekk datoene"),
+    ],
+)
+def test_dato_for_une_ble_opprettet_gir_advarsel_med_antall(uttrekk, datoer, advarsel):
+    uttrekk.sett("saker", 2, "mottatt_dato", datoer[0])
+    uttrekk.sett("saker", 3, "mottatt_dato", datoer[1])
+    brudd, advarsler = valider(uttrekk.skriv())
+    assert brudd == []
+    assert advarsler == ([advarsel] if advarsel else [])
+
+
+# ------------------------------------------------------------------ isolerte siste datoer
+
+
+def _mange_saker(uttrekk: Uttrekksdata, antall_datoer: int) -> int:
+    """Fyll saker med ubehandlede saker, mottatt én per dag fra 2021-05-01, til uttrekket har
+    ``antall_datoer`` datoer i kolonnene uttrekksdatoen regnes fra. Gir raden til den siste."""
+    # GYLDIG har 4 mottatt + 3 avsluttet i saker og 2 mottatt + 1 avgjort i uiv: 10 datoer
+    mal = GYLDIG["saker"][3]  # ubehandlet asylsak
+    start = dt.date(2021, 5, 1)
+    for i in range(antall_datoer - 10):
+        uttrekk.tabeller["saker"].append(dict(mal, sak_id=f"N{i:04d}", mottatt_dato=(start + dt.timedelta(days=i)).isoformat()))
+    return len(uttrekk.tabeller["saker"]) + 1
+
+
+@pytest.mark.parametrize("dager, feil", [(31, False), (32, True)])
+def test_isolert_siste_dato(uttrekk, dager, feil):
+    """1 000 datoer; de andre slutter 2024-02-15 (uiv). Den siste saken mottatt 31 dager etter er
+    lov, 32 dager etter et brudd: den ville flyttet uttrekksdatoen."""
+    rad = _mange_saker(uttrekk, 1000)
+    dato = (dt.date(2024, 2, 15) + dt.timedelta(days=dager)).isoformat()
+    uttrekk.sett("saker", rad, "mottatt_dato", dato)
+    brudd, _ = valider(uttrekk.skriv(), i_dag=dt.date(2030, 1, 1))
+    if not feil:
+        assert brudd == []
+        return
+    assert [(b.fil, b.rad, b.kolonne, b.verdi) for b in brudd] == [("saker.csv", rad, "mottatt_dato", dato)]
+    assert "mer enn 31 dager" in brudd[0].melding and "2024-02-15" in brudd[0].melding
+
+
+def test_flere_isolerte_datoer_alle_etter_hoppet(uttrekk):
+    """To skrivefeil (2025 og 2026): begge er brudd, og den siste «ekte» datoen er 2024-02-15."""
+    rad = _mange_saker(uttrekk, 1000)
+    uttrekk.sett("saker", rad, "mottatt_dato", "2026-02-01")
+    uttrekk.sett("saker", rad - 1, "mottatt_dato", "2025-02-01")
+    brudd, _ = valider(uttrekk.skriv(), i_dag=dt.date(2030, 1, 1))
+    assert [(b.rad, b.verdi) for b in brudd] == [(rad - 1, "2025-02-01"), (rad, "2026-02-01")]
+
+
+def test_isolerte_datoer_kontrolleres_ikke_med_under_1000_datoer(uttrekk):
+    rad = _mange_saker(uttrekk, 999)
+    uttrekk.sett("saker", rad, "mottatt_dato", "2026-02-01")
+    assert valider(uttrekk.skriv(), i_dag=dt.date(2030, 1, 1))[0] == []

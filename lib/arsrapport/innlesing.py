@@ -47,7 +47,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arsrapport.kontrakt import NULLUTFYLT, TABELLER, Kolonne, Tabell
+from arsrapport.kontrakt import NULLUTFYLT, REGISTERSTART, TABELLER, UTTREKKSDATO_KOLONNER, Kolonne, Tabell
 
 MAKS_PER_FEIL = 20
 """Høyst så mange rader rapporteres per (fil, kolonne, feiltype); resten oppsummeres."""
@@ -204,9 +204,10 @@ class Uttrekk:
     tabeller: dict[str, pd.DataFrame]
     advarsler: list[str] = field(default_factory=list)
     katalog: Path = field(default_factory=Path)
+    filer: dict[str, str] = field(default_factory=dict)  # tabell -> filnavn («regnskap.xlsx»)
 
     def __getattr__(self, navn: str) -> pd.DataFrame:
-        if navn.startswith("_") or navn in ("tabeller", "advarsler", "katalog"):
+        if navn.startswith("_") or navn in ("tabeller", "advarsler", "katalog", "filer"):
             raise AttributeError(navn)
         tabeller = self.__dict__.get("tabeller") or {}
         try:
@@ -220,18 +221,20 @@ class Uttrekk:
     def __dir__(self):
         return sorted(set(super().__dir__()) | set(self.tabeller))
 
+    def fil(self, tabell: str) -> str:
+        """Filnavnet tabellen ble lest fra (``NAVN.csv`` hvis det ikke er kjent)."""
+        return self.filer.get(tabell, f"{tabell}.csv")
+
     def uttrekksdato(self) -> pd.Timestamp:
-        """Siste dato i uttrekket: mottatt/avsluttet for saker, mottatt/avgjort for UIV."""
+        """Siste dato i uttrekket: mottatt/avsluttet for saker, mottatt/avgjort for UIV
+        (``kontrakt.UTTREKKSDATO_KOLONNER``)."""
         kandidater = []
-        for tabell, kolonner in (("saker", ("mottatt_dato", "avsluttet_dato")), ("uiv", ("mottatt_dato", "avgjort_dato"))):
+        for tabell, k in UTTREKKSDATO_KOLONNER:
             df = self.tabeller.get(tabell)
-            if df is None:
-                continue
-            for k in kolonner:
-                if k in df.columns:
-                    m = df[k].max()
-                    if pd.notna(m):
-                        kandidater.append(pd.Timestamp(m))
+            if df is not None and k in df.columns:
+                m = df[k].max()
+                if pd.notna(m):
+                    kandidater.append(pd.Timestamp(m))
         if not kandidater:
             raise ValueError("uttrekket har ingen datoer i saker eller uiv")
         return max(kandidater).normalize()
@@ -820,10 +823,11 @@ def _tom_kolonne(k: Kolonne, n: int) -> pd.Series:
 class _Tabellkontroll:
     """Typer og kontrollerer én tabell; samler brudd og advarsler."""
 
-    def __init__(self, tabell: Tabell, fil: str, raa: _Raa):
+    def __init__(self, tabell: Tabell, fil: str, raa: _Raa, i_dag: dt.date):
         self.tabell = tabell
         self.fil = fil
         self.raa = raa
+        self.i_dag = i_dag
         self.brudd: list[Brudd] = []
         self.advarsler: list[str] = []
         n = len(raa.data)
@@ -906,6 +910,8 @@ class _Tabellkontroll:
                 verdi = pd.Series(full)
         verdi.index = pd.RangeIndex(self.n)
 
+        if k.type in ("dato", "tidspunkt"):
+            self._datoer(k, verdi, raa_verdier)
         if k.ikke_negativ or k.positiv:
             tall = verdi.to_numpy(dtype=float, na_value=np.nan)
             if k.positiv:
@@ -915,6 +921,24 @@ class _Tabellkontroll:
         if k.unik:
             self._unik(k.navn, s, raa_verdier)
         return verdi
+
+    def _datoer(self, k: Kolonne, verdi: pd.Series, raa_verdier: np.ndarray) -> None:
+        """En dato etter dagens dato er et brudd (unntatt frister, ``Kolonne.fremtidig``); en dato
+        før UNE ble opprettet (``kontrakt.REGISTERSTART``) gir en advarsel med antallet rader."""
+        if not k.fremtidig:
+            i_morgen = np.datetime64(self.i_dag + dt.timedelta(days=1), "us")
+            etter = (verdi >= i_morgen).to_numpy(dtype=bool)
+            hva = "datoen" if k.type == "dato" else "tidspunktet"
+            self._brudd(k.navn, etter, raa_verdier,
+                        f"{hva} er etter dagens dato ({self.i_dag:%Y-%m-%d}) og kan ikke ha skjedd ennå (sjekk årstallet)",
+                        sammendrag="dato etter dagens dato")
+        for_start = (verdi < np.datetime64(REGISTERSTART, "us")).to_numpy(dtype=bool)
+        n = int(for_start.sum())
+        if n:
+            rader = "1 rad" if n == 1 else f"{_tall(n)} rader"
+            self.advarsler.append(
+                f"{self.fil}: {rader} har {k.navn} før {REGISTERSTART:%d.%m.%Y}, da UNE ble opprettet; sjekk datoene"
+            )
 
     def _unik(self, navn: str, s: pd.Series, raa_verdier: np.ndarray) -> None:
         utfylt = s.notna()
@@ -977,15 +1001,18 @@ def _finn_filer(katalog: Path) -> tuple[dict[str, Path], list[Brudd], list[str]]
     return filer, brudd, advarsler
 
 
-def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Brudd], list[str]]:
+def _les_og_kontroller(
+    katalog: Path, i_dag: dt.date | None = None, filnavn: dict[str, str] | None = None
+) -> tuple[dict[str, pd.DataFrame], list[Brudd], list[str]]:
     katalog = Path(katalog)
+    i_dag = i_dag or dt.date.today()
     if not katalog.is_dir():
         return {}, [Brudd(str(katalog), None, None, None, "datakatalogen finnes ikke")], []
     filer, brudd, advarsler = _finn_filer(katalog)
     tabeller: dict[str, pd.DataFrame] = {}
     gode: dict[str, pd.DataFrame] = {}  # radene uten brudd, til reglene på tvers av tabeller
     radnr: dict[str, pd.Series] = {}
-    filnavn: dict[str, str] = {}
+    filnavn = {} if filnavn is None else filnavn  # tabell -> fil, for kalleren og reglene på tvers
     for navn, sti in filer.items():
         tabell = TABELLER[navn]
         fil = sti.name
@@ -996,7 +1023,7 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
         if isinstance(raa, list):
             brudd += raa
             continue
-        kontroll = _Tabellkontroll(tabell, fil, raa)
+        kontroll = _Tabellkontroll(tabell, fil, raa, i_dag)
         tabeller[navn] = kontroll.kjor()
         brudd += kontroll.brudd
         advarsler += kontroll.advarsler
@@ -1006,7 +1033,7 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
             ok = ~kontroll.feilrad
             gode[navn] = tabeller[navn].loc[ok]
             radnr[navn] = pd.Series(np.asarray(raa.rader), index=tabeller[navn].index).loc[ok]
-            filnavn[navn] = fil
+        filnavn[navn] = fil
     from arsrapport import kontroll as regler
 
     for regel in regler.KRYSSKONTROLLER:
@@ -1016,20 +1043,23 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
     return tabeller, brudd, advarsler
 
 
-def valider(katalog: Path | str) -> tuple[list[Brudd], list[str]]:
-    """Alle brudd og advarsler for uttrekket i ``katalog``, uten å kaste unntak."""
-    _, brudd, advarsler = _les_og_kontroller(Path(katalog))
+def valider(katalog: Path | str, *, i_dag: dt.date | None = None) -> tuple[list[Brudd], list[str]]:
+    """Alle brudd og advarsler for uttrekket i ``katalog``, uten å kaste unntak.
+
+    ``i_dag`` (standard: dagens dato) er grensen for datoer som ikke kan ligge fram i tid."""
+    _, brudd, advarsler = _les_og_kontroller(Path(katalog), i_dag)
     return brudd, advarsler
 
 
-def les_uttrekk(katalog: Path | str) -> Uttrekk:
+def les_uttrekk(katalog: Path | str, *, i_dag: dt.date | None = None) -> Uttrekk:
     """Les og kontroller uttrekket i ``katalog``.
 
     Kaster :class:`Valideringsfeil` med alle bruddene dersom uttrekket bryter
     datakontrakten.
     """
     katalog = Path(katalog)
-    tabeller, brudd, advarsler = _les_og_kontroller(katalog)
+    filer: dict[str, str] = {}
+    tabeller, brudd, advarsler = _les_og_kontroller(katalog, i_dag, filer)
     if brudd:
         raise Valideringsfeil(brudd, katalog)
-    return Uttrekk(tabeller=tabeller, advarsler=advarsler, katalog=katalog)
+    return Uttrekk(tabeller=tabeller, advarsler=advarsler, katalog=katalog, filer=filer)

@@ -17,7 +17,13 @@ import numpy as np
 import pandas as pd
 
 from arsrapport.innlesing import Brudd, brudd_for_maske, vis_verdi
-from arsrapport.kontrakt import KODEFORMAT
+from arsrapport.kontrakt import (
+    ISOLERT_ANDEL,
+    ISOLERT_DAGER,
+    ISOLERT_MINST,
+    KODEFORMAT,
+    UTTREKKSDATO_KOLONNER,
+)
 
 Regel = Callable[..., list[Brudd]]
 
@@ -264,7 +270,42 @@ def kontroller_prioritet_mot_saker(
               f"saken finnes ikke i {fil_saker}", sammendrag=f"sak som ikke finnes i {fil_saker}")
 
 
-KRYSSKONTROLLER = (kontroller_regnskap_mot_kontoplan, kontroller_prioritet_mot_saker)
+def kontroller_uttrekksdato(
+    tabeller: dict[str, pd.DataFrame], rader: dict[str, pd.Series], filer: dict[str, str], alle=None
+) -> list[Brudd]:
+    """Isolerte siste datoer i kolonnene uttrekksdatoen regnes fra (``kontrakt.UTTREKKSDATO_KOLONNER``).
+
+    Et uttrekk slutter på uttrekksdatoen, og nemnda tar imot og avslutter saker hver
+    arbeidsdag, så datoene ligger tett helt opp til den. Er det minst ``ISOLERT_MINST`` datoer,
+    og ligger en av de siste ``ISOLERT_ANDEL`` av dem mer enn ``ISOLERT_DAGER`` dager etter
+    datoen foran, er den og alle senere datoer skrivefeil (2025 for 2023) som ellers ville
+    flyttet uttrekksdatoen og dermed rapportåret: brudd med fil, rad, kolonne og verdi.
+    """
+    deler = [(t, k) for t, k in UTTREKKSDATO_KOLONNER if t in tabeller and k in tabeller[t].columns]
+    datoer = [tabeller[t][k].dropna().to_numpy().astype("datetime64[D]") for t, k in deler]
+    d = np.concatenate(datoer) if datoer else np.zeros(0, dtype="datetime64[D]")
+    n = len(d)
+    if n < ISOLERT_MINST:
+        return []
+    antall = int(n * ISOLERT_ANDEL)
+    hale = np.sort(np.partition(d, n - antall - 1)[n - antall - 1 :])  # de antall + 1 siste
+    hopp = np.flatnonzero(np.diff(hale).astype(np.int64) > ISOLERT_DAGER)
+    if not len(hopp):
+        return []
+    foran, grense = hale[hopp[0]], pd.Timestamp(hale[hopp[0] + 1])
+    melding = (
+        f"datoen ligger mer enn {ISOLERT_DAGER} dager etter alle de andre datoene uttrekksdatoen regnes fra "
+        f"(de slutter {foran}) og ville flyttet uttrekksdatoen og dermed rapportåret; sjekk årstallet"
+    )
+    ut: list[Brudd] = []
+    for t, k in deler:
+        df = tabeller[t]
+        ut += _b(filer.get(t, f"{t}.csv"), k, (df[k] >= grense).fillna(False).to_numpy(dtype=bool), df, rader[t],
+                 melding, sammendrag="dato langt etter resten av uttrekket")
+    return ut
+
+
+KRYSSKONTROLLER = (kontroller_regnskap_mot_kontoplan, kontroller_prioritet_mot_saker, kontroller_uttrekksdato)
 
 
 # --- advarsler på tvers av tabeller: samme argumenter, gir tekster (stopper ikke bygget) ----
