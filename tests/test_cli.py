@@ -474,7 +474,7 @@ def test_windows_1252_viser_bare_cellen(kopi):
     _ingen_id(k, ider)
 
 
-# ------------------------------------------------------------------ datoer (issue 13)
+# ------------------------------------------------------------------ datoer og rapportåret (issue 13)
 
 
 def test_dato_i_2099(kopi):
@@ -485,6 +485,71 @@ def test_dato_i_2099(kopi):
     f.lagre()
     b = ett_brudd(arsrapport("validate", "--data", kopi), "saker.csv", rad, "mottatt_dato", "2099-01-01")
     assert "etter dagens dato" in b.melding
+
+
+def _rapportarfeil(k: Kjoring, ar: int) -> list[Vist]:
+    """Bruddene under «Rapportåret … er utenfor årene uttrekket … dekker (…)»."""
+    assert k.rc == 1, str(k)
+    assert "Traceback" not in k.tekst, str(k)
+    linjer = k.stderr.splitlines()
+    assert re.fullmatch(rf"Rapportåret {ar} er utenfor årene uttrekket i .+ dekker \(2022–2023\); ingenting er beregnet:",
+                        linjer[0]), str(k)
+    ut = []
+    for linje in linjer[1:]:
+        if not linje.startswith("  "):
+            break
+        m = _BRUDDLINJE.match(linje)
+        assert m, str(k)
+        ut.append(Vist(m["fil"], None, m["kolonne"], None, m["melding"]))
+    assert ut, str(k)
+    return ut
+
+
+@pytest.mark.parametrize("ar", [0, 1999, 2021, 2024, 2030])
+def test_validate_rapportar_utenfor_dataene(ar):
+    """Det medfølgende uttrekket dekker 2022–2023: registeret slutter med 2023 (uttrekksdato
+    15.02.2024), og 2021 mangler vekttall for 2019 (produktivitetstabellene viser tre år)."""
+    brudd = _rapportarfeil(arsrapport("validate", "--data", DATA, "--year", ar), ar)
+    if ar == 2021:
+        assert [(b.fil, b.kolonne) for b in brudd] == [("vekttall.csv", "ar_fra")]
+        assert "ingen vekter gjelder for 2019" in brudd[0].melding
+    else:
+        assert ("regnskap.csv", "ar") in [(b.fil, b.kolonne) for b in brudd]
+
+
+@pytest.mark.parametrize("ar", [2022, 2023])
+def test_validate_forste_og_siste_dekkede_ar(ar):
+    k = arsrapport("validate", "--data", DATA, "--year", ar)
+    assert k.rc == 0 and k.stderr == "", str(k)
+    assert f"følger datakontrakten (rapportår {ar})" in k.stdout
+
+
+def _rapportarfeil_uten_dekning(k: Kjoring) -> list[Vist]:
+    assert k.rc == 1 and "Traceback" not in k.tekst, str(k)
+    linjer = k.stderr.splitlines()
+    assert re.fullmatch(r"Rapportåret 2023 er utenfor årene uttrekket i .+ dekker \(ingen\); ingenting er beregnet:", linjer[0]), str(k)
+    return [Vist(m["fil"], None, m["kolonne"], None, m["melding"])
+            for m in (_BRUDDLINJE.match(x) for x in linjer[1:] if x.startswith("  "))]
+
+
+def test_regnskap_med_bare_overskrift(kopi):
+    f = Csv(kopi / "regnskap.csv")
+    (kopi / "regnskap.csv").write_text(f.linjer[0], encoding="utf-8")
+    brudd = _rapportarfeil_uten_dekning(arsrapport("validate", "--data", kopi))
+    assert [(b.fil, b.kolonne, b.melding) for b in brudd] == [
+        ("regnskap.csv", "ar", "ingen rader for 2023 (filen har ingen datarader)")
+    ]
+
+
+@pytest.mark.parametrize("ar", [0, 2030])
+def test_figures_med_rapportar_utenfor_stopper_for_noe_beregnes(tmp_path, ar):
+    """``--year 0`` betydde 2023 (0 er usant); nå er det et år utenfor dataene, som 2030."""
+    ut = tmp_path / "bygg" / "_build"
+    k = arsrapport("figures", "--data", DATA, "--out", ut, "--year", ar)
+    _rapportarfeil(k, ar)
+    assert IKKE_SKREVET in k.stderr
+    assert "[1/4]" in k.stdout and "[2/4]" not in k.stdout, str(k)  # før regnskapet og notatbøkene
+    assert not (tmp_path / "bygg").exists()
 
 
 # ------------------------------------------------------------------ alle brudd på én gang

@@ -115,6 +115,38 @@ class Valideringsfeil(Exception):
         return "\n".join([hode, *(f"  {b}" for b in self.brudd)])
 
 
+class Rapportarfeil(Valideringsfeil):
+    """Uttrekket dekker ikke rapportåret: ``.brudd`` sier hva som mangler for det, ``.dekket``
+    er årene uttrekket dekker (se :func:`arsrapport.kontroll.kontroller_rapportar`)."""
+
+    def __init__(self, ar: int, dekket: Sequence[int], brudd: Sequence[Brudd], katalog: Path | str | None = None):
+        self.ar = ar
+        self.dekket = list(dekket)
+        super().__init__(brudd, katalog)
+
+    def __str__(self) -> str:
+        hvor = f" i {vis_tekst(str(self.katalog), 200)}" if self.katalog is not None else ""
+        hode = (
+            f"Rapportåret {self.ar} er utenfor årene uttrekket{hvor} dekker ({arstall(self.dekket) or 'ingen'}); "
+            "ingenting er beregnet:"
+        )
+        return "\n".join([hode, *(f"  {b}" for b in self.brudd)])
+
+
+def arstall(ar: Sequence[int]) -> str:
+    """Årene som sammenhengende intervaller: «2019, 2021–2023» (tom tekst for ingen år)."""
+    ar = sorted(set(int(a) for a in ar))
+    deler: list[str] = []
+    i = 0
+    while i < len(ar):
+        j = i
+        while j + 1 < len(ar) and ar[j + 1] == ar[j] + 1:
+            j += 1
+        deler.append(str(ar[i]) if i == j else f"{ar[i]}–{ar[j]}")
+        i = j + 1
+    return ", ".join(deler)
+
+
 def _tall(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
 

@@ -350,7 +350,7 @@ NULLUTFYLT: dict[tuple[str, str], int] = {
     **{(t, "post"): 2 for t in ("tildeling", "fullmakter", "regnskap")},
 }
 
-# ---------------------------------------------------------------- datoer
+# ---------------------------------------------------------------- datoer og rapportåret
 
 REGISTERSTART = dt.date(2001, 1, 1)
 """UNE ble opprettet 1. januar 2001. En dato før det gir en advarsel (med antallet rader):
@@ -370,3 +370,19 @@ ISOLERT_MINST = 1000
 """Isolerte siste datoer: blant de ``UTTREKKSDATO_KOLONNER``-datoene (minst ``ISOLERT_MINST``
 av dem) er de av den siste ``ISOLERT_ANDEL`` som ligger mer enn ``ISOLERT_DAGER`` dager etter
 datoen foran, og alle senere, et brudd: de ville flyttet uttrekksdatoen og dermed rapportåret."""
+
+RAPPORTAR_TABELLER: dict[str, int] = {
+    "regnskap": 1,
+    "tildeling": 1,
+    "kapitalkontoer": 1,
+    "mellomvaerende": 1,
+    "arsverk": 1,
+    "styringsparametere": 1,
+    "kpi": 3,
+    "vekttall": 3,
+}
+"""Tabellene rapportåret Y trenger, og hvor mange år til og med Y hver må ha: rader med
+``ar`` lik året (``vekttall``: et intervall ``ar_fra``–``ar_til`` som dekker det). Uten dem
+stopper et kapittel eller blir feil: regnskapskontrollene hopper over et år uten regnskap,
+Note A blir 0 uten tildeling, styringsparameterne mangler, og produktivitetstabellene
+(3.2.13) viser vekttall og KPI-justerte kroner for Y − 2 til Y."""
