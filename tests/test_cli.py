@@ -406,6 +406,152 @@ def test_endringene_rorer_bare_den_odelagte_linjen(kopi):
     assert (kopi / "saker.csv").read_bytes() == (DATA / "saker.csv").read_bytes()
 
 
+# ------------------------------------------------------------------ det som vises av filen (issue 13)
+#
+# Et brudd viser høyst én celle, kuttet og med synlige kontrolltegn, aldri en hel rad. Testene
+# sjekker at ingen saks- eller person-id fra filen (utenom den ene cellen) står i utdataene.
+
+
+def _ider(f: Csv, unntatt: int | None = None) -> set[str]:
+    """sak_id og person_id i alle radene i ``f`` (unntatt raden ``unntatt``)."""
+    return {f.rad(nr)[k] for nr in range(2, f.siste_rad + 1) if nr != unntatt for k in ("sak_id", "person_id")}
+
+
+def _ingen_id(k: Kjoring, ider: set[str]) -> None:
+    funnet = [i for i in ider if i in k.tekst]
+    assert not funnet, f"{funnet[:5]}\n{k}"
+
+
+def test_en_megabyte_i_et_felt_gir_kort_utskrift(kopi):
+    f = Csv(kopi / "saker.csv")
+    rad = _midt(f)
+    f.sett(rad, "mottatt_dato", "x" * (1 << 20))
+    f.lagre()
+    k = arsrapport("validate", "--data", kopi)
+    ett_brudd(k, "saker.csv", rad, "mottatt_dato", "x" * 40 + "…")
+    assert len(k.stderr.encode("utf-8")) < 2000, len(k.stderr)
+
+
+def test_kontrolltegn_skrives_synlig(kopi):
+    """NUL og en ANSI-kode (tøm skjermen) i en celle: bruddet viser dem som \\x00 og \\x1b."""
+    f = Csv(kopi / "saker.csv")
+    rad = _midt(f)
+    f.sett(rad, "nasjonalitet", "Syria\x00\x1b[2J")
+    f.lagre()
+    k = arsrapport("validate", "--data", kopi)
+    b = ett_brudd(k, "saker.csv", rad, "nasjonalitet", "Syria\\x00\\x1b[2J")
+    assert "NUL" in b.melding
+    assert "\x00" not in k.tekst and "\x1b" not in k.tekst
+
+
+def test_norsk_excel_semikolon_og_windows_1252(kopi):
+    """saker.csv lagret av norsk Excel («;» og Windows-1252): ett brudd for filen, som sier begge
+    deler og hvordan den lagres riktig; ingenting fra radene i utdataene."""
+    f = Csv(kopi / "saker.csv")
+    ider = _ider(f)
+    rader = list(csv.reader(io.StringIO((kopi / "saker.csv").read_text(encoding="utf-8"))))
+    with open(kopi / "saker.csv", "w", encoding="cp1252", newline="") as ut:
+        csv.writer(ut, delimiter=";", lineterminator="\r\n").writerows(rader)
+    k = arsrapport("validate", "--data", kopi)
+    b = ett_brudd(k, "saker.csv", 1, None, None)
+    for ord in ("semikolon", "Windows-1252", ".xlsx", "CSV UTF-8 (kommadelt)"):
+        assert ord in b.melding, str(k)
+    _ingen_id(k, ider)
+    assert len(k.stderr.encode("utf-8")) < 2000
+
+
+def test_windows_1252_viser_bare_cellen(kopi):
+    """Hele saker.csv lagret som Windows-1252: bruddet viser cellen med den første ugyldige
+    byten, ikke resten av raden."""
+    f = Csv(kopi / "saker.csv")
+    rad = next(nr for nr in range(2, f.siste_rad + 1) if not f.linjer[nr - 1].isascii())
+    kolonne, verdi = next((k, v) for k, v in f.rad(rad).items() if not v.isascii())
+    ider = _ider(f) - {verdi}
+    f.lagre(encoding="cp1252")
+    k = arsrapport("validate", "--data", kopi)
+    b = ett_brudd(k, "saker.csv", rad, kolonne, verdi)
+    assert "Windows-1252" in b.melding and "CSV UTF-8 (kommadelt)" in b.melding
+    _ingen_id(k, ider)
+
+
+# ------------------------------------------------------------------ datoer og rapportåret (issue 13)
+
+
+def test_dato_i_2099(kopi):
+    """Én mottatt_dato i 2099 ville gjort uttrekksdatoen til 2099-01-01 og rapportåret til 2098."""
+    f = Csv(kopi / "saker.csv")
+    rad = _midt(f)
+    f.sett(rad, "mottatt_dato", "2099-01-01")
+    f.lagre()
+    b = ett_brudd(arsrapport("validate", "--data", kopi), "saker.csv", rad, "mottatt_dato", "2099-01-01")
+    assert "etter dagens dato" in b.melding
+
+
+def _rapportarfeil(k: Kjoring, ar: int) -> list[Vist]:
+    """Bruddene under «Rapportåret … er utenfor årene uttrekket … dekker (…)»."""
+    assert k.rc == 1, str(k)
+    assert "Traceback" not in k.tekst, str(k)
+    linjer = k.stderr.splitlines()
+    assert re.fullmatch(rf"Rapportåret {ar} er utenfor årene uttrekket i .+ dekker \(2022–2023\); ingenting er beregnet:",
+                        linjer[0]), str(k)
+    ut = []
+    for linje in linjer[1:]:
+        if not linje.startswith("  "):
+            break
+        m = _BRUDDLINJE.match(linje)
+        assert m, str(k)
+        ut.append(Vist(m["fil"], None, m["kolonne"], None, m["melding"]))
+    assert ut, str(k)
+    return ut
+
+
+@pytest.mark.parametrize("ar", [0, 1999, 2021, 2024, 2030])
+def test_validate_rapportar_utenfor_dataene(ar):
+    """Det medfølgende uttrekket dekker 2022–2023: registeret slutter med 2023 (uttrekksdato
+    15.02.2024), og 2021 mangler vekttall for 2019 (produktivitetstabellene viser tre år)."""
+    brudd = _rapportarfeil(arsrapport("validate", "--data", DATA, "--year", ar), ar)
+    if ar == 2021:
+        assert [(b.fil, b.kolonne) for b in brudd] == [("vekttall.csv", "ar_fra")]
+        assert "ingen vekter gjelder for 2019" in brudd[0].melding
+    else:
+        assert ("regnskap.csv", "ar") in [(b.fil, b.kolonne) for b in brudd]
+
+
+@pytest.mark.parametrize("ar", [2022, 2023])
+def test_validate_forste_og_siste_dekkede_ar(ar):
+    k = arsrapport("validate", "--data", DATA, "--year", ar)
+    assert k.rc == 0 and k.stderr == "", str(k)
+    assert f"følger datakontrakten (rapportår {ar})" in k.stdout
+
+
+def _rapportarfeil_uten_dekning(k: Kjoring) -> list[Vist]:
+    assert k.rc == 1 and "Traceback" not in k.tekst, str(k)
+    linjer = k.stderr.splitlines()
+    assert re.fullmatch(r"Rapportåret 2023 er utenfor årene uttrekket i .+ dekker \(ingen\); ingenting er beregnet:", linjer[0]), str(k)
+    return [Vist(m["fil"], None, m["kolonne"], None, m["melding"])
+            for m in (_BRUDDLINJE.match(x) for x in linjer[1:] if x.startswith("  "))]
+
+
+def test_regnskap_med_bare_overskrift(kopi):
+    f = Csv(kopi / "regnskap.csv")
+    (kopi / "regnskap.csv").write_text(f.linjer[0], encoding="utf-8")
+    brudd = _rapportarfeil_uten_dekning(arsrapport("validate", "--data", kopi))
+    assert [(b.fil, b.kolonne, b.melding) for b in brudd] == [
+        ("regnskap.csv", "ar", "ingen rader for 2023 (filen har ingen datarader)")
+    ]
+
+
+@pytest.mark.parametrize("ar", [0, 2030])
+def test_figures_med_rapportar_utenfor_stopper_for_noe_beregnes(tmp_path, ar):
+    """``--year 0`` betydde 2023 (0 er usant); nå er det et år utenfor dataene, som 2030."""
+    ut = tmp_path / "bygg" / "_build"
+    k = arsrapport("figures", "--data", DATA, "--out", ut, "--year", ar)
+    _rapportarfeil(k, ar)
+    assert IKKE_SKREVET in k.stderr
+    assert "[1/4]" in k.stdout and "[2/4]" not in k.stdout, str(k)  # før regnskapet og notatbøkene
+    assert not (tmp_path / "bygg").exists()
+
+
 # ------------------------------------------------------------------ alle brudd på én gang
 
 

@@ -681,3 +681,271 @@ def test_uttrekk_ukjent_tabell_gir_attributeerror():
     u = _uttrekk_med_datoer(["2023-01-01"])
     with pytest.raises(AttributeError):
         u.finnes_ikke  # noqa: B018
+
+
+# ------------------------------------------------------------------ det som vises av filen (issue 13)
+#
+# Et brudd viser høyst én celle, kuttet til MAKS_VIST tegn og med kontrolltegn synlige, aldri en
+# hel rad (radene har saks- og person-id). Hver test sjekker også at ingen annen celle fra raden
+# (sak_id, person_id) står i teksten.
+
+IDER = {r["sak_id"] for r in GYLDIG["saker"]} | {r["person_id"] for r in GYLDIG["saker"]}
+
+
+def ingen_id(tekst: str) -> None:
+    assert not [i for i in IDER if i in tekst], tekst
+
+
+def test_vis_tekst_kutter_ved_grensen_og_viser_kontrolltegn():
+    from arsrapport.innlesing import MAKS_VIST, vis_tekst
+
+    assert MAKS_VIST == 40
+    assert vis_tekst("a" * 40) == "a" * 40  # akkurat på grensen: ikke kuttet
+    assert vis_tekst("a" * 41) == "a" * 40 + "…"
+    assert vis_tekst("x\x00y\r\n\tz\x1b[31m\u202e\u2028") == "x\\x00y\\r\\n\\tz\\x1b[31m\\u202e\\u2028"
+    assert vis_tekst("Sør-Sudan, «Øst»") == "Sør-Sudan, «Øst»"  # vanlige tegn står urørt
+
+
+def test_brudd_viser_en_megabyte_kort(uttrekk):
+    """Et felt på 1 MiB i en datokolonne: bruddet har fil, rad, kolonne og de første 40 tegnene."""
+    uttrekk.sett("saker", 3, "mottatt_dato", "2" * (1 << 20))
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne) == ("saker.csv", 3, "mottatt_dato")
+    assert str(b) == f"saker.csv, rad 3, kolonne mottatt_dato, verdi «{'2' * 40}…»: ugyldig dato (forventet ÅÅÅÅ-MM-DD)"
+
+
+def test_kontrolltegn_i_et_felt_er_brudd_og_vises_escapet(uttrekk):
+    """NUL og en ANSI-kode i nasjonalitet (tekst, ellers gyldig): ett brudd for filen som peker på
+    cellen, med antallet kontrolltegn; teksten har dem som \\x00 og \\x1b, ikke rå."""
+    uttrekk.sett("saker", 4, "nasjonalitet", "Tyrkia\x00\x1b[2J")
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, "nasjonalitet", "Tyrkia\x00\x1b[2J")
+    assert "0x00 (NUL)" in b.melding and "2 kontrolltegn" in b.melding
+    tekst = str(b)
+    assert "«Tyrkia\\x00\\x1b[2J»" in tekst
+    assert "\x00" not in tekst and "\x1b" not in tekst
+    ingen_id(tekst)
+
+
+def test_kolonnenavn_fra_filen_vises_kort_i_advarselen(uttrekk):
+    uttrekk.legg_til_kolonne("kpi", "x" * 5000 + "\x1b[0m", "1")
+    _, advarsler = valider(uttrekk.skriv())
+    assert advarsler == [f"kpi.csv: ukjent kolonne «{'x' * 40}…» blir ignorert"]
+
+
+def _skriv_som_excel(fil: Path, skille: str, koding: str = "cp1252") -> None:
+    """Skriv CSV-filen om slik norsk Excel lagrer den: ``skille`` mellom feltene, ``koding``."""
+    rader = list(csv.reader(fil.read_text(encoding="utf-8").splitlines()))
+    with open(fil, "w", encoding=koding, newline="") as f:
+        csv.writer(f, delimiter=skille, lineterminator="\r\n").writerows(rader)
+
+
+def test_semikolon_og_windows_1252_fra_norsk_excel(uttrekk):
+    """«CSV (semikolondelt)» fra norsk Excel: ett brudd for filen (rad 1), som sier både
+    skilletegnet og tegnkodingen og hvordan filen lagres riktig, og ingenting fra radene."""
+    uttrekk.sett("saker", 4, "nasjonalitet", "Sør-Sudan")
+    katalog = uttrekk.skriv()
+    _skriv_som_excel(katalog / "saker.csv", ";")
+    assert b"S\xf8r-Sudan" in (katalog / "saker.csv").read_bytes()
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 1, None, None)
+    for ord in ("semikolon", f"{len(uttrekk.kolonner['saker'])} felt", "Windows-1252", ".xlsx", "CSV UTF-8 (kommadelt)"):
+        assert ord in b.melding, b.melding
+    ingen_id(str(b))
+    assert "Sør-Sudan" not in str(b)
+
+
+def test_semikolon_i_utf8_fil(uttrekk):
+    katalog = uttrekk.skriv()
+    _skriv_som_excel(katalog / "saker.csv", ";", "utf-8")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.verdi) == ("saker.csv", 1, None)
+    assert "semikolon" in b.melding and "Windows-1252" not in b.melding
+
+
+def test_semikolon_i_radene_men_komma_i_overskriften(uttrekk):
+    """Overskriften skrevet for hånd med komma, radene limt inn fra en semikolonfil: ett brudd
+    (rad 2), ikke ett «for få felt» per rad."""
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    linjer = f.read_text(encoding="utf-8").splitlines()
+    f.write_text("\n".join([linjer[0]] + [";".join(next(csv.reader([x]))) for x in linjer[1:]]) + "\n", encoding="utf-8")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 2, None, None)
+    assert "semikolon" in b.melding
+    ingen_id(str(b))
+
+
+def test_semikolon_i_et_tekstfelt_er_ikke_skilletegn(uttrekk):
+    uttrekk.sett("saker", 2, "hjemmel", "utl. § 28; § 32; § 35; § 38")
+    les_uttrekk(uttrekk.skriv())
+
+
+def test_tabulatordelt_fil(uttrekk):
+    katalog = uttrekk.skriv()
+    _skriv_som_excel(katalog / "saker.csv", "\t")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.verdi) == ("saker.csv", 1, None)
+    assert "tabulator" in b.melding
+    ingen_id(str(b))
+
+
+def test_utf16_fil(uttrekk):
+    """Excel «Unicode-tekst» (UTF-16 med BOM, NUL i annenhver byte): ett brudd som sier det."""
+    katalog = uttrekk.skriv()
+    f = katalog / "kpi.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("utf-16"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("kpi.csv", None, None, None)
+    assert "UTF-16" in b.melding and "CSV UTF-8 (kommadelt)" in b.melding
+
+
+def test_windows_1252_sier_tegnet_og_hvordan_filen_lagres(uttrekk):
+    uttrekk.sett("saker", 3, "behandlingstype", "Klage")
+    uttrekk.sett("saker", 4, "nasjonalitet", "Sør-Sudan")
+    uttrekk.sett("saker", 5, "nasjonalitet", "Côte d'Ivoire")
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, "nasjonalitet", "Sør-Sudan")
+    for ord in ("0xF8 («ø» i Windows-1252)", "2 slike steder", "cp1252", "CSV UTF-8 (kommadelt)"):
+        assert ord in b.melding, b.melding
+    ingen_id(str(b))
+
+
+def test_windows_1252_i_en_rad_med_feil_antall_felt_viser_ingen_celle(uttrekk):
+    """Raden med den ugyldige byten har et felt for mye: «feltet» kan være to celler, så
+    verken kolonne eller verdi vises, bare raden."""
+    uttrekk.sett("saker", 3, "behandlingstype", "Klage")
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    linjer = f.read_text(encoding="utf-8").split("\n")
+    linjer[3] = linjer[3].replace("Tyrkia", "Tyrkia,Sør") + ",000103"
+    f.write_bytes("\n".join(linjer).encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, None, None)
+    assert "0xF8" in b.melding
+    ingen_id(str(b))
+
+
+def test_windows_1252_i_et_felt_over_csv_modulens_grense(uttrekk):
+    """Et felt lengre enn csv-modulens grense (131 072 tegn): raden, men ikke linjen."""
+    uttrekk.sett("saker", 3, "behandlingstype", "Klage")
+    uttrekk.sett("saker", 4, "hjemmel", "ø" + "x" * 200_000)
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.verdi) == ("saker.csv", 4, None)
+    assert len(str(b)) < 600
+    ingen_id(str(b))
+
+
+# ------------------------------------------------------------------ datoer fram i tid og før registeret
+
+
+I_DAG = dt.date(2024, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "tabell, rad, kolonne, verdi, feil",
+    [
+        ("saker", 5, "mottatt_dato", "2024-03-01", False),  # i dag: lov
+        ("saker", 5, "mottatt_dato", "2024-03-02", True),  # i morgen: brudd
+        ("saker", 3, "bfe_vurdert", "2024-03-01T23:59", False),
+        ("saker", 3, "bfe_vurdert", "2024-03-02T00:00", True),
+        ("rettssaker", 3, "innkommet_dato", "2099-01-01", True),
+        ("uiv", 2, "avgjort_dato", "2024-03-02", True),
+    ],
+)
+def test_dato_etter_dagens_dato(uttrekk, tabell, rad, kolonne, verdi, feil):
+    uttrekk.sett(tabell, rad, kolonne, verdi)
+    brudd, _ = valider(uttrekk.skriv(), i_dag=I_DAG)
+    if not feil:
+        assert brudd == []
+        return
+    assert [(b.fil, b.rad, b.kolonne, b.verdi) for b in brudd] == [(f"{tabell}.csv", rad, kolonne, verdi)], brudd
+    assert "etter dagens dato (2024-03-01)" in brudd[0].melding
+
+
+def test_en_frist_kan_ligge_fram_i_tid(uttrekk):
+    """uiv_frist er en frist (``Kolonne.fremtidig``), ikke noe som har skjedd."""
+    uttrekk.sett("saker", 2, "uiv_frist", "2024-03-20T12:00")
+    assert valider(uttrekk.skriv(), i_dag=I_DAG) == ([], [])
+
+
+def test_dato_etter_dagens_dato_uten_i_dag(uttrekk):
+    """Standardgrensen er dagens dato."""
+    i_morgen = dt.date.today() + dt.timedelta(days=1)
+    uttrekk.sett("saker", 5, "mottatt_dato", i_morgen.isoformat())
+    b = ett_brudd(uttrekk.skriv())
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 5, "mottatt_dato", i_morgen.isoformat())
+
+
+def test_dato_i_2099_stopper_for_uttrekksdatoen_flyttes(uttrekk):
+    """Uten regelen ble uttrekksdatoen 2099-01-01 og rapportåret 2098."""
+    uttrekk.sett("saker", 5, "mottatt_dato", "2099-01-01")
+    with pytest.raises(Valideringsfeil) as e:
+        les_uttrekk(uttrekk.skriv())
+    assert [(b.fil, b.rad, b.kolonne, b.verdi) for b in e.value.brudd] == [("saker.csv", 5, "mottatt_dato", "2099-01-01")]
+
+
+@pytest.mark.parametrize(
+    "datoer, advarsel",
+    [
+        (["2001-01-01", "2022-11-15"], None),  # første dag UNE fantes: ingen advarsel
+        (["2000-12-31", "2022-11-15"], "saker.csv: 1 rad har mottatt_dato før 01.01.2001, da UNE ble opprettet; sjekk datoene"),
+        (["1900-01-01", "1999-06-30"], "saker.csv: 2 rader har mottatt_dato før 01.01.2001, da UNE ble opprettet; sjekk datoene"),
+    ],
+)
+def test_dato_for_une_ble_opprettet_gir_advarsel_med_antall(uttrekk, datoer, advarsel):
+    uttrekk.sett("saker", 2, "mottatt_dato", datoer[0])
+    uttrekk.sett("saker", 3, "mottatt_dato", datoer[1])
+    brudd, advarsler = valider(uttrekk.skriv())
+    assert brudd == []
+    assert advarsler == ([advarsel] if advarsel else [])
+
+
+# ------------------------------------------------------------------ isolerte siste datoer
+
+
+def _mange_saker(uttrekk: Uttrekksdata, antall_datoer: int) -> int:
+    """Fyll saker med ubehandlede saker, mottatt én per dag fra 2021-05-01, til uttrekket har
+    ``antall_datoer`` datoer i kolonnene uttrekksdatoen regnes fra. Gir raden til den siste."""
+    # GYLDIG har 4 mottatt + 3 avsluttet i saker og 2 mottatt + 1 avgjort i uiv: 10 datoer
+    mal = GYLDIG["saker"][3]  # ubehandlet asylsak
+    start = dt.date(2021, 5, 1)
+    for i in range(antall_datoer - 10):
+        uttrekk.tabeller["saker"].append(dict(mal, sak_id=f"N{i:04d}", mottatt_dato=(start + dt.timedelta(days=i)).isoformat()))
+    return len(uttrekk.tabeller["saker"]) + 1
+
+
+@pytest.mark.parametrize("dager, feil", [(31, False), (32, True)])
+def test_isolert_siste_dato(uttrekk, dager, feil):
+    """1 000 datoer; de andre slutter 2024-02-15 (uiv). Den siste saken mottatt 31 dager etter er
+    lov, 32 dager etter et brudd: den ville flyttet uttrekksdatoen."""
+    rad = _mange_saker(uttrekk, 1000)
+    dato = (dt.date(2024, 2, 15) + dt.timedelta(days=dager)).isoformat()
+    uttrekk.sett("saker", rad, "mottatt_dato", dato)
+    brudd, _ = valider(uttrekk.skriv(), i_dag=dt.date(2030, 1, 1))
+    if not feil:
+        assert brudd == []
+        return
+    assert [(b.fil, b.rad, b.kolonne, b.verdi) for b in brudd] == [("saker.csv", rad, "mottatt_dato", dato)]
+    assert "mer enn 31 dager" in brudd[0].melding and "2024-02-15" in brudd[0].melding
+
+
+def test_flere_isolerte_datoer_alle_etter_hoppet(uttrekk):
+    """To skrivefeil (2025 og 2026): begge er brudd, og den siste «ekte» datoen er 2024-02-15."""
+    rad = _mange_saker(uttrekk, 1000)
+    uttrekk.sett("saker", rad, "mottatt_dato", "2026-02-01")
+    uttrekk.sett("saker", rad - 1, "mottatt_dato", "2025-02-01")
+    brudd, _ = valider(uttrekk.skriv(), i_dag=dt.date(2030, 1, 1))
+    assert [(b.rad, b.verdi) for b in brudd] == [(rad - 1, "2025-02-01"), (rad, "2026-02-01")]
+
+
+def test_isolerte_datoer_kontrolleres_ikke_med_under_1000_datoer(uttrekk):
+    rad = _mange_saker(uttrekk, 999)
+    uttrekk.sett("saker", rad, "mottatt_dato", "2026-02-01")
+    assert valider(uttrekk.skriv(), i_dag=dt.date(2030, 1, 1))[0] == []

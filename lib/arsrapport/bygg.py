@@ -32,6 +32,7 @@ from arsrapport import avstemming, eksport, kapitler, nummerering, regneark
 from arsrapport.formatering import dato, tall
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
+from arsrapport.kontroll import kontroller_rapportar
 from arsrapport.lim import ALLE, SKILLE, TEKST, UTTREKKSDATO
 from arsrapport.prosesser import stopp_etterkommere
 
@@ -550,8 +551,10 @@ def bygg(
     steg = _Steg(4 + bok + pdf, melding, rapport)
     with steg("Uttrekket") as m:
         uttrekk = last_og_kontroller(data, m)
+        ar = ar if ar is not None else (inn.ar or uttrekk.siste_hele_ar())
+        for a in kontroller_rapportar(uttrekk, ar):  # Rapportarfeil før noe beregnes
+            m(f"  advarsel: {a}")
         rapport.advarsler += [f"uttrekket: {a}" for a in uttrekk.advarsler]
-        ar = ar or inn.ar or uttrekk.siste_hele_ar()
         rapport.ar = ar
         m(f"  Rapportår: {ar} (uttrekksdato {uttrekk.uttrekksdato():%d.%m.%Y})")
         tid = kildetid(uttrekk.uttrekksdato())

@@ -47,6 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             s.add_argument("--no-pdf", action="store_true", help="hopp over PDF-en (raskere)")
     v = sub.add_parser("validate", help="kontroller uttrekket mot datakontrakten")
     v.add_argument("--data", type=Path, default=None)
+    v.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
     g = sub.add_parser("generate", help="skriv det syntetiske uttrekket")
     g.add_argument("--out", type=Path, default=None, help="katalog (standard: data/)")
     g.add_argument("--seed", type=int, default=None)
@@ -77,12 +78,16 @@ def main(argv: list[str] | None = None) -> int:
                 _melding(f"advarsel: {adv}")
             if brudd:
                 raise Valideringsfeil(brudd)
-            _melding(f"{data}: uttrekket følger datakontrakten.")
             from arsrapport.bygg import kontroller_regnskapet
             from arsrapport.innlesing import les_uttrekk
+            from arsrapport.kontroll import kontroller_rapportar
 
             uttrekk = les_uttrekk(data)
-            kontroller_regnskapet(uttrekk, les_innstillinger().ar or uttrekk.siste_hele_ar(), _melding)
+            ar = a.year if a.year is not None else (les_innstillinger().ar or uttrekk.siste_hele_ar())
+            for adv in kontroller_rapportar(uttrekk, ar):
+                _melding(f"advarsel: {adv}")
+            _melding(f"{data}: uttrekket følger datakontrakten (rapportår {ar}).")
+            kontroller_regnskapet(uttrekk, ar, _melding)
         elif a.kommando == "generate":
             from arsrapport.config import les_innstillinger
             from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk

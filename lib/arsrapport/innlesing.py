@@ -28,6 +28,10 @@ rader med for få felt, som bare gir et brudd).
 
 Alt arbeid per rad er vektorisert; bare de (høyst ``MAKS_PER_FEIL``) radene som
 rapporteres for hver feiltype, behandles enkeltvis.
+
+Det som vises av filens innhold i et brudd, er høyst én celle, kuttet til
+``MAKS_VIST`` tegn og med kontrolltegn skrevet som ``\\x00``, ``\\n`` … (:func:`vis_tekst`,
+brukt av :meth:`Brudd.__str__`), aldri en hel rad: radene har saks- og person-id.
 """
 
 from __future__ import annotations
@@ -43,10 +47,16 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arsrapport.kontrakt import NULLUTFYLT, TABELLER, Kolonne, Tabell
+from arsrapport.kontrakt import NULLUTFYLT, REGISTERSTART, TABELLER, UTTREKKSDATO_KOLONNER, Kolonne, Tabell
 
 MAKS_PER_FEIL = 20
 """Høyst så mange rader rapporteres per (fil, kolonne, feiltype); resten oppsummeres."""
+
+MAKS_VIST = 40
+"""Høyst så mange tegn av en verdi (eller et kolonnenavn fra filen) vises i et brudd eller en advarsel."""
+
+MAKS_MELDING = 1000
+"""Høyst så mange tegn av selve meldingen i et brudd."""
 
 TEKSTTYPE = "str"
 """pandas' strengtype (i pandas 3: ``StringDtype`` med ``NaN`` som manglende verdi)."""
@@ -79,14 +89,15 @@ class Brudd:
     melding: str
 
     def __str__(self) -> str:
-        deler = [self.fil]
+        # Alt som kan komme fra filen, vises kuttet og med synlige kontrolltegn (vis_tekst).
+        deler = [vis_tekst(self.fil, 200)]
         if self.rad is not None:
             deler.append(f"rad {self.rad}")
         if self.kolonne is not None:
-            deler.append(f"kolonne {self.kolonne}")
+            deler.append(f"kolonne {vis_tekst(self.kolonne)}")
         if self.verdi is not None:
-            deler.append(f"verdi «{self.verdi}»")
-        return f"{', '.join(deler)}: {self.melding}"
+            deler.append(f"verdi «{vis_tekst(self.verdi)}»")
+        return f"{', '.join(deler)}: {vis_tekst(self.melding, MAKS_MELDING)}"
 
 
 class Valideringsfeil(Exception):
@@ -99,13 +110,69 @@ class Valideringsfeil(Exception):
 
     def __str__(self) -> str:
         n = len(self.brudd)
-        hvor = f" i {self.katalog}" if self.katalog is not None else ""
+        hvor = f" i {vis_tekst(str(self.katalog), 200)}" if self.katalog is not None else ""
         hode = f"Datauttrekket{hvor} bryter datakontrakten ({n} brudd):"
         return "\n".join([hode, *(f"  {b}" for b in self.brudd)])
 
 
+class Rapportarfeil(Valideringsfeil):
+    """Uttrekket dekker ikke rapportåret: ``.brudd`` sier hva som mangler for det, ``.dekket``
+    er årene uttrekket dekker (se :func:`arsrapport.kontroll.kontroller_rapportar`)."""
+
+    def __init__(self, ar: int, dekket: Sequence[int], brudd: Sequence[Brudd], katalog: Path | str | None = None):
+        self.ar = ar
+        self.dekket = list(dekket)
+        super().__init__(brudd, katalog)
+
+    def __str__(self) -> str:
+        hvor = f" i {vis_tekst(str(self.katalog), 200)}" if self.katalog is not None else ""
+        hode = (
+            f"Rapportåret {self.ar} er utenfor årene uttrekket{hvor} dekker ({arstall(self.dekket) or 'ingen'}); "
+            "ingenting er beregnet:"
+        )
+        return "\n".join([hode, *(f"  {b}" for b in self.brudd)])
+
+
+def arstall(ar: Sequence[int]) -> str:
+    """Årene som sammenhengende intervaller: «2019, 2021–2023» (tom tekst for ingen år)."""
+    ar = sorted(set(int(a) for a in ar))
+    deler: list[str] = []
+    i = 0
+    while i < len(ar):
+        j = i
+        while j + 1 < len(ar) and ar[j + 1] == ar[j] + 1:
+            j += 1
+        deler.append(str(ar[i]) if i == j else f"{ar[i]}–{ar[j]}")
+        i = j + 1
+    return ", ".join(deler)
+
+
 def _tall(n: int) -> str:
     return f"{n:,}".replace(",", "\u00a0")
+
+
+# Kontrolltegn (C0, DEL, C1), myke bindestreker, usynlige og retningsstyrende tegn og linje-
+# og avsnittsskille: tegn som kan flytte markøren, fargelegge terminalen, snu teksten eller
+# skjule hva som står i en celle.
+_KONTROLLTEGN = re.compile(r"[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+_ESCAPE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(m: re.Match) -> str:
+    c = m.group()
+    return _ESCAPE.get(c) or (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}")
+
+
+def vis_tekst(tekst: str, maks: int = MAKS_VIST) -> str:
+    """``tekst`` slik den kan skrives til en terminal eller en logg: høyst ``maks`` tegn (så
+    «…»), og kontrolltegn (NUL, linjeskift, tabulator, ESC i ANSI-koder …) skrevet som
+    ``\\x00``, ``\\n``, ``\\t``, ``\\x1b``. Det eneste stedet innhold fra filene kuttes og
+    gjøres synlig; :meth:`Brudd.__str__` og advarslene bruker det."""
+    tekst = str(tekst)
+    kuttet = len(tekst) > maks
+    if kuttet:
+        tekst = tekst[:maks]
+    return _KONTROLLTEGN.sub(_escape, tekst) + ("…" if kuttet else "")
 
 
 def vis_verdi(v) -> str | None:
@@ -169,9 +236,10 @@ class Uttrekk:
     tabeller: dict[str, pd.DataFrame]
     advarsler: list[str] = field(default_factory=list)
     katalog: Path = field(default_factory=Path)
+    filer: dict[str, str] = field(default_factory=dict)  # tabell -> filnavn («regnskap.xlsx»)
 
     def __getattr__(self, navn: str) -> pd.DataFrame:
-        if navn.startswith("_") or navn in ("tabeller", "advarsler", "katalog"):
+        if navn.startswith("_") or navn in ("tabeller", "advarsler", "katalog", "filer"):
             raise AttributeError(navn)
         tabeller = self.__dict__.get("tabeller") or {}
         try:
@@ -185,18 +253,20 @@ class Uttrekk:
     def __dir__(self):
         return sorted(set(super().__dir__()) | set(self.tabeller))
 
+    def fil(self, tabell: str) -> str:
+        """Filnavnet tabellen ble lest fra (``NAVN.csv`` hvis det ikke er kjent)."""
+        return self.filer.get(tabell, f"{tabell}.csv")
+
     def uttrekksdato(self) -> pd.Timestamp:
-        """Siste dato i uttrekket: mottatt/avsluttet for saker, mottatt/avgjort for UIV."""
+        """Siste dato i uttrekket: mottatt/avsluttet for saker, mottatt/avgjort for UIV
+        (``kontrakt.UTTREKKSDATO_KOLONNER``)."""
         kandidater = []
-        for tabell, kolonner in (("saker", ("mottatt_dato", "avsluttet_dato")), ("uiv", ("mottatt_dato", "avgjort_dato"))):
+        for tabell, k in UTTREKKSDATO_KOLONNER:
             df = self.tabeller.get(tabell)
-            if df is None:
-                continue
-            for k in kolonner:
-                if k in df.columns:
-                    m = df[k].max()
-                    if pd.notna(m):
-                        kandidater.append(pd.Timestamp(m))
+            if df is not None and k in df.columns:
+                m = df[k].max()
+                if pd.notna(m):
+                    kandidater.append(pd.Timestamp(m))
         if not kandidater:
             raise ValueError("uttrekket har ingen datoer i saker eller uiv")
         return max(kandidater).normalize()
@@ -380,15 +450,16 @@ def _csv_post(tekst: str, pos: int, start: int, rad: int) -> tuple[int, int, int
     return rad, start, max(slutt, pos + 1)
 
 
-def _tegnkodingsbrudd(fil: str, data: bytes, feil: UnicodeDecodeError) -> Brudd:
-    """Bruddet for den første byten som ikke er gyldig UTF-8: rad, kolonne og hele feltet.
+def _celle_ved(data: bytes, pos: int, koding: str) -> tuple[int, str | None, str | None]:
+    """``(rad, kolonne, verdi)`` for cellen som byte nr. ``pos`` i CSV-filen står i.
 
-    Posten (raden) byten står i, finnes som i :func:`_felt_i_poster`, så en post som
-    går over flere linjer, teller som én rad, som hos pandas. Posten leses med
-    csv-modulen som Windows-1252, slik at komma og anførselstegn inne i et felt i
-    anførselstegn tolkes riktig.
+    Posten (raden) finnes som i :func:`_felt_i_poster`, så en post som går over flere
+    linjer, teller som én rad, som hos pandas. Posten leses med csv-modulen (tekst dekodet
+    som ``koding``), slik at komma og anførselstegn inne i et felt i anførselstegn tolkes
+    riktig. Kolonne og verdi er ``None`` når raden ikke har like mange felt som
+    overskriftsraden (da er «feltet» kanskje flere celler, eller hele raden, og vises ikke)
+    eller ikke kan leses.
     """
-    pos = feil.start
     a = np.frombuffer(data, dtype=np.uint8)
     anf, ok = _anforselstegn(a, data)
     if ok:
@@ -402,27 +473,124 @@ def _tegnkodingsbrudd(fil: str, data: bytes, feil: UnicodeDecodeError) -> Brudd:
         rad, start, slutt = _csv_post(tekst, pos, 0, 1)
         hodeslutt = _csv_post(tekst, 0, 0, 1)[2]
 
-    def les(b: bytes, koding: str = "cp1252") -> list[str]:
+    def les(b: bytes, koding: str = koding) -> list[str]:
         return next(csv.reader(io.StringIO(b.decode(koding, errors="replace"), newline="")), [])
 
     try:
         nr = max(len(les(data[start:pos]) or [""]) - 1, 0)  # feltet byten står i (et uavsluttet felt tas med)
         felt = les(data[start:slutt])
-        verdi = felt[nr] if nr < len(felt) else None
         navn = les(data[:hodeslutt], "utf-8")
-    except csv.Error:  # f.eks. et felt over csv-modulens lengdegrense: vis bare linjen
-        linjestart = max(data.rfind(b"\n", 0, pos), data.rfind(b"\r", 0, pos)) + 1
-        linjeslutt = min((i for i in (data.find(b"\n", pos), data.find(b"\r", pos)) if i >= 0), default=len(data))
-        nr, verdi, navn = 0, data[linjestart:linjeslutt].decode("cp1252", errors="replace"), []
-    kolonne = (navn[nr].strip() or None) if rad > 1 and nr < len(navn) else None
+    except csv.Error:  # f.eks. et felt over csv-modulens lengdegrense: bare raden
+        return rad, None, None
+    if rad == 1 or len(felt) != len(navn) or nr >= len(felt):
+        return rad, None, None
+    return rad, (navn[nr].strip() or None), felt[nr]
+
+
+def _windows_1252(byte: int) -> str:
+    """«(«ø» i Windows-1252)» for en byte som er en bokstav eller et tegn i Windows-1252."""
+    try:
+        tegn = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return f" («{tegn}» i Windows-1252)" if tegn.isprintable() else ""
+
+
+_LAGRE_SOM_UTF8 = (
+    "lagre den på nytt som UTF-8: i Excel Fil → Lagre som → «CSV UTF-8 (kommadelt) (*.csv)», "
+    "eller lagre arket som Excel-arbeidsbok (.xlsx), som kontrakten også godtar"
+)
+
+
+def _tegnkodingsbrudd(fil: str, data: bytes, feil: UnicodeDecodeError) -> Brudd:
+    """Bruddet for den første byten som ikke er gyldig UTF-8: rad, kolonne og cellen den står
+    i (lest som Windows-1252), og hvor mange steder i filen det samme gjelder."""
+    pos = feil.start
+    rad, kolonne, verdi = _celle_ved(data, pos, "cp1252")
     byte = data[pos]
+    steder = data.decode("utf-8", errors="replace").count("\ufffd")
+    flere = f"; filen har {_tall(steder)} slike steder" if steder > 1 else ""
     return Brudd(
         fil,
         rad,
         kolonne,
         verdi,
-        f"ugyldig tegnkoding: byte 0x{byte:02X} er ikke gyldig UTF-8 (filen er trolig lagret som "
-        "Windows-1252/ISO-8859-1; lagre den som UTF-8)",
+        f"ugyldig tegnkoding: byte 0x{byte:02X}{_windows_1252(byte)} er ikke gyldig UTF-8{flere}. "
+        f"Filen er trolig lagret som Windows-1252 (cp1252, «ANSI»), slik Excel gjør med «CSV (kommadelt)»; "
+        + _LAGRE_SOM_UTF8,
+    )
+
+
+_UTF16_BOM = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _utf16brudd(fil: str, data: bytes) -> Brudd | None:
+    """En fil lagret som UTF-16 (Excel: «Unicode-tekst»): byte-rekkefølgemerket først, eller
+    annenhver byte er NUL i begynnelsen av filen."""
+    start = data[:4096]
+    if not (start.startswith(_UTF16_BOM) or (len(start) >= 4 and start.count(0) * 3 >= len(start))):
+        return None
+    return Brudd(
+        fil, None, None, None,
+        "filen er lagret som UTF-16 (i Excel «Unicode-tekst»), ikke UTF-8; " + _LAGRE_SOM_UTF8,
+    )
+
+
+_I_ANFORSELSTEGN = re.compile(rb'"[^"]*"')
+_SKILLETEGN = {b";": "semikolon (;)", b"\t": "tabulator"}
+
+
+def _skilletegnbrudd(fil: str, data: bytes) -> Brudd | None:
+    """En fil skilt med semikolon eller tabulator i stedet for komma, funnet i råbytene (før
+    dekodingen, så det gjelder også en fil som ikke er UTF-8): overskriftsraden, eller den
+    første dataraden når overskriften er skilt med komma, har flere slike skilletegn enn
+    komma. Én melding for hele filen; ingenting fra radene vises."""
+    linjer = re.split(rb"\r\n|\r|\n", data[: 1 << 16], maxsplit=2)
+    hode = _I_ANFORSELSTEGN.sub(b"", linjer[0])
+    komma = hode.count(b",")
+    for tegn, navn in _SKILLETEGN.items():
+        n = hode.count(tegn)
+        if n > komma:
+            hvor, rad = f"overskriftsraden har {n + 1} felt skilt med {navn.split(' ')[0]}", 1
+        elif len(linjer) > 2 and b'"' not in linjer[0]:  # første datarad (rad 2)
+            forste = _I_ANFORSELSTEGN.sub(b"", linjer[1])
+            if not (forste.count(b",") < komma <= forste.count(tegn)):
+                continue
+            hvor, rad = f"overskriftsraden er skilt med komma, men radene med {navn.split(' ')[0]}", 2
+        else:
+            continue
+        try:
+            data.decode("utf-8")
+            koding = ""
+        except UnicodeDecodeError:
+            koding = " Filen er dessuten ikke UTF-8, men trolig Windows-1252 (cp1252)."
+        return Brudd(
+            fil, rad, None, None,
+            f"filen er skilt med {navn}, ikke komma ({hvor}).{koding} Norsk Excel lagrer CSV slik; "
+            "lagre heller arket som Excel-arbeidsbok (.xlsx, og fjern .csv-filen), eller sett "
+            "listeskilletegnet til komma og lagre som «CSV UTF-8 (kommadelt) (*.csv)»",
+        )
+    return None
+
+
+_KONTROLLBYTE = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_ANDRE_BYTE = bytes(range(32, 127)) + bytes(range(128, 256)) + b"\t\n\r"  # alt annet enn kontrolltegnene
+
+
+def _kontrolltegnbrudd(fil: str, data: bytes) -> Brudd | None:
+    """Kontrolltegn (NUL, ESC …; ikke tabulator og linjeskift) hører ikke hjemme i et uttrekk:
+    de kommer fra en ødelagt eksport og ville gått rett inn i teksten. Bruddet peker på det
+    første, med antallet i filen."""
+    n = len(data.translate(None, _ANDRE_BYTE))  # raskt (én gang over filen i C) når det er 0
+    if n == 0:
+        return None
+    m = _KONTROLLBYTE.search(data)
+    rad, kolonne, verdi = _celle_ved(data, m.start(), "utf-8")
+    flere = f"; filen har {_tall(n)} kontrolltegn" if n > 1 else ""
+    return Brudd(
+        fil, rad, kolonne, verdi,
+        f"{'feltet' if kolonne else 'raden'} har kontrolltegnet 0x{data[m.start()]:02X}{' (NUL)' if data[m.start()] == 0 else ''}{flere}; "
+        "eksporten er trolig ødelagt",
     )
 
 
@@ -432,10 +600,16 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
         data = data[len(_BOM) :]
     if not data[:4096].strip() and not data.strip():
         return [Brudd(fil, None, None, None, "filen er tom (ingen overskriftsrad)")]
+    # Filen som helhet før innholdet: UTF-16, skilletegn, tegnkoding. En fil som ikke kan
+    # leses riktig, gir ett brudd, ikke ett per rad, og ingenting fra radene vises.
+    feil = _utf16brudd(fil, data) or _skilletegnbrudd(fil, data)
+    if feil:
+        return [feil]
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as e:
         return [_tegnkodingsbrudd(fil, data, e)]
+    kontrolltegn = _kontrolltegnbrudd(fil, data)
     try:
         df = pd.read_csv(
             io.BytesIO(data),
@@ -448,9 +622,10 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
         )
     except pd.errors.ParserError as e:
         m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(e))
+        forst = [kontrolltegn] if kontrolltegn else []
         if m:
             forventet, rad, fant = (int(x) for x in m.groups())
-            return [
+            return forst + [
                 Brudd(
                     fil,
                     rad,
@@ -460,14 +635,12 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
                     "(sjekk kommaer og anførselstegn)",
                 )
             ]
-        return [Brudd(fil, None, None, None, f"filen kan ikke leses som CSV: {e}")]
+        return forst + [Brudd(fil, None, None, None, f"filen kan ikke leses som CSV: {e}")]
     except pd.errors.EmptyDataError:
         return [Brudd(fil, None, None, None, "filen er tom (ingen overskriftsrad)")]
     kolonner = ["" if pd.isna(v) else str(v).strip() for v in df.iloc[0].tolist()]
-    if len(kolonner) == 1 and ";" in kolonner[0]:
-        return [
-            Brudd(fil, 1, None, kolonner[0][:60], "overskriftsraden er skilt med semikolon; kontrakten krever komma")
-        ]
+    if len(kolonner) == 1 and ";" in kolonner[0]:  # overskrift i anførselstegn: «"ar;indeks"»
+        return [Brudd(fil, 1, None, None, "overskriftsraden er skilt med semikolon; kontrakten krever komma")]
     kropp = df.iloc[1:]
     rader = kropp.index.to_numpy() + 1
     # En rad med for få felt fyller pandas ut bakerst; kolonnene etter feltet som
@@ -475,12 +648,12 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
     # Tomme kolonner uten navn bakerst i overskriftsraden kreves ikke.
     krav = max((j + 1 for j, navn in enumerate(kolonner) if navn), default=0)
     kort, felt = _korte_rader(data, df, krav)
-    brudd: list[Brudd] = []
+    brudd: list[Brudd] = [kontrolltegn] if kontrolltegn else []
     if len(kort):
         maske = np.zeros(len(kropp), dtype=bool)
         maske[kort - 1] = True
         antall = dict(zip((kort - 1).tolist(), felt.tolist()))
-        brudd = brudd_for_maske(
+        brudd += brudd_for_maske(
             fil,
             None,
             maske,
@@ -682,10 +855,11 @@ def _tom_kolonne(k: Kolonne, n: int) -> pd.Series:
 class _Tabellkontroll:
     """Typer og kontrollerer én tabell; samler brudd og advarsler."""
 
-    def __init__(self, tabell: Tabell, fil: str, raa: _Raa):
+    def __init__(self, tabell: Tabell, fil: str, raa: _Raa, i_dag: dt.date):
         self.tabell = tabell
         self.fil = fil
         self.raa = raa
+        self.i_dag = i_dag
         self.brudd: list[Brudd] = []
         self.advarsler: list[str] = []
         n = len(raa.data)
@@ -713,7 +887,7 @@ class _Tabellkontroll:
         kjente = set(tabell.kolonnenavn)
         for navn in posisjon:
             if navn not in kjente:
-                self.advarsler.append(f"{fil}: ukjent kolonne «{navn}» blir ignorert")
+                self.advarsler.append(f"{fil}: ukjent kolonne «{vis_tekst(navn)}» blir ignorert")
         for k in tabell.kolonner:
             if k.pakrevd and k.navn not in posisjon:
                 self.mangler_pakrevd = True
@@ -768,6 +942,8 @@ class _Tabellkontroll:
                 verdi = pd.Series(full)
         verdi.index = pd.RangeIndex(self.n)
 
+        if k.type in ("dato", "tidspunkt"):
+            self._datoer(k, verdi, raa_verdier)
         if k.ikke_negativ or k.positiv:
             tall = verdi.to_numpy(dtype=float, na_value=np.nan)
             if k.positiv:
@@ -777,6 +953,24 @@ class _Tabellkontroll:
         if k.unik:
             self._unik(k.navn, s, raa_verdier)
         return verdi
+
+    def _datoer(self, k: Kolonne, verdi: pd.Series, raa_verdier: np.ndarray) -> None:
+        """En dato etter dagens dato er et brudd (unntatt frister, ``Kolonne.fremtidig``); en dato
+        før UNE ble opprettet (``kontrakt.REGISTERSTART``) gir en advarsel med antallet rader."""
+        if not k.fremtidig:
+            i_morgen = np.datetime64(self.i_dag + dt.timedelta(days=1), "us")
+            etter = (verdi >= i_morgen).to_numpy(dtype=bool)
+            hva = "datoen" if k.type == "dato" else "tidspunktet"
+            self._brudd(k.navn, etter, raa_verdier,
+                        f"{hva} er etter dagens dato ({self.i_dag:%Y-%m-%d}) og kan ikke ha skjedd ennå (sjekk årstallet)",
+                        sammendrag="dato etter dagens dato")
+        for_start = (verdi < np.datetime64(REGISTERSTART, "us")).to_numpy(dtype=bool)
+        n = int(for_start.sum())
+        if n:
+            rader = "1 rad" if n == 1 else f"{_tall(n)} rader"
+            self.advarsler.append(
+                f"{self.fil}: {rader} har {k.navn} før {REGISTERSTART:%d.%m.%Y}, da UNE ble opprettet; sjekk datoene"
+            )
 
     def _unik(self, navn: str, s: pd.Series, raa_verdier: np.ndarray) -> None:
         utfylt = s.notna()
@@ -835,19 +1029,22 @@ def _finn_filer(katalog: Path) -> tuple[dict[str, Path], list[Brudd], list[str]]
             brudd.append(Brudd(f"{navn}.csv", None, None, None, f"filen mangler (verken {navn}.csv eller {navn}.xlsx finnes)"))
     for sti in sorted(katalog.iterdir()):
         if sti.suffix.lower() in (".csv", ".xlsx") and not sti.name.startswith("~$") and sti.stem not in TABELLER:
-            advarsler.append(f"{sti.name}: filen er ikke en tabell i datakontrakten og blir ignorert")
+            advarsler.append(f"{vis_tekst(sti.name, 200)}: filen er ikke en tabell i datakontrakten og blir ignorert")
     return filer, brudd, advarsler
 
 
-def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Brudd], list[str]]:
+def _les_og_kontroller(
+    katalog: Path, i_dag: dt.date | None = None, filnavn: dict[str, str] | None = None
+) -> tuple[dict[str, pd.DataFrame], list[Brudd], list[str]]:
     katalog = Path(katalog)
+    i_dag = i_dag or dt.date.today()
     if not katalog.is_dir():
         return {}, [Brudd(str(katalog), None, None, None, "datakatalogen finnes ikke")], []
     filer, brudd, advarsler = _finn_filer(katalog)
     tabeller: dict[str, pd.DataFrame] = {}
     gode: dict[str, pd.DataFrame] = {}  # radene uten brudd, til reglene på tvers av tabeller
     radnr: dict[str, pd.Series] = {}
-    filnavn: dict[str, str] = {}
+    filnavn = {} if filnavn is None else filnavn  # tabell -> fil, for kalleren og reglene på tvers
     for navn, sti in filer.items():
         tabell = TABELLER[navn]
         fil = sti.name
@@ -858,7 +1055,7 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
         if isinstance(raa, list):
             brudd += raa
             continue
-        kontroll = _Tabellkontroll(tabell, fil, raa)
+        kontroll = _Tabellkontroll(tabell, fil, raa, i_dag)
         tabeller[navn] = kontroll.kjor()
         brudd += kontroll.brudd
         advarsler += kontroll.advarsler
@@ -868,7 +1065,7 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
             ok = ~kontroll.feilrad
             gode[navn] = tabeller[navn].loc[ok]
             radnr[navn] = pd.Series(np.asarray(raa.rader), index=tabeller[navn].index).loc[ok]
-            filnavn[navn] = fil
+        filnavn[navn] = fil
     from arsrapport import kontroll as regler
 
     for regel in regler.KRYSSKONTROLLER:
@@ -878,20 +1075,23 @@ def _les_og_kontroller(katalog: Path) -> tuple[dict[str, pd.DataFrame], list[Bru
     return tabeller, brudd, advarsler
 
 
-def valider(katalog: Path | str) -> tuple[list[Brudd], list[str]]:
-    """Alle brudd og advarsler for uttrekket i ``katalog``, uten å kaste unntak."""
-    _, brudd, advarsler = _les_og_kontroller(Path(katalog))
+def valider(katalog: Path | str, *, i_dag: dt.date | None = None) -> tuple[list[Brudd], list[str]]:
+    """Alle brudd og advarsler for uttrekket i ``katalog``, uten å kaste unntak.
+
+    ``i_dag`` (standard: dagens dato) er grensen for datoer som ikke kan ligge fram i tid."""
+    _, brudd, advarsler = _les_og_kontroller(Path(katalog), i_dag)
     return brudd, advarsler
 
 
-def les_uttrekk(katalog: Path | str) -> Uttrekk:
+def les_uttrekk(katalog: Path | str, *, i_dag: dt.date | None = None) -> Uttrekk:
     """Les og kontroller uttrekket i ``katalog``.
 
     Kaster :class:`Valideringsfeil` med alle bruddene dersom uttrekket bryter
     datakontrakten.
     """
     katalog = Path(katalog)
-    tabeller, brudd, advarsler = _les_og_kontroller(katalog)
+    filer: dict[str, str] = {}
+    tabeller, brudd, advarsler = _les_og_kontroller(katalog, i_dag, filer)
     if brudd:
         raise Valideringsfeil(brudd, katalog)
-    return Uttrekk(tabeller=tabeller, advarsler=advarsler, katalog=katalog)
+    return Uttrekk(tabeller=tabeller, advarsler=advarsler, katalog=katalog, filer=filer)

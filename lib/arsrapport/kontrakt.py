@@ -21,6 +21,9 @@ Betydningen av feltene:
     Ingen verdi kan forekomme to ganger i tabellen.
 ``ikke_negativ`` / ``positiv``
     Tallet må være ≥ 0 / > 0.
+``fremtidig``
+    For datoer og tidspunkter: verdien kan ligge etter dagens dato (en frist). Alle
+    andre datoer er noe som har skjedd, og en dato etter dagens dato er et brudd.
 ``Tabell.krever_rader``
     Tabellen må ha minst én datarad; ellers er en fil med bare overskriftsraden
     en gyldig tom tabell.
@@ -28,6 +31,7 @@ Betydningen av feltene:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 TYPER = frozenset({"tekst", "heltall", "desimal", "belop", "dato", "tidspunkt", "bool", "enum"})
@@ -43,10 +47,13 @@ class Kolonne:
     unik: bool = False
     ikke_negativ: bool = False
     positiv: bool = False
+    fremtidig: bool = False
 
     def __post_init__(self):
         if self.type not in TYPER:
             raise ValueError(f"ukjent kolonnetype {self.type!r} for {self.navn}")
+        if self.fremtidig and self.type not in ("dato", "tidspunkt"):
+            raise ValueError(f"{self.navn}: bare datoer og tidspunkter kan være fremtidige")
         if (self.type == "enum") != (self.verdier is not None):
             raise ValueError(f"{self.navn}: verdier skal oppgis for enum og bare for enum")
         if self.verdier is not None and not isinstance(self.verdier, tuple):
@@ -150,7 +157,7 @@ TABELLER: dict[str, Tabell] = {
                 # prioporteføljen (issue 7): vedtaket og fristen for å begjære utsatt iverksetting
                 _k("vedtak_tidspunkt", "tidspunkt"),
                 _k("aapenbart_grunnlos", "bool"),
-                _k("uiv_frist", "tidspunkt"),
+                _k("uiv_frist", "tidspunkt", fremtidig=True),  # en frist kan ligge etter uttrekket
                 _k("uiv_begjaering", "tidspunkt"),
                 _k("uiv_avgjort", "tidspunkt"),
                 # prosjektets tillegg: hvem som kan merkes PP (RS 2014-025 punkt 2.1 og 3.1)
@@ -342,3 +349,40 @@ NULLUTFYLT: dict[tuple[str, str], int] = {
     **{(t, "kapittel"): 4 for t in ("tildeling", "fullmakter", "regnskap")},
     **{(t, "post"): 2 for t in ("tildeling", "fullmakter", "regnskap")},
 }
+
+# ---------------------------------------------------------------- datoer og rapportåret
+
+REGISTERSTART = dt.date(2001, 1, 1)
+"""UNE ble opprettet 1. januar 2001. En dato før det gir en advarsel (med antallet rader):
+det kan være en sak tatt over fra Justisdepartementet, men oftere en skrivefeil."""
+
+UTTREKKSDATO_KOLONNER: tuple[tuple[str, str], ...] = (
+    ("saker", "mottatt_dato"),
+    ("saker", "avsluttet_dato"),
+    ("uiv", "mottatt_dato"),
+    ("uiv", "avgjort_dato"),
+)
+"""Datoene uttrekksdatoen regnes fra (den siste av dem); siste hele år er året før den."""
+
+ISOLERT_DAGER = 31
+ISOLERT_ANDEL = 0.01
+ISOLERT_MINST = 1000
+"""Isolerte siste datoer: blant de ``UTTREKKSDATO_KOLONNER``-datoene (minst ``ISOLERT_MINST``
+av dem) er de av den siste ``ISOLERT_ANDEL`` som ligger mer enn ``ISOLERT_DAGER`` dager etter
+datoen foran, og alle senere, et brudd: de ville flyttet uttrekksdatoen og dermed rapportåret."""
+
+RAPPORTAR_TABELLER: dict[str, int] = {
+    "regnskap": 1,
+    "tildeling": 1,
+    "kapitalkontoer": 1,
+    "mellomvaerende": 1,
+    "arsverk": 1,
+    "styringsparametere": 1,
+    "kpi": 3,
+    "vekttall": 3,
+}
+"""Tabellene rapportåret Y trenger, og hvor mange år til og med Y hver må ha: rader med
+``ar`` lik året (``vekttall``: et intervall ``ar_fra``–``ar_til`` som dekker det). Uten dem
+stopper et kapittel eller blir feil: regnskapskontrollene hopper over et år uten regnskap,
+Note A blir 0 uten tildeling, styringsparameterne mangler, og produktivitetstabellene
+(3.2.13) viser vekttall og KPI-justerte kroner for Y − 2 til Y."""

@@ -6,6 +6,9 @@ gir en liste :class:`~arsrapport.innlesing.Brudd`. Reglene er vektoriserte; de
 kjøres bare på rader uten typefeil, så en ugyldig verdi ikke gir følgefeil.
 
 ``KONTROLLER`` sier hvilke regler som gjelder for hvilken tabell.
+
+Rapportåret kontrolleres for seg (:func:`kontroller_rapportar`), når det er bestemt: før noe
+beregnes, må uttrekket dekke det.
 """
 
 from __future__ import annotations
@@ -16,8 +19,15 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from arsrapport.innlesing import Brudd, brudd_for_maske, vis_verdi
-from arsrapport.kontrakt import KODEFORMAT
+from arsrapport.innlesing import Brudd, Rapportarfeil, arstall, brudd_for_maske, vis_verdi
+from arsrapport.kontrakt import (
+    ISOLERT_ANDEL,
+    ISOLERT_DAGER,
+    ISOLERT_MINST,
+    KODEFORMAT,
+    RAPPORTAR_TABELLER,
+    UTTREKKSDATO_KOLONNER,
+)
 
 Regel = Callable[..., list[Brudd]]
 
@@ -264,7 +274,42 @@ def kontroller_prioritet_mot_saker(
               f"saken finnes ikke i {fil_saker}", sammendrag=f"sak som ikke finnes i {fil_saker}")
 
 
-KRYSSKONTROLLER = (kontroller_regnskap_mot_kontoplan, kontroller_prioritet_mot_saker)
+def kontroller_uttrekksdato(
+    tabeller: dict[str, pd.DataFrame], rader: dict[str, pd.Series], filer: dict[str, str], alle=None
+) -> list[Brudd]:
+    """Isolerte siste datoer i kolonnene uttrekksdatoen regnes fra (``kontrakt.UTTREKKSDATO_KOLONNER``).
+
+    Et uttrekk slutter på uttrekksdatoen, og nemnda tar imot og avslutter saker hver
+    arbeidsdag, så datoene ligger tett helt opp til den. Er det minst ``ISOLERT_MINST`` datoer,
+    og ligger en av de siste ``ISOLERT_ANDEL`` av dem mer enn ``ISOLERT_DAGER`` dager etter
+    datoen foran, er den og alle senere datoer skrivefeil (2025 for 2023) som ellers ville
+    flyttet uttrekksdatoen og dermed rapportåret: brudd med fil, rad, kolonne og verdi.
+    """
+    deler = [(t, k) for t, k in UTTREKKSDATO_KOLONNER if t in tabeller and k in tabeller[t].columns]
+    datoer = [tabeller[t][k].dropna().to_numpy().astype("datetime64[D]") for t, k in deler]
+    d = np.concatenate(datoer) if datoer else np.zeros(0, dtype="datetime64[D]")
+    n = len(d)
+    if n < ISOLERT_MINST:
+        return []
+    antall = int(n * ISOLERT_ANDEL)
+    hale = np.sort(np.partition(d, n - antall - 1)[n - antall - 1 :])  # de antall + 1 siste
+    hopp = np.flatnonzero(np.diff(hale).astype(np.int64) > ISOLERT_DAGER)
+    if not len(hopp):
+        return []
+    foran, grense = hale[hopp[0]], pd.Timestamp(hale[hopp[0] + 1])
+    melding = (
+        f"datoen ligger mer enn {ISOLERT_DAGER} dager etter alle de andre datoene uttrekksdatoen regnes fra "
+        f"(de slutter {foran}) og ville flyttet uttrekksdatoen og dermed rapportåret; sjekk årstallet"
+    )
+    ut: list[Brudd] = []
+    for t, k in deler:
+        df = tabeller[t]
+        ut += _b(filer.get(t, f"{t}.csv"), k, (df[k] >= grense).fillna(False).to_numpy(dtype=bool), df, rader[t],
+                 melding, sammendrag="dato langt etter resten av uttrekket")
+    return ut
+
+
+KRYSSKONTROLLER = (kontroller_regnskap_mot_kontoplan, kontroller_prioritet_mot_saker, kontroller_uttrekksdato)
 
 
 # --- advarsler på tvers av tabeller: samme argumenter, gir tekster (stopper ikke bygget) ----
@@ -294,3 +339,138 @@ KONTROLLER: dict[str, tuple[Regel, ...]] = {
     "pensjonspremie": (kontroller_pensjonspremie,),
     **{t: (partial(kontroller_kodeformat, tabell=t),) for t in sorted({t for t, _ in KODEFORMAT})},
 }
+
+
+# --- rapportåret: kontrolleres når det er bestemt, før noe beregnes ---------------------------
+
+
+def _ar_med_rader(uttrekk, tabell: str) -> set[int]:
+    df = uttrekk.tabeller.get(tabell)
+    if df is None or "ar" not in df.columns:
+        return set()
+    return {int(a) for a in df["ar"].dropna().unique()}
+
+
+def _vekttallintervaller(uttrekk) -> list[tuple[int, int]]:
+    df = uttrekk.tabeller.get("vekttall")
+    if df is None or df.empty:
+        return []
+    par = sorted({(int(f), int(t)) for f, t in zip(df["ar_fra"], df["ar_til"]) if pd.notna(f) and pd.notna(t) and f <= t})
+    ut: list[tuple[int, int]] = []
+    for f, t in par:  # slå sammen intervaller som overlapper eller henger sammen
+        if ut and f <= ut[-1][1] + 1:
+            ut[-1] = (ut[-1][0], max(ut[-1][1], t))
+        else:
+            ut.append((f, t))
+    return ut
+
+
+def _registerar(uttrekk) -> tuple[int, int]:
+    """Første år i registeret (året for den første ``mottatt_dato`` i saker) og siste hele år."""
+    forste = uttrekk.saker["mottatt_dato"].min()
+    return (pd.Timestamp(forste).year if pd.notna(forste) else uttrekk.siste_hele_ar() + 1), uttrekk.siste_hele_ar()
+
+
+def _mangler(uttrekk, tabell: str, ar: set[int]) -> set[int]:
+    """De av årene ``ar`` tabellen ikke har: rader med ``ar`` (``vekttall``: intervallene)."""
+    if tabell == "vekttall":
+        intervaller = _vekttallintervaller(uttrekk)
+        return {a for a in ar if not any(f <= a <= t for f, t in intervaller)}
+    return ar - _ar_med_rader(uttrekk, tabell)
+
+
+def dekkede_ar(uttrekk) -> list[int]:
+    """Årene uttrekket dekker som rapportår: registeret dekker året (fra året for den første
+    ``mottatt_dato`` i saker til siste hele år før uttrekksdatoen), og hver tabell i
+    ``kontrakt.RAPPORTAR_TABELLER`` har de årene rapportåret trenger."""
+    forste, siste = _registerar(uttrekk)
+    return [
+        ar for ar in range(forste, siste + 1)
+        if not any(_mangler(uttrekk, t, set(range(ar - n + 1, ar + 1))) for t, n in RAPPORTAR_TABELLER.items())
+    ]
+
+
+def rapportar_brudd(uttrekk, ar: int) -> list[Brudd]:
+    """Hvorfor uttrekket ikke dekker rapportåret ``ar`` (tom liste når det dekker det): ett brudd
+    per grunn, med filen og kolonnen, og årene filen har."""
+    ut: list[Brudd] = []
+    forste, siste = _registerar(uttrekk)
+    if ar < forste:
+        ut.append(Brudd(uttrekk.fil("saker"), None, "mottatt_dato", None,
+                        f"registeret begynner i {forste}: den første mottatt_dato er {uttrekk.saker['mottatt_dato'].min():%Y-%m-%d}"))
+    if ar > siste:
+        dato = uttrekk.uttrekksdato()
+        tabell, kolonne = next(  # kolonnen med uttrekksdatoen
+            ((t, k) for t, k in UTTREKKSDATO_KOLONNER if t in uttrekk.tabeller and (uttrekk.tabeller[t][k] == dato).any()),
+            UTTREKKSDATO_KOLONNER[0],
+        )
+        ut.append(Brudd(uttrekk.fil(tabell), None, kolonne, None,
+                        f"siste hele år i uttrekket er {siste}: uttrekksdatoen, den siste datoen i saker og uiv, "
+                        f"er {dato:%d.%m.%Y}"))
+    for tabell, n in RAPPORTAR_TABELLER.items():
+        mangler = _mangler(uttrekk, tabell, set(range(ar - n + 1, ar + 1)))
+        if not mangler:
+            continue
+        if tabell == "vekttall":
+            intervaller = _vekttallintervaller(uttrekk)
+            kolonne = "ar_fra"
+            hva = "intervallene ar_fra–ar_til dekker " + (
+                ", ".join(f"{f}–{t}" if f != t else str(f) for f, t in intervaller) or "ingen år")
+            ingen = f"ingen vekter gjelder for {arstall(mangler)}"
+        else:
+            har = _ar_med_rader(uttrekk, tabell)
+            kolonne = "ar"
+            hva = f"filen har {arstall(har)}" if har else "filen har ingen datarader"
+            ingen = f"ingen rader for {arstall(mangler)}"
+        trengs = f"; rapportåret {ar} trenger {ar - n + 1}–{ar}" if n > 1 else ""
+        ut.append(Brudd(uttrekk.fil(tabell), None, kolonne, None, f"{ingen}{trengs} ({hva})"))
+    return ut
+
+
+def fortegnsadvarsler(uttrekk, ar: int) -> list[str]:
+    """Kontoer med motsatt fortegn i år regnskapskontrollene ikke dekker (antall, aldri kontoer).
+
+    Regnskapskontrollene (``regnskap.kontroller_arene``) dekker rapportåret og de to årene før,
+    og der stopper et snudd fortegn bygget (kapitalkontoene går ikke opp). Andre år kan boka
+    likevel vise (kostnad per vekttall i statistikkvedlegget). For hver konto (``artskonto``)
+    er fortegnet på årssummen i de kontrollerte årene fasit, når det er det samme i dem alle;
+    et annet år der summen har motsatt fortegn, gir en advarsel per år med antallet kontoer.
+    """
+    from arsrapport import regnskap
+
+    r = uttrekk.tabeller.get("regnskap")
+    if r is None or r.empty:
+        return []
+    sum_ = r.groupby(["artskonto", "ar"])["belop"].sum()
+    fortegn = pd.Series(np.where(sum_.abs() < regnskap.ORE, 0, np.sign(sum_)), index=sum_.index)
+    kontrollert = set(range(ar - regnskap.KONTROLL_AR + 1, ar + 1)) & {int(a) for a in r["ar"].unique()}
+    i_kontrollert = fortegn.index.get_level_values("ar").isin(list(kontrollert))
+    ref = fortegn[i_kontrollert & (fortegn != 0).to_numpy()].groupby(level="artskonto").agg(["min", "max"])
+    fasit = ref.loc[ref["min"] == ref["max"], "min"]
+    andre = fortegn[~i_kontrollert & (fortegn != 0).to_numpy()]
+    konto = andre.index.get_level_values("artskonto")
+    snudd = andre[konto.isin(fasit.index) & (andre.to_numpy() == -fasit.reindex(konto).to_numpy())]
+    ut = []
+    for a, n in snudd.groupby(level="ar").size().items():
+        kontoer = "1 konto" if n == 1 else f"{n} kontoer"
+        ut.append(
+            f"{uttrekk.fil('regnskap')}: {kontoer} har i {a} motsatt fortegn av i årene regnskapskontrollene dekker "
+            f"({arstall(kontrollert)}); {a} kontrolleres ikke, så sjekk fortegnet (utbetalinger positive, "
+            "innbetalinger negative)"
+        )
+    return ut
+
+
+def kontroller_rapportar(uttrekk, ar: int) -> list[str]:
+    """Kontroller at uttrekket dekker rapportåret ``ar`` før noe beregnes.
+
+    Kaster :class:`~arsrapport.innlesing.Rapportarfeil` (en ``Valideringsfeil``) med årene
+    uttrekket dekker og hva som mangler for ``ar`` (:func:`rapportar_brudd`). Ellers legges
+    advarslene for året (:func:`fortegnsadvarsler`) til ``uttrekk.advarsler``, og de gis tilbake.
+    """
+    brudd = rapportar_brudd(uttrekk, ar)
+    if brudd:
+        raise Rapportarfeil(ar, dekkede_ar(uttrekk), brudd, uttrekk.katalog)
+    nye = [a for a in fortegnsadvarsler(uttrekk, ar) if a not in uttrekk.advarsler]
+    uttrekk.advarsler.extend(nye)
+    return nye

@@ -948,9 +948,17 @@ def nokkeltall_for_ar(uttrekk, ar: int, r: Arsregnskap) -> dict[str, float]:
     return f
 
 
-def kontroller_arene(uttrekk, ar: int, antall_ar: int = 3) -> list[int]:
+KONTROLL_AR = 3
+"""Regnskapskontrollene dekker rapportåret og årene før, så mange år i alt."""
+
+
+def kontroller_arene(uttrekk, ar: int, antall_ar: int = KONTROLL_AR) -> list[int]:
     """Kontroller regnskapet for hvert år boka viser (de ``antall_ar`` siste årene med
-    regnskap). Alle brudd i alle årene samles i én :class:`Regnskapsfeil`; ellers gis årene."""
+    regnskap). Alle brudd i alle årene samles i én :class:`Regnskapsfeil`; ellers gis årene.
+    Har regnskapet ingen rader for rapportåret selv, er det en feil (ellers ville året bare
+    blitt hoppet over); ``kontroll.kontroller_rapportar`` melder det samme før bygget."""
+    if not _har_regnskap(uttrekk, ar):
+        raise Regnskapsfeil([f"regnskap: ingen rader for rapportåret {ar}"])
     meldinger, kontrollerte = [], []
     for a in range(ar - antall_ar + 1, ar + 1):
         if not _har_regnskap(uttrekk, a):
