@@ -13,6 +13,7 @@ import pandas as pd
 
 from arsrapport.bygg import Byggrapport, bygg, oppsummering, tell_advarsler
 from arsrapport.config import PROSJEKTROT
+from test_data import _valgfrie_simd_grupper
 
 
 def test_bygget_lager_bok_tall_og_tabeller(bygg_html):
@@ -22,18 +23,6 @@ def test_bygget_lager_bok_tall_og_tabeller(bygg_html):
     side = (bygg_html / "html" / "del3" / "3_1_generelle_tall.html").read_text(encoding="utf-8")
     assert "7\u00a0029" in side  # mottatt 2023, formatert norsk og limt inn
     assert "Tabell" in side and "Figur" in side
-
-
-def simd_grupper() -> list[str]:
-    """numpys valgfrie SIMD-grupper over grunnlinjen som denne maskinen har (``X86_V3``,
-    ``X86_V4``, ``AVX512_ICL`` …). Slås de av (``NPY_DISABLE_CPU_FEATURES``), regner numpy
-    som på den enkleste prosessoren den støtter; på en maskin med AVX2 men uten AVX-512
-    sorterte numpy like verdier i en annen rekkefølge enn her."""
-    import numpy as np
-
-    har = np._core._multiarray_umath.__cpu_features__
-    kandidater = ("X86_V3", "X86_V4", "AVX512_ICL", "AVX512_SPR", "ASIMDHP", "ASIMDDP", "ASIMDFHM", "SVE")
-    return [g for g in kandidater if har.get(g)]
 
 
 def _filer(katalog: Path) -> dict[str, bytes]:
@@ -57,7 +46,7 @@ def test_bygg_pa_en_annen_prosessor_og_et_annet_tidspunkt_gir_samme_bytes(bygg_h
     from arsrapport.bygg import kildetid
     from arsrapport.innlesing import les_uttrekk
 
-    gruppe = " ".join(simd_grupper())
+    gruppe = " ".join(_valgfrie_simd_grupper())
     miljo = dict(os.environ)
     if gruppe:
         miljo["NPY_DISABLE_CPU_FEATURES"] = gruppe

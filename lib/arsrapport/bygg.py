@@ -552,9 +552,10 @@ def bygg(
     with steg("Uttrekket") as m:
         uttrekk = last_og_kontroller(data, m)
         ar = ar if ar is not None else (inn.ar or uttrekk.siste_hele_ar())
-        for a in kontroller_rapportar(uttrekk, ar):  # Rapportarfeil før noe beregnes
+        rapportar_advarsler = kontroller_rapportar(uttrekk, ar)  # Rapportarfeil før noe beregnes
+        for a in rapportar_advarsler:
             m(f"  advarsel: {a}")
-        rapport.advarsler += [f"uttrekket: {a}" for a in uttrekk.advarsler]
+        rapport.advarsler += [f"uttrekket: {a}" for a in [*uttrekk.advarsler, *rapportar_advarsler]]
         rapport.ar = ar
         m(f"  Rapportår: {ar} (uttrekksdato {uttrekk.uttrekksdato():%d.%m.%Y})")
         tid = kildetid(uttrekk.uttrekksdato())

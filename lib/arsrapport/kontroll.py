@@ -292,7 +292,7 @@ def kontroller_uttrekksdato(
     if n < ISOLERT_MINST:
         return []
     antall = int(n * ISOLERT_ANDEL)
-    hale = np.sort(np.partition(d, n - antall - 1)[n - antall - 1 :])  # de antall + 1 siste
+    hale = np.sort(d, kind="stable")[n - antall - 1 :]  # de antall + 1 siste
     hopp = np.flatnonzero(np.diff(hale).astype(np.int64) > ISOLERT_DAGER)
     if not len(hopp):
         return []
