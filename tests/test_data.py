@@ -32,7 +32,7 @@ def test_data_er_generatorens_utdata(tmp_path):
     skriv_uttrekk(tmp_path, STANDARD_FRO)
     for fil in sorted(DATA.glob("*.csv")):
         assert (tmp_path / fil.name).read_bytes() == fil.read_bytes(), (
-            f"data/{fil.name} er ikke det generatoren skriver; kjør `arsrapport generate`"
+            f"data/{fil.name} er ikke det generatoren skriver; kjør `arsrapport generate --erstatt`"
         )
 
 
