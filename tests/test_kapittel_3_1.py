@@ -204,6 +204,20 @@ FORVENTET_2023 = {
     "beholdning_alder_start": 243 / 2,
     "beholdning_alder_start.asyl": 30.0,
     "beholdning_alder_start.familie": 213.0,
+    # per behandlingstype (klage/omgjøringsanmodning); tellingene har begge typene, også 0
+    "henlagt.klage": 0,
+    "henlagt.omgjoring": 1,  # F2
+    "omgjort.klage": 4,  # P2 A1 U1 T1
+    "omgjort.omgjoring": 0,  # A3 og U2 ikke omgjort
+    # klager: P2 273, A1 120, A2 333, F1 59, U1 181, S1 183, T1 181 = 1330; anmodninger: A3 31, U2 31
+    "saksbehandlingstid.klage": 1330 / 7,
+    "saksbehandlingstid.omgjoring": 31.0,
+    "beholdning.klage": 4,  # P1 A4 A5 F3, alle klager
+    "beholdning.omgjoring": 0,
+    "beholdning_start.klage": 2,  # P1 P2
+    "beholdning_start.omgjoring": 0,
+    "beholdning_alder.klage": 729 / 4,  # ingen åpne anmodninger: ingen snittalder for dem
+    "beholdning_alder_start.klage": 243 / 2,
 }
 
 

@@ -79,6 +79,9 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     f["andel_omgjoring_av_behandlet"] = _andel(f.get("behandlet.omgjoring", 0), f["behandlet"])
     f["henlagt"] = sb.henlagt(s, ar)
     _legg_til(f, "henlagt", sb.henlagt(s, ar, "saksgruppe"), GRUPPE_ID)
+    # begge behandlingstypene alltid med: en telling på 0 er et svar
+    alle_typer = list(TYPE_ID)
+    _legg_til(f, "henlagt", sb.henlagt(s, ar, "behandlingstype").reindex(alle_typer, fill_value=0), TYPE_ID)
 
     # avgjørelsesform (3.1.3)
     per_form = sb.behandlet(s, ar, "avgjorelsesform")
@@ -104,6 +107,7 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     _legg_til(f, "saksbehandlingstid", sb.saksbehandlingstid(s, ar, "saksgruppe"), GRUPPE_ID)
     _legg_til(f, "saksbehandlingstid", sb.saksbehandlingstid(s, ar, "avgjorelsesform"), {k: f"form.{v}" for k, v in FORM_ID.items()})
     f["saksbehandlingstid.form.nemndmote"] = sb.saksbehandlingstid(s.loc[s["nemndmote"]], ar)
+    _legg_til(f, "saksbehandlingstid", sb.saksbehandlingstid(s, ar, "behandlingstype"), TYPE_ID)
 
     # omgjøring (3.1.5)
     f["omgjort"] = sb.omgjort(s, ar)
@@ -113,6 +117,7 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     _legg_til(f, "omgjoringsandel", sb.omgjoringsandel(s, ar, "avgjorelsesform"), {k: f"form.{v}" for k, v in FORM_ID.items()})
     f["omgjoringsandel.form.nemndmote"] = sb.omgjoringsandel(s.loc[s["nemndmote"]], ar)
     _legg_til(f, "omgjort", sb.omgjort(s, ar, "avgjorelsesform"), {k: f"form.{v}" for k, v in FORM_ID.items()})
+    _legg_til(f, "omgjort", sb.omgjort(s, ar, "behandlingstype").reindex(alle_typer, fill_value=0), TYPE_ID)
     topp = topp_nasjonaliteter_asyl_realitet(s, ar)
     for nasj, rad in topp.iterrows():
         f[f"omgjoringsandel.asyl_realitet.nasjonalitet.{slug(nasj)}"] = float(rad["andel_omgjort"])
@@ -128,6 +133,10 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     f["beholdning_alder_start"] = sb.snitt_alder(s, d0)
     _legg_til(f, "beholdning_alder", sb.snitt_alder(s, d, "saksgruppe"), GRUPPE_ID)
     _legg_til(f, "beholdning_alder_start", sb.snitt_alder(s, d0, "saksgruppe"), GRUPPE_ID)
+    _legg_til(f, "beholdning", sb.beholdning(s, d, "behandlingstype").reindex(alle_typer, fill_value=0), TYPE_ID)
+    _legg_til(f, "beholdning_start", sb.beholdning(s, d0, "behandlingstype").reindex(alle_typer, fill_value=0), TYPE_ID)
+    _legg_til(f, "beholdning_alder", sb.snitt_alder(s, d, "behandlingstype"), TYPE_ID)
+    _legg_til(f, "beholdning_alder_start", sb.snitt_alder(s, d0, "behandlingstype"), TYPE_ID)
     return {k: v for k, v in f.items() if v is not None and not (isinstance(v, float) and pd.isna(v))}
 
 
