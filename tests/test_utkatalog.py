@@ -18,7 +18,7 @@ import pytest
 from arsrapport.bygg import BYGGMERKE, STAGEMERKE, UtkatalogFeil, kontroller_utkatalog, rydd_etter_avbrutte_bygg
 from arsrapport.config import PROSJEKTROT
 from arsrapport.kontrakt import TABELLER
-from arsrapport.prosesser import etterkommere
+from arsrapport.prosesser import etterkommere, lever
 from test_cli import IKKE_SKREVET, _avtrykk, _kommando, arsrapport
 
 DATA = PROSJEKTROT / "data"
@@ -168,12 +168,6 @@ def _vent_til_notatbokene_kjorer(p: subprocess.Popen, ut: Path, frist: float = 1
     raise AssertionError("bygget startet aldri notatbøkene")
 
 
-def _lever(pid: int) -> bool:
-    from arsrapport.prosesser import _lever
-
-    return _lever(pid)
-
-
 @pytest.fixture(scope="module")
 def forrige(tmp_path_factory) -> Path:
     """Et vellykket ``figures``-bygg som de avbrutte byggene skal la stå."""
@@ -197,7 +191,7 @@ def test_term_rydder_stopper_kjernene_og_lar_forrige_bygg_sta(forrige):
     assert _avtrykk(forrige) == for_
     assert sorted(p.name for p in forrige.parent.iterdir()) == ["_build"], "den midlertidige katalogen ble liggende"
     time.sleep(0.5)
-    assert not [b for b in barn if _lever(b)], "kjerner eller andre prosesser lever videre"
+    assert not [b for b in barn if lever(b)], "kjerner eller andre prosesser lever videre"
 
 
 def test_kill_etterlater_en_katalog_som_neste_kjoring_rydder(forrige, kopi):
@@ -210,9 +204,9 @@ def test_kill_etterlater_en_katalog_som_neste_kjoring_rydder(forrige, kopi):
     assert igjen, "KILL skal ikke kunne rydde; testen forutsetter en katalog som blir liggende"
     # kjernene merker at forelderen er borte og avslutter selv (ipykernels foreldrevakt)
     frist = time.monotonic() + 15
-    while [b for b in barn if _lever(b)] and time.monotonic() < frist:
+    while [b for b in barn if lever(b)] and time.monotonic() < frist:
         time.sleep(0.2)
-    assert not [b for b in barn if _lever(b)], "kjernene lever etter at bygget ble drept"
+    assert not [b for b in barn if lever(b)], "kjernene lever etter at bygget ble drept"
     # neste kjøring rydder, også når den stopper på et ødelagt uttrekk
     (kopi / "uiv.csv").unlink()
     k = arsrapport("figures", "--data", kopi, "--out", forrige)

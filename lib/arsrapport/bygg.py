@@ -34,7 +34,7 @@ from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.kontroll import kontroller_rapportar
 from arsrapport.lim import ALLE, SKILLE, TEKST, UTTREKKSDATO
-from arsrapport.prosesser import stopp_etterkommere
+from arsrapport.prosesser import lever, stopp_etterkommere
 
 Melding = Callable[[str], None]
 
@@ -104,16 +104,6 @@ def kontroller_utkatalog(ut: Path, beskyttet: Sequence[Path] = ()) -> None:
     )
 
 
-def _lever(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # en annen brukers prosess
-    return True
-
-
 def rydd_etter_avbrutte_bygg(ut: Path, melding: Melding = _stille) -> None:
     """Rydd etter bygg som ble drept (KILL) før de rakk å rydde selv: midlertidige kataloger
     ``.<ut>-*`` med :data:`STAGEMERKE` fra en prosess som ikke lever lenger. Ble et bygg drept
@@ -136,7 +126,7 @@ def rydd_etter_avbrutte_bygg(ut: Path, melding: Melding = _stille) -> None:
             pid = int(merke.read_text(encoding="utf-8").strip())
         except (OSError, ValueError):
             continue
-        if not _lever(pid):
+        if not lever(pid):
             shutil.rmtree(kat, ignore_errors=True)
             melding(f"  ryddet bort {kat.name} etter et avbrutt bygg")
 

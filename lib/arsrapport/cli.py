@@ -21,6 +21,7 @@ def _feil(tekst: str) -> None:
 
 
 URORT = "Ingenting er skrevet; forrige bygg står urørt."
+IKKE_RORT = "Ingenting er skrevet eller slettet."
 
 
 class Avbrutt(BaseException):
@@ -116,15 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         from arsrapport.bygg import ByggFeil, FlyttFeil, UtkatalogFeil
         from arsrapport.generator.uttrekk import KatalogFeil
 
-        if isinstance(feil, KatalogFeil):
-            _feil(f"Feil: {feil}")
-            _feil("Ingenting er skrevet eller slettet.")
-            return 2
-
-        tekst = str(feil) if isinstance(feil, ByggFeil) else f"{type(feil).__name__}: {feil}"
-        _feil(f"Feil: {tekst}")
-        if isinstance(feil, UtkatalogFeil):
-            _feil("Ingenting er skrevet eller slettet.")
+        egen = isinstance(feil, (ByggFeil, KatalogFeil))  # meldinger skrevet for brukeren
+        _feil(f"Feil: {feil if egen else f'{type(feil).__name__}: {feil}'}")
+        if isinstance(feil, (UtkatalogFeil, KatalogFeil)):
+            _feil(IKKE_RORT)
         elif a.kommando != "generate" and not isinstance(feil, FlyttFeil):
             _feil(URORT)
         return 2

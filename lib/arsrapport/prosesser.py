@@ -63,7 +63,7 @@ def stopp_etterkommere(ventetid: float = 3.0) -> int:
     igjen = pids
     while igjen and time.monotonic() < frist:
         time.sleep(0.1)
-        igjen = [p for p in igjen if _lever(p)]
+        igjen = [p for p in igjen if lever(p)]
     for p in igjen:
         try:
             os.kill(p, signal.SIGKILL)
@@ -72,8 +72,17 @@ def stopp_etterkommere(ventetid: float = 3.0) -> int:
     return len(pids)
 
 
-def _lever(pid: int) -> bool:
-    """Om prosessen finnes og ikke er en zombie (avsluttet, men ikke hentet av forelderen)."""
+def lever(pid: int) -> bool:
+    """Om prosessen finnes og ikke er en zombie (avsluttet, men ikke hentet av forelderen).
+    Uten ``/proc`` spørres operativsystemet direkte (en zombie teller da som levende)."""
+    if not PROC.is_dir():
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True  # en annen brukers prosess
+        return True
     try:
         stat = (PROC / str(pid) / "stat").read_text()
     except OSError:
