@@ -229,6 +229,18 @@ def brudd_for_maske(
 # ------------------------------------------------------------------ uttrekket
 
 
+class _Utsnitt(dict):
+    """Tabellene et kapittel har meldt at det leser (:meth:`Uttrekk.utsnitt`); en annen
+    tabell gir en feil i stedet for å bli lest i det stille, så hurtiglageret aldri gjenbruker
+    et kapittel etter en endring i en tabell det ikke har meldt."""
+
+    def __missing__(self, navn):
+        raise KeyError(f"kapittelet har ikke meldt at det leser tabellen {navn!r} (Kapittel.data i arsrapport.kapitler)")
+
+    def get(self, navn, standard=None):
+        return self[navn]
+
+
 @dataclass
 class Uttrekk:
     """Et innlest og kontrollert uttrekk: ``uttrekk.saker``, ``uttrekk.kpi`` …"""
@@ -244,7 +256,9 @@ class Uttrekk:
         tabeller = self.__dict__.get("tabeller") or {}
         try:
             return tabeller[navn]
-        except KeyError:
+        except KeyError as feil:
+            if isinstance(tabeller, _Utsnitt):
+                raise AttributeError(feil.args[0]) from None
             raise AttributeError(f"uttrekket har ingen tabell {navn!r}") from None
 
     def __getitem__(self, navn: str) -> pd.DataFrame:
@@ -252,6 +266,17 @@ class Uttrekk:
 
     def __dir__(self):
         return sorted(set(super().__dir__()) | set(self.tabeller))
+
+    def utsnitt(self, navn: tuple[str, ...] | list[str]) -> "Uttrekk":
+        """Et uttrekk med bare tabellene ``navn`` (de et kapittel har meldt at det leser);
+        å slå opp en annen tabell gir en feil som sier det. Tabellene deles, ikke kopieres."""
+        mangler = [n for n in navn if n not in self.tabeller]
+        if mangler:
+            raise KeyError(f"uttrekket har ingen tabell {mangler[0]!r}")
+        return Uttrekk(
+            tabeller=_Utsnitt({n: self.tabeller[n] for n in navn}), advarsler=list(self.advarsler),
+            katalog=self.katalog, filer={n: f for n, f in self.filer.items() if n in navn},
+        )
 
     def fil(self, tabell: str) -> str:
         """Filnavnet tabellen ble lest fra (``NAVN.csv`` hvis det ikke er kjent)."""
