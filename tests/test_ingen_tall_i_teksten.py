@@ -33,10 +33,9 @@ Når testen feiler
 -----------------
 Et tall i teksten skal limes inn fra beregningen, ikke skrives:
 
-- et beregnet tall: finn figur-id-en i ``docs/figures.md`` (eller i ``figures.json`` i et bygg)
-  og skriv ``{glue:text}`../beregninger/<notatbok>.ipynb::t.<id>:s```;
-- rapportåret: ``{glue:text}`../beregninger/3_1_generelle_tall.ipynb::t.ar:s``` (året før:
-  ``t.ar_forrige``). Årstall i løpende tekst skal alltid limes, bare overskrifter kan ha årstall;
+- et beregnet tall: finn id-en i ``docs/tallkatalog.md`` (eller med ``arsrapport tall SØK``)
+  og skriv ``{tall}`<id>```;
+- rapportåret: ``{tall}`ar``` (året før: ``{tall}`ar_forrige```). Årstall i løpende tekst skal alltid limes, bare overskrifter kan ha årstall;
 - en henvisning til et kapittel, en tabell eller en figur: bruk ``{ref}`merkelapp``` eller
   ``{numref}`merkelapp```, aldri «kapittel 3.2» eller «tabell 4» for hånd;
 - et tall som ikke er beregnet (en frist, en grense i en regel): skriv det med bokstaver, eller
@@ -204,7 +203,7 @@ UNNTAK: tuple[Unntak, ...] = (
 # --------------------------------------------------------------------------------------------
 
 # Lim-roller og roller der innholdet ikke er tekst leseren ser
-_ROLLER_UTEN_TEKST = re.compile(r"glue(?::.*)?|math|eq|code|literal|samp|file|kbd|cite.*|footcite.*")
+_ROLLER_UTEN_TEKST = re.compile(r"tall|glue(?::.*)?|math|eq|code|literal|samp|file|kbd|cite.*|footcite.*")
 # Henvisninger: ``{ref}`tittel <mål>``` viser tittelen, ``{ref}`mål``` viser målets tittel
 _HENVISNINGER = {"ref", "numref", "doc", "download", "term", "any", "prf:ref"}
 # Direktiver der innholdet er kode eller data, ikke tekst
@@ -390,8 +389,8 @@ def test_ingen_handskrevne_tall_i_boka(side: Path):
 # Søket selv, på små tekster
 # --------------------------------------------------------------------------------------------
 
-GLUE = "{glue:text}`../beregninger/3_1_generelle_tall.ipynb::t.mottatt:s`"
-AR = "{glue:text}`../beregninger/3_1_generelle_tall.ipynb::t.ar:s`"
+GLUE = "{tall}`mottatt`"
+AR = "{tall}`ar`"
 
 
 def tall(tekst: str) -> list[str]:
@@ -415,8 +414,9 @@ def test_handskrevne_tall_blir_funnet(tekst, forventet):
 
 @pytest.mark.parametrize("tekst", [
     f"Nemnda tok imot {GLUE} saker i {AR}.",
-    "{glue}`t.mottatt`",
-    "{glue:}`../beregninger/6_arsregnskap.ipynb::t.bevilgning.0491.21.regnskap:s`",
+    "{tall}`mottatt@f1`",
+    "{tall}`bevilgning.0491.21.regnskap`",
+    "{glue:text}`../beregninger/6_arsregnskap.ipynb::t.bevilgning.0491.21.regnskap:s`",
     "{numref}`tab-3-2-13-vekter` og {ref}`kap-3-2-13`",
     "{ref}`del VI <del-6>`",
     "forvaltningsloven § 36",
@@ -513,7 +513,7 @@ def test_funnet_har_linjenummer_og_linjen():
 
 
 def test_rolle_over_linjeskift():
-    assert tall("Nemnda tok imot {glue:text}`../beregninger/x.ipynb::t.mottatt:s`\nsaker.") == []
+    assert tall("Nemnda tok imot {tall}`mottatt`\nsaker. Det var {tall}`note_b.0491.01.merutgift.abs`\nkroner") == []
 
 
 def test_unntak_over_linjeskift():

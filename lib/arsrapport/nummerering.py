@@ -294,10 +294,15 @@ def _skann(linjer: list[str], fil: Path, besokt: tuple[Path, ...]) -> Iterator[_
 
 def _ren_tekst(tekst: str, numre: dict[str, str], limt: Mapping[str, str] | None = None) -> str:
     """Tabell- og figurtekst uten MyST-markering; ``{numref}`` blir nummeret det viser til, og
-    med ``limt`` (limnavn → tekst) blir ``{glue:text}``/``{glue}`` teksten som limes inn."""
+    med ``limt`` (referanse eller limnavn → tekst) blir ``{tall}``, ``{glue:text}`` og ``{glue}``
+    teksten som settes inn."""
 
     def rolle(m: re.Match) -> str:
         innhold = m["innhold"]
+        if limt is not None and m["rolle"] == "tall":
+            if innhold.strip() not in limt:
+                raise ValueError(f"teksten «{tekst}» viser tallet {innhold.strip()}, som ikke er slått opp")
+            return limt[innhold.strip()]
         if limt is not None and m["rolle"] in ("glue", "glue:text"):
             navn = innhold.rpartition("::")[2].split(":")[0].strip()
             if navn not in limt:

@@ -318,7 +318,90 @@ def _lag_javascript_oversettelser(app, config) -> None:
     config.locale_dirs = [str(Path(app.srcdir) / d) for d in config.locale_dirs] + [str(ut)]
 
 
+# ------------------------------------------------------------------ tallene: rollen {tall}
+
+#: Filen i bokas kildekatalog med teksten til hver ``{tall}``-referanse boka bruker; bygget
+#: skriver den (``arsrapport.bygg``) etter å ha slått opp og kontrollert hver referanse.
+TALLFIL = "_tall.json"
+
+
+def _les_tallfil(app) -> dict[str, str]:
+    fil = Path(app.srcdir) / TALLFIL
+    if not fil.is_file():
+        return {}
+    return json.loads(fil.read_text(encoding="utf-8"))["referanser"]
+
+
+def _tallene(app) -> dict[str, str]:
+    if not hasattr(app, "_arsrapport_tall"):
+        app._arsrapport_tall = _les_tallfil(app)
+    return app._arsrapport_tall
+
+
+def tall_rolle(name, rawtext, text, lineno, inliner, options=None, content=None):
+    """``{tall}`behandlet.asyl``: teksten bygget slo opp for referansen («1 234»). Hvilke
+    referanser (og tekster) hver side bruker, huskes i miljøet, så en side leses på nytt
+    når et tall den viser, har endret seg (:func:`_sider_med_endrede_tall`)."""
+    env = inliner.document.settings.env
+    tekster = _tallene(env.app)
+    ref = text.strip()
+    if ref not in tekster:
+        melding = inliner.reporter.error(
+            f"ukjent tall «{ref}» (bygget fant det ikke; kjør arsrapport build)", line=lineno
+        )
+        return [inliner.problematic(rawtext, rawtext, melding)], [melding]
+    if not hasattr(env, "arsrapport_tall"):
+        env.arsrapport_tall = {}
+    env.arsrapport_tall.setdefault(env.docname, {})[ref] = tekster[ref]
+    return [nodes.inline(rawtext, tekster[ref], classes=["tall"])], []
+
+
+def _sider_med_endrede_tall(app, env, lagt_til, endret, fjernet):
+    """Sidene som viser et tall med en annen tekst enn sist de ble lest (Sphinx leser dem på nytt)."""
+    tekster = _tallene(app)
+    brukt = getattr(env, "arsrapport_tall", {})
+    return sorted(
+        side for side, refs in brukt.items()
+        if side in env.found_docs and any(tekster.get(r) != t for r, t in refs.items())
+    )
+
+
+def _glem_side(app, env, side):
+    getattr(env, "arsrapport_tall", {}).pop(side, None)
+
+
+def _slå_sammen(app, env, sider, annen):
+    if hasattr(annen, "arsrapport_tall"):
+        if not hasattr(env, "arsrapport_tall"):
+            env.arsrapport_tall = {}
+        for side in sider:
+            if side in annen.arsrapport_tall:
+                env.arsrapport_tall[side] = annen.arsrapport_tall[side]
+
+
+def _uten_tomme_ord(get_terms):
+    """Sphinx' søkeindeks beholder ord som bare sto i en side som er lest på nytt, med en tom
+    liste sider («"028": []»), når bygget gjenbruker indeksen; et bygg fra bunnen har dem ikke.
+    Ord uten sider tas ut, så søkeindeksen blir den samme byte for byte."""
+
+    def uten_tomme(self, fn2index):
+        return tuple({ord_: sider for ord_, sider in rv.items() if sider != []} for rv in get_terms(self, fn2index))
+
+    uten_tomme.arsrapport = True
+    return uten_tomme
+
+
 def setup(app):
+    from sphinx.search import IndexBuilder
+
+    if not getattr(IndexBuilder.get_terms, "arsrapport", False):
+        IndexBuilder.get_terms = _uten_tomme_ord(IndexBuilder.get_terms)
+    app.add_role("tall", tall_rolle)
+    # byggets tidspunkt («Sist oppdatert»): endres det, skrives alle sidene på nytt
+    app.add_config_value("arsrapport_kildetid", 0, "html")
+    app.connect("env-get-outdated", _sider_med_endrede_tall)
+    app.connect("env-purge-doc", _glem_side)
+    app.connect("env-merge-info", _slå_sammen)
     app.connect("config-inited", _last_bokteemakatalogen)
     app.connect("config-inited", _lag_javascript_oversettelser)
     app.connect("doctree-read", _deler_i_latex)
