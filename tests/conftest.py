@@ -13,8 +13,26 @@ GOLDEN = PROSJEKTROT / "docs" / "golden" / "une-2023.yaml"
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def hurtiglager(tmp_path_factory) -> Path:
+    """Ett hurtiglager for hele testøkta (også for kommandolinjen testene starter): byggene
+    gjenbruker hverandres kjøringer, og prosjektets eget lager (``.hurtiglager``) røres ikke."""
+    import os
+
+    from arsrapport.hurtiglager import MILJOVARIABEL
+
+    kat = tmp_path_factory.mktemp("hurtiglager")
+    forrige = os.environ.get(MILJOVARIABEL)
+    os.environ[MILJOVARIABEL] = str(kat)
+    yield kat
+    if forrige is None:
+        os.environ.pop(MILJOVARIABEL, None)
+    else:
+        os.environ[MILJOVARIABEL] = forrige
+
+
 @pytest.fixture(scope="session")
-def bygg_html(tmp_path_factory) -> Path:
+def bygg_html(tmp_path_factory, hurtiglager) -> Path:
     """Et helt bygg (HTML og PDF) av de medfølgende dataene, én gang per testøkt. PDF-en
     bygges når XeLaTeX finnes (``./test.sh`` installerer det), så personvernskanningen også
     dekker den."""
@@ -25,6 +43,34 @@ def bygg_html(tmp_path_factory) -> Path:
     ut = tmp_path_factory.mktemp("bygg") / "_build"
     bygg(PROSJEKTROT / "data", None, ut, bok=True, pdf=shutil.which("xelatex") is not None)
     return ut
+
+
+@pytest.fixture(scope="session")
+def bygg_uten_simd(tmp_path_factory) -> tuple[Path, Path, str]:
+    """Et bygg til av de medfølgende dataene, senere, i en egen prosess, fra bunnen (eget, tomt
+    hurtiglager) og med numpys valgfrie SIMD-grupper slått av. Gir (utkatalog, hurtiglager,
+    gruppene som ble slått av); ``test_bygg_gjenbruk`` bygger videre med hurtiglageret."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    from arsrapport.hurtiglager import MILJOVARIABEL
+    from test_data import _valgfrie_simd_grupper
+
+    rot = tmp_path_factory.mktemp("uten_simd")
+    gruppe = " ".join(_valgfrie_simd_grupper())
+    miljo = dict(os.environ)
+    miljo[MILJOVARIABEL] = str(rot / "hurtiglager")
+    if gruppe:
+        miljo["NPY_DISABLE_CPU_FEATURES"] = gruppe
+    ut = rot / "_build"
+    kommando = [sys.executable, "-m", "arsrapport.cli", "build", "--out", str(ut)]
+    if not shutil.which("xelatex"):
+        kommando.append("--no-pdf")
+    res = subprocess.run(kommando, capture_output=True, text=True, env=miljo, timeout=900)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    return ut, rot / "hurtiglager", gruppe
 
 
 @pytest.fixture(scope="session")

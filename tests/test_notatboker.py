@@ -54,9 +54,17 @@ def test_nbval_lost_over_kildene():
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-2000:]
 
 
-def test_nbval_strengt_over_kjorte_notatboker(bygg_html):
-    katalog = bygg_html / "notatboker"
+def test_nbval_strengt_over_kjorte_notatboker(bygg_html, tmp_path):
+    """De kjørte notatbøkene har ``data_dir`` relativt til notatbokkatalogen («../data», så de
+    er like uansett hvor prosjektet ligger); de kjøres derfor fra en katalog ved siden av dataene."""
+    import shutil
+
+    katalog = tmp_path / "notebooks"
+    shutil.copytree(bygg_html / "notatboker", katalog)
+    (tmp_path / "data").symlink_to(PROSJEKTROT / "data")
     filer = sorted(p.name for p in katalog.glob("*.ipynb"))
     assert filer, "bygget kjørte ingen notatbøker"
+    for fil in filer:
+        assert '"../data"' in (katalog / fil).read_text(encoding="utf-8"), fil
     res = _nbval("--nbval", "--nbval-sanitize-with", str(SANERING), *filer, cwd=katalog)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-2000:]

@@ -145,13 +145,19 @@ def test_forrige_bygg_settes_tilbake_etter_kill_mellom_omdopingene(tmp_path):
     assert not forrige.exists() and (ut / "figures.json").exists()
 
 
-def _start_figures(data: Path, ut: Path) -> subprocess.Popen:
+def _start_bygg(data: Path, ut: Path, lager: Path) -> subprocess.Popen:
+    """Et bygg (uten PDF) med et tomt hurtiglager, så notatbøkene faktisk kjøres."""
+    import os
+
+    from arsrapport.hurtiglager import MILJOVARIABEL
+
     return subprocess.Popen(
-        [*_kommando(), "figures", "--data", str(data), "--out", str(ut)],
+        [*_kommando(), "build", "--no-pdf", "--data", str(data), "--out", str(ut)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         encoding="utf-8",
+        env={**os.environ, MILJOVARIABEL: str(lager)},
     )
 
 
@@ -177,9 +183,9 @@ def forrige(tmp_path_factory) -> Path:
     return ut
 
 
-def test_term_rydder_stopper_kjernene_og_lar_forrige_bygg_sta(forrige):
+def test_term_rydder_stopper_kjernene_og_lar_forrige_bygg_sta(forrige, tmp_path):
     for_ = _avtrykk(forrige)
-    p = _start_figures(DATA, forrige)
+    p = _start_bygg(DATA, forrige, tmp_path / "lager")
     barn = _vent_til_notatbokene_kjorer(p, forrige)
     start = time.monotonic()
     p.send_signal(signal.SIGTERM)
@@ -194,9 +200,9 @@ def test_term_rydder_stopper_kjernene_og_lar_forrige_bygg_sta(forrige):
     assert not [b for b in barn if lever(b)], "kjerner eller andre prosesser lever videre"
 
 
-def test_kill_etterlater_en_katalog_som_neste_kjoring_rydder(forrige, kopi):
+def test_kill_etterlater_en_katalog_som_neste_kjoring_rydder(forrige, kopi, tmp_path):
     for_ = _avtrykk(forrige)
-    p = _start_figures(DATA, forrige)
+    p = _start_bygg(DATA, forrige, tmp_path / "lager")
     barn = _vent_til_notatbokene_kjorer(p, forrige)
     p.kill()
     p.communicate(timeout=60)

@@ -11,10 +11,9 @@ advarsler (og hvilken logg de står i), tiden per steg og hvor utdataene ligger.
 
 from __future__ import annotations
 
-import ast
 import contextlib
+import hashlib
 import json
-import math
 import os
 import re
 import shutil
@@ -28,13 +27,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from arsrapport import avstemming, eksport, kapitler, nummerering, regneark
-from arsrapport.formatering import dato, tall
+from arsrapport import avstemming, bokreferanser, eksport, kapitler, nummerering, regneark
 from arsrapport.config import PROSJEKTROT, les_innstillinger
+from arsrapport.formatering import dato, tall
+from arsrapport.hurtiglager import (
+    UFERDIG, Hurtiglager, filsum, kodesum, miljosum, nokkel, synkroniser,
+)
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.kontroll import kontroller_rapportar
-from arsrapport.lim import ALLE, SKILLE, TEKST, UTTREKKSDATO
 from arsrapport.prosesser import lever, stopp_etterkommere
+from arsrapport.tallkatalog import Tallverdier
 
 Melding = Callable[[str], None]
 
@@ -187,58 +189,70 @@ def kontroller_regnskapet(uttrekk: Uttrekk, ar: int, melding: Melding = _stille)
         melding(f"  regnskapet går opp for {', '.join(str(a) for a in sorted(ar_med))}")
 
 
-def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stille) -> list[Path]:
-    """Kjør hver kapittelnotatbok med parameterne ``year`` og ``data_dir``; de kjørte
-    notatbøkene (med utdata) skrives til ``katalog``.
+RESULTATER = kapitler.RESULTATER
 
-    Notatbøkene er uavhengige av hverandre (hver leser uttrekket selv), så de kjøres samtidig,
-    én kjerne hver, så mange som maskinen har kjerner. Rekkefølgen i resultatet er den i
-    ``arsrapport.toml``.
+
+def _data_parameter(data: Path, notatboker: Path) -> str:
+    """``data_dir`` slik notatboka får det: relativt til notatbøkene når dataene ligger i
+    prosjektet («../data», som i parametercellen), ellers absolutt. Parameteren står i den
+    kjørte notatboka og er en del av nøkkelen i hurtiglageret."""
+    data = Path(data).resolve()
+    if _inni(data, PROSJEKTROT):
+        return os.path.relpath(data, notatboker)
+    return str(data)
+
+
+@dataclass
+class Kjoring:
+    """En kapittelnotatbok i dette bygget: kjørt nå eller hentet fra hurtiglageret."""
+
+    navn: str  #: notatboka uten .ipynb
+    nokkel: str
+    notatbok: Path | None = None
+    resultat: Path | None = None
+    gjenbrukt: bool = False
+
+
+def _kjor_papermill(jobber: list[tuple[str, str, dict]], katalog: Path, resultater: Path, melding: Melding) -> None:
+    """Kjør notatbøkene (navn, notatbokfil, parametere) samtidig med Papermill, én kjerne hver,
+    så mange som maskinen har kjerner. De kjørte notatbøkene skrives til ``katalog``,
+    kapittelresultatene til ``resultater``.
 
     Papermill bytter arbeidskatalog for hele prosessen mens en notatbok kjører (``cwd``), så
-    stiene gjøres absolutte før trådene starter, og arbeidskatalogen settes tilbake etterpå:
-    ellers kan en relativ sti (``--data data``) tolkes fra notatbokkatalogen."""
+    arbeidskatalogen settes tilbake etterpå."""
     from concurrent.futures import ThreadPoolExecutor
 
     import papermill as pm
 
     inn = les_innstillinger()
-    data_dir = str(Path(data).resolve())
-    katalog = Path(katalog).resolve()
     katalog.mkdir(parents=True, exist_ok=True)
+    resultater.mkdir(parents=True, exist_ok=True)
     arbeidskatalog = os.getcwd()
 
-    def kjor(navn: str) -> Path:
-        mal = katalog / navn
+    def kjor(navn: str, fil: str, parametere: dict) -> None:
+        mal = katalog / fil
         start = time.perf_counter()
         try:
             pm.execute_notebook(
-                str(inn.notebooks / navn),
-                str(mal),
-                parameters={"year": ar, "data_dir": data_dir},
-                cwd=str(inn.notebooks),
-                kernel_name="python3",
-                progress_bar=False,
-                log_output=False,
-                # utdata kan komme sent etter at en celle med mange tusen limte tall er
-                # ferdig (nbclient venter ellers bare 4 s, for lite på en travel maskin)
-                iopub_timeout=120,
+                str(inn.notebooks / fil), str(mal), parameters=parametere, cwd=str(inn.notebooks),
+                kernel_name="python3", progress_bar=False, log_output=False,
             )
         except pm.PapermillExecutionError as feil:
-            raise ByggFeil(f"{navn} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None
-        uten_klokkeslett(mal, navn)
-        melding(f"  {navn} ferdig på {_sekunder(time.perf_counter() - start)}")
-        return mal
+            raise ByggFeil(f"{fil} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None
+        uten_klokkeslett(mal, fil)
+        if not (resultater / f"{navn}{kapitler.RESULTATFIL}").is_file():
+            raise ByggFeil(f"{fil} lagret ikke kapittelresultatet (resultat.lagre() mangler i notatboka)")
+        melding(f"  {fil} kjørt på {_sekunder(time.perf_counter() - start)}")
 
-    samtidig = max(1, min(len(inn.notatboker), os.cpu_count() or 1))
-    melding(f"Kjører {len(inn.notatboker)} notatbøker for {ar} ({samtidig} om gangen) …")
-    # kjernenes oppstartsmeldinger (ipykernel skriver til standard feil) går til en loggfil
+    samtidig = max(1, min(len(jobber), os.cpu_count() or 1))
+    forrige = os.environ.get(RESULTATER)
+    os.environ[RESULTATER] = str(resultater)  # kjernene arver miljøet når de startes
     try:
         with _stderr_til(katalog / "kjerner.log"):
             utforer = ThreadPoolExecutor(max_workers=samtidig)
             try:
-                jobber = [utforer.submit(kjor, navn) for navn in inn.notatboker]
-                return [j.result() for j in jobber]
+                for j in [utforer.submit(kjor, *jobb) for jobb in jobber]:
+                    j.result()
             except BaseException:
                 # en notatbok feilet, eller bygget ble avbrutt (TERM/INT): stopp kjernene som
                 # fortsatt regner, så trådene slutter med en gang i stedet for å regne ferdig
@@ -249,6 +263,88 @@ def kjor_notatboker(data: Path, ar: int, katalog: Path, melding: Melding = _stil
                 utforer.shutdown(wait=True)
     finally:
         os.chdir(arbeidskatalog)
+        if forrige is None:
+            os.environ.pop(RESULTATER, None)
+        else:
+            os.environ[RESULTATER] = forrige
+
+
+def kjor_kapitler(
+    uttrekk: Uttrekk, data: Path, ar: int, stage: Path, lager: Hurtiglager, melding: Melding = _stille,
+) -> list[Kjoring]:
+    """Kapittelnotatbøkene, i rekkefølgen i ``arsrapport.toml``: hentet fra hurtiglageret når
+    ingenting de avhenger av er endret, ellers kjørt (samtidig) og lagt i lageret.
+
+    Nøkkelen (:func:`arsrapport.hurtiglager.nokkel`) dekker notatboka, koden i ``lib/``, det
+    låste miljøet, parameterne og filene til tabellene kapittelet leser."""
+    inn = les_innstillinger()
+    data = Path(data).resolve()
+    parameter = _data_parameter(data, inn.notebooks)
+    kode, miljo = kodesum(), miljosum()
+    filsummer: dict[str, str] = {}
+
+    def datasum(tabell: str) -> str:
+        fil = data / uttrekk.fil(tabell)
+        if fil.name not in filsummer:
+            filsummer[fil.name] = filsum(fil)
+        return f"{fil.name}={filsummer[fil.name]}"
+
+    kjoringer = []
+    for fil in inn.notatboker:
+        navn = Path(fil).stem
+        if navn == kapitler.AVSTEMMING:
+            continue
+        if navn not in kapitler.KAPITTEL:
+            raise ByggFeil(f"{fil} i arsrapport.toml er ikke et kapittel i arsrapport.kapitler.KAPITTEL")
+        kap = kapitler.KAPITTEL[navn]
+        deler = [filsum(inn.notebooks / fil), kode, miljo, str(ar), parameter, *sorted(datasum(t) for t in kap.data)]
+        kjoringer.append(Kjoring(navn, nokkel("kapittel", navn, *deler)))
+    _hent_eller_kjor(kjoringer, {"year": ar, "data_dir": parameter}, stage, lager, melding)
+    return kjoringer
+
+
+def kjor_avstemming(
+    figurer: dict[int, dict[str, float]], data: Path, ar: int, stage: Path, lager: Hurtiglager, melding: Melding = _stille,
+) -> Kjoring | None:
+    """Avstemmingsvedlegget, etter kapitlene: det leser tallene deres (fra resultatene i
+    bygget) og de publiserte tallene (``docs/``)."""
+    inn = les_innstillinger()
+    fil = f"{kapitler.AVSTEMMING}.ipynb"
+    if fil not in inn.notatboker:
+        return None
+    parameter = _data_parameter(Path(data), inn.notebooks)
+    tall = json.dumps({str(a): figurer[a] for a in sorted(figurer)}, sort_keys=True).encode()
+    dokumenter = [filsum(p) for p in (avstemming.PUBLISERT, avstemming.AVVIK) if p.is_file()]
+    deler = [filsum(inn.notebooks / fil), kodesum(), miljosum(), str(ar), parameter, tall, *dokumenter]
+    kjoring = Kjoring(kapitler.AVSTEMMING, nokkel("avstemming", *deler))
+    _hent_eller_kjor([kjoring], {"year": ar, "data_dir": parameter}, stage, lager, melding)
+    return kjoring
+
+
+def _hent_eller_kjor(kjoringer: list[Kjoring], parametere: dict, stage: Path, lager: Hurtiglager, melding: Melding) -> None:
+    notatboker, resultater = stage / "notatboker", stage / "resultater"
+    mangler = []
+    for k in kjoringer:
+        hentet = lager.hent(k.navn, k.nokkel, stage / "hentet" / k.navn)
+        if hentet is None:
+            mangler.append(k)
+            continue
+        for f in hentet:
+            mal = (resultater if f.name.endswith(kapitler.RESULTATFIL) else notatboker) / f.name
+            mal.parent.mkdir(parents=True, exist_ok=True)
+            f.replace(mal)
+        k.gjenbrukt = True
+    if mangler:
+        melding(f"Kjører {_antall(len(mangler), 'notatbok', 'notatbøker')} …")
+        _kjor_papermill([(k.navn, f"{k.navn}.ipynb", parametere) for k in mangler], notatboker, resultater, melding)
+    for k in kjoringer:
+        k.notatbok = notatboker / f"{k.navn}.ipynb"
+        k.resultat = resultater / f"{k.navn}{kapitler.RESULTATFIL}"
+        if not k.gjenbrukt:
+            lager.lagre(k.navn, k.nokkel, [k.notatbok, k.resultat])
+    gjenbrukt = [k.navn for k in kjoringer if k.gjenbrukt]
+    if gjenbrukt:
+        melding(f"  gjenbrukt fra hurtiglageret: {', '.join(gjenbrukt)}")
 
 
 _TIDSFELT = ("start_time", "end_time", "duration")
@@ -264,16 +360,16 @@ def uten_klokkeslett(fil: Path, navn: str) -> None:
 
     nb = nbformat.read(fil, as_version=4)
     pm = nb.metadata.get("papermill", {})
-    for nokkel in _TIDSFELT:
-        pm.pop(nokkel, None)
+    for nokkel_ in _TIDSFELT:
+        pm.pop(nokkel_, None)
     if "input_path" in pm:
         pm["input_path"] = f"notebooks/{navn}"
     if "output_path" in pm:
         pm["output_path"] = f"notatboker/{navn}"
     for celle in nb.cells:
         celle.metadata.pop("execution", None)  # nbclients tidsstempler per celle
-        for nokkel in _TIDSFELT:
-            celle.metadata.get("papermill", {}).pop(nokkel, None)
+        for nokkel_ in _TIDSFELT:
+            celle.metadata.get("papermill", {}).pop(nokkel_, None)
         if "injected-parameters" in celle.metadata.get("tags", []):
             celle["id"] = "injected-parameters"
     nbformat.write(nb, fil)
@@ -295,87 +391,55 @@ def _stderr_til(fil: Path):
             os.close(kopi)
 
 
-def samle_figurer(notatboker: list[Path]) -> dict[int, dict[str, float]]:
-    """Tallene slik notatbøkene limte dem, ikke beregnet på nytt: ordbøkene ``figurer@<år>``
-    (se :mod:`arsrapport.lim`) og enkeltverdier ``<id>@<år>``."""
-    figurer: dict[int, dict[str, float]] = {}
-
-    def legg_til(fid: str, ar: int, verdi, fil: Path) -> None:
-        # samme tall fra to kapitler må være likt (ut over flyttallsstøy i siste siffer)
-        if fid in figurer.get(ar, {}) and not math.isclose(figurer[ar][fid], verdi, rel_tol=1e-9):
-            raise ByggFeil(f"{fid} for {ar} er limt med to ulike verdier i {fil.name}")
-        figurer.setdefault(ar, {})[fid] = verdi
-
-    for fil in notatboker:
-        nb = json.loads(Path(fil).read_text(encoding="utf-8"))
-        for celle in nb["cells"]:
-            for utdata in celle.get("outputs", []):
-                navn = utdata.get("metadata", {}).get("scrapbook", {}).get("name")
-                if not navn or navn.startswith(TEKST) or SKILLE not in navn:
-                    continue
-                fid, ar = navn.rsplit(SKILLE, 1)
-                prefiks = utdata["metadata"]["scrapbook"].get("mime_prefix", "")
-                verdi = ast.literal_eval(utdata["data"][f"{prefiks}text/plain"])
-                if fid == ALLE:
-                    for f, v in json.loads(verdi).items():
-                        legg_til(f, int(ar), v, fil)
-                else:
-                    legg_til(fid, int(ar), verdi, fil)
-    return figurer
-
-
-def tell_limte(notatboker: list[Path]) -> dict[str, int]:
-    """Hva notatbøkene limte: tekster til sidene (``t.*``), figurer (``fig.*``) og tabeller
-    (``tab.*``), telt som navn (et navn limt i to notatbøker telles én gang)."""
-    navn_per_type: dict[str, set[str]] = {"tekster": set(), "figurer": set(), "tabeller": set()}
-    for fil in notatboker:
-        nb = json.loads(Path(fil).read_text(encoding="utf-8"))
-        for celle in nb["cells"]:
-            for utdata in celle.get("outputs", []):
-                navn = utdata.get("metadata", {}).get("scrapbook", {}).get("name") or ""
-                for prefiks, type_ in ((TEKST, "tekster"), ("fig.", "figurer"), ("tab.", "tabeller")):
-                    if navn.startswith(prefiks):
-                        navn_per_type[type_].add(navn)
-    return {t: len(n) for t, n in navn_per_type.items()}
-
-
-def _bok_katalog(stage: Path, notatboker: list[Path], ar: int) -> Path:
-    """Sett sammen kildene til boka: ``book/``, ``_config.yml`` (med rapportåret i tittelen)
-    og de kjørte notatbøkene."""
+def slå_opp_referansene(
+    resultater: list[kapitler.Kapittelresultat], uttrekk: Uttrekk, ar: int, figurer: dict[int, dict[str, float]]
+) -> dict[str, str]:
+    """Teksten til hver ``{tall}``-referanse i boka; en referanse som ikke kan slås opp,
+    stopper bygget med side, linje og forslag."""
     inn = les_innstillinger()
-    bok = stage / "bok"
-    shutil.copytree(inn.book, bok)
+    tekster = kapitler.felles_tekster(uttrekk, ar)
+    for r in resultater:
+        tekster.update(r.tekster)
+    verdier = Tallverdier(ar, figurer, tekster)
+    try:
+        return bokreferanser.slå_opp(bokreferanser.finn(bokreferanser.bokfiler(inn.book), PROSJEKTROT), verdier)
+    except bokreferanser.Referansefeil as feil:
+        raise ByggFeil(str(feil)) from None
+
+
+def bokkilder(
+    resultater: list[kapitler.Kapittelresultat], notatboker: list[Path], ar: int, referanser: dict[str, str], tid: Kildetid,
+) -> dict[str, bytes]:
+    """Kildene til boka (relativ sti → innhold): ``book/``, ``_config.yml`` (med rapportåret i
+    tittelen og byggets tidspunkt), tekstene til tallreferansene (``_tall.json``), kapitlenes
+    tabeller og figurer og de kjørte notatbøkene."""
+    from arsrapport.sphinxtillegg import TALLFIL
+
+    inn = les_innstillinger()
+    filer = {
+        p.relative_to(inn.book).as_posix(): p.read_bytes()
+        for p in sorted(inn.book.rglob("*")) if p.is_file() and "__pycache__" not in p.parts
+    }
     oppsett = (PROSJEKTROT / "_config.yml").read_text(encoding="utf-8").replace("{ar}", str(ar))
-    (bok / "_config.yml").write_text(oppsett, encoding="utf-8")
-    (bok / "beregninger").mkdir(exist_ok=True)
+    anker = "\n  config:\n"
+    if anker not in oppsett:
+        raise ByggFeil("_config.yml mangler «sphinx: config:», der bygget setter byggets tidspunkt")
+    oppsett = oppsett.replace(anker, f"{anker}    arsrapport_kildetid: {tid.sekunder}\n", 1)
+    filer["_config.yml"] = oppsett.encode("utf-8")
+    filer[TALLFIL] = json.dumps({"referanser": referanser}, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8")
+    for r in resultater:
+        for navn, md in r.boktabeller.items():
+            filer[f"tabeller/{navn}.md"] = (md + "\n").encode("utf-8")
+        for navn, png in r.diagrammer.items():
+            filer[f"figurer/{navn}.png"] = png
     for nb in notatboker:
-        shutil.copy(nb, bok / "beregninger" / nb.name)
-        skriv_limte_figurer_og_tabeller(nb, bok)
-    return bok
-
-
-def skriv_limte_figurer_og_tabeller(notatbok: Path, bok: Path) -> None:
-    """Figurer (``fig.*``) og tabeller (``tab.*``) som notatboka limte, som filer boka
-    henter med vanlige ``{figure}``- og ``{table}``-direktiver (nummerert og kryssreferert).
-    myst-nb kan ikke hente figurer fra en annen notatbok med ``{glue:figure}``."""
-    import base64
-
-    nb = json.loads(Path(notatbok).read_text(encoding="utf-8"))
-    for celle in nb["cells"]:
-        for utdata in celle.get("outputs", []):
-            meta = utdata.get("metadata", {}).get("scrapbook", {})
-            navn, prefiks = meta.get("name", ""), meta.get("mime_prefix", "")
-            data = utdata.get("data", {})
-            if navn.startswith("fig.") and f"{prefiks}image/png" in data:
-                (bok / "figurer").mkdir(exist_ok=True)
-                (bok / "figurer" / f"{navn}.png").write_bytes(base64.b64decode(data[f"{prefiks}image/png"]))
-            elif navn.startswith("tab.") and f"{prefiks}text/markdown" in data:
-                (bok / "tabeller").mkdir(exist_ok=True)
-                (bok / "tabeller" / f"{navn}.md").write_text(data[f"{prefiks}text/markdown"] + "\n", encoding="utf-8")
+        filer[f"beregninger/{nb.name}"] = nb.read_bytes()
+    return filer
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _SPHINX_ADVARSEL = re.compile(r"\b(?:WARNING|ERROR|CRITICAL):")
+_LEST = re.compile(r"reading sources\.\.\. \[\s*\d+%\]")
 
 
 def tell_advarsler(logg: str) -> int:
@@ -385,26 +449,56 @@ def tell_advarsler(logg: str) -> int:
     return sum(1 for linje in logg.splitlines() if _SPHINX_ADVARSEL.search(_ANSI.sub("", linje)))
 
 
-def _jupyter_book(bok: Path, ut: Path, bygger: str, melding: Melding, tid: Kildetid) -> tuple[Path, int]:
-    """Bygg boka med Jupyter Book; returnerer byggkatalogen og antallet advarsler i loggen.
+@dataclass
+class JupyterBookKjoring:
+    katalog: Path  #: byggkatalogen (``_build`` under Sphinx-katalogen i hurtiglageret)
+    advarsler: int
+    sider_lest: int | None  #: sider Sphinx leste på nytt; None = Jupyter Book ble ikke kjørt
+    logg: Path
+
+
+def _jupyter_book(
+    bok: Path, kat: Path, bygger: str, fingeravtrykk: str, melding: Melding, tid: Kildetid,
+) -> JupyterBookKjoring:
+    """Bygg boka med Jupyter Book i den faste katalogen ``kat`` (hurtiglageret), så Sphinx
+    bare leser og skriver sidene som er endret. Er fingeravtrykket (kildene, koden, miljøet og
+    tidspunktet) det samme som ved forrige vellykkede kjøring, kjøres ingenting.
 
     ``SOURCE_DATE_EPOCH`` gir Sphinx datoen («Sist oppdatert», ``today``) og XeTeX datoene i
     PDF-en; ``FORCE_SOURCE_DATE`` får TeX til å bruke den også for ``\\today`` og
     PDF-ens opprettelsestid."""
+    logg = kat / f"jupyter-book-{bygger}.log"
+    avtrykk = kat / ".fingeravtrykk"
+    if avtrykk.is_file() and avtrykk.read_text(encoding="utf-8") == fingeravtrykk and logg.is_file():
+        melding(f"  {bygger}: ingenting endret siden forrige bygg, gjenbrukt")
+        return JupyterBookKjoring(kat / "_build", tell_advarsler(logg.read_text(encoding="utf-8")), None, logg)
+    avtrykk.unlink(missing_ok=True)
+    # myst-nb skriver stilarket sitt til _static først etter sidene; i et bygg fra bunnen har
+    # sidene derfor ingen «?v=<sjekksum>» bak lenken til det. Finnes det fra forrige bygg, får
+    # de nye sidene en, og et gjenbrukende bygg blir ulikt et fra bunnen: fjern det først.
+    for css in (kat / "_build" / "html" / "_static").glob("mystnb.*.css"):
+        css.unlink()
+    (kat / UFERDIG).write_text(f"{os.getpid()}\n", encoding="utf-8")
     jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb), "build", str(bok), "--all", "--path-output", str(ut), "--builder", bygger, "-n", "--keep-going"]
+    cmd = [str(jb), "build", str(bok), "--path-output", str(kat), "--builder", bygger, "-n", "--keep-going"]
     miljo = dict(os.environ, SOURCE_DATE_EPOCH=str(tid.sekunder), FORCE_SOURCE_DATE="1")
     start = time.perf_counter()
     res = subprocess.run(cmd, capture_output=True, text=True, env=miljo)
-    logg = ut / f"jupyter-book-{bygger}.log"
-    ut.mkdir(parents=True, exist_ok=True)
-    logg.write_text(res.stdout + "\n" + res.stderr, encoding="utf-8")
+    utskrift = res.stdout + "\n" + res.stderr
+    logg.write_text(utskrift, encoding="utf-8")
     if res.returncode != 0:
-        hale = "\n".join((res.stdout + res.stderr).strip().splitlines()[-25:])
+        shutil.rmtree(kat / "_build", ignore_errors=True)  # neste bygg begynner på nytt her
+        hale = "\n".join(utskrift.strip().splitlines()[-25:])
         raise ByggFeil(f"Jupyter Book ({bygger}) feilet:\n{hale}")
-    advarsler = tell_advarsler(res.stdout + "\n" + res.stderr)
-    melding(f"  {bygger} ferdig på {_sekunder(time.perf_counter() - start)}, {_antall(advarsler, 'advarsel', 'advarsler')}")
-    return ut / "_build", advarsler
+    (kat / UFERDIG).unlink()
+    avtrykk.write_text(fingeravtrykk, encoding="utf-8")
+    advarsler = tell_advarsler(utskrift)
+    lest = len(_LEST.findall(_ANSI.sub("", utskrift)))
+    melding(
+        f"  {bygger} ferdig på {_sekunder(time.perf_counter() - start)} "
+        f"({_antall(lest, 'side', 'sider')} lest), {_antall(advarsler, 'advarsel', 'advarsler')}"
+    )
+    return JupyterBookKjoring(kat / "_build", advarsler, lest, logg)
 
 
 def _sekunder(s: float) -> str:
@@ -423,15 +517,19 @@ class Byggrapport:
     pdf: bool = True
     ar: int | None = None
     steg: list[tuple[str, float]] = field(default_factory=list)  #: (steg, sekunder)
-    kapitler: list[str] = field(default_factory=list)  #: notatbøkene som ble kjørt
+    kapitler: list[str] = field(default_factory=list)  #: notatbøkene som ble kjørt i dette bygget
+    gjenbrukt: list[str] = field(default_factory=list)  #: notatbøkene hentet fra hurtiglageret
     tall: int = 0  #: tall i figures.json
     ar_fra_til: tuple[int, int] | None = None
-    limt: dict[str, int] = field(default_factory=dict)  #: tekster, figurer, tabeller (tell_limte)
+    referanser: int = 0  #: ulike {tall}-referanser i boka
+    boktabeller: int = 0
+    diagrammer: int = 0
     tabeller_i_boka: int = 0
     figurer_i_boka: int = 0
     ark: int = 0  #: ark i tabeller.xlsx, innholdsarket medregnet
     advarsler: list[str] = field(default_factory=list)  #: byggets egne (uttrekket, regnearket)
     jupyter_book: dict[str, int] = field(default_factory=dict)  #: bygger → advarsler i loggen
+    sider_lest: dict[str, int | None] = field(default_factory=dict)  #: bygger → sider lest (None: ikke kjørt)
     logger: dict[str, Path] = field(default_factory=dict)  #: bygger → loggfil
     utdata: dict[str, Path] = field(default_factory=dict)
     totalt: float = 0.0
@@ -440,15 +538,19 @@ class Byggrapport:
 def oppsummering(r: Byggrapport) -> list[str]:
     """Linjene i oppsummeringen på slutten av et bygg."""
     linjer = ["", "Oppsummering" + (f" ({r.ar})" if r.ar else "")]
-    kap = ", ".join(Path(k).stem for k in r.kapitler)
-    linjer.append(f"  Kapitler kjørt:  {_antall(len(r.kapitler), 'notatbok', 'notatbøker')}" + (f" ({kap})" if kap else ""))
+    if r.bok:
+        kap = ", ".join(Path(k).stem for k in r.kapitler)
+        linjer.append(f"  Kapitler kjørt:  {_antall(len(r.kapitler), 'notatbok', 'notatbøker')}" + (f" ({kap})" if kap else ""))
+        gjen = ", ".join(Path(k).stem for k in r.gjenbrukt)
+        linjer.append(f"  Gjenbrukt:       {_antall(len(r.gjenbrukt), 'notatbok', 'notatbøker')}" + (f" ({gjen})" if gjen else ""))
+    else:
+        linjer.append("  Kapitler:        beregnet i prosessen (uten notatbøker)")
     spenn = f" for {r.ar_fra_til[0]}–{r.ar_fra_til[1]}" if r.ar_fra_til else ""
-    linjer.append(f"  Limte tall:      {tall(r.tall)} i figures.json{spenn}")
-    if r.limt:
+    linjer.append(f"  Tall:            {tall(r.tall)} i figures.json{spenn}")
+    if r.bok:
         linjer.append(
-            f"  Limt til boka:   {_antall(r.limt.get('figurer', 0), 'figur', 'figurer')}, "
-            f"{_antall(r.limt.get('tabeller', 0), 'tabell', 'tabeller')} og "
-            f"{_antall(r.limt.get('tekster', 0), 'tekst', 'tekster')}"
+            f"  Til boka:        {_antall(r.referanser, 'tallreferanse', 'tallreferanser')}, "
+            f"{_antall(r.diagrammer, 'figur', 'figurer')} og {_antall(r.boktabeller, 'tabell', 'tabeller')}"
         )
     linjer.append(
         f"  tabeller.xlsx:   {_antall(r.ark, 'ark', 'ark')} for {_antall(r.tabeller_i_boka, 'tabell', 'tabeller')} "
@@ -461,7 +563,9 @@ def oppsummering(r: Byggrapport) -> list[str]:
         linjer.append(f"    {a}")
     for bygger, n in r.jupyter_book.items():
         if bygger in r.logger:
-            linjer.append(f"    Jupyter Book {bygger}: {_antall(n, 'advarsel', 'advarsler')} i {r.logger[bygger]}")
+            lest = r.sider_lest.get(bygger)
+            hvor = "fra forrige kjøring, ingenting endret" if lest is None else f"{_antall(lest, 'side', 'sider')} lest på nytt"
+            linjer.append(f"    Jupyter Book {bygger}: {_antall(n, 'advarsel', 'advarsler')} i {r.logger[bygger]} ({hvor})")
     if not r.bok:
         linjer.append("  Boka:            ikke bygget (arsrapport figures)")
     elif not r.pdf:
@@ -500,15 +604,17 @@ class _Steg:
         self.rapport.steg.append((navn, time.perf_counter() - start))
 
 
-def skriv_tabeller(uttrekk: Uttrekk, ar: int, figurer: dict[int, dict[str, float]], fil: Path) -> regneark.Regneark:
+def skriv_tabeller(
+    resultater: list[kapitler.Kapittelresultat], uttrekk: Uttrekk, ar: int, fil: Path, referanser: Mapping[str, str] | None = None,
+) -> regneark.Regneark:
     """``tabeller.xlsx``: kapitlenes tabeller og avstemmingen, ett ark per tabell i boka
     oppkalt etter nummeret der (:mod:`arsrapport.regneark`). Numrene regnes ut fra kildene
     til boka (``book/``), så de er de samme med og uten bok i bygget."""
     inn = les_innstillinger()
-    tabeller = kapitler.tabeller(uttrekk, ar)
-    tabeller.update(avstemming.tabeller(avstemming.sammenlign(figurer)))
+    tabeller = {navn: t for r in resultater for navn, t in r.tabeller.items()}
     try:
-        limt = {UTTREKKSDATO: dato(uttrekk.uttrekksdato())}  # kildelinjene
+        limt = dict(referanser or {})
+        limt.setdefault("uttrekksdato", dato(uttrekk.uttrekksdato()))  # kildelinjene
         numre = nummerering.nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml", limt)
         ark = regneark.sett_sammen(
             tabeller, kapitler.regneark(), numre, uttrekk.uttrekksdato(), f"Årsrapport {ar} – Utlendingsnemnda"
@@ -527,14 +633,18 @@ def bygg(
     bok: bool = True,
     pdf: bool = True,
     melding: Melding = _stille,
+    hurtiglager: Path | None = None,
 ) -> dict[int, dict[str, float]]:
-    """Hele bygget. ``bok=False`` gir bare tallene (``arsrapport figures``). Meldingene
-    (``melding``) viser stegene underveis og en oppsummering til slutt."""
+    """Hele bygget. ``bok=False`` gir bare tallene og tabellene (``arsrapport figures``),
+    beregnet i denne prosessen uten notatbøker. Meldingene (``melding``) viser stegene
+    underveis og en oppsummering til slutt. ``hurtiglager`` er katalogen for det bygget kan
+    gjenbruke (standard: :func:`arsrapport.hurtiglager.standardkatalog`)."""
     start = time.perf_counter()
     inn = les_innstillinger()
     data = Path(data or inn.data).resolve()
     ut = Path(ut or inn.bygg).resolve()
-    kontroller_utkatalog(ut, (data, inn.book, inn.notebooks, PROSJEKTROT / "lib"))
+    lager = Hurtiglager(hurtiglager)
+    kontroller_utkatalog(ut, (data, inn.book, inn.notebooks, PROSJEKTROT / "lib", lager.katalog))
     rydd_etter_avbrutte_bygg(ut, melding)
     pdf = pdf and bok
     rapport = Byggrapport(bok=bok, pdf=pdf)
@@ -562,54 +672,86 @@ def bygg(
         (stage / STAGEMERKE).write_text(f"{os.getpid()}\n", encoding="utf-8")
         resultat = stage / "resultat"
         resultat.mkdir()
-        with steg("Notatbøkene") as m:
-            notatboker = kjor_notatboker(data, ar, stage / "notatboker", m)
-            rapport.kapitler = [nb.name for nb in notatboker]
-        with steg("figures.json og tabeller.xlsx") as m:
-            m("Samler de limte tallene og skriver figures.json og tabeller.xlsx …")
-            figurer = samle_figurer(notatboker)
-            eksport.skriv_figures_json(figurer, resultat / "figures.json")
-            rapport.tall = sum(len(v) for v in figurer.values())
-            rapport.ar_fra_til = (min(figurer), max(figurer))
-            rapport.limt = tell_limte(notatboker)
-            m(f"  figures.json: {tall(rapport.tall)} tall for årene {min(figurer)}–{max(figurer)}")
-            ark = skriv_tabeller(uttrekk, ar, figurer, resultat / "tabeller.xlsx")
-            alle_numre = [n for numre in ark.numre.values() for n in numre]
-            rapport.ark = len(ark.tabeller)
-            rapport.tabeller_i_boka = sum(1 for n in alle_numre if n.type == "tabell")
-            rapport.figurer_i_boka = sum(1 for n in alle_numre if n.type == "figur")
-            m(
-                f"  tabeller.xlsx: {_antall(rapport.ark, 'ark', 'ark')} "
-                f"({_antall(rapport.tabeller_i_boka, 'tabell', 'tabeller')} og "
-                f"{_antall(rapport.figurer_i_boka, 'figur', 'figurer')} i boka)"
-            )
-            for a in ark.advarsler:
-                m(f"  advarsel: {a}")
-            rapport.advarsler += [f"tabeller.xlsx: {a}" for a in ark.advarsler]
-        shutil.copytree(stage / "notatboker", resultat / "notatboker", ignore=shutil.ignore_patterns("*.log"))
-        for logg in (stage / "notatboker").glob("*.log"):
-            (resultat / "logg").mkdir(exist_ok=True)
-            shutil.copy(logg, resultat / "logg" / logg.name)
-        pdf_filer: list[Path] = []
-        if bok:
-            with steg("Boka (HTML)") as m:
-                kilde = _bok_katalog(stage, notatboker, ar)
-                m("Bygger boka (HTML) med Jupyter Book …")
-                html, rapport.jupyter_book["HTML"] = _jupyter_book(kilde, stage / "jb-html", "html", m, tid)
-                shutil.copytree(html / "html", resultat / "html")
-            if pdf:
-                with steg("PDF") as m:
-                    m("Bygger PDF (XeLaTeX) …")
-                    latex, rapport.jupyter_book["PDF"] = _jupyter_book(kilde, stage / "jb-pdf", "pdflatex", m, tid)
-                    (resultat / "pdf").mkdir()
-                    for f in sorted((latex / "latex").glob("*.pdf")):
-                        shutil.copy(f, resultat / "pdf" / f.name)
-                        pdf_filer.append(f)
-                    if not pdf_filer:
-                        raise ByggFeil("PDF-bygget ga ingen PDF-fil")
-        for logg in stage.glob("jb-*/jupyter-book-*.log"):
-            (resultat / "logg").mkdir(exist_ok=True)
-            shutil.copy(logg, resultat / "logg" / logg.name)
+        with contextlib.ExitStack() as las:
+            if bok:
+                las.enter_context(lager.las(melding))
+            with steg("Kapitlene") as m:
+                if bok:
+                    m("Kapitlene (notatbøkene, eller hurtiglageret når ingenting er endret) …")
+                    kjoringer = kjor_kapitler(uttrekk, data, ar, stage, lager, m)
+                    resultater = [kapitler.Kapittelresultat.les(k.resultat) for k in kjoringer]
+                    figurer = kapitler.slå_sammen_figurer(resultater)
+                    avst = kjor_avstemming(figurer, data, ar, stage, lager, m)
+                    if avst is not None:
+                        kjoringer.append(avst)
+                        resultater.append(kapitler.Kapittelresultat.les(avst.resultat))
+                    rapport.kapitler = [f"{k.navn}.ipynb" for k in kjoringer if not k.gjenbrukt]
+                    rapport.gjenbrukt = [f"{k.navn}.ipynb" for k in kjoringer if k.gjenbrukt]
+                else:
+                    m("Beregner kapitlene (i prosessen, uten notatbøker) …")
+                    try:
+                        resultater = kapitler.beregn_alle(uttrekk, ar, bok=False)
+                    except ValueError as feil:
+                        raise ByggFeil(str(feil)) from None
+                    figurer = kapitler.slå_sammen_figurer(resultater)
+            with steg("figures.json og tabeller.xlsx") as m:
+                m("Skriver figures.json og tabeller.xlsx …")
+                eksport.skriv_figures_json(figurer, resultat / "figures.json")
+                rapport.tall = sum(len(v) for v in figurer.values())
+                rapport.ar_fra_til = (min(figurer), max(figurer))
+                m(f"  figures.json: {tall(rapport.tall)} tall for årene {min(figurer)}–{max(figurer)}")
+                referanser = slå_opp_referansene(resultater, uttrekk, ar, figurer) if bok else None
+                ark = skriv_tabeller(resultater, uttrekk, ar, resultat / "tabeller.xlsx", referanser)
+                alle_numre = [n for numre in ark.numre.values() for n in numre]
+                rapport.ark = len(ark.tabeller)
+                rapport.tabeller_i_boka = sum(1 for n in alle_numre if n.type == "tabell")
+                rapport.figurer_i_boka = sum(1 for n in alle_numre if n.type == "figur")
+                m(
+                    f"  tabeller.xlsx: {_antall(rapport.ark, 'ark', 'ark')} "
+                    f"({_antall(rapport.tabeller_i_boka, 'tabell', 'tabeller')} og "
+                    f"{_antall(rapport.figurer_i_boka, 'figur', 'figurer')} i boka)"
+                )
+                for a in ark.advarsler:
+                    m(f"  advarsel: {a}")
+                rapport.advarsler += [f"tabeller.xlsx: {a}" for a in ark.advarsler]
+            pdf_filer: list[Path] = []
+            if bok:
+                notatboker = [k.notatbok for k in kjoringer]
+                shutil.copytree(stage / "notatboker", resultat / "notatboker", ignore=shutil.ignore_patterns("*.log"))
+                for logg in (stage / "notatboker").glob("*.log"):
+                    (resultat / "logg").mkdir(exist_ok=True)
+                    shutil.copy(logg, resultat / "logg" / logg.name)
+                rapport.referanser = len(referanser)
+                rapport.boktabeller = sum(len(r.boktabeller) for r in resultater)
+                rapport.diagrammer = sum(len(r.diagrammer) for r in resultater)
+                kilder = bokkilder(resultater, notatboker, ar, referanser, tid)
+                kildekatalog = lager.kilder()
+                skrevet, ny_filliste = synkroniser(kilder, kildekatalog)
+                if ny_filliste:
+                    # sider, tabeller eller figurer er lagt til eller fjernet: Sphinx fjerner ikke
+                    # utdata for dem selv, så bygg fra bunnen
+                    for navn in ("html", "pdf"):
+                        shutil.rmtree(lager.katalog / "sphinx" / navn, ignore_errors=True)
+                avtrykk = nokkel("sphinx", *[f"{k}={hashlib.sha256(v).hexdigest()}" for k, v in sorted(kilder.items())],
+                                 kodesum(), miljosum(), str(tid.sekunder))
+                with steg("Boka (HTML)") as m:
+                    m("Bygger boka (HTML) med Jupyter Book …")
+                    html = _jupyter_book(kildekatalog, lager.sphinx("html"), "html", avtrykk, m, tid)
+                    rapport.jupyter_book["HTML"], rapport.sider_lest["HTML"] = html.advarsler, html.sider_lest
+                    shutil.copytree(html.katalog / "html", resultat / "html")
+                    _kopier_logg(html.logg, resultat)
+                if pdf:
+                    with steg("PDF") as m:
+                        m("Bygger PDF (XeLaTeX) …")
+                        latex = _jupyter_book(kildekatalog, lager.sphinx("pdf"), "pdflatex", avtrykk, m, tid)
+                        rapport.jupyter_book["PDF"], rapport.sider_lest["PDF"] = latex.advarsler, latex.sider_lest
+                        (resultat / "pdf").mkdir()
+                        for f in sorted((latex.katalog / "latex").glob("*.pdf")):
+                            shutil.copy(f, resultat / "pdf" / f.name)
+                            pdf_filer.append(f)
+                        if not pdf_filer:
+                            raise ByggFeil("PDF-bygget ga ingen PDF-fil")
+                        _kopier_logg(latex.logg, resultat)
         (resultat / BYGGMERKE).write_text(
             "Laget av arsrapport build/figures. Neste bygg til denne katalogen erstatter den.\n", encoding="utf-8"
         )
@@ -622,7 +764,8 @@ def bygg(
             rapport.utdata["PDF"] = ut / "pdf" / f.name
         rapport.utdata["figures.json"] = ut / "figures.json"
         rapport.utdata["tabeller.xlsx"] = ut / "tabeller.xlsx"
-        rapport.utdata["Logger"] = ut / "logg"
+        if bok:
+            rapport.utdata["Logger"] = ut / "logg"
         rapport.totalt = time.perf_counter() - start
         for linje in oppsummering(rapport):
             melding(linje)
@@ -632,6 +775,12 @@ def bygg(
         raise
     finally:
         shutil.rmtree(stage, ignore_errors=True)
+
+
+def _kopier_logg(logg: Path, resultat: Path) -> None:
+    (resultat / "logg").mkdir(exist_ok=True)
+    shutil.copy(logg, resultat / "logg" / logg.name)
+
 
 
 def _flytt_pa_plass(ny: Path, ut: Path) -> None:

@@ -14,6 +14,7 @@ kapittelet på nytt bare når en av dem er endret.
 from __future__ import annotations
 
 import io
+import os
 import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -33,6 +34,10 @@ KAPITLER = (kapittel_3_1, kapittel_3_2, produktivitet, prioriterte_saker, vedleg
 #: Filendelsen til et lagret kapittelresultat.
 RESULTATFIL = ".resultat.pickle"
 
+#: Miljøvariabelen bygget setter til katalogen notatbøkene lagrer resultatene i
+#: (parametercellen har bare år og datakatalog).
+RESULTATER = "ARSRAPPORT_RESULTATER"
+
 
 @dataclass
 class Kapittelresultat:
@@ -45,9 +50,11 @@ class Kapittelresultat:
     boktabeller: dict[str, str] = field(default_factory=dict)  #: ``tab.*`` → Markdown-tabell
     diagrammer: dict[str, bytes] = field(default_factory=dict)  #: ``fig.*`` → PNG
 
-    def lagre(self, katalog: str | Path) -> Path | None:
+    def lagre(self, katalog: str | Path | None = None) -> Path | None:
         """Skriv resultatet til ``katalog/<navn>.resultat.pickle``, der bygget henter det.
-        Uten katalog (``""``, notatboka kjørt for seg selv) skrives ingenting."""
+        Standard er katalogen bygget oppgir i miljøvariabelen :data:`RESULTATER`; uten den
+        (notatboka kjørt for seg selv, f.eks. av nbval) skrives ingenting."""
+        katalog = katalog if katalog is not None else os.environ.get(RESULTATER, "")
         if not katalog:
             return None
         fil = Path(katalog) / f"{self.navn}{RESULTATFIL}"
@@ -63,6 +70,14 @@ class Kapittelresultat:
         if not isinstance(ut, Kapittelresultat):
             raise TypeError(f"{fil} er ikke et kapittelresultat")
         return ut
+
+    def vis(self, navn: str):
+        """Tabellen ``tab.*`` eller figuren ``fig.*`` slik boka viser den (til notatboka)."""
+        from IPython.display import Image, Markdown
+
+        if navn in self.diagrammer:
+            return Image(self.diagrammer[navn], width=600)
+        return Markdown(self.boktabeller[navn])
 
     def oversikt(self) -> pd.DataFrame:
         """Antall tall per år, tekster, tabeller og figurer (det notatboka viser til slutt)."""
@@ -240,6 +255,20 @@ def slå_sammen_figurer(resultater: Iterable[Kapittelresultat]) -> dict[int, dic
                     raise ValueError(f"{fid} for {ar} er beregnet med to ulike verdier (også i {r.navn})")
                 mal[fid] = v
     return ut
+
+
+def tall_for_avstemming(data_dir: str | Path, ar: int) -> dict[int, dict[str, float]]:
+    """Tallene avstemmingen sammenligner: fra kapittelresultatene bygget har lagret
+    (:data:`RESULTATER`), eller, når notatboka kjøres for seg selv, beregnet her."""
+    katalog = os.environ.get(RESULTATER, "")
+    if katalog:
+        filer = [Path(katalog) / f"{navn}{RESULTATFIL}" for navn in KAPITTEL]
+        if all(f.is_file() for f in filer):
+            return slå_sammen_figurer(Kapittelresultat.les(f) for f in filer)
+    from arsrapport.innlesing import les_uttrekk
+
+    uttrekk = les_uttrekk(data_dir)
+    return slå_sammen_figurer(beregn(navn, uttrekk, ar, bok=False) for navn in KAPITTEL)
 
 
 def beregn_alle(uttrekk, ar: int, *, bok: bool = False) -> list[Kapittelresultat]:

@@ -1,0 +1,96 @@
+"""Et bygg som gjenbruker hurtiglageret gir nøyaktig de samme bytene som et bygg fra bunnen,
+og kjører bare det som er endret.
+
+Testen arbeider i en kopi av prosjektet (boka og dataene i prosjektet røres aldri) og
+fortsetter med hurtiglageret fra et bygg fra bunnen (``bygg_uten_simd``): den bygger kopien med
+en endret setning og en endret ``arsverk.csv``, setter begge tilbake og bygger igjen med det
+samme lageret. Det andre bygget skal kjøre bare
+kapitlene som leser ``arsverk.csv`` (og avstemmingen, som leser tallene deres), lese bare
+sidene som er endret eller viser et endret tall, og gi de samme bytene som øktas bygg fra
+bunnen (``bygg_html``): HTML, PDF, figures.json, tabeller.xlsx og de kjørte notatbøkene.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from arsrapport.config import PROSJEKTROT
+from arsrapport.hurtiglager import MILJOVARIABEL
+
+from test_bygg import _filer
+
+#: Det prosjektkopien trenger for å bygge.
+PROSJEKTFILER = ("book", "notebooks", "lib", "data", "docs", "_config.yml", "arsrapport.toml", "requirements.lock")
+
+
+def _kopier_prosjektet(til: Path) -> Path:
+    til.mkdir()
+    for navn in PROSJEKTFILER:
+        kilde = PROSJEKTROT / navn
+        if kilde.is_dir():
+            shutil.copytree(kilde, til / navn, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "_build"))
+        else:
+            shutil.copy2(kilde, til / navn)
+    return til
+
+
+def _bygg(prosjekt: Path, ut: Path, lager: Path, tid: int) -> str:
+    miljo = dict(os.environ, PYTHONPATH=str(prosjekt / "lib"), SOURCE_DATE_EPOCH=str(tid))
+    miljo[MILJOVARIABEL] = str(lager)
+    kommando = [sys.executable, "-m", "arsrapport.cli", "build", "--out", str(ut)]
+    if not shutil.which("xelatex"):
+        kommando.append("--no-pdf")
+    res = subprocess.run(kommando, capture_output=True, text=True, env=miljo, timeout=900, cwd=prosjekt)
+    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
+    return res.stdout
+
+
+def test_gjenbrukende_bygg_kjorer_bare_det_endrede_og_gir_samme_bytes(bygg_html, bygg_uten_simd, tmp_path):
+    from arsrapport.bygg import kildetid
+    from arsrapport.innlesing import les_uttrekk
+
+    tid = kildetid(les_uttrekk(PROSJEKTROT / "data").uttrekksdato()).sekunder  # som øktas bygg
+    prosjekt = _kopier_prosjektet(tmp_path / "prosjekt")
+    lager = bygg_uten_simd[1]  # bokas kilder og Sphinx ligger i lageret, ikke i prosjektet
+    side, arsverk = prosjekt / "book" / "del4" / "4_1_styring.md", prosjekt / "data" / "arsverk.csv"
+    original_side, original_arsverk = side.read_bytes(), arsverk.read_bytes()
+
+    # 1. en skribent endrer en setning, og årsverkene for 2023 rettes
+    tekst = side.read_text(encoding="utf-8")
+    side.write_text(tekst.replace("\n\n", "\n\nEn ny setning i teksten.\n\n", 1), encoding="utf-8")
+    linjer = arsverk.read_text(encoding="utf-8").splitlines()
+    i = next(i for i, linje in enumerate(linjer) if linje.startswith("2023,Saksenhetene,"))
+    ar, enhet, verdi = linjer[i].split(",")
+    linjer[i] = f"{ar},{enhet},{float(verdi) + 1:.1f}"
+    arsverk.write_text("\n".join(linjer) + "\n", encoding="utf-8")
+    forste = _bygg(prosjekt, tmp_path / "ut1", lager, tid)
+    kjort = re.search(r"Kapitler kjørt:\s+\d+ notatbøker \(([^)]*)\)", forste)
+    assert kjort and kjort.group(1) == "3_2_13_produktivitet, 6_arsregnskap, avstemming", forste[-2500:]
+    assert "En ny setning i teksten." in (tmp_path / "ut1" / "html" / "del4" / "4_1_styring.html").read_text(encoding="utf-8")
+
+    # 2. begge endringene tilbake: bare kapitlene som leser arsverk.csv kjøres, og avstemmingen
+    side.write_bytes(original_side)
+    arsverk.write_bytes(original_arsverk)
+    andre = _bygg(prosjekt, tmp_path / "ut2", lager, tid)
+    kjort = re.search(r"Kapitler kjørt:\s+\d+ notatbøker \(([^)]*)\)", andre)
+    assert kjort and kjort.group(1) == "3_2_13_produktivitet, 6_arsregnskap, avstemming", andre[-2500:]
+    gjenbrukt = re.search(r"Gjenbrukt:\s+\d+ notatbøker \(([^)]*)\)", andre)
+    assert gjenbrukt.group(1) == "3_1_generelle_tall, 3_2_styringsparametere, 3_2_prioriterte_saker, 7_statistikk"
+    lest = int(re.search(r"html ferdig på [\d,]+ s \((\d+) sider? lest\)", andre).group(1))
+    assert 1 <= lest < 20, andre[-2500:]  # den endrede siden og sidene med årsverkstall, ikke hele boka
+
+    fra_bunnen, gjenbrukende = _filer(bygg_html), _filer(tmp_path / "ut2")
+    assert sorted(gjenbrukende) == sorted(fra_bunnen)
+    ulike = [navn for navn in fra_bunnen if fra_bunnen[navn] != gjenbrukende[navn]]
+    assert not ulike, f"bygget som gjenbrukte hurtiglageret, er ulikt bygget fra bunnen: {ulike[:10]}"
+
+    # 3. ingenting endret: ingenting kjøres, og Jupyter Book hoppes over
+    tredje = _bygg(prosjekt, tmp_path / "ut3", lager, tid)
+    assert "Kapitler kjørt:  0 notatbøker" in tredje
+    assert "html: ingenting endret siden forrige bygg, gjenbrukt" in tredje
+    assert _filer(tmp_path / "ut3") == gjenbrukende
