@@ -1,10 +1,13 @@
 """Ytelsesmåling: skriv et register på 1 000 000 saker med generatoren, og mål tid og
 toppminne for innlesing + kontroll + beregning av tallene i kapittel 3.1 og 3.2 (alle
-porteføljetallene, fire år), og for et helt bygg (HTML, uten PDF) på de medfølgende dataene.
+porteføljetallene, fire år), for ``arsrapport figures`` (alle kapitlene, figures.json og
+tabeller.xlsx) på det store registeret, og for et helt bygg (HTML, uten PDF) på de
+medfølgende dataene. Byggets hurtiglager måles i ``benchmarks/bygg.py``.
 
     .venv/bin/python benchmarks/ytelse.py [--saker 1000000] [--hopp-over-bygg]
 
-Mål på denne maskinen (2 kjerner): 1 M saker på høyst 10 s og 2 GB; helt bygg på høyst 30 s.
+Mål på denne maskinen (2 kjerner): 1 M saker på høyst 10 s og 2 GB; ``figures`` på 1 M saker
+høyst 20 s og 2 GB; helt bygg på høyst 30 s.
 Hver måling kjøres i en egen prosess, slik at toppminnet (ru_maxrss) gjelder bare den.
 """
 
@@ -73,6 +76,15 @@ print(json.dumps({"saker": len(u.saker), "import_s": t1 - t0, "innlesing_kontrol
 """
 
 
+FIGURES = """
+import resource, sys, time
+from arsrapport.cli import main
+t = time.perf_counter()
+rc = main(["figures", "--data", sys.argv[1], "--out", sys.argv[2]])
+print(f"FIGURES {time.perf_counter() - t:.2f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} {rc}")
+"""
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--saker", type=int, default=1_000_000)
@@ -88,6 +100,11 @@ def main() -> None:
     print(f"Sum (mål ≤ 10 s):     {m['sum_s']:.1f} s")
     print(f"Beregning av 3.2:     {m['beregning_3_2_s']:.1f} s ({m['tall_3_2']} tall)")
     print(f"Toppminne (mål ≤ 2 GB): {m['toppminne_mb']:.0f} MB")
+    with tempfile.TemporaryDirectory() as tmp:
+        res = subprocess.run([sys.executable, "-c", FIGURES, str(DATA), str(Path(tmp) / "_build")],
+                             capture_output=True, text=True, check=True)
+        sek, mb, rc = res.stdout.strip().splitlines()[-1].split()[1:]
+        print(f"arsrapport figures, alle kapitler (mål ≤ 20 s): {float(sek):.1f} s, toppminne {mb} MB (mål ≤ 2 GB), kode {rc}")
     if not a.hopp_over_bygg:
         ut = Path(tempfile.mkdtemp()) / "_build"
         t = time.perf_counter()
