@@ -169,3 +169,26 @@ def tabeller(sammenligning: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "Avstemming avvik": avvik,
         "Avstemming": sammenligning,
     }
+
+
+# --- tallkatalogen ------------------------------------------------------------------
+# Tekstene vedlegget beregner (se arsrapport.tallkatalog og kapitler.beregn_avstemming).
+
+from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
+
+TALL = [
+    Tall(
+        "avstemming.publiserte", "tekst",
+        "Publiserte tall i bokas omfang i den trykte årsrapporten (alle år), som tekst.",
+        "arsrapport.avstemming.sammenlign",
+    ),
+    Tall(
+        "avstemming.publiserte_ar", "tekst", "Av dem: publiserte tall for rapportåret, som tekst.",
+        "arsrapport.avstemming.sammenlign",
+    ),
+    Tall(
+        "avstemming.stemmer", "tekst",
+        "Av de publiserte tallene: de boka gjenskaper innenfor trykkavrundingen, som tekst.",
+        "arsrapport.avstemming.sammenlign",
+    ),
+]

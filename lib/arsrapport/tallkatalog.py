@@ -68,12 +68,35 @@ PLASSHOLDERE: dict[str, str] = {
     "land": r"nasjonalitet\.[a-z0-9_]+",
     # kapittel og post i statsbudsjettet (0491.01)
     "post": r"[0-9]{4}\.[0-9]{2}",
-    # ett fritt ledd
-    "ledd": r"[a-z0-9_]+",
+    # ett fritt ledd, men ikke endring/endring_abs: de er forbeholdt de avledede endringene,
+    # så arsverk[.{ledd}] ikke tar arsverk.endring som et eget tall
+    "ledd": r"(?!endring(?:_abs)?(?:\.|$))[a-z0-9_]+",
     # tertial 1–3
     "tertial": r"[123]",
     # måned 01–12
     "maned": r"(?:0[1-9]|1[0-2])",
+    # sakskategori (Tabell 10, Del VII tabell 2 og 3, vektene i Tabell 13)
+    "kategori": r"(?:asylsaker|oppholdssaker)",
+    # undertype i id-stil (sakstype.visum)
+    "sakstype": r"sakstype\.[a-z0-9_]+",
+    # populasjonene i 3.2.6: enslige mindreårige, de av dem under 18 ved vedtaket,
+    # barnefamilier og lengeværende barn
+    "populasjon": r"(?:ema|ema_under_18|barnefamilie|lengevarende_barn)",
+    # styringsparameter SP1–SP3
+    "sp": r"sp[123]",
+    # rettsinstans
+    "instans": r"(?:tingretten|lagmannsretten|hoyesterett)",
+    # utfall i retten
+    "utfall": r"(?:medhold|tap|hevet_avvist)",
+    # hvem som førte saken for staten
+    "prosedyre": r"(?:regjeringsadvokaten|prosedyreenheten|ekstern_advokat)",
+    # kontonummer (kapitalkontoene)
+    "konto": r"[0-9]+",
+    # gruppen en frist for utsatt iverksetting hører til (prioriterte saker)
+    "fristgruppe": r"(?:aapenbart_grunnlos|ordinaer)",
+    # den satte fristen mot regelen, og andelen med det utfallet
+    "fristutfall": r"(?:lik|kortere|lengre)",
+    "fristandel": r"andel_(?:lik|kortere|lengre)",
 }
 
 _PLASSHOLDER = re.compile(r"\{([a-z_]+)\}")
