@@ -6,11 +6,12 @@ from __future__ import annotations
 import importlib
 from collections import Counter
 
+import numpy as np
 import pytest
 
 from arsrapport import kapitler
 from arsrapport.config import PROSJEKTROT
-from arsrapport.tallkatalog import Katalog, Tall, katalog
+from arsrapport.tallkatalog import Katalog, Tall, UgyldigReferanse, katalog
 
 NB = "\u00a0"  # hardt mellomrom: tusenskille og foran enheten
 MINUS = "\u2212"
@@ -97,49 +98,201 @@ def test_oppforingene_er_unike_og_har_kapittel():
     assert all(t.kapittel for t in oppf)
 
 
-# ------------------------------------------------------------------ overgangen fra lim.som_tekst
-
-# Id-er der katalogen bevisst skriver noe annet enn lim.som_tekst gjorde: lim gjettet enheten
-# av stavemåten og skrev andelene rettssaker.nye_andel.* som heltall («0», «1»).
-BEVISST_ANNERLEDES = ("rettssaker.nye_andel.",)
+# ------------------------------------------------------------------ katalogens enheter og tekster
+# (tilfellene fra test_lim.py, da enheten ble gjettet av stavemåten i lim.enhet/lim.som_tekst)
 
 
-def test_migrering_samme_tekst_som_lim(beregnet):
-    """Hver tekst lim limer (``t.<id>``, ``@fN``, ``.verb``, ``.abs``, ``.ord``) er den samme som
-    katalogen gir, for hvert beregnet tall og hvert år."""
-    from arsrapport import lim
+@pytest.mark.parametrize(
+    "fid, enhet",
+    [
+        # antall
+        ("mottatt", "antall"),
+        ("mottatt.asyl", "antall"),
+        ("behandlet.form.nemndmote", "antall"),
+        ("behandlet.sakstype.tilbakekall_statsborgerskap.form.nemndmote", "antall"),
+        ("beholdning_start.familie", "antall"),
+        ("omgjort.form.nmp", "antall"),
+        ("rettssaker.medhold", "antall"),
+        ("rettssaker.dager_i_retten", "antall"),  # en sum av dager, ikke et snitt
+        ("uiv.mottatt.mnd.03", "antall"),
+        ("ema.behandlet.klage", "antall"),
+        ("ema.personer", "antall"),
+        ("lengevarende_barn.omgjort", "antall"),
+        ("sp1.oppnadd", "antall"),
+        # andeler
+        ("omgjoringsandel", "andel"),
+        ("omgjoringsandel.asyl_realitet.nasjonalitet.iran", "andel"),
+        ("avgjort_andel.form.nmp", "andel"),
+        ("avgjort_andel.asyl.form.nemndmote", "andel"),
+        ("avgjort_andel_nemndmote.form.nup", "andel"),
+        ("andel_omgjoring_av_mottatt", "andel"),
+        ("rettssaker.medhold_andel", "andel"),
+        ("rettssaker.tap_andel", "andel"),
+        ("rettssaker.nye_andel.prosedyreenheten", "andel"),  # lim.enhet sa «antall» og skrev «0»
+        ("ema_under_18.avgjort_andel.form.nl", "andel"),
+        ("lengevarende_barn.avgjort_andel.form.nemndmote", "andel"),
+        ("lengevarende_barn.omgjoringsandel", "andel"),
+        ("barnefamilie.andel_klage_av_behandlet", "andel"),
+        ("nokkeltall.utnyttelsesgrad", "andel"),
+        ("note2.premiesats_arbeidsgiverandel", "andel"),
+        # dager
+        ("saksbehandlingstid", "dager"),
+        ("saksbehandlingstid.form.nemndmote", "dager"),
+        ("saksbehandlingstid_tertial.2", "dager"),
+        ("beholdning_alder", "dager"),
+        ("beholdning_alder.asyl", "dager"),
+        ("beholdning_alder_start.familie", "dager"),
+        ("ema_under_18.saksbehandlingstid.klage", "dager"),
+        ("barnefamilie.saksbehandlingstid", "dager"),
+        ("sp1.alder", "dager"),
+        ("sp1.grense_dager", "dager"),
+        # endringer: relativ endring er en andel, absolutt endring har grunntallets enhet
+        ("mottatt.endring", "andel"),
+        ("beholdning.asyl.endring", "andel"),
+        ("saksbehandlingstid.endring", "andel"),
+        ("vekttall.endring", "andel"),
+        ("mottatt.endring_abs", "antall"),
+        ("beholdning.arbeid_opphold.endring_abs", "antall"),
+        ("saksbehandlingstid.endring_abs", "dager"),
+        ("beholdning_alder.endring_abs", "dager"),
+        ("beholdning_alder_start.endring_abs", "dager"),
+        ("nokkeltall.lonn_per_arsverk.endring_abs", "kroner"),
+        # årsverk og desimaltall
+        ("arsverk", "arsverk"),
+        ("arsverk.saksenhetene", "arsverk"),
+        ("nokkeltall.arsverk", "arsverk"),
+        ("note2.antall_arsverk", "arsverk"),
+        ("rettssaker.dager_per_sak", "desimaltall"),
+        ("saker_per_arsverk.saksenheter_nemndledere", "desimaltall"),
+        ("vekttall", "desimaltall"),
+        ("vekttall_per_sak", "desimaltall"),
+        ("vekt.asylsaker.form.nmp", "desimaltall"),
+        ("prioritet.arbeidsdager_snitt", "desimaltall"),
+        # kroner
+        ("kostnad_per_sak", "kroner"),
+        ("bevilgning.0491.01.merutgift", "kroner"),
+        ("note3.husleie", "kroner"),
+        ("note2.lonn", "kroner"),
+        # tekster
+        ("topp.behandlet.asyl_realitet.klage", "tekst"),
+        ("uttrekksdato", "tekst"),
+    ],
+)
+def test_enhet(fid, enhet):
+    assert katalog().enhet(fid) == enhet
+
+
+@pytest.mark.parametrize(
+    "fid, verdi, tekst",
+    [
+        ("mottatt", 7029, f"7{NB}029"),
+        ("mottatt.asyl", 940, "940"),
+        ("behandlet", 0, "0"),
+        ("beholdning", 12112653, f"12{NB}112{NB}653"),
+        ("mottatt", -5, f"{MINUS}5"),  # bare endringene står uten fortegn
+        ("omgjoringsandel", 0.644, f"64,4{NB}%"),
+        ("omgjoringsandel.klage", 0.14049, f"14,0{NB}%"),
+        ("avgjort_andel.form.sek", 0.1445, f"14,5{NB}%"),  # halvt opp
+        ("andel_omgjoring_av_mottatt", 886 / 7029, f"12,6{NB}%"),
+        ("rettssaker.medhold_andel", 0.875, f"87,5{NB}%"),
+        ("rettssaker.tap_andel", 1.0, f"100,0{NB}%"),
+        ("rettssaker.nye_andel.prosedyreenheten", 0.375, f"37,5{NB}%"),
+        ("saksbehandlingstid", 154.4, f"154{NB}dager"),
+        ("saksbehandlingstid", 154.5, f"155{NB}dager"),
+        ("saksbehandlingstid", -3.0, f"{MINUS}3{NB}dager"),
+        ("saksbehandlingstid.form.nmp", 1.0, f"1{NB}dag"),
+        ("beholdning_alder", 0.0, f"0{NB}dager"),
+        # relativ endring: hele prosent, uten fortegn (verbet bærer retningen)
+        ("mottatt.endring", 0.3149, f"31{NB}%"),
+        ("mottatt.endring", -0.072, f"7{NB}%"),
+        ("behandlet.endring", -0.5, f"50{NB}%"),
+        ("beholdning.endring", 0.005, f"1{NB}%"),
+        ("beholdning.endring", 0.004, f"0{NB}%"),
+        ("beholdning.endring", 2.0, f"200{NB}%"),
+        # absolutt endring: antall eller dager, uten fortegn
+        ("mottatt.endring_abs", 1106, f"1{NB}106"),
+        ("mottatt.endring_abs", -1106, f"1{NB}106"),
+        ("beholdning.asyl.endring_abs", 0, "0"),
+        ("saksbehandlingstid.endring_abs", -12.4, f"12{NB}dager"),
+        ("beholdning_alder.endring_abs", 1, f"1{NB}dag"),
+        ("beholdning_alder.endring_abs", -1, f"1{NB}dag"),
+        ("rettssaker.dager_per_sak", 2.25, "2,3"),  # én desimal, halvt opp
+        ("rettssaker.dager_per_sak", 2.0, "2,0"),
+        ("rettssaker.dager_per_sak", 1234.56, f"1{NB}234,6"),
+        # produktivitet: årsverk og saker per årsverk med én desimal, vekter med tre
+        ("arsverk", 203.9, "203,9"),
+        ("saker_per_arsverk", 27.54, "27,5"),
+        ("vekttall", 1869.25, f"1{NB}869,3"),
+        ("vekttall_per_sak", 0.3094, "0,309"),
+        ("vekt.oppholdssaker.form.sek", 0.15, "0,150"),
+        ("kostnad_per_sak", 49012.4, f"49{NB}012"),
+        # mål i tildelingsbrevet i hele prosent, resultatet med én desimal
+        ("sp1.mal_andel", 0.7, f"70{NB}%"),
+        ("sp1.andel_under_grense", 0.6443, f"64,4{NB}%"),
+        ("sp1.grense_dager", 180, f"180{NB}dager"),
+        # regnskapet
+        ("nokkeltall.arsverk", 203.9, "203,9"),
+        ("note2.antall_arsverk", 203.94, "203,9"),
+        ("nokkeltall.utnyttelsesgrad", 0.96051, f"96,1{NB}%"),
+        ("nokkeltall.lonnsandel", 0.75136, f"75,1{NB}%"),
+        ("note2.premiesats_arbeidsgiverandel", 0.096, f"9,6{NB}%"),
+        ("nokkeltall.lonn_per_arsverk", 1_033_463.2, f"1{NB}033{NB}463"),
+        ("nokkeltall.lonn_per_arsverk.endring_abs", -9592.000000000116, f"9{NB}592"),
+        ("kapitalregnskap.705011", -17069580.2, f"{MINUS}17{NB}069{NB}580"),
+        ("note8.sum.forskjell", -70.3, f"{MINUS}70"),
+    ],
+)
+def test_tekst(fid, verdi, tekst):
+    assert katalog().tekst(fid, verdi) == tekst
+
+
+def test_tekst_tar_numpy_tall():
+    assert katalog().tekst("mottatt", np.int64(7029)) == f"7{NB}029"
+    assert katalog().tekst("omgjoringsandel", np.float64(0.644)) == f"64,4{NB}%"
+    assert katalog().tekst("saksbehandlingstid", np.float32(154.5)) == f"155{NB}dager"
+
+
+def test_fortegnsord_for_belop():
+    """Beløp der fortegnet er et ord: tallet uten fortegn og ordet for retningen."""
     from arsrapport.tallkatalog import Tallverdier
 
-    figurer, tekster = beregnet
-    kat = katalog()
-    verdier = Tallverdier(RAPPORTAR, figurer, tekster, kat)
-    avvik = []
-    for ar in sorted(figurer):
-        limt: dict[str, str] = {}
-        lim.lim_figurer(figurer, RAPPORTAR, glue=lambda navn, v, **_: limt.__setitem__(navn, v), ar=ar)
-        for navn, tekst in limt.items():
-            if not navn.startswith(lim.TEKST):
-                continue
-            ref = navn.removeprefix(lim.TEKST)
-            if ref.startswith(BEVISST_ANNERLEDES):
-                continue
-            vist = verdier.vis(ref)
-            if vist != tekst:
-                avvik.append(f"{ref} ({ar}): lim «{tekst}», katalogen «{vist}»")
-        # årene lim ikke limer tekst for (mer enn tre år tilbake): teksten selv
-        if RAPPORTAR - ar > 3:
-            for fid, v in figurer[ar].items():
-                if not fid.startswith(BEVISST_ANNERLEDES) and lim.som_tekst(fid, v) != kat.tekst(fid, v):
-                    avvik.append(f"{fid} ({ar}): lim «{lim.som_tekst(fid, v)}», katalogen «{kat.tekst(fid, v)}»")
-    assert not avvik, f"{len(avvik)} tekster er ulike (de første 20):\n" + "\n".join(avvik[:20])
-    # og fortegnsordene er de samme som lim.FORTEGNSORD
+    figurer = {
+        2023: {
+            "bevilgning.0491.01.merutgift": 17_179_093.0,  # tildeling − regnskap > 0: mindreutgift
+            "bevilgning.0491.21.merutgift": -66_440.0,  # < 0: merutgift
+            "nokkeltall.merforbruk": -12_112_653.0,  # utbetaling − tildeling < 0: mindreforbruk
+            "note_b.0491.01.etter_belastningsfullmakter": 0.0,  # null regnes som mindreutgift
+            "note_b.0491.01.grunnlag_overforing": -5.0,
+            "nokkeltall.driftsutgifter": 283_280_688.0,  # ikke et fortegnsord
+        },
+        2022: {"nokkeltall.merforbruk": 100.0},
+    }
+    v = Tallverdier(2023, figurer, katalog=katalog())
+    assert v.vis("bevilgning.0491.01.merutgift") == f"17{NB}179{NB}093"
+    assert v.vis("bevilgning.0491.01.merutgift.abs") == f"17{NB}179{NB}093"
+    assert v.vis("bevilgning.0491.01.merutgift.ord") == "mindreutgift"
+    assert v.vis("bevilgning.0491.21.merutgift") == f"{MINUS}66{NB}440"
+    assert v.vis("bevilgning.0491.21.merutgift.abs") == f"66{NB}440"
+    assert v.vis("bevilgning.0491.21.merutgift.ord") == "merutgift"
+    assert v.vis("nokkeltall.merforbruk.abs") == f"12{NB}112{NB}653"
+    assert v.vis("nokkeltall.merforbruk.ord") == "mindreforbruk"
+    assert v.vis("nokkeltall.merforbruk@f1.ord") == "merforbruk"
+    assert v.vis("note_b.0491.01.etter_belastningsfullmakter.ord") == "mindreutgift"
+    assert v.vis("note_b.0491.01.grunnlag_overforing.ord") == "merutgift"
+    with pytest.raises(UgyldigReferanse, match="ingen fortegnsord"):
+        v.vis("nokkeltall.driftsutgifter.ord")
+    with pytest.raises(UgyldigReferanse, match="ingen fortegnsord"):
+        v.vis("nokkeltall.driftsutgifter.abs")
+
+
+def test_fortegnsord_bare_der_fortegnet_er_et_ord(beregnet):
+    """De beløpene som har fortegnsord, er de som slutter på merutgift,
+    etter_belastningsfullmakter, grunnlag_overforing og merforbruk (som lim.FORTEGNSORD)."""
+    figurer, _ = beregnet
+    ord_ = {"merutgift": ("mindreutgift", "merutgift"), "etter_belastningsfullmakter": ("mindreutgift", "merutgift"),
+            "grunnlag_overforing": ("mindreutgift", "merutgift"), "merforbruk": ("merforbruk", "mindreforbruk")}
     for fid in set().union(*figurer.values()):
-        assert kat.finn(fid).fortegnsord == lim.FORTEGNSORD.get(fid.rsplit(".", 1)[-1]), fid
-
-
-def test_bevisst_annerledes_er_andeler():
-    kat = katalog()
-    assert kat.tekst("rettssaker.nye_andel.prosedyreenheten", 0.375) == f"37,5{NB}%"
+        assert katalog().finn(fid).fortegnsord == ord_.get(fid.rsplit(".", 1)[-1]), fid
 
 
 # ------------------------------------------------------------------ mønstrene
