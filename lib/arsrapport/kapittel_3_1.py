@@ -301,16 +301,17 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
 from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
 
-_ALLE = "alle saker, eller bare behandlingstypen og avgjørelsesformen id-en angir (form.nemndmote: de tre nemndmøteformene)"
+_TYPE = "alle saker, eller bare behandlingstypen id-en angir (klage, omgjoring)"
+_ALLE = "alle saker, eller bare behandlingstypen og/eller avgjørelsesformen id-en angir (form.nemndmote: de tre møteformene)"
 
 TALL = [
-    Tall("mottatt[.{type}]", "antall", f"Saker UNE mottok i året, {_ALLE}.", "arsrapport.saksbehandling.mottatt"),
+    Tall("mottatt[.{type}]", "antall", f"Saker UNE mottok i året, {_TYPE}.", "arsrapport.saksbehandling.mottatt"),
     Tall(
         "behandlet[.{type}][.{form}]", "antall", f"Saker nemnda behandlet (vedtak) i året, {_ALLE}.",
         "arsrapport.saksbehandling.behandlet",
     ),
     Tall(
-        "henlagt[.{type}]", "antall", f"Saker henlagt (avsluttet uten vedtak) i året, {_ALLE}.",
+        "henlagt[.{type}]", "antall", f"Saker henlagt (avsluttet uten vedtak) i året, {_TYPE}.",
         "arsrapport.saksbehandling.henlagt",
     ),
     Tall(

@@ -288,7 +288,7 @@ TALL = [
     Tall("{sp}.snitt", "dager", f"Gjennomsnittlig saksbehandlingstid i dager for sakene behandlet i året {_SP}.", _RESULTAT),
     Tall(
         "{sp}.andel_under_grense", "andel",
-        f"Andel av sakene behandlet i året {_SP} med saksbehandlingstid under årets grense ({{sp}}.grense_dager).",
+        f"Andel av sakene behandlet i året {_SP} med saksbehandlingstid under årets grense (spN.grense_dager).",
         _RESULTAT,
     ),
     Tall(
