@@ -305,3 +305,23 @@ def test_alle_for_ar_viser_hvert_tall_med_differanse_og_grunn():
     assert t["Merknad"].tolist() == ["Stemmer", "886 / 7 029 = 12,60 %.", "Stemmer",
                                      "Ikke begrunnet – må rettes", "Ikke begrunnet – må rettes"]
     assert t["Beregnet"].iloc[4] == "–"
+
+
+def test_tekst_og_differanse_etter_tallkatalogen():
+    """Publisert og beregnet skrives slik boka skriver tallet (tallkatalogen); en publisert id
+    boka ikke beregner, står ikke i katalogen og skrives som et tall."""
+    publ = [
+        rad("rettssaker.nye_andel.prosedyreenheten", 2023, 0.5, 0.005),  # andel: prosent og prosentpoeng
+        rad("arsverk", 2023, 203.9, 0.05),  # årsverk: én desimal
+        rad("vekttall_per_sak", 2023, 0.309, 0.0005),  # tre desimaler
+        rad("behandlet.utvisning.straffet_257_391a", 2023, 12, 0),  # ikke beregnet, ikke i katalogen
+        rad("behandlet.utvisning.straffet_257_391a", 2022, 2.5, 0),
+    ]
+    figurer = {2023: {"rettssaker.nye_andel.prosedyreenheten": 0.5070422535211268, "arsverk": 204.04,
+                      "vekttall_per_sak": 0.3105}}
+    s = avstemming.sammenlign(figurer, publ, {})
+    t = avstemming.alle_for_ar(s, 2023)
+    assert t["Publisert"].tolist() == [f"50,0{NB}%", "203,9", "0,309", "12"]
+    assert t["Beregnet"].tolist() == [f"50,7{NB}%", "204,0", "0,311", "–"]
+    assert t["Differanse"].tolist() == [f"+0,7{NB}pp", "+0,1", "+0,002", "–"]
+    assert avstemming.avvikstabell(s)["Publisert"].tolist()[-1] == "2,50"

@@ -1,5 +1,6 @@
-"""Enhetstester for ``arsrapport.lim``: enheten og teksten til hver figur-id, og hva
-``lim_figurer`` limer (med en falsk ``glue`` som registrerer kallene)."""
+"""Enhetstester for ``arsrapport.lim``: hva ``lim_figurer`` limer (med en falsk ``glue`` som
+registrerer kallene). Enheten og teksten til hver figur-id står i tallkatalogen og testes i
+``test_tallkatalog.py``."""
 
 from __future__ import annotations
 
@@ -12,129 +13,6 @@ import pytest
 from arsrapport import lim
 
 NB = "\u00a0"  # hardt mellomrom: tusenskille og foran enheten
-MINUS = "\u2212"
-
-
-# --- enhet -----------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "fid, forventet",
-    [
-        # antall
-        ("mottatt", "antall"),
-        ("mottatt.asyl", "antall"),
-        ("behandlet.form.nemndmote", "antall"),
-        ("behandlet.sakstype.tilbakekall_statsborgerskap.form.nemndmote", "antall"),
-        ("beholdning_start.familie", "antall"),
-        ("omgjort.form.nmp", "antall"),
-        ("rettssaker.medhold", "antall"),
-        ("rettssaker.dager_i_retten", "antall"),  # en sum av dager, ikke et snitt
-        ("uiv.mottatt.mnd.03", "antall"),
-        # andeler
-        ("omgjoringsandel", "andel"),
-        ("omgjoringsandel.asyl_realitet.nasjonalitet.iran", "andel"),
-        ("avgjort_andel.form.nmp", "andel"),
-        ("avgjort_andel.asyl.form.nemndmote", "andel"),
-        ("avgjort_andel_nemndmote.form.nup", "andel"),
-        ("andel_omgjoring_av_mottatt", "andel"),
-        ("rettssaker.medhold_andel", "andel"),  # id som slutter på _andel
-        ("rettssaker.tap_andel", "andel"),
-        # dager
-        ("saksbehandlingstid", "dager"),
-        ("saksbehandlingstid.form.nemndmote", "dager"),
-        ("saksbehandlingstid_tertial.2", "dager"),
-        ("beholdning_alder", "dager"),
-        ("beholdning_alder.asyl", "dager"),
-        ("beholdning_alder_start.familie", "dager"),
-        # endringer
-        ("mottatt.endring", "endring"),
-        ("beholdning.asyl.endring", "endring"),
-        ("saksbehandlingstid.endring", "endring"),  # relativ endring, uansett grunnenhet
-        ("mottatt.endring_abs", "antall"),
-        ("beholdning.arbeid_opphold.endring_abs", "antall"),
-        ("saksbehandlingstid.endring_abs", "dager"),
-        ("beholdning_alder.endring_abs", "dager"),
-        ("beholdning_alder_start.endring_abs", "dager"),
-        # desimaltall
-        ("rettssaker.dager_per_sak", "desimal"),
-        # produktivitet (3.2.13)
-        ("arsverk", "desimal"),
-        ("arsverk.saksenhetene", "desimal"),
-        ("saker_per_arsverk.saksenheter_nemndledere", "desimal"),
-        ("vekttall", "desimal"),
-        ("vekttall_per_sak", "tusendeler"),
-        ("vekt.asylsaker.form.nmp", "tusendeler"),
-        ("vekttall.endring", "endring"),
-        ("kostnad_per_sak", "antall"),
-        # populasjonene i 3.2.6 står foran målet
-        ("ema.behandlet.klage", "antall"),
-        ("ema.personer", "antall"),
-        ("ema_under_18.saksbehandlingstid.klage", "dager"),
-        ("barnefamilie.saksbehandlingstid", "dager"),
-        ("ema_under_18.avgjort_andel.form.nl", "andel"),
-        ("lengevarende_barn.avgjort_andel.form.nemndmote", "andel"),
-        ("lengevarende_barn.omgjoringsandel", "andel"),
-        ("barnefamilie.andel_klage_av_behandlet", "andel"),
-        ("lengevarende_barn.omgjort", "antall"),
-    ],
-)
-def test_enhet(fid, forventet):
-    assert lim.enhet(fid) == forventet
-
-
-# --- som_tekst -----------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "fid, verdi, forventet",
-    [
-        ("mottatt", 7029, f"7{NB}029"),
-        ("mottatt.asyl", 940, "940"),
-        ("behandlet", 0, "0"),
-        ("beholdning", 12112653, f"12{NB}112{NB}653"),
-        ("omgjoringsandel", 0.644, f"64,4{NB}%"),
-        ("omgjoringsandel.klage", 0.14049, f"14,0{NB}%"),
-        ("avgjort_andel.form.sek", 0.1445, f"14,5{NB}%"),  # halvt opp
-        ("andel_omgjoring_av_mottatt", 886 / 7029, f"12,6{NB}%"),
-        ("rettssaker.medhold_andel", 0.875, f"87,5{NB}%"),
-        ("rettssaker.tap_andel", 1.0, f"100,0{NB}%"),
-        ("saksbehandlingstid", 154.4, f"154{NB}dager"),
-        ("saksbehandlingstid", 154.5, f"155{NB}dager"),
-        ("saksbehandlingstid.form.nmp", 1.0, f"1{NB}dag"),
-        ("beholdning_alder", 0.0, f"0{NB}dager"),
-        # relativ endring: hele prosent, uten fortegn (verbet bærer retningen)
-        ("mottatt.endring", 0.3149, f"31{NB}%"),
-        ("mottatt.endring", -0.072, f"7{NB}%"),
-        ("behandlet.endring", -0.5, f"50{NB}%"),
-        ("beholdning.endring", 0.005, f"1{NB}%"),
-        ("beholdning.endring", 0.004, f"0{NB}%"),
-        ("beholdning.endring", 2.0, f"200{NB}%"),
-        # absolutt endring: antall eller dager, uten fortegn
-        ("mottatt.endring_abs", 1106, f"1{NB}106"),
-        ("mottatt.endring_abs", -1106, f"1{NB}106"),
-        ("beholdning.asyl.endring_abs", 0, "0"),
-        ("saksbehandlingstid.endring_abs", -12.4, f"12{NB}dager"),
-        ("beholdning_alder.endring_abs", 1, f"1{NB}dag"),
-        ("beholdning_alder.endring_abs", -1, f"1{NB}dag"),
-        ("rettssaker.dager_per_sak", 2.25, "2,3"),  # én desimal, halvt opp
-        ("rettssaker.dager_per_sak", 2.0, "2,0"),
-        ("rettssaker.dager_per_sak", 1234.56, f"1{NB}234,6"),
-    ],
-)
-def test_som_tekst(fid, verdi, forventet):
-    assert lim.som_tekst(fid, verdi) == forventet
-
-
-def test_som_tekst_negative_verdier_som_ikke_er_endringer():
-    # bare endringene vises uten fortegn; et negativt antall får ekte minustegn
-    assert lim.som_tekst("mottatt", -5) == f"{MINUS}5"
-    assert lim.som_tekst("saksbehandlingstid", -3.0) == f"{MINUS}3{NB}dager"
-
-
-def test_som_tekst_tar_numpy_tall():
-    assert lim.som_tekst("mottatt", np.int64(7029)) == f"7{NB}029"
-    assert lim.som_tekst("omgjoringsandel", np.float64(0.644)) == f"64,4{NB}%"
 
 
 # --- lim_figurer ---------------------------------------------------------------------
@@ -343,17 +221,6 @@ def test_lim_figurer_rekkefolge_er_sortert():
     assert list(json.loads(glue.kall[-1][1])) == ["a", "b"]
 
 
-def test_produktivitet_med_desimaler():
-    assert lim.som_tekst("arsverk", 203.9) == "203,9"
-    assert lim.som_tekst("vekttall_per_sak", 0.3094) == "0,309"
-    assert lim.som_tekst("kostnad_per_sak", 49012.4) == f"49{NB}012"
-
-
-def test_mal_i_hele_prosent_resultat_med_en_desimal():
-    assert lim.som_tekst("sp1.mal_andel", 0.7) == "70\u00a0%"
-    assert lim.som_tekst("sp1.andel_under_grense", 0.6443) == "64,4\u00a0%"
-
-
 def test_lim_figurer_fortegnsord_for_belop():
     """Beløp der fortegnet er et ord: tallet uten fortegn og ordet for retningen."""
     _, glue = lim_med({2023: {
@@ -377,21 +244,6 @@ def test_lim_figurer_fortegnsord_for_belop():
     # året før får ordet på aliaset med @f1
     _, glue = lim_med({2022: {"nokkeltall.merforbruk": 100.0}}, 2023)
     assert glue.limt["t.nokkeltall.merforbruk@f1.ord"] == "merforbruk"
-
-
-@pytest.mark.parametrize(
-    "fid, verdi, tekst",
-    [
-        ("nokkeltall.arsverk", 203.9, "203,9"),
-        ("note2.antall_arsverk", 203.94, "203,9"),
-        ("nokkeltall.utnyttelsesgrad", 0.96051, f"96,1{NB}%"),
-        ("nokkeltall.lonnsandel", 0.75136, f"75,1{NB}%"),
-        ("note2.premiesats_arbeidsgiverandel", 0.096, f"9,6{NB}%"),
-        ("nokkeltall.lonn_per_arsverk", 1_033_463.2, f"1{NB}033{NB}463"),
-    ],
-)
-def test_som_tekst_for_regnskapet(fid, verdi, tekst):
-    assert lim.som_tekst(fid, verdi) == tekst
 
 
 # --- uttrekksdatoen ---------------------------------------------------------------------

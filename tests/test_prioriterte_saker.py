@@ -44,7 +44,7 @@ from __future__ import annotations
 import pytest
 
 from arsrapport import prioriterte_saker as ps
-from arsrapport.lim import som_tekst
+from arsrapport.tallkatalog import katalog
 from test_prioritet_kontroll import merking, saker
 
 AG = dict(saksgruppe="Asyl", asylspor="Realitet", avslutning="Vedtak", utfall="Ikke omgjort")
@@ -160,10 +160,13 @@ def test_tabellene(f):
 
 
 def test_tekstene_i_boka():
-    assert som_tekst("prioritet.andel_innen_5_arbeidsdager", 5 / 6) == "83,3\u00a0%"
-    assert som_tekst("prioritet.arbeidsdager_snitt", 26 / 6) == "4,3"
-    assert som_tekst("prioritet.uiv.andel_innen_en_time", 0.5) == "50,0\u00a0%"
-    assert som_tekst("prioritet.merket", 9) == "9"
+    k = katalog()
+    assert k.tekst("prioritet.andel_innen_5_arbeidsdager", 5 / 6) == "83,3\u00a0%"
+    assert k.tekst("prioritet.arbeidsdager_snitt", 26 / 6) == "4,3"
+    assert k.tekst("prioritet.uiv.andel_innen_en_time", 0.5) == "50,0\u00a0%"
+    assert k.tekst("prioritet.merket", 9) == "9"
+    assert k.tekst("prioritet.frist.ordinaer.andel_lengre", 0.25) == "25,0\u00a0%"
+    assert k.tekst("prioritet.merket.meldt_av.pu", 1234) == "1\u00a0234"
 
 
 def test_ingen_merking():

@@ -12,7 +12,7 @@ import pytest
 
 from arsrapport.eksport import TALLFORMATER
 from arsrapport.nummerering import Nummerert
-from arsrapport.regneark import INNHOLD, Ark, ark, arknavn, kildelinje, sett_sammen, skriv
+from arsrapport.regneark import INNHOLD, Ark, ark, arknavn, kildelinje, sett_sammen, skriv, tallformat
 
 UTTREKK = pd.Timestamp("2024-02-15")
 
@@ -150,6 +150,36 @@ def test_formatvalget_i_rekkefolge():
     assert velg({"Tekst": "Samlet tildeling"}, "2023") == "kroner"  # 5. standard
     uten = sett_sammen(tab, {"T": ark("tab.t")}, [_nr("tabell", 1, "tab.t", 0)], UTTREKK).formater["Tabell 1"]
     assert uten({"Tekst": "Lønn"}, "2023") is None  # 6. eksport velger etter verdien
+
+
+@pytest.mark.parametrize(
+    "fid, fmt",
+    [
+        ("mottatt", "antall"),
+        ("saksbehandlingstid.asyl", "dager"),
+        ("saksbehandlingstid.endring_abs", "dager"),
+        ("omgjoringsandel", "andel"),
+        ("mottatt.endring", "endring"),  # relativ endring: prosent
+        ("arsverk", "desimal"),  # årsverk: én desimal
+        ("rettssaker.dager_per_sak", "desimal"),
+        ("vekt.asylsaker.form.nmp", "tusendeler"),
+        ("kostnad_per_sak", "kroner"),
+        ("topp.behandlet.tilbakekall", None),  # tekst: formatet velges etter verdien
+        ("behandlet.utvisning.straffet_257_391a", None),  # publisert, men ikke beregnet
+    ],
+)
+def test_tallformat_etter_tallkatalogen(fid, fmt):
+    assert tallformat(fid) == fmt
+    assert fmt is None or fmt in TALLFORMATER
+
+
+def test_radenhet_uten_katalogoppforing_faller_gjennom():
+    spek = Ark(boka=("tab.t",), standard="kroner", radenhet="id")
+    r = sett_sammen({"T": pd.DataFrame({"a": [1]})}, {"T": spek}, [_nr("tabell", 1, "tab.t", 0)], UTTREKK)
+    velg = r.formater["Tabell 1"]
+    assert velg({"id": "mottatt"}, "beregnet") == "antall"
+    assert velg({"id": "behandlet.utvisning.straffet_257_391a"}, "beregnet") == "kroner"  # standard
+    assert velg({"id": ""}, "beregnet") == "kroner"
 
 
 def test_tabell_i_boka_uten_data_stopper():

@@ -79,21 +79,29 @@ def oversikt(sammenligning: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"Status": [s.capitalize() for s in rekkefolge], "Antall publiserte tall": antall.to_numpy()})
 
 
+def _vis(fid: str, v) -> str:
+    """Verdien slik boka skriver tallet (tallkatalogen), «–» når den mangler. En publisert id
+    boka ikke beregner, står ikke i katalogen og skrives som et tall (hele tall uten desimaler)."""
+    from arsrapport import formatering as fmt
+    from arsrapport.tallkatalog import katalog
+
+    if v is None or pd.isna(v):
+        return "–"
+    t = katalog().finn(fid)
+    if t is None or t.enhet == "tekst":
+        return fmt.tall(v, desimaler=0 if float(v).is_integer() else 2)
+    return t.tekst(v)
+
+
 def avvikstabell(sammenligning: pd.DataFrame) -> pd.DataFrame:
     """De publiserte tallene boka ikke gjenskaper, med publisert og beregnet verdi og grunnen."""
-    from arsrapport.lim import som_tekst
-
     a = sammenligning[sammenligning["status"] != "stemmer"]
-
-    def vis(fid, v):
-        return "–" if v is None or pd.isna(v) else som_tekst(fid, v)
-
     return pd.DataFrame(
         {
             "Tall (figur-id)": a["id"],
             "År": a["år"].astype(str),
-            "Publisert": [vis(f, v) for f, v in zip(a["id"], a["publisert"])],
-            "Beregnet": [vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
+            "Publisert": [_vis(f, v) for f, v in zip(a["id"], a["publisert"])],
+            "Beregnet": [_vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
             "Grunn": a["grunn"].where(a["grunn"] != "", "Ikke begrunnet – må rettes"),
         }
     )
@@ -102,15 +110,14 @@ def avvikstabell(sammenligning: pd.DataFrame) -> pd.DataFrame:
 def _differanse(fid: str, d: float) -> str:
     """Beregnet − publisert i tallets enhet, med fortegn; andeler i prosentpoeng."""
     from arsrapport import formatering as fmt
-    from arsrapport.lim import enhet
+    from arsrapport.tallkatalog import katalog
 
-    e = enhet(fid)
-    if e in ("andel", "endring"):
+    t = katalog().finn(fid)
+    enhet = t.enhet if t is not None else None
+    if enhet == "andel":  # også de relative endringene
         tekst = fmt.tall(d * 100, desimaler=1) + "\u00a0pp"
-    elif e in ("desimal",):
-        tekst = fmt.tall(d, desimaler=1)
-    elif e == "tusendeler":
-        tekst = fmt.tall(d, desimaler=3)
+    elif enhet in ("arsverk", "desimaltall"):
+        tekst = fmt.tall(d, desimaler=t.antall_desimaler)
     else:
         tekst = fmt.tall(d, desimaler=0 if abs(d) >= 1 or d == 0 else 2)
     return ("+" + tekst) if d > 0 else tekst
@@ -119,13 +126,7 @@ def _differanse(fid: str, d: float) -> str:
 def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
     """Hvert publiserte tall for året ved siden av det beregnede, differansen og, der de ikke
     stemmer, grunnen (rapportens egen motsigelse, eller en definisjon rapporten ikke fulgte)."""
-    from arsrapport.lim import som_tekst
-
     a = sammenligning[sammenligning["år"] == ar]
-
-    def vis(fid, v):
-        return "–" if v is None or pd.isna(v) else som_tekst(fid, v)
-
     diff = []
     for fid, p, b, status in zip(a["id"], a["publisert"], a["beregnet"], a["status"]):
         if b is None or pd.isna(b):
@@ -140,8 +141,8 @@ def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
     ]
     return pd.DataFrame({
         "Kilde": a["kilde"], "Tall (figur-id)": a["id"],
-        "Publisert": [vis(f, v) for f, v in zip(a["id"], a["publisert"])],
-        "Beregnet": [vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
+        "Publisert": [_vis(f, v) for f, v in zip(a["id"], a["publisert"])],
+        "Beregnet": [_vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
         "Differanse": diff, "Merknad": merknad,
     })
 
@@ -169,3 +170,26 @@ def tabeller(sammenligning: pd.DataFrame) -> dict[str, pd.DataFrame]:
         "Avstemming avvik": avvik,
         "Avstemming": sammenligning,
     }
+
+
+# --- tallkatalogen ------------------------------------------------------------------
+# Tekstene vedlegget beregner (se arsrapport.tallkatalog og kapitler.beregn_avstemming).
+
+from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
+
+TALL = [
+    Tall(
+        "avstemming.publiserte", "tekst",
+        "Publiserte tall i bokas omfang i den trykte årsrapporten (alle år), som tekst.",
+        "arsrapport.avstemming.sammenlign",
+    ),
+    Tall(
+        "avstemming.publiserte_ar", "tekst", "Av dem: publiserte tall for rapportåret, som tekst.",
+        "arsrapport.avstemming.sammenlign",
+    ),
+    Tall(
+        "avstemming.stemmer", "tekst",
+        "Av de publiserte tallene: de boka gjenskaper innenfor trykkavrundingen, som tekst.",
+        "arsrapport.avstemming.sammenlign",
+    ),
+]

@@ -1,4 +1,4 @@
-"""Kommandolinjen ``arsrapport``: build, figures, validate, generate."""
+"""Kommandolinjen ``arsrapport``: build, figures, validate, tall, generate."""
 
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("validate", help="kontroller uttrekket mot datakontrakten")
     v.add_argument("--data", type=Path, default=None)
     v.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
+    t = sub.add_parser("tall", help="søk i tallene boka beregner: årets verdi og definisjonen")
+    t.add_argument("sok", nargs="?", default="", metavar="SØK", help="del av id-en eller ord i definisjonen (standard: alle)")
+    t.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
+    t.add_argument("--data", type=Path, default=None, help="katalog med uttrekket (standard: data/)")
+    t.add_argument("--skriv-dokumentasjon", action="store_true", help="skriv lista docs/tallkatalog.md på nytt")
     g = sub.add_parser("generate", help="skriv det syntetiske uttrekket")
     g.add_argument("--out", type=Path, default=None, help="katalog (standard: data/)")
     g.add_argument("--seed", type=int, default=None)
@@ -89,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
                 _melding(f"advarsel: {adv}")
             _melding(f"{data}: uttrekket følger datakontrakten (rapportår {ar}).")
             kontroller_regnskapet(uttrekk, ar, _melding)
+        elif a.kommando == "tall":
+            from arsrapport.tallsok import kjor
+
+            return kjor(a.sok, a.data, a.year, a.skriv_dokumentasjon, _melding, _feil)
         elif a.kommando == "generate":
             from arsrapport.config import les_innstillinger
             from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk

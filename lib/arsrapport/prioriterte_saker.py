@@ -238,3 +238,86 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "tab.prioritet_meldt_av": heltall(tab["Prioritet meldt av"]),
         "tab.prioritet_frister": heltall(tab["Prioritet frister"]),
     }
+
+
+# --- tallkatalogen ------------------------------------------------------------------
+# Hver id kapittelet beregner, med enhet og definisjon (se arsrapport.tallkatalog).
+
+from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
+
+_F = "arsrapport.prioriterte_saker.figurer_for_ar"
+_VEDTAK = "prioriterte vedtak i året (vedtak der koden sist før vedtaket var PP)"
+_FRIST = "prioriterte vedtak i året med frist for å be om utsatt iverksetting"
+
+TALL = [
+    Tall(
+        "prioritet.merket[.meldt_av.{ledd}]", "antall",
+        "Saker merket PP i året, alle eller bare dem melderen id-en angir meldte (meldt_av på sakens første PP i året).",
+        _F,
+    ),
+    Tall(
+        "prioritet.tatt_ut[.meldt_av.{ledd}]", "antall",
+        "Av sakene merket PP i året: de som senere ble tatt ut igjen (UM), alle eller bare dem melderen id-en angir "
+        "meldte.",
+        _F,
+    ),
+    Tall(
+        "prioritet.andel_tatt_ut", "andel", "Andel av sakene merket PP i året som senere ble tatt ut igjen (UM).", _F,
+    ),
+    Tall("prioritet.vedtak", "antall", f"Antall {_VEDTAK}.", _F),
+    Tall(
+        "prioritet.innen_5_arbeidsdager", "antall",
+        f"Av de {_VEDTAK}: de som kom høyst fem arbeidsdager etter merkingen.", _F,
+    ),
+    Tall(
+        "prioritet.andel_innen_5_arbeidsdager", "andel",
+        f"Andel av de {_VEDTAK} som kom høyst fem arbeidsdager etter merkingen.", _F,
+    ),
+    Tall(
+        "prioritet.arbeidsdager_snitt", "desimaltall",
+        f"Gjennomsnittlig antall arbeidsdager fra merkingen til vedtaket, for de {_VEDTAK}.", _F, desimaler=1,
+    ),
+    Tall(
+        "prioritet.aapenbart_grunnlos", "antall", f"Av de {_VEDTAK}: avslag som åpenbart grunnløse.", _F,
+    ),
+    Tall(
+        "prioritet.andel_aapenbart_grunnlos", "andel",
+        f"Andel av de {_VEDTAK} som var avslag som åpenbart grunnløse.", _F,
+    ),
+    Tall("prioritet.frist.satt", "antall", f"Antall {_FRIST}.", _F),
+    Tall(
+        "prioritet.frist.{fristgruppe}", "antall",
+        f"Antall {_FRIST}, i gruppen id-en angir (aapenbart_grunnlos: to arbeidsdager; ordinaer: tre uker).", _F,
+    ),
+    Tall(
+        "prioritet.frist[.{fristgruppe}].{fristutfall}", "antall",
+        f"Antall {_FRIST} der fristen var lik, kortere eller lengre enn regelen (som id-en angir), "
+        "for begge gruppene eller bare gruppen id-en angir.",
+        _F,
+    ),
+    Tall(
+        "prioritet.frist[.{fristgruppe}].{fristandel}", "andel",
+        f"Andel av de {_FRIST} der fristen var lik, kortere eller lengre enn regelen (som id-en angir), "
+        "for begge gruppene eller bare gruppen id-en angir.",
+        _F,
+    ),
+    Tall(
+        "prioritet.uiv.begjaeringer", "antall",
+        "Begjæringer om utsatt iverksetting i prioriterte saker avslått i året som åpenbart grunnløse.", _F,
+    ),
+    Tall(
+        "prioritet.uiv.innen_en_time", "antall",
+        "Av de begjæringene (prioritet.uiv.begjaeringer): de som ble avgjort senest en time etter fristen.", _F,
+    ),
+    Tall(
+        "prioritet.uiv.andel_innen_en_time", "andel",
+        "Andel av begjæringene (prioritet.uiv.begjaeringer) som ble avgjort senest en time etter fristen.", _F,
+    ),
+    Tall(
+        "prioritet.avvik[.{ledd}]", "antall",
+        "Saker med en hendelse i året som kontrollen av merkehistorikken flagger: alle avvik, eller bare typen id-en "
+        "angir (um_uten_pp: UM uten PP; etter_vedtak: endring etter vedtaket; utenfor_regelverket: PP på en sak "
+        "rundskrivet holder utenfor).",
+        _F,
+    ),
+]

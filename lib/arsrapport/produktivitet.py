@@ -281,3 +281,73 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         vekt[kol] = ["" if v is None or pd.isna(v) else tall(v, desimaler=3) for v in tab["3.2.13 Tabell 13"][kol]]
     ut["3.2.13 Tabell 13"] = vekt
     return {f"tab.tabell_{n.split()[-1]}": ut[n] for n in tab}
+
+
+# --- tallkatalogen ------------------------------------------------------------------
+# Hver id kapittelet beregner, med enhet og definisjon (se arsrapport.tallkatalog).
+
+from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
+
+_KPI = "i kroner fra det første av de tre årene Tabell 14 viser (justert med KPI)"
+
+TALL = [
+    Tall(
+        "arsverk[.{ledd}]", "arsverk",
+        "Årsverk i året, for hele UNE eller enheten id-en angir (saksenhetene, nemndledere, prosedyreenheten, ovrige; "
+        "saksenheter_nemndledere: de to første samlet).",
+        "arsrapport.produktivitet.arsverk",
+    ),
+    Tall(
+        "saker_per_arsverk[.saksenheter_nemndledere]", "desimaltall",
+        "Saker behandlet i året per årsverk, i hele UNE eller (saksenheter_nemndledere) per årsverk i "
+        "saksenhetene og blant nemndlederne.",
+        "arsrapport.produktivitet.figurer_for_ar", desimaler=1,
+    ),
+    Tall(
+        "vekt.{kategori}.{form}", "desimaltall",
+        "Vekten en sak i kategorien får når den avgjøres i avgjørelsesformen id-en angir, slik den gjelder for "
+        "året (referansetabellen vekttall).",
+        "arsrapport.produktivitet.vekter", desimaler=3,
+    ),
+    Tall(
+        "vekttall", "desimaltall", "Produserte vekttall: summen av vektene for sakene behandlet i året.",
+        "arsrapport.produktivitet.vekttall_sum", desimaler=1,
+    ),
+    Tall(
+        "vekttall_per_sak", "desimaltall", "Produserte vekttall i året per behandlet sak.",
+        "arsrapport.produktivitet.figurer_for_ar", desimaler=3,
+    ),
+    Tall(
+        "regnskap_post01_21", "kroner", "Regnskapet for året på kapittel 0491 post 01 og 21, i løpende kroner.",
+        "arsrapport.produktivitet.regnskap_drift",
+    ),
+    Tall(
+        "regnskap_post01_21_kpi", "kroner", f"Regnskapet for året på kapittel 0491 post 01 og 21, {_KPI}.",
+        "arsrapport.produktivitet.figurer_for_ar",
+    ),
+    Tall(
+        "kostnad_per_sak", "kroner",
+        "Regnskapet på kapittel 0491 post 01 og 21 per sak behandlet i året, i løpende kroner.",
+        "arsrapport.produktivitet.figurer_for_ar",
+    ),
+    Tall(
+        "kostnad_per_sak_kpi", "kroner", f"Regnskapet på kapittel 0491 post 01 og 21 per sak behandlet i året, {_KPI}.",
+        "arsrapport.produktivitet.figurer_for_ar",
+    ),
+    Tall(
+        "kostnad_per_vekttall", "kroner",
+        "Regnskapet på kapittel 0491 post 01 og 21 per produserte vekttall i året, i løpende kroner "
+        "(også Del VII tabell 1).",
+        "arsrapport.produktivitet.figurer_for_ar",
+    ),
+    Tall(
+        "kostnad_per_vekttall_kpi", "kroner",
+        f"Regnskapet på kapittel 0491 post 01 og 21 per produserte vekttall i året, {_KPI}.",
+        "arsrapport.produktivitet.figurer_for_ar",
+    ),
+    # bare endringen beregnes (kpi.endring); indeksen selv er grunnlaget for den
+    Tall(
+        "kpi", "desimaltall", "Konsumprisindeksen for året (SSB, tabellen kpi); boka bruker endringen fra året før.",
+        "arsrapport.produktivitet.figurer_for_ar", desimaler=1,
+    ),
+]

@@ -27,8 +27,8 @@ Arkene
     1. ``Ark.kolonner`` (kolonnenavn → format);
     2. standardreglene for overskrifter: «År» uten tusenskille, «andel …»/«Endring …» i
        prosent med én desimal, «… (dager)» i hele dager;
-    3. ``Ark.radenhet``: kolonnen med en figur-id, enheten fra :func:`arsrapport.lim.enhet`
-       (avstemmingen, der hver rad er et eget tall);
+    3. ``Ark.radenhet``: kolonnen med en figur-id, formatet etter enheten id-en har i
+       tallkatalogen (:func:`tallformat`; avstemmingen, der hver rad er et eget tall);
     4. ``Ark.rader`` (radnavnet i første kolonne, eller begynnelsen av det → format);
     5. ``Ark.standard``;
     6. ellers etter verdien: heltall med tusenskille, andre tall med én til tre desimaler.
@@ -45,7 +45,7 @@ import pandas as pd
 
 from arsrapport.nummerering import Nummerert
 
-__all__ = ["Ark", "KILDER", "Regneark", "ark", "arknavn", "kildelinje", "sett_sammen", "skriv"]
+__all__ = ["Ark", "KILDER", "Regneark", "ark", "arknavn", "kildelinje", "sett_sammen", "skriv", "tallformat"]
 
 INNHOLD = "Innhold"
 
@@ -146,9 +146,26 @@ class Regneark:
     advarsler: list[str] = field(default_factory=list)
 
 
+def tallformat(fid: str) -> str | None:
+    """Tallformatet (navn i :data:`arsrapport.eksport.TALLFORMATER`) for en figur-id, etter
+    enheten og desimalene den har i tallkatalogen; None for en id katalogen ikke kjenner (en
+    publisert id boka ikke beregner) og for tekster, så formatet velges etter verdien."""
+    from arsrapport.tallkatalog import katalog
+
+    t = katalog().finn(fid)
+    if t is None or t.enhet == "tekst":
+        return None
+    if t.avledet == "endring":
+        return "endring"
+    if t.enhet in ("arsverk", "desimaltall"):
+        n = t.antall_desimaler
+        # andre desimaler enn 0, 1 og 3 får en egen formatkode (ekte minustegn, som i eksport)
+        return {0: "antall", 1: "desimal", 3: "tusendeler"}.get(n) or f'#,##0.{"0" * n};"\u2212"#,##0.{"0" * n}'
+    return t.enhet  # antall, kroner, dager, andel
+
+
 def _formatvelger(spek: Ark) -> Callable[[Mapping[str, Any], str], str | None]:
     from arsrapport.eksport import format_etter_overskrift
-    from arsrapport.lim import enhet
 
     rader = sorted(spek.rader.items(), key=lambda kv: -len(kv[0]))
 
@@ -160,8 +177,9 @@ def _formatvelger(spek: Ark) -> Callable[[Mapping[str, Any], str], str | None]:
             return fmt
         if spek.radenhet is not None:
             fid = rad.get(spek.radenhet)
-            if isinstance(fid, str) and fid:
-                return enhet(fid)
+            fmt = tallformat(fid) if isinstance(fid, str) and fid else None
+            if fmt:
+                return fmt
         if rader:
             etikett = next(iter(rad.values()), None)
             if isinstance(etikett, str):

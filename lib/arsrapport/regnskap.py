@@ -1291,3 +1291,195 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
                 vis.at[i, k] = tall(v)
     ut["tab.tabell_1"] = vis
     return ut
+
+
+# ---------------------------------------------------------------------------------------
+# Tallkatalogen: hver id kapittelet beregner, med enhet og definisjon (arsrapport.tallkatalog)
+# ---------------------------------------------------------------------------------------
+
+from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
+
+_UTGIFT = ("mindreutgift", "merutgift")  # ord for ≥ 0 og < 0 (merutgift er negativ)
+_NOTE_B = "arsrapport.regnskap.note_b"
+_NOKKEL = "arsrapport.regnskap.nokkeltall_for_ar"
+_DRIFT = "driftspostene (01–29 unntatt 24) virksomheten har tildeling på"
+
+TALL = [
+    # bevilgningsrapporteringen
+    Tall(
+        "bevilgning.{post}.samlet_tildeling", "kroner",
+        "Samlet tildeling (overført fra i fjor + årets tildelinger) på kapittelet og posten id-en angir; 0 uten tildeling.",
+        "arsrapport.regnskap.bevilgningsrapportering",
+    ),
+    Tall(
+        "bevilgning.{post}.regnskap", "kroner",
+        "Regnskapet for året på kapittelet og posten id-en angir (inntekter som positive beløp).",
+        "arsrapport.regnskap.bevilgningsrapportering",
+    ),
+    Tall(
+        "bevilgning.{post}.merutgift", "kroner",
+        "Samlet tildeling − regnskap på posten id-en angir: positivt er mindreutgift, negativt merutgift.",
+        "arsrapport.regnskap.bevilgningsrapportering", fortegnsord=_UTGIFT,
+    ),
+    Tall(
+        "bevilgning.{post}.regnskap_inkl_belastning", "kroner",
+        "Regnskapet på posten medregnet det andre har utgiftsført etter avgitte belastningsfullmakter (Note B).",
+        "arsrapport.regnskap.figurer_for_ar",
+    ),
+    Tall(
+        "bevilgning.{ledd}", "kroner",
+        "Sum utgiftsført (sum_utgiftsfort) eller inntektsført (sum_inntektsfort) i regnskapet for året, eller netto "
+        "rapportert til bevilgningsregnskapet (netto_rapportert: utgiftsført − inntektsført).",
+        "arsrapport.regnskap.bevilgning_summer",
+    ),
+    Tall(
+        "bevilgning.{ledd}.samlet_tildeling", "kroner",
+        "Samlet tildeling på alle utgiftspostene (sum_utgiftsfort) eller inntektspostene (sum_inntektsfort).",
+        "arsrapport.regnskap.bevilgning_summer",
+    ),
+    Tall(
+        "kapitalkonto.{konto}", "kroner", "Beløpet for året på kapitalkontoen id-en angir (kontonummeret).",
+        "arsrapport.regnskap.kapitalkontoer",
+    ),
+    Tall(
+        "kapitalkonto.sum_rapportert", "kroner",
+        "Sum rapportert: netto rapportert til bevilgningsregnskapet pluss kapitalkontoene.",
+        "arsrapport.regnskap.figurer_for_ar",
+    ),
+    Tall(
+        "kapitalregnskap.{konto}", "kroner",
+        "Beholdningen per 31.12. på kapitalkontoen id-en angir, kontoen for mellomværendet med statskassen "
+        "(lik mellomvaerende.sum).",
+        "arsrapport.regnskap.figurer_for_ar",
+    ),
+    # Note A og Note B
+    Tall(
+        "note_a.{post}.overfort", "kroner", "Note A: overført fra i fjor på kapittelet og posten id-en angir.",
+        "arsrapport.regnskap.note_a",
+    ),
+    Tall(
+        "note_a.{post}.arets_tildelinger", "kroner", "Note A: årets tildelinger på kapittelet og posten id-en angir.",
+        "arsrapport.regnskap.note_a",
+    ),
+    Tall(
+        "note_a.{post}.samlet", "kroner",
+        "Note A: samlet tildeling (overført fra i fjor + årets tildelinger) på kapittelet og posten id-en angir.",
+        "arsrapport.regnskap.note_a",
+    ),
+    Tall(
+        "note_b.{post}.merutgift", "kroner",
+        "Note B: samlet tildeling − regnskap på posten: positivt er mindreutgift, negativt merutgift.",
+        _NOTE_B, fortegnsord=_UTGIFT,
+    ),
+    Tall(
+        "note_b.{post}.belastningsfullmakter", "kroner",
+        "Note B: utgiftsført av andre etter avgitte belastningsfullmakter på posten (negativt beløp).", _NOTE_B,
+    ),
+    Tall(
+        "note_b.{post}.etter_belastningsfullmakter", "kroner",
+        "Note B: mindreutgift (positivt) eller merutgift (negativt) på posten etter avgitte belastningsfullmakter.",
+        _NOTE_B, fortegnsord=_UTGIFT,
+    ),
+    Tall(
+        "note_b.{post}.merinntekter", "kroner", "Note B: merinntekter på posten etter fullmakt (tabellen fullmakter).",
+        _NOTE_B,
+    ),
+    Tall(
+        "note_b.{post}.omdisponering", "kroner", "Note B: omdisponering til eller fra posten (tabellen fullmakter).",
+        _NOTE_B,
+    ),
+    Tall(
+        "note_b.{post}.innsparinger", "kroner", "Note B: innsparinger på posten (negativt beløp; tabellen fullmakter).",
+        _NOTE_B,
+    ),
+    Tall(
+        "note_b.{post}.grunnlag_overforing", "kroner",
+        "Note B: grunnlag for overføring = merutgift etter belastningsfullmakter + merinntekter + omdisponering "
+        "− innsparinger (positivt er mindreutgift).",
+        _NOTE_B, fortegnsord=_UTGIFT,
+    ),
+    Tall(
+        "note_b.{post}.maks_overforbart", "kroner",
+        "Note B: maksimalt overførbart beløp på posten (fullmakter; ellers 5 % av årets tildeling på driftspostene, "
+        "årets og fjorårets tildeling på poster som «kan overføres», ellers 0).",
+        _NOTE_B,
+    ),
+    Tall(
+        "note_b.{post}.mulig_overforbart", "kroner",
+        "Note B: mulig overførbart beløp: grunnlaget etter dekning mellom poster, begrenset av maks overførbart "
+        "(negativt er udekket merutgift).",
+        _NOTE_B,
+    ),
+    # artskontorapporteringen, notene og mellomværendet
+    Tall(
+        "artskonto.{ledd}", "kroner",
+        "Linjen id-en angir i artskontorapporteringen for året, med sum- og nettolinjene (innbetalinger positive).",
+        "arsrapport.regnskap.artskontorapportering",
+    ),
+    *(
+        Tall(
+            f"note{nr}.{{ledd}}", "kroner",
+            f"Note {nr} {tittel}: linjen id-en angir (også sumlinjene), som i noten.", "arsrapport.regnskap.note",
+        )
+        for nr, tittel in NOTE_TITLER.items()
+        if nr != 2  # Note 2 har også årsverk og premiesats, som ikke er beløp
+    ),
+    *(
+        Tall(f"note2.{li.id}", "kroner", f"Note 2 {NOTE_TITLER[2]}: {li.tekst}.", "arsrapport.regnskap.note")
+        for li in NOTE_OPPSETT[2][0].linjer
+    ),
+    Tall(
+        f"note2.{NOTE_OPPSETT[2][0].sum_id}", "kroner", f"Note 2 {NOTE_TITLER[2]}: {NOTE_OPPSETT[2][0].sum_tekst}.",
+        "arsrapport.regnskap.note",
+    ),
+    Tall("note2.antall_arsverk", "arsverk", "Note 2: årsverk i året (tabellen arsverk).", "arsrapport.regnskap.figurer_for_ar"),
+    Tall(
+        "note2.premiesats_arbeidsgiverandel", "andel",
+        "Note 2: arbeidsgiverandelen av pensjonspremien til Statens pensjonskasse for året (tabellen pensjonspremie).",
+        "arsrapport.regnskap.figurer_for_ar",
+    ),
+    Tall(
+        "note8.{ledd}.{ledd}", "kroner",
+        "Note 8: linjen, gruppesummen (sum_…) eller totalen (sum) id-en angir, i kolonnen til slutt (bokfort: "
+        "bokført avregning, rapportert: rapportert mellomværende, forskjell: bokført − rapportert).",
+        "arsrapport.regnskap.note8",
+    ),
+    Tall(
+        "mellomvaerende.{ledd}", "kroner",
+        "Linjen id-en angir i oversikten over mellomværendet med statskassen per 31.12. (rapportert; sum: alle linjene).",
+        "arsrapport.regnskap.mellomvaerende_oversikt",
+    ),
+    # nøkkeltallene (Tabell 1 i del II)
+    Tall("nokkeltall.arsverk", "arsverk", "Årsverk i året (Tabell 1 i del II).", _NOKKEL),
+    Tall("nokkeltall.samlet_tildeling", "kroner", f"Samlet tildeling på {_DRIFT}.", _NOKKEL),
+    Tall(
+        "nokkeltall.samlet_utbetaling", "kroner",
+        f"Utbetalt på {_DRIFT}: regnskapet pluss det andre har utgiftsført etter avgitte belastningsfullmakter.",
+        _NOKKEL,
+    ),
+    Tall(
+        "nokkeltall.merforbruk", "kroner",
+        "Samlet utbetaling − samlet tildeling på driftspostene: positivt er merforbruk, negativt mindreforbruk.",
+        _NOKKEL, fortegnsord=("merforbruk", "mindreforbruk"),
+    ),
+    Tall(
+        "nokkeltall.utnyttelsesgrad", "andel", "Samlet utbetaling ÷ samlet tildeling på driftspostene.", _NOKKEL,
+    ),
+    Tall(
+        "nokkeltall.driftsutgifter", "kroner", "Sum utbetalinger til drift i artskontorapporteringen for året.", _NOKKEL,
+    ),
+    Tall("nokkeltall.lonnsandel", "andel", "Utbetalinger til lønn ÷ driftsutgiftene i året.", _NOKKEL),
+    Tall(
+        "nokkeltall.konsulentandel", "andel", "Kjøp av konsulenttjenester (Note 3) ÷ driftsutgiftene i året.", _NOKKEL,
+    ),
+    Tall(
+        "nokkeltall.lonn_per_arsverk", "kroner",
+        "Utbetalinger til lønn uten honorarene (nokkeltall.lonn_per_arsverk.honorarer) per årsverk.", _NOKKEL,
+    ),
+    Tall(
+        "nokkeltall.lonn_per_arsverk.honorarer", "kroner",
+        "Lønn på kontoene kontoplanen merker utenfor_lonn_per_arsverk (honorarer til nemndmedlemmer), holdt utenfor "
+        "lønn per årsverk.",
+        _NOKKEL,
+    ),
+]

@@ -68,12 +68,65 @@ PLASSHOLDERE: dict[str, str] = {
     "land": r"nasjonalitet\.[a-z0-9_]+",
     # kapittel og post i statsbudsjettet (0491.01)
     "post": r"[0-9]{4}\.[0-9]{2}",
-    # ett fritt ledd
-    "ledd": r"[a-z0-9_]+",
+    # ett fritt ledd, men ikke endring/endring_abs: de er forbeholdt de avledede endringene,
+    # så arsverk[.{ledd}] ikke tar arsverk.endring som et eget tall
+    "ledd": r"(?!endring(?:_abs)?(?:\.|$))[a-z0-9_]+",
     # tertial 1–3
     "tertial": r"[123]",
     # måned 01–12
     "maned": r"(?:0[1-9]|1[0-2])",
+    # sakskategori (Tabell 10, Del VII tabell 2 og 3, vektene i Tabell 13)
+    "kategori": r"(?:asylsaker|oppholdssaker)",
+    # undertype i id-stil (sakstype.visum)
+    "sakstype": r"sakstype\.[a-z0-9_]+",
+    # populasjonene i 3.2.6: enslige mindreårige, de av dem under 18 ved vedtaket,
+    # barnefamilier og lengeværende barn
+    "populasjon": r"(?:ema|ema_under_18|barnefamilie|lengevarende_barn)",
+    # styringsparameter SP1–SP3
+    "sp": r"sp[123]",
+    # rettsinstans
+    "instans": r"(?:tingretten|lagmannsretten|hoyesterett)",
+    # utfall i retten
+    "utfall": r"(?:medhold|tap|hevet_avvist)",
+    # hvem som førte saken for staten
+    "prosedyre": r"(?:regjeringsadvokaten|prosedyreenheten|ekstern_advokat)",
+    # kontonummer (kapitalkontoene)
+    "konto": r"[0-9]+",
+    # gruppen en frist for utsatt iverksetting hører til (prioriterte saker)
+    "fristgruppe": r"(?:aapenbart_grunnlos|ordinaer)",
+    # den satte fristen mot regelen, og andelen med det utfallet
+    "fristutfall": r"(?:lik|kortere|lengre)",
+    "fristandel": r"andel_(?:lik|kortere|lengre)",
+}
+
+#: Hva plassholderne står for, med ord (lista for skribentene, ``docs/tallkatalog.md``).
+PLASSHOLDER_TEKST: dict[str, str] = {
+    "type": "behandlingstype: klage eller omgjoring (omgjøringsanmodning)",
+    "form": (
+        "avgjørelsesform: form.stornemnd, form.nmp (nemndmøte med personlig frammøte), form.nup (nemndmøte uten "
+        "personlig frammøte), form.nl (nemndleder), form.sek (sekretariatet) eller form.nemndmote (de tre møteformene)"
+    ),
+    "segment": (
+        "delportefølje: saksgruppe (asyl, familie, arbeid_opphold, statsborgerskap, utvisning, tilbakekall, andre, "
+        "diverse), kategori (asylsaker, oppholdssaker), asylspor (asyl_realitet, asyl_ikke_realitet, asyl_dublin, "
+        "asyl_trygt_tredjeland), sakstype.S (sakstypen i id-stil) eller hjemmel.utl_37_63"
+    ),
+    "land": "nasjonalitet.N: nasjonaliteten i id-stil (nasjonalitet.iran)",
+    "post": "kapittel og post i statsbudsjettet (0491.01)",
+    "ledd": "ett ledd: linjen, enheten eller typen definisjonen nevner (aldri endring eller endring_abs)",
+    "tertial": "tertialet: 1, 2 eller 3",
+    "maned": "måneden: 01–12",
+    "kategori": "asylsaker eller oppholdssaker",
+    "sakstype": "sakstype.S: sakstypen i id-stil (sakstype.visum)",
+    "populasjon": "ema, ema_under_18, barnefamilie eller lengevarende_barn (3.2.6)",
+    "sp": "styringsparameteren: sp1, sp2 eller sp3",
+    "instans": "tingretten, lagmannsretten eller hoyesterett",
+    "utfall": "medhold, tap eller hevet_avvist",
+    "prosedyre": "regjeringsadvokaten, prosedyreenheten eller ekstern_advokat",
+    "konto": "kontonummeret (705011)",
+    "fristgruppe": "aapenbart_grunnlos (to arbeidsdager) eller ordinaer (tre uker)",
+    "fristutfall": "lik, kortere eller lengre: den satte fristen mot regelen",
+    "fristandel": "andel_lik, andel_kortere eller andel_lengre",
 }
 
 _PLASSHOLDER = re.compile(r"\{([a-z_]+)\}")
@@ -338,3 +391,91 @@ def katalog() -> Katalog:
 
         _KATALOG = Katalog(kapitler.tallkatalog())
     return _KATALOG
+
+
+# ------------------------------------------------------------------ lista for skribentene
+
+
+def eksempel(kat: Katalog, tall: Tall, verdier: Mapping[str, object]) -> str | None:
+    """Id-en som viser oppføringen best blant ``verdier`` (id → verdi for rapportåret): den
+    korteste som treffer oppføringen direkte, ellers den korteste endringen av en slik."""
+    direkte, avledet = [], []
+    for fid in verdier:
+        t = kat.finn(fid)
+        if t is tall:
+            direkte.append(fid)
+        elif t is not None and t.avledet and kat.finn(fid.rsplit(".", 1)[0]) is tall:
+            avledet.append(fid)
+    kandidater = direkte or avledet
+    return min(kandidater, key=lambda f: (len(f), f)) if kandidater else None
+
+
+def dokumentasjon(
+    kat: Katalog,
+    eksempler: Mapping[str, object],
+    rapportar: int,
+    *,
+    titler: Mapping[str, str] | None = None,
+    kilde: str = "",
+    kommando: str = "",
+) -> str:
+    """Lista over tallkatalogen for skribentene (Markdown): per kapittel hver oppføring med
+    mønster, enhet, definisjon, funksjonen som beregner tallet og et eksempel (en id med
+    verdien for ``rapportar`` slik boka skriver den, og hvordan den skrives i boka).
+
+    ``eksempler``: id → verdi for rapportåret (tall og tekster); ``titler``: kapittel →
+    overskrift; ``kilde`` og ``kommando`` står i innledningen (hvor eksemplene kommer fra,
+    og kommandoen som lager fila på nytt)."""
+    titler = titler or {}
+    ut = [
+        "# Tallkatalogen: tallene boka beregner",
+        "",
+        f"Generert av `{kommando}` fra `TALL` i kapittelmodulene; ikke rediger for hånd."
+        if kommando else "Generert fra `TALL` i kapittelmodulene; ikke rediger for hånd.",
+        f"Eksemplene er regnet på {kilde} for rapportåret {rapportar}." if kilde
+        else f"Eksemplene gjelder rapportåret {rapportar}.",
+        "Søk i tallene med årets verdier: `arsrapport tall SØK`.",
+        "",
+        "Et tall skrives i boka med rollen `{tall}` og id-en: `` {tall}`behandlet.asyl` `` (rapportåret),",
+        "`` {tall}`behandlet.asyl@f1` `` (året før, `@f2` og `@f3` lenger tilbake). Til hvert tall hører",
+        "endringen fra året før, `<id>.endring` (i prosent, uten fortegn) og `<id>.endring_abs` (i tallets",
+        "egen enhet, uten fortegn), med verbet `` {tall}`<id>.endring.verb` `` («økte», «gikk ned», «var",
+        "uendret»). Der fortegnet er et ord, gir `.abs` beløpet uten fortegn og `.ord` ordet",
+        "(`` {tall}`note_b.0491.01.merutgift.ord` ``).",
+        "",
+        "Et mønster dekker en familie av id-er: `[...]` er et valgfritt ledd, `{navn}` en plassholder:",
+        "",
+        "| Plassholder | Står for |",
+        "|---|---|",
+        *(f"| `{{{navn}}}` | {PLASSHOLDER_TEKST.get(navn, '')} |" for navn in PLASSHOLDERE),
+        "",
+        "Enhetene: antall (heltall), kroner, dager (gjennomsnitt i hele dager), andel (skrives i prosent),",
+        "arsverk (én desimal), desimaltall (desimalene står ved oppføringen) og tekst (ferdig tekst).",
+    ]
+    kapitler: dict[str, list[Tall]] = {}
+    for t in kat.oppforinger:
+        kapitler.setdefault(t.kapittel, []).append(t)
+    for kapittel, oppforinger in kapitler.items():
+        ut += ["", f"## {titler.get(kapittel, kapittel)}", ""]
+        if kapittel in titler:
+            ut += [f"Kapittel `{kapittel}`, {len(oppforinger)} oppføringer.", ""]
+        for t in oppforinger:
+            enhet = t.enhet
+            if t.desimaler is not None:
+                enhet += f", {t.desimaler} {'desimal' if t.desimaler == 1 else 'desimaler'}"
+                enhet += " i prosenten" if t.enhet == "andel" else ""
+            ut += [f"### `{t.monster}`", "", t.definisjon, "", f"- enhet: {enhet}", f"- beregnes av: `{t.funksjon}`"]
+            if t.fortegnsord:
+                ut.append(
+                    f"- fortegnsord: «{t.fortegnsord[0]}» (0 eller mer), «{t.fortegnsord[1]}» (under 0); "
+                    "skriv `.abs` for beløpet og `.ord` for ordet"
+                )
+            fid = eksempel(kat, t, eksempler)
+            if fid is None:
+                ut.append(f"- eksempel: ingen id beregnet for {rapportar}")
+            else:
+                ut.append(f"- eksempel: `{fid}` er «{kat.tekst(fid, eksempler[fid])}» i {rapportar}; i boka `` {{tall}}`{fid}` ``")
+            ut.append("")
+        while ut[-1] == "":
+            ut.pop()
+    return "\n".join(ut) + "\n"

@@ -203,3 +203,31 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         "tab.vii_6_behandlet_nasjonalitet": vis(tab["VII 6 Figur 7"], strek_for_null=True),
     }
 
+
+
+# --- tallkatalogen ------------------------------------------------------------------
+# Id-ene bare vedlegget beregner (se arsrapport.tallkatalog); vekttall, kostnad per vekttall
+# og andelene per kategori som porteføljen i 3.2 også regner, står der.
+
+from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
+
+TALL = [
+    Tall(
+        "omgjoringsandel.{kategori}.{form}", "andel",
+        "Andel av sakene i kategorien behandlet i året i avgjørelsesformen id-en angir der vedtaket ble omgjort helt "
+        "eller delvis (Del VII tabell 3, uavrundet).",
+        "arsrapport.vedlegg_statistikk.figurer",
+    ),
+    Tall(
+        "avgjort_andel.{kategori}.form.nmp", "andel",
+        "Andel av sakene i kategorien behandlet i året som ble avgjort i nemndmøte med personlig frammøte "
+        "(Del VII tabell 2).",
+        "arsrapport.vedlegg_statistikk.figurer",
+    ),
+    Tall(
+        "avgjort_andel.{kategori}.form.nup", "andel",
+        "Andel av sakene i kategorien behandlet i året som ble avgjort i nemndmøte uten personlig frammøte "
+        "(Del VII tabell 2).",
+        "arsrapport.vedlegg_statistikk.figurer",
+    ),
+]
