@@ -2,12 +2,12 @@
 og kjører bare det som er endret.
 
 Testen arbeider i en kopi av prosjektet (boka og dataene i prosjektet røres aldri) og
-fortsetter med hurtiglageret fra et bygg fra bunnen (``bygg_uten_simd``): den bygger kopien med
-en endret setning og en endret ``arsverk.csv``, setter begge tilbake og bygger igjen med det
-samme lageret. Det andre bygget skal kjøre bare
-kapitlene som leser ``arsverk.csv`` (og avstemmingen, som leser tallene deres), lese bare
-sidene som er endret eller viser et endret tall, og gi de samme bytene som øktas bygg fra
-bunnen (``bygg_html``): HTML, PDF, figures.json, tabeller.xlsx og de kjørte notatbøkene.
+fortsetter med hurtiglageret fra et bygg fra bunnen (``bygg_uten_simd``). Først endres en setning
+og ``arsverk.csv``: bare kapitlene som leser ``arsverk.csv`` kjøres (og avstemmingen, som leser
+tallene deres). Så settes begge tilbake: ingen kapitler kjøres, Sphinx leser bare sidene som er
+endret eller viser et endret tall, og resultatet har de samme bytene som øktas bygg fra bunnen
+(``bygg_html``): HTML, PDF, figures.json, tabeller.xlsx og de kjørte notatbøkene. Til slutt et
+bygg uten endringer: Jupyter Book hoppes over, og bytene er de samme.
 """
 
 from __future__ import annotations
@@ -73,16 +73,15 @@ def test_gjenbrukende_bygg_kjorer_bare_det_endrede_og_gir_samme_bytes(bygg_html,
     assert kjort and kjort.group(1) == "3_2_13_produktivitet, 6_arsregnskap, avstemming", forste[-2500:]
     assert "En ny setning i teksten." in (tmp_path / "ut1" / "html" / "del4" / "4_1_styring.html").read_text(encoding="utf-8")
 
-    # 2. begge endringene tilbake: bare kapitlene som leser arsverk.csv kjøres, og avstemmingen
+    # 2. begge endringene tilbake: kapitlene fra bygget fra bunnen brukes igjen, og Sphinx leser
+    # bare den endrede siden og sidene med årsverkstall (ikke hele boka)
     side.write_bytes(original_side)
     arsverk.write_bytes(original_arsverk)
     andre = _bygg(prosjekt, tmp_path / "ut2", lager, tid)
-    kjort = re.search(r"Kapitler kjørt:\s+\d+ notatbøker \(([^)]*)\)", andre)
-    assert kjort and kjort.group(1) == "3_2_13_produktivitet, 6_arsregnskap, avstemming", andre[-2500:]
-    gjenbrukt = re.search(r"Gjenbrukt:\s+\d+ notatbøker \(([^)]*)\)", andre)
-    assert gjenbrukt.group(1) == "3_1_generelle_tall, 3_2_styringsparametere, 3_2_prioriterte_saker, 7_statistikk"
+    assert "Kapitler kjørt:  0 notatbøker" in andre, andre[-2500:]
+    assert "Gjenbrukt:       7 notatbøker" in andre, andre[-2500:]
     lest = int(re.search(r"html ferdig på [\d,]+ s \((\d+) sider? lest\)", andre).group(1))
-    assert 1 <= lest < 20, andre[-2500:]  # den endrede siden og sidene med årsverkstall, ikke hele boka
+    assert 1 <= lest < 20, andre[-2500:]
 
     fra_bunnen, gjenbrukende = _filer(bygg_html), _filer(tmp_path / "ut2")
     assert sorted(gjenbrukende) == sorted(fra_bunnen)

@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             _melding(f"Skrev det syntetiske uttrekket til {ut}")
     except Valideringsfeil as feil:
         _feil(str(feil))
-        if a.kommando != "generate":  # validate skriver aldri; build og figures har ikke begynt
+        if a.kommando not in ("generate", "tall"):  # validate skriver aldri; build og figures har ikke begynt
             _feil(URORT)
         return 1
     except (Avbrutt, KeyboardInterrupt) as avbrudd:
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         _feil(f"Feil: {feil if egen else f'{type(feil).__name__}: {feil}'}")
         if isinstance(feil, (UtkatalogFeil, KatalogFeil)):
             _feil(IKKE_RORT)
-        elif a.kommando != "generate" and not isinstance(feil, FlyttFeil):
+        elif a.kommando not in ("generate", "tall") and not isinstance(feil, FlyttFeil):
             _feil(URORT)
         return 2
     _melding(f"({time.perf_counter() - start:.1f} s)")
