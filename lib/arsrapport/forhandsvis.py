@@ -263,7 +263,7 @@ def _lag_handler(fv: Forhandsvisning) -> type[SimpleHTTPRequestHandler]:
             # forespørsel skal se den som ligger der nå
             super().__init__(*args, directory=str(fv.html), **kwargs)
 
-        def log_message(self, format, *args) -> None:  # noqa: A002 (navnet fra http.server)
+        def log_message(self, format, *args) -> None:
             pass  # ingen linje per forespørsel i terminalen
 
         def end_headers(self) -> None:
@@ -293,7 +293,7 @@ def _lag_handler(fv: Forhandsvisning) -> type[SimpleHTTPRequestHandler]:
                 else:
                     return self._send(sett_inn(html, skript(bygg)), "text/html", med_innhold)
             elif sti in ("/", "/index.html") and not (fv.html / "index.html").is_file():
-                # ingen vellykket bygg ennå: en venteside som lastes på nytt når det kommer
+                # ikke noe vellykket bygg ennå: en venteside som lastes på nytt når det kommer
                 return self._send(sett_inn(_VENTESIDE.encode("utf-8"), skript(bygg)), "text/html; charset=utf-8", med_innhold)
             if med_innhold:
                 super().do_GET()
