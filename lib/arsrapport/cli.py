@@ -1,4 +1,4 @@
-"""Kommandolinjen ``arsrapport``: build, figures, validate, tall, generate."""
+"""Kommandolinjen ``arsrapport``: build, figures, forhandsvis, validate, tall, generate."""
 
 from __future__ import annotations
 
@@ -46,6 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         s.add_argument("--out", type=Path, default=None, help="utkatalog (standard: _build/)")
         if navn == "build":
             s.add_argument("--no-pdf", action="store_true", help="hopp over PDF-en (raskere)")
+    f = sub.add_parser("forhandsvis", help="bygg HTML-boka, vis den i nettleseren og bygg på nytt ved endringer")
+    f.add_argument("--port", type=int, default=8000, help="port på 127.0.0.1 (standard: 8000, ellers neste ledige)")
+    f.add_argument("--data", type=Path, default=None, help="katalog med uttrekket (standard: data/)")
+    f.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
+    f.add_argument("--out", type=Path, default=None, help="utkatalog (standard: _forhandsvis/)")
     v = sub.add_parser("validate", help="kontroller uttrekket mot datakontrakten")
     v.add_argument("--data", type=Path, default=None)
     v.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
@@ -74,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
             # bygget skriver selv tiden per steg og totalt i oppsummeringen
             bygg(a.data, a.year, a.out, bok=a.kommando == "build", pdf=not getattr(a, "no_pdf", False), melding=_melding)
             return 0
+        elif a.kommando == "forhandsvis":
+            from arsrapport.forhandsvis import forhandsvis
+
+            return forhandsvis(a.data, a.year, a.out, a.port, melding=_melding, feil=_feil)
         elif a.kommando == "validate":
             from arsrapport.config import les_innstillinger
             from arsrapport.innlesing import valider
