@@ -279,17 +279,16 @@ def signaler():
 
 
 def test_kommandoen_bygger_html_uten_pdf_og_stopper_rent_pa_ctrl_c(tmp_path, monkeypatch, capsys, signaler):
-    from arsrapport import bygg as byggmodul
-    from arsrapport import cli
+    from arsrapport import cli, forhandsvis
 
     kall = []
 
-    def falsk_bygg(data, ar, ut, *, bok, pdf, melding):
-        kall.append((data, ar, ut, bok, pdf))
+    def falsk_bygg(data, ar, ut, melding):
+        kall.append((data, ar, ut))
         (ut / "html").mkdir(parents=True, exist_ok=True)
         (ut / "html" / "index.html").write_text("<html><body>bok</body></html>")
 
-    monkeypatch.setattr(byggmodul, "bygg", falsk_bygg)
+    monkeypatch.setattr(forhandsvis, "byggprosess", falsk_bygg)
     (tmp_path / "data").mkdir()
     ut = tmp_path / "fv"
 
@@ -302,22 +301,39 @@ def test_kommandoen_bygger_html_uten_pdf_og_stopper_rent_pa_ctrl_c(tmp_path, mon
     rc = cli.main(["forhandsvis", "--port", "0", "--data", str(tmp_path / "data"), "--year", "2023", "--out", str(ut)])
     ut_tekst = capsys.readouterr()
     assert rc == 0, ut_tekst
-    assert kall == [((tmp_path / "data").resolve(), 2023, ut.resolve(), True, False)]
+    assert kall == [((tmp_path / "data").resolve(), 2023, ut.resolve())]
     assert "http://127.0.0.1:" in ut_tekst.out and ut_tekst.out.rstrip().endswith("Forhåndsvisningen er stoppet.")
     assert "Traceback" not in ut_tekst.err
     assert not [t for t in threading.enumerate() if t.name.startswith("forhandsvis-")]
 
 
 def test_kommandoen_stopper_pa_en_utkatalog_som_ikke_kan_brukes(tmp_path, monkeypatch, capsys, signaler):
-    from arsrapport import bygg as byggmodul
-    from arsrapport import cli
+    from arsrapport import cli, forhandsvis
 
-    def falsk_bygg(data, ar, ut, *, bok, pdf, melding):
+    def falsk_bygg(data, ar, ut, melding):
         raise UtkatalogFeil(f"--out {ut} er en katalog som ikke er et bygg fra arsrapport")
 
-    monkeypatch.setattr(byggmodul, "bygg", falsk_bygg)
+    monkeypatch.setattr(forhandsvis, "byggprosess", falsk_bygg)
     rc = cli.main(["forhandsvis", "--port", "0", "--out", str(tmp_path / "noe")])
     feil = capsys.readouterr().err
     assert rc == 2
     assert "Feil: --out" in feil and "Traceback" not in feil
     assert not [t for t in threading.enumerate() if t.name.startswith("forhandsvis-")]
+
+
+def test_byggprosessen_bygger_i_en_egen_prosess_og_melder_feilen(tmp_path):
+    """Hvert bygg er en egen prosess (en endring i lib/ gjelder med én gang); en utkatalog som
+    ikke kan brukes gir UtkatalogFeil (forhåndsvisningen stopper), andre feil ByggFeil."""
+    from arsrapport.bygg import ByggFeil
+    from arsrapport.config import PROSJEKTROT
+    from arsrapport.forhandsvis import byggprosess
+
+    fremmed = tmp_path / "fremmed"
+    fremmed.mkdir()
+    (fremmed / "notat.txt").write_text("mitt")
+    meldinger: list[str] = []
+    with pytest.raises(UtkatalogFeil, match="ikke er et bygg fra arsrapport"):
+        byggprosess(PROSJEKTROT / "data", None, fremmed, meldinger.append)
+    assert (fremmed / "notat.txt").read_text() == "mitt"
+    with pytest.raises(ByggFeil, match="datakatalogen finnes ikke|finnes ikke"):
+        byggprosess(tmp_path / "ingen-data", None, tmp_path / "ut", meldinger.append)

@@ -436,18 +436,7 @@ class Forhandsvisning:
             if endret:
                 navn = ", ".join(_kort(s) for s in endret[:3]) + (f" og {len(endret) - 3} til" if len(endret) > 3 else "")
                 self.melding(f"\nEndret: {navn}")
-                self._merk_lastet_kode(endret)
             self.bygg_na()
-
-    def _merk_lastet_kode(self, endret: list[Path]) -> None:
-        """Bygget kjører i denne prosessen: en endret modul den alt har lastet, brukes av
-        notatbøkene og Jupyter Book (egne prosesser), men ikke av resten av bygget."""
-        lastet = {Path(f).resolve() for m in list(sys.modules.values()) if (f := getattr(m, "__file__", None))}
-        for sti in endret:
-            if sti in lastet:
-                self.melding(
-                    f"  merk: {_kort(sti)} er lastet i forhåndsvisningen; start den på nytt for at hele bygget skal bruke endringen"
-                )
 
     def bygg_na(self) -> bool:
         """Ett bygg; returnerer om det lyktes. Et mislykket bygg lar forrige HTML stå og
@@ -494,6 +483,38 @@ def _egen_melding(feil: BaseException) -> bool:
     return isinstance(feil, (ByggFeil, Valideringsfeil))
 
 
+def byggprosess(data: Path, ar: int | None, ut: Path, melding: Melding) -> None:
+    """Ett bygg (HTML, uten PDF) i en egen prosess, så en endring i ``lib/`` gjelder hele
+    bygget med én gang (denne prosessen har lastet den gamle koden). Stegene meldes; et bygg
+    som feiler, gir :class:`arsrapport.bygg.ByggFeil` med byggets egen melding. Ctrl-C når
+    også byggeprosessen (samme prosessgruppe), som rydder etter seg selv."""
+    import subprocess
+
+    from arsrapport.bygg import ByggFeil, UtkatalogFeil
+    from arsrapport.cli import IKKE_RORT
+
+    kommando = [sys.executable, "-m", "arsrapport.cli", "build", "--no-pdf", "--data", str(data), "--out", str(ut)]
+    if ar is not None:
+        kommando += ["--year", str(ar)]
+    with subprocess.Popen(kommando, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8") as p:
+        feil: list[str] = []
+        lesere = threading.Thread(target=lambda: feil.extend(p.stderr), daemon=True)
+        lesere.start()
+        for linje in p.stdout:
+            linje = linje.rstrip("\n")
+            # stegene og advarslene; oppsummeringen står i `arsrapport build`
+            if linje.startswith("[") or "advarsel" in linje or "ferdig på" in linje:
+                melding(linje)
+        p.wait()
+        lesere.join()
+    if p.returncode != 0:
+        linjer = [linje.rstrip("\n") for linje in feil]
+        tekst = "\n".join(linje for linje in linjer if linje != IKKE_RORT).strip().removeprefix("Feil: ")
+        if IKKE_RORT in linjer:  # utkatalogen kan ikke brukes: å prøve igjen hjelper ikke
+            raise UtkatalogFeil(tekst)
+        raise ByggFeil(tekst or f"bygget avsluttet med kode {p.returncode}")
+
+
 def forhandsvis(
     data: Path | None = None,
     ar: int | None = None,
@@ -514,7 +535,7 @@ def forhandsvis(
     stier = [inn.book, inn.notebooks, PROSJEKTROT / "lib", data, PROSJEKTROT / "_config.yml", INNSTILLINGER]
 
     def bygg_html(m: Melding) -> None:
-        byggmodul.bygg(data, ar, ut, bok=True, pdf=False, melding=m)
+        byggprosess(data, ar, ut, m)
 
     fv = Forhandsvisning(ut, bygg_html, stier=stier, port=port, melding=melding, feil=feil, fatale=(byggmodul.UtkatalogFeil,))
     try:
