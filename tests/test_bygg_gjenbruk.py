@@ -39,15 +39,15 @@ def _kopier_prosjektet(til: Path) -> Path:
     return til
 
 
-def _bygg(prosjekt: Path, ut: Path, lager: Path, tid: int) -> str:
+def _bygg(prosjekt: Path, ut: Path, lager: Path, tid: int, forventet_kode: int = 0) -> str:
     miljo = dict(os.environ, PYTHONPATH=str(prosjekt / "lib"), SOURCE_DATE_EPOCH=str(tid))
     miljo[MILJOVARIABEL] = str(lager)
     kommando = [sys.executable, "-m", "arsrapport.cli", "build", "--out", str(ut)]
     if not shutil.which("xelatex"):
         kommando.append("--no-pdf")
     res = subprocess.run(kommando, capture_output=True, text=True, env=miljo, timeout=900, cwd=prosjekt)
-    assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
-    return res.stdout
+    assert res.returncode == forventet_kode, res.stdout[-3000:] + res.stderr[-3000:]
+    return res.stdout if forventet_kode == 0 else res.stderr
 
 
 def test_gjenbrukende_bygg_kjorer_bare_det_endrede_og_gir_samme_bytes(bygg_html, bygg_uten_simd, tmp_path):
@@ -92,4 +92,12 @@ def test_gjenbrukende_bygg_kjorer_bare_det_endrede_og_gir_samme_bytes(bygg_html,
     tredje = _bygg(prosjekt, tmp_path / "ut3", lager, tid)
     assert "Kapitler kjørt:  0 notatbøker" in tredje
     assert "html: ingenting endret siden forrige bygg, gjenbrukt" in tredje
+    assert _filer(tmp_path / "ut3") == gjenbrukende
+
+    # 4. en feilskrevet id stopper bygget med siden, linjen og den nærmeste id-en; forrige bygg står
+    side.write_text(tekst.replace("\n\n", "\n\nNemnda behandlet {tall}`behandlett` saker.\n\n", 1), encoding="utf-8")
+    linje = side.read_text(encoding="utf-8").splitlines().index("Nemnda behandlet {tall}`behandlett` saker.") + 1
+    feil = _bygg(prosjekt, tmp_path / "ut3", lager, tid, forventet_kode=2)
+    assert f"book/del4/4_1_styring.md, linje {linje}: ukjent tall «behandlett»; mente du behandlet" in feil, feil
+    assert "forrige bygg står urørt" in feil
     assert _filer(tmp_path / "ut3") == gjenbrukende

@@ -79,8 +79,11 @@ class Kapittelresultat:
             return Image(self.diagrammer[navn], width=600)
         return Markdown(self.boktabeller[navn])
 
-    def oversikt(self) -> pd.DataFrame:
-        """Antall tall per år, tekster, tabeller og figurer (det notatboka viser til slutt)."""
+    def oversikt(self):
+        """Antall tall per år, tekster, tabeller og figurer (det notatboka viser), som tabell
+        uten pandas' radnumre."""
+        from arsrapport import tabeller
+
         rader = [{"Hva": f"Tall for {ar}", "Antall": len(v)} for ar, v in sorted(self.figurer.items(), reverse=True)]
         rader += [
             {"Hva": "Tekster", "Antall": len(self.tekster)},
@@ -88,7 +91,7 @@ class Kapittelresultat:
             {"Hva": "Figurer i boka", "Antall": len(self.diagrammer)},
             {"Hva": "Tabeller i tabeller.xlsx", "Antall": len(self.tabeller)},
         ]
-        return pd.DataFrame(rader)
+        return tabeller.som_html(pd.DataFrame(rader))
 
 
 def png(figur) -> bytes:
@@ -186,20 +189,21 @@ class Kapittel:
         return f"{self.navn}.ipynb"
 
 
-# saker og uiv gir uttrekksdatoen (kildelinjene under tabellene og figurene)
+# tabellene hvert kapittel leser (testen test_kapitler sjekker at hver meldt tabell blir lest,
+# og at ingen annen blir det); saker og uiv gir uttrekksdatoen der kapittelet bruker den
 KAPITTEL: dict[str, Kapittel] = {
     k.navn: k
     for k in (
         Kapittel("3_1_generelle_tall", ("saker", "uiv", "rettssaker"), _kapittel_3_1),
         Kapittel("3_2_styringsparametere", ("saker", "uiv", "rettssaker", "styringsparametere"), _kapittel_3_2),
-        Kapittel("3_2_13_produktivitet", ("saker", "uiv", "arsverk", "kpi", "regnskap", "vekttall"), _produktivitet),
-        Kapittel("3_2_prioriterte_saker", ("saker", "uiv", "prioritet"), _prioriterte_saker),
+        Kapittel("3_2_13_produktivitet", ("saker", "arsverk", "kpi", "regnskap", "vekttall"), _produktivitet),
+        Kapittel("3_2_prioriterte_saker", ("saker", "prioritet"), _prioriterte_saker),
         Kapittel(
             "6_arsregnskap",
             ("arsverk", "fullmakter", "kapitalkontoer", "kontoplan", "mellomvaerende", "pensjonspremie", "regnskap", "tildeling"),
             _regnskap,
         ),
-        Kapittel("7_statistikk", ("saker", "uiv", "rettssaker", "regnskap", "vekttall"), _statistikk),
+        Kapittel("7_statistikk", ("saker", "rettssaker", "regnskap", "vekttall"), _statistikk),
     )
 }
 
