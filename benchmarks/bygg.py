@@ -22,19 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from arsrapport.config import kopier_prosjektet
+
 ROT = Path(__file__).resolve().parents[1]
-PROSJEKTFILER = ("book", "notebooks", "lib", "data", "docs", "_config.yml", "arsrapport.toml", "requirements.lock")
-
-
-def kopier_prosjektet(til: Path) -> Path:
-    til.mkdir(parents=True)
-    for navn in PROSJEKTFILER:
-        kilde = ROT / navn
-        if kilde.is_dir():
-            shutil.copytree(kilde, til / navn, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "_build"))
-        else:
-            shutil.copy2(kilde, til / navn)
-    return til
 
 
 def kjor(prosjekt: Path, lager: Path, *argumenter: str) -> tuple[float, str]:

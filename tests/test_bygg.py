@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html as htmlmod
-import json
 import re
 import zipfile
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from arsrapport.bygg import Byggrapport, bygg, oppsummering, tell_advarsler
+from arsrapport.bygg import Byggrapport, oppsummering, tell_advarsler
 from arsrapport.config import PROSJEKTROT
 
 

@@ -19,24 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from arsrapport.config import PROSJEKTROT
+from arsrapport.config import PROSJEKTROT, kopier_prosjektet
 from arsrapport.hurtiglager import MILJOVARIABEL
 
 from test_bygg import _filer
-
-#: Det prosjektkopien trenger for å bygge.
-PROSJEKTFILER = ("book", "notebooks", "lib", "data", "docs", "_config.yml", "arsrapport.toml", "requirements.lock")
-
-
-def _kopier_prosjektet(til: Path) -> Path:
-    til.mkdir()
-    for navn in PROSJEKTFILER:
-        kilde = PROSJEKTROT / navn
-        if kilde.is_dir():
-            shutil.copytree(kilde, til / navn, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "_build"))
-        else:
-            shutil.copy2(kilde, til / navn)
-    return til
 
 
 def _bygg(prosjekt: Path, ut: Path, lager: Path, tid: int, forventet_kode: int = 0) -> str:
@@ -55,7 +41,7 @@ def test_gjenbrukende_bygg_kjorer_bare_det_endrede_og_gir_samme_bytes(bygg_html,
     from arsrapport.innlesing import les_uttrekk
 
     tid = kildetid(les_uttrekk(PROSJEKTROT / "data").uttrekksdato()).sekunder  # som øktas bygg
-    prosjekt = _kopier_prosjektet(tmp_path / "prosjekt")
+    prosjekt = kopier_prosjektet(tmp_path / "prosjekt")
     lager = bygg_uten_simd[1]  # bokas kilder og Sphinx ligger i lageret, ikke i prosjektet
     side, arsverk = prosjekt / "book" / "del4" / "4_1_styring.md", prosjekt / "data" / "arsverk.csv"
     original_side, original_arsverk = side.read_bytes(), arsverk.read_bytes()

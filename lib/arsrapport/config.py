@@ -35,3 +35,24 @@ def les_innstillinger(fil: Path = INNSTILLINGER) -> Innstillinger:
         sammenligningsar=int(raw["rapport"].get("sammenligningsar", 2)),
         notatboker=tuple(raw["kapitler"]["notatboker"]),
     )
+
+
+#: Det et bygg leser fra prosjektet (teksten, notatbøkene, koden, dataene, dokumentene og
+#: innstillingene); en kopi av dette kan bygges for seg (målingene, testene av hurtiglageret).
+PROSJEKTFILER = ("book", "notebooks", "lib", "data", "docs", "_config.yml", "arsrapport.toml", "requirements.lock")
+
+
+def kopier_prosjektet(til: Path) -> Path:
+    """Kopier :data:`PROSJEKTFILER` til ``til`` (en ny katalog), uten mellomlagre og bygg.
+    Kopien bygges med ``PYTHONPATH=<til>/lib``; prosjektet selv røres ikke."""
+    import shutil
+
+    til = Path(til)
+    til.mkdir(parents=True)
+    for navn in PROSJEKTFILER:
+        kilde = PROSJEKTROT / navn
+        if kilde.is_dir():
+            shutil.copytree(kilde, til / navn, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "_build"))
+        else:
+            shutil.copy2(kilde, til / navn)
+    return til

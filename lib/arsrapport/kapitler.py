@@ -228,8 +228,6 @@ def felles_tekster(uttrekk, ar: int) -> dict[str, str]:
 
 def beregn_avstemming(figurer: dict[int, dict[str, float]], ar: int, *, bok: bool = True) -> Kapittelresultat:
     """Avstemmingsvedlegget: de beregnede tallene mot de publiserte (``docs/golden``)."""
-    from arsrapport import tabeller
-
     sammenligning = avstemming.sammenlign(figurer)
     tekster = {
         "avstemming.publiserte_ar": str(int((sammenligning["år"] == ar).sum())),
