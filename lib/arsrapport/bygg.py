@@ -31,7 +31,7 @@ from arsrapport import avstemming, bokreferanser, eksport, kapitler, nummerering
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.formatering import dato, tall
 from arsrapport.hurtiglager import (
-    UFERDIG, Hurtiglager, filsum, kodesum, miljosum, nokkel, synkroniser,
+    UFERDIG, Hurtiglager, filsum, kodesum, miljosum, nokkel, skriv_hvis_endret, synkroniser,
 )
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.kontroll import kontroller_rapportar
@@ -501,6 +501,55 @@ def _jupyter_book(
     return JupyterBookKjoring(kat / "_build", advarsler, lest, logg)
 
 
+def _jupyter_book_samtidig(
+    bok: Path, lager: Hurtiglager, byggere: dict[str, str], fingeravtrykk: str, melding: Melding, tid: Kildetid,
+) -> dict[str, JupyterBookKjoring]:
+    """HTML og PDF bygges samtidig (hver i sin Sphinx-katalog, fra de samme kildene): PDF-en
+    tar lengst, og HTML-en er ferdig mens den bygges. Feiler ett av dem, meldes det etter at
+    begge er ferdige."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    kataloger = {navn: lager.sphinx(navn.lower()) for navn in byggere}
+    with ThreadPoolExecutor(max_workers=len(byggere)) as utforer:
+        jobber = {
+            navn: utforer.submit(_jupyter_book, bok, kataloger[navn], bygger, fingeravtrykk, melding, tid)
+            for navn, bygger in byggere.items()
+        }
+        feil = []
+        ut = {}
+        for navn, jobb in jobber.items():
+            try:
+                ut[navn] = jobb.result()
+            except ByggFeil as f:
+                feil.append(str(f))
+    if feil:
+        raise ByggFeil("\n".join(feil))
+    return ut
+
+
+def kompiler_oversettelser(bok: Path) -> None:
+    """Kompiler bokas oversettelser (``locales/**/*.po``) til ``.mo`` før Jupyter Book kjører,
+    slik Sphinx ville gjort det. HTML- og PDF-bygget kjører samtidig i samme kildekatalog, og
+    Sphinx skriver ``.mo``-filen uten omdøping når den er eldre enn ``.po``-filen; her skrives
+    den atomisk og får minst ``.po``-filens tid, så ingen av dem skriver den."""
+    import io
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for po in sorted(Path(bok).glob("locales/*/LC_MESSAGES/*.po")):
+        sprak = po.parent.parent.name
+        with open(po, "rb") as f:
+            katalog = read_po(f, locale=sprak.replace("-", "_"))
+        buf = io.BytesIO()
+        write_mo(buf, katalog)
+        mo = po.with_suffix(".mo")
+        skriv_hvis_endret(mo, buf.getvalue())
+        tid_po = po.stat().st_mtime_ns
+        if mo.stat().st_mtime_ns < tid_po:
+            os.utime(mo, ns=(tid_po, tid_po))
+
+
 def _sekunder(s: float) -> str:
     return f"{tall(s, desimaler=1)} s"
 
@@ -648,7 +697,7 @@ def bygg(
     rydd_etter_avbrutte_bygg(ut, melding)
     pdf = pdf and bok
     rapport = Byggrapport(bok=bok, pdf=pdf)
-    steg = _Steg(4 + bok + pdf, melding, rapport)
+    steg = _Steg(4 + bok, melding, rapport)
     with steg("Uttrekket") as m:
         uttrekk = last_og_kontroller(data, m)
         ar = ar if ar is not None else (inn.ar or uttrekk.siste_hele_ar())
@@ -734,24 +783,22 @@ def bygg(
                         shutil.rmtree(lager.katalog / "sphinx" / navn, ignore_errors=True)
                 avtrykk = nokkel("sphinx", *[f"{k}={hashlib.sha256(v).hexdigest()}" for k, v in sorted(kilder.items())],
                                  kodesum(), miljosum(), str(tid.sekunder))
-                with steg("Boka (HTML)") as m:
-                    m("Bygger boka (HTML) med Jupyter Book …")
-                    html = _jupyter_book(kildekatalog, lager.sphinx("html"), "html", avtrykk, m, tid)
-                    rapport.jupyter_book["HTML"], rapport.sider_lest["HTML"] = html.advarsler, html.sider_lest
-                    shutil.copytree(html.katalog / "html", resultat / "html")
-                    _kopier_logg(html.logg, resultat)
-                if pdf:
-                    with steg("PDF") as m:
-                        m("Bygger PDF (XeLaTeX) …")
-                        latex = _jupyter_book(kildekatalog, lager.sphinx("pdf"), "pdflatex", avtrykk, m, tid)
-                        rapport.jupyter_book["PDF"], rapport.sider_lest["PDF"] = latex.advarsler, latex.sider_lest
+                kompiler_oversettelser(kildekatalog)
+                with steg("Boka (HTML og PDF)" if pdf else "Boka (HTML)") as m:
+                    m("Bygger boka (HTML" + (" og PDF med XeLaTeX, samtidig" if pdf else "") + ") med Jupyter Book …")
+                    byggere = {"HTML": "html", **({"PDF": "pdflatex"} if pdf else {})}
+                    kjoringer_jb = _jupyter_book_samtidig(kildekatalog, lager, byggere, avtrykk, m, tid)
+                    for navn, k in kjoringer_jb.items():
+                        rapport.jupyter_book[navn], rapport.sider_lest[navn] = k.advarsler, k.sider_lest
+                        _kopier_logg(k.logg, resultat)
+                    shutil.copytree(kjoringer_jb["HTML"].katalog / "html", resultat / "html")
+                    if pdf:
                         (resultat / "pdf").mkdir()
-                        for f in sorted((latex.katalog / "latex").glob("*.pdf")):
+                        for f in sorted((kjoringer_jb["PDF"].katalog / "latex").glob("*.pdf")):
                             shutil.copy(f, resultat / "pdf" / f.name)
                             pdf_filer.append(f)
                         if not pdf_filer:
                             raise ByggFeil("PDF-bygget ga ingen PDF-fil")
-                        _kopier_logg(latex.logg, resultat)
         (resultat / BYGGMERKE).write_text(
             "Laget av arsrapport build/figures. Neste bygg til denne katalogen erstatter den.\n", encoding="utf-8"
         )

@@ -22,6 +22,7 @@ Tre ting Jupyter Book og temaet ikke gjør selv:
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -272,10 +273,19 @@ def _last_bokteemakatalogen(app, config) -> None:
     po = _katalog(app) / "booktheme.po"
     if not config.language or not po.exists():
         return
+    import io
+
     with open(po, "rb") as f:
         katalog = read_po(f, locale=config.language.replace("-", "_"))
-    with open(po.with_suffix(".mo"), "wb") as f:
-        write_mo(f, katalog)
+    buf = io.BytesIO()
+    write_mo(buf, katalog)
+    mo = po.with_suffix(".mo")
+    # HTML- og PDF-bygget kan kjøre samtidig i samme kildekatalog: skriv bare når innholdet er
+    # nytt, og via en egen midlertidig fil, så den andre aldri leser en halvskrevet katalog
+    if not mo.is_file() or mo.read_bytes() != buf.getvalue():
+        tmp = mo.with_name(f".{mo.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(buf.getvalue())
+        os.replace(tmp, mo)
     locale.init([str(Path(app.srcdir) / "locales")], config.language, "booktheme")
 
 
