@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from arsrapport.minne import husk_per_tabell
 from arsrapport import saksbehandling as sb
 from arsrapport.kapittel_3_1 import FORM_ID, GRUPPE_ID, TYPE_ID, slug
 
@@ -43,6 +44,7 @@ _SNITT = {"saksbehandlingstid": ("sum_tid", "behandlet"), "beholdning_alder": ("
           "beholdning_alder_start": ("sum_alder_start", "beholdning_start")}
 
 
+@husk_per_tabell
 def segmentkolonner(saker: pd.DataFrame) -> pd.DataFrame:
     """Én kolonne per måte å dele registeret på, med segmentets kvalifikator (eller tom).
 

@@ -74,6 +74,7 @@ import holidays
 import numpy as np
 import pandas as pd
 
+from arsrapport.minne import husk_per_tabell
 from arsrapport.kontrakt import MELDT_AV, PRIORITETSKODER  # noqa: F401 (brukes av kapitlet)
 
 LAND = "NO"
@@ -294,6 +295,7 @@ def mindrearig(saker: pd.DataFrame) -> pd.Series:
     return ut
 
 
+@husk_per_tabell
 def historikk(prioritet: pd.DataFrame, saker: pd.DataFrame) -> pd.DataFrame:
     """Merkehistorikken med sakens opplysninger, sortert per sak i tid (likt tidspunkt: i
     filens rekkefølge), med ``forrige_kode`` (koden før hendelsen i samme sak) og ``vedtak``

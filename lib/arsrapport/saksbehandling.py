@@ -24,6 +24,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from arsrapport.minne import husk_per_tabell
 from arsrapport.kontrakt import AVGJORELSESFORMER, BEHANDLINGSTYPER, SAKSGRUPPER  # noqa: F401 (re-eksport)
 
 NEMNDMOTEFORMER = ("Stornemnd", "NMP", "NUP")
@@ -38,6 +39,7 @@ def sluttdato(ar: int) -> pd.Timestamp:
     return pd.Timestamp(year=ar, month=12, day=31)
 
 
+@husk_per_tabell
 def med_avledede(saker: pd.DataFrame) -> pd.DataFrame:
     """Legg til kolonnene målene grupperer og teller på (endrer ikke input).
 
