@@ -84,3 +84,14 @@ def test_hver_referanse_i_boka_er_kjent_i_form():
         assert "/" not in f.ref and "::" not in f.ref, f
     for fil in bokfiler(PROSJEKTROT / "book"):
         assert "{glue" not in fil.read_text(encoding="utf-8"), f"{fil}: bruk {{tall}}, ikke glue"
+
+
+def test_kilden_til_et_tall_har_id_definisjon_og_aarene_som_er_beregnet():
+    """Det HTML-boka viser ved tallet: id-en uten år og variant, definisjonen og funksjonen
+    fra katalogen, og verdien rapportåret og årene før (2021 er ikke beregnet her)."""
+    assert VERDIER.kilde("behandlet@f1") == {
+        "id": "behandlet", "definisjon": "Behandlede saker.", "funksjon": "arsrapport.saksbehandling.behandlet",
+        "kapittel": "", "ar": [[2023, f"7{NB}029"], [2022, f"6{NB}500"]],
+    }
+    assert VERDIER.kilde("behandlet.endring.verb")["ar"] == [[2023, "12\u00a0%"]]
+    assert VERDIER.kilde("uttrekksdato") == {"id": "uttrekksdato"}  # en tekst uten oppføring her

@@ -120,7 +120,7 @@ def _numre_i_html(html: Path) -> dict[str, str]:
     ut: dict[str, str] = {}
     for side in sorted(html.rglob("*.html")):
         # limt tekst i bildeteksten (kildelinjens uttrekksdato) står i et eget <span>
-        innhold = re.sub(r'<span class="tall">(.*?)</span>', r"\1", side.read_text(encoding="utf-8"))
+        innhold = re.sub(r'<span class="tall"[^>]*>(.*?)</span>', r"\1", side.read_text(encoding="utf-8"))
         for m in monster.finditer(innhold):
             tekst = re.sub(r"\s+", " ", htmlmod.unescape(re.sub(r"<[^>]+>", "", m["tekst"]))).strip()
             assert m["nr"] not in ut, f"{m['nr']} står to ganger i HTML-boka"

@@ -279,7 +279,72 @@ def test_html_figurene_har_alt_tekst_og_limt_uttrekksdato(bygg_html):
     side = (bygg_html / "html" / "del3" / "3_1_generelle_tall.html").read_text(encoding="utf-8")
     alt = re.findall(r'<img[^>]*alt="([^"]*)"', side)
     assert alt and not any(a.endswith(".png") for a in alt)
-    assert re.search(r'Kilde: UNEs saksregister, uttrekk <span class="tall">\d{2}\.\d{2}\.\d{4}</span>', side)
+    assert re.search(r'Kilde: UNEs saksregister, uttrekk <span class="tall"[^>]*>\d{2}\.\d{2}\.\d{4}</span>', side)
     tabeller = (bygg_html / "html" / "del6" / "6_3_arsregnskap.html").read_text(encoding="utf-8")
     assert "Kilde: UNEs regnskap rapportert til statsregnskapet." in tabeller
     assert "{table}" not in tabeller  # direktivene er tolket, ikke vist som tekst
+
+
+# --- hvor tallene kommer fra (HTML) -----------------------------------------------------
+
+
+def test_html_tallene_bærer_id_definisjon_aar_og_kilde(bygg_html):
+    """Hvert tall fra rollen ``{tall}`` har i HTML id-en, definisjonen, funksjonen og, for
+    tall fra et kapittel, lenken til den kjørte notatboka og verdiene de siste årene."""
+    import html as htmlmod
+
+    from arsrapport.tallkatalog import katalog
+
+    html = bygg_html / "html"
+    side = html / "del3" / "3_1_generelle_tall.html"
+    tekst = side.read_text(encoding="utf-8")
+    tallene = re.findall(r'<span class="tall"([^>]*)>([^<]*)</span>', tekst)
+    assert len(tallene) > 30
+    for attributter, vist in tallene:
+        a = {k: htmlmod.unescape(v) for k, v in re.findall(r'(data-[a-z]+)="([^"]*)"', attributter)}
+        assert 'tabindex="0"' in attributter
+        assert a["data-definisjon"] and a["data-funksjon"].startswith("arsrapport.")
+        assert katalog().finn(a["data-id"]) is not None or a["data-id"] in ("ar", "ar_forrige", "uttrekksdato")
+        if "data-side" in a:
+            assert (side.parent / a["data-side"]).resolve().is_file(), a["data-side"]
+    mottatt = next(dict(re.findall(r'(data-[a-z]+)="([^"]*)"', a)) for a, v in tallene if 'data-id="mottatt"' in a)
+    ar = json.loads(htmlmod.unescape(mottatt["data-ar"]))
+    assert [a for a, _ in ar] == [2023, 2022, 2021]
+    assert ar[0][1] == "7\u00a0029"
+    assert mottatt["data-side"] == "../beregninger/3_1_generelle_tall.html"
+
+
+def test_pdf_har_ikke_kildene_til_tallene(bygg_html):
+    import shutil
+    import subprocess
+
+    pdf = next((bygg_html / "pdf").glob("*.pdf"), None) if (bygg_html / "pdf").is_dir() else None
+    if pdf is None or not shutil.which("pdftotext"):
+        pytest.skip("boka er bygget uten PDF (XeLaTeX mangler)")
+    tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "7\u00a0029" in tekst or "7 029" in tekst
+    assert "Beregnes av" not in tekst and "Se beregningen" not in tekst and "arsrapport.saksbehandling" not in tekst
+
+
+def test_nettleser_viser_kilden_ved_fokus_og_lukker_med_escape(bygg_html):
+    """I en ekte nettleser på telefonbredde: fokus på et tall (tastatur) viser id-en,
+    definisjonen, årene, funksjonen og lenken, innenfor skjermen; Escape lukker."""
+    from nettleser import Nettleser
+
+    side = bygg_html / "html" / "del3" / "3_1_generelle_tall.html"
+    with Nettleser(bredde=390) as n:
+        n.ga_til(side.as_uri())
+        svar = n.js(
+            "var t = document.querySelector('span.tall[data-id=\"mottatt.klage\"]'); t.scrollIntoView(); t.focus();"
+            "var b = document.getElementById('tall-kilde'); var r = b.getBoundingClientRect();"
+            "[b.innerText, t.getAttribute('aria-describedby'), b.getAttribute('role'), r.left >= 0,"
+            " r.right <= document.documentElement.clientWidth, b.querySelector('a').href]"
+        )
+        tekst, beskrevet, rolle, venstre, hoyre, lenke = svar
+        assert "mottatt.klage" in tekst and "Saker UNE mottok" in tekst
+        assert "2023: 6\u00a0143 · 2022:" in tekst and "Beregnes av arsrapport.saksbehandling.mottatt" in tekst
+        assert beskrevet == "tall-kilde" and rolle == "tooltip" and venstre and hoyre
+        assert lenke.endswith("/beregninger/3_1_generelle_tall.html")
+        n.tast("Escape")
+        assert n.js("document.getElementById('tall-kilde') === null")
+        assert n.js("document.activeElement.dataset.id") == "mottatt.klage"

@@ -66,3 +66,8 @@ def slå_opp(forekomster: Iterable[Forekomst], verdier: Tallverdier) -> dict[str
             f"{antall} tallreferanse{'r' if antall > 1 else ''} i boka kan ikke slås opp:\n  " + "\n  ".join(vist)
         )
     return dict(sorted(ut.items()))
+
+
+def kilder(referanser: Iterable[str], verdier: Tallverdier) -> dict[str, dict]:
+    """Hvor hvert tall kommer fra (:meth:`Tallverdier.kilde`), per referanse."""
+    return {ref: verdier.kilde(ref) for ref in sorted(referanser)}

@@ -393,22 +393,31 @@ def _stderr_til(fil: Path):
 
 def slå_opp_referansene(
     resultater: list[kapitler.Kapittelresultat], uttrekk: Uttrekk, ar: int, figurer: dict[int, dict[str, float]]
-) -> dict[str, str]:
-    """Teksten til hver ``{tall}``-referanse i boka; en referanse som ikke kan slås opp,
-    stopper bygget med side, linje og forslag."""
+) -> tuple[dict[str, str], dict[str, dict]]:
+    """Teksten til hver ``{tall}``-referanse i boka, og hvor tallet kommer fra (id,
+    definisjon, verdiene de siste årene, funksjonen og siden med den kjørte notatboka, som
+    HTML-boka viser ved tallet). En referanse som ikke kan slås opp, stopper bygget med side,
+    linje og forslag."""
     inn = les_innstillinger()
     tekster = kapitler.felles_tekster(uttrekk, ar)
     for r in resultater:
         tekster.update(r.tekster)
     verdier = Tallverdier(ar, figurer, tekster)
     try:
-        return bokreferanser.slå_opp(bokreferanser.finn(bokreferanser.bokfiler(inn.book), PROSJEKTROT), verdier)
+        referanser = bokreferanser.slå_opp(bokreferanser.finn(bokreferanser.bokfiler(inn.book), PROSJEKTROT), verdier)
     except bokreferanser.Referansefeil as feil:
         raise ByggFeil(str(feil)) from None
+    kilder = bokreferanser.kilder(referanser, verdier)
+    sider = {*kapitler.KAPITTEL, kapitler.AVSTEMMING}
+    for kilde in kilder.values():
+        if kilde.get("kapittel") in sider:
+            kilde["side"] = f"beregninger/{kilde['kapittel']}"
+    return referanser, kilder
 
 
 def bokkilder(
     resultater: list[kapitler.Kapittelresultat], notatboker: list[Path], ar: int, referanser: dict[str, str], tid: Kildetid,
+    kilder: dict[str, dict] | None = None,
 ) -> dict[str, bytes]:
     """Kildene til boka (relativ sti → innhold): ``book/``, ``_config.yml`` (med rapportåret i
     tittelen og byggets tidspunkt), tekstene til tallreferansene (``_tall.json``), kapitlenes
@@ -426,7 +435,9 @@ def bokkilder(
         raise ByggFeil("_config.yml mangler «sphinx: config:», der bygget setter byggets tidspunkt")
     oppsett = oppsett.replace(anker, f"{anker}    arsrapport_kildetid: {tid.sekunder}\n", 1)
     filer["_config.yml"] = oppsett.encode("utf-8")
-    filer[TALLFIL] = json.dumps({"referanser": referanser}, ensure_ascii=False, indent=0, sort_keys=True).encode("utf-8")
+    filer[TALLFIL] = json.dumps(
+        {"referanser": referanser, "kilder": kilder or {}}, ensure_ascii=False, indent=0, sort_keys=True
+    ).encode("utf-8")
     for r in resultater:
         for navn, md in r.boktabeller.items():
             filer[f"tabeller/{navn}.md"] = (md + "\n").encode("utf-8")
@@ -749,7 +760,7 @@ def bygg(
                 rapport.tall = sum(len(v) for v in figurer.values())
                 rapport.ar_fra_til = (min(figurer), max(figurer))
                 m(f"  figures.json: {tall(rapport.tall)} tall for årene {min(figurer)}–{max(figurer)}")
-                referanser = slå_opp_referansene(resultater, uttrekk, ar, figurer) if bok else None
+                referanser, kilder = slå_opp_referansene(resultater, uttrekk, ar, figurer) if bok else (None, None)
                 ark = skriv_tabeller(resultater, uttrekk, ar, resultat / "tabeller.xlsx", referanser)
                 alle_numre = [n for numre in ark.numre.values() for n in numre]
                 rapport.ark = len(ark.tabeller)
@@ -773,15 +784,15 @@ def bygg(
                 rapport.referanser = len(referanser)
                 rapport.boktabeller = sum(len(r.boktabeller) for r in resultater)
                 rapport.diagrammer = sum(len(r.diagrammer) for r in resultater)
-                kilder = bokkilder(resultater, notatboker, ar, referanser, tid)
+                bokfiler = bokkilder(resultater, notatboker, ar, referanser, tid, kilder)
                 kildekatalog = lager.kilder()
-                skrevet, ny_filliste = synkroniser(kilder, kildekatalog)
+                skrevet, ny_filliste = synkroniser(bokfiler, kildekatalog)
                 if ny_filliste:
                     # sider, tabeller eller figurer er lagt til eller fjernet: Sphinx fjerner ikke
                     # utdata for dem selv, så bygg fra bunnen
                     for navn in ("html", "pdf"):
                         shutil.rmtree(lager.katalog / "sphinx" / navn, ignore_errors=True)
-                avtrykk = nokkel("sphinx", *[f"{k}={hashlib.sha256(v).hexdigest()}" for k, v in sorted(kilder.items())],
+                avtrykk = nokkel("sphinx", *[f"{k}={hashlib.sha256(v).hexdigest()}" for k, v in sorted(bokfiler.items())],
                                  kodesum(), miljosum(), str(tid.sekunder))
                 kompiler_oversettelser(kildekatalog)
                 with steg("Boka (HTML og PDF)" if pdf else "Boka (HTML)") as m:

@@ -335,44 +335,76 @@ def _lag_javascript_oversettelser(app, config) -> None:
 TALLFIL = "_tall.json"
 
 
-def _les_tallfil(app) -> dict[str, str]:
+def _les_tallfil(app) -> dict:
     fil = Path(app.srcdir) / TALLFIL
     if not fil.is_file():
-        return {}
-    return json.loads(fil.read_text(encoding="utf-8"))["referanser"]
+        return {"referanser": {}, "kilder": {}}
+    innhold = json.loads(fil.read_text(encoding="utf-8"))
+    innhold.setdefault("kilder", {})
+    return innhold
 
 
-def _tallene(app) -> dict[str, str]:
+def _tallene(app) -> dict:
     if not hasattr(app, "_arsrapport_tall"):
         app._arsrapport_tall = _les_tallfil(app)
     return app._arsrapport_tall
 
 
+class tall(nodes.inline):
+    """Et tall fra rollen ``{tall}``: teksten, og i HTML hvor den kommer fra (``data-*``)."""
+
+
+#: Feltene i ``kilder`` som blir ``data-*`` på tallet i HTML (til tall.js).
+_KILDEFELT = ("id", "definisjon", "funksjon")
+
+
+def _besok_tall_html(self, node: tall) -> None:
+    kilde = node.get("kilde") or {}
+    atts = {f"data-{f}": str(kilde[f]) for f in _KILDEFELT if kilde.get(f)}
+    if kilde.get("ar"):
+        atts["data-ar"] = json.dumps(kilde["ar"], ensure_ascii=False)
+    if kilde.get("side"):
+        atts["data-side"] = self.builder.get_relative_uri(self.builder.current_docname, kilde["side"])
+    # tallet kan nås med tastaturet; tall.js viser hvor det kommer fra ved fokus, pekeren og trykk
+    self.body.append(self.starttag(node, "span", "", tabindex="0", **atts))
+
+
+def _forlat_tall_html(self, node: tall) -> None:
+    self.body.append("</span>")
+
+
 def tall_rolle(name, rawtext, text, lineno, inliner, options=None, content=None):
     """``{tall}`behandlet.asyl``: teksten bygget slo opp for referansen («1 234»). Hvilke
-    referanser (og tekster) hver side bruker, huskes i miljøet, så en side leses på nytt
-    når et tall den viser, har endret seg (:func:`_sider_med_endrede_tall`)."""
+    referanser (tekst og kilde) hver side bruker, huskes i miljøet, så en side leses på nytt
+    når et tall den viser, har endret seg (:func:`_sider_med_endrede_tall`). I PDF-en er tallet
+    bare tekst; i HTML bærer det id-en og kilden (:func:`_besok_tall_html`)."""
     env = inliner.document.settings.env
-    tekster = _tallene(env.app)
+    tallene = _tallene(env.app)
     ref = text.strip()
-    if ref not in tekster:
+    if ref not in tallene["referanser"]:
         melding = inliner.reporter.error(
             f"ukjent tall «{ref}» (bygget fant det ikke; kjør arsrapport build)", line=lineno
         )
         return [inliner.problematic(rawtext, rawtext, melding)], [melding]
+    brukt = (tallene["referanser"][ref], tallene["kilder"].get(ref))
     if not hasattr(env, "arsrapport_tall"):
         env.arsrapport_tall = {}
-    env.arsrapport_tall.setdefault(env.docname, {})[ref] = tekster[ref]
-    return [nodes.inline(rawtext, tekster[ref], classes=["tall"])], []
+    env.arsrapport_tall.setdefault(env.docname, {})[ref] = brukt
+    return [tall(rawtext, brukt[0], classes=["tall"], kilde=brukt[1] or {})], []
 
 
 def _sider_med_endrede_tall(app, env, lagt_til, endret, fjernet):
-    """Sidene som viser et tall med en annen tekst enn sist de ble lest (Sphinx leser dem på nytt)."""
-    tekster = _tallene(app)
+    """Sidene som viser et tall med en annen tekst eller kilde enn sist de ble lest (Sphinx
+    leser dem på nytt)."""
+    tallene = _tallene(app)
+
+    def na(ref):
+        return (tallene["referanser"].get(ref), tallene["kilder"].get(ref))
+
     brukt = getattr(env, "arsrapport_tall", {})
     return sorted(
         side for side, refs in brukt.items()
-        if side in env.found_docs and any(tekster.get(r) != t for r, t in refs.items())
+        if side in env.found_docs and any(tuple(t) != na(r) for r, t in refs.items())
     )
 
 
@@ -407,6 +439,8 @@ def setup(app):
     if not getattr(IndexBuilder.get_terms, "arsrapport", False):
         IndexBuilder.get_terms = _uten_tomme_ord(IndexBuilder.get_terms)
     app.add_role("tall", tall_rolle)
+    # bare HTML har egne besøkere; ellers (LaTeX, tekst) er tallet en vanlig inline med tekst
+    app.add_node(tall, html=(_besok_tall_html, _forlat_tall_html))
     # byggets tidspunkt («Sist oppdatert»): endres det, skrives alle sidene på nytt
     app.add_config_value("arsrapport_kildetid", 0, "html")
     app.connect("env-get-outdated", _sider_med_endrede_tall)

@@ -377,6 +377,25 @@ class Tallverdier:
         return tall.tekst(verdi)
 
 
+    def kilde(self, referanse: str | Referanse) -> dict:
+        """Hvor tallet kommer fra, til lesere som spør (HTML-boka viser det ved tallet): id-en,
+        definisjonen, funksjonen og kapittelet som beregner det, og verdien rapportåret og de
+        to årene før (det som er beregnet). Referansen må kunne vises (:meth:`vis`)."""
+        ref = les_referanse(referanse) if isinstance(referanse, str) else referanse
+        tall = self._katalog.finn(ref.id)
+        ut = {"id": ref.id}
+        if tall is not None:
+            ut.update(definisjon=tall.definisjon, funksjon=tall.funksjon, kapittel=tall.kapittel)
+        if ref.id not in self.tekster and tall is not None:
+            ar = []
+            for tilbake in range(3):
+                verdi = self.figurer.get(self.rapportar - tilbake, {}).get(ref.id)
+                if verdi is not None and not (isinstance(verdi, float) and not math.isfinite(verdi)):
+                    ar.append([self.rapportar - tilbake, tall.tekst(verdi)])
+            ut["ar"] = ar
+        return ut
+
+
 # ------------------------------------------------------------------ katalogen over alle kapitlene
 
 

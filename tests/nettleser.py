@@ -1,0 +1,109 @@
+"""En ekte nettleser til testene av HTML-boka: Debians Chromium uten vindu, styrt over
+DevTools-protokollen på et rør (``--remote-debugging-pipe``), bare med standardbiblioteket.
+
+    with Nettleser(bredde=390) as n:
+        n.ga_til(side.as_uri())
+        n.js("document.title")
+
+``scripts/oppsett.sh --system`` (og ``./test.sh``) installerer ``chromium``."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Nettleser:
+    def __init__(self, bredde: int = 1280, hoyde: int = 900):
+        self.bredde, self.hoyde = bredde, hoyde
+        self._nr = 0
+        self._buf = b""
+        self.feil: list[str] = []  #: skriptfeil på sidene (Runtime.exceptionThrown)
+
+    def __enter__(self) -> "Nettleser":
+        program = chromium()
+        if program is None:
+            raise RuntimeError("chromium mangler; kjør scripts/oppsett.sh --system")
+        inn_r, self._inn_w = os.pipe()  # Chromium leser kommandoer fra fd 3
+        self._ut_r, ut_w = os.pipe()  # og skriver svar til fd 4
+        a, b = os.dup(inn_r), os.dup(ut_w)
+        self._prosess = subprocess.Popen(
+            [program, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+             "--remote-debugging-pipe", "about:blank"],
+            close_fds=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            preexec_fn=lambda: (os.dup2(a, 3), os.dup2(b, 4)),
+        )
+        for fd in (inn_r, ut_w, a, b):
+            os.close(fd)
+        mal = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self._sesjon = self._send("Target.attachToTarget", {"targetId": mal, "flatten": True})["sessionId"]
+        mobil = self.bredde < 600
+        self._send("Emulation.setDeviceMetricsOverride",
+                   {"width": self.bredde, "height": self.hoyde, "deviceScaleFactor": 1, "mobile": mobil}, self._sesjon)
+        self._send("Page.enable", {}, self._sesjon)
+        self._send("Runtime.enable", {}, self._sesjon)
+        return self
+
+    def __exit__(self, *_):
+        try:
+            self._send("Browser.close")
+        except Exception:
+            pass
+        try:
+            self._prosess.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._prosess.kill()
+        os.close(self._inn_w)
+        os.close(self._ut_r)
+
+    def _les(self) -> dict:
+        while b"\0" not in self._buf:
+            del_ = os.read(self._ut_r, 1 << 20)
+            if not del_:
+                raise RuntimeError("Chromium lukket røret")
+            self._buf += del_
+        rad, self._buf = self._buf.split(b"\0", 1)
+        return json.loads(rad)
+
+    def _send(self, metode: str, parametere: dict | None = None, sesjon: str | None = None) -> dict:
+        self._nr += 1
+        melding = {"id": self._nr, "method": metode, "params": parametere or {}}
+        if sesjon:
+            melding["sessionId"] = sesjon
+        os.write(self._inn_w, json.dumps(melding).encode() + b"\0")
+        while True:
+            svar = self._les()
+            if svar.get("method") == "Runtime.exceptionThrown":
+                detaljer = svar["params"]["exceptionDetails"]
+                self.feil.append(detaljer.get("exception", {}).get("description") or detaljer.get("text", ""))
+            if svar.get("id") == self._nr:
+                if "error" in svar:
+                    raise RuntimeError(f"{metode}: {svar['error']}")
+                return svar.get("result", {})
+
+    def ga_til(self, url: str, vent: float = 10.0) -> None:
+        """Åpne siden og vent til dokumentet er ferdig lastet."""
+        self._send("Page.navigate", {"url": url}, self._sesjon)
+        slutt = time.monotonic() + vent
+        while time.monotonic() < slutt:
+            if self.js("document.readyState") == "complete":
+                return
+            time.sleep(0.05)
+        raise TimeoutError(f"{url} ble ikke ferdig lastet på {vent} s")
+
+    def js(self, uttrykk: str):
+        svar = self._send("Runtime.evaluate", {"expression": uttrykk, "returnByValue": True}, self._sesjon)
+        if "exceptionDetails" in svar:
+            raise RuntimeError(svar["exceptionDetails"].get("text", "skriptfeil"))
+        return svar["result"].get("value")
+
+    def tast(self, tast: str) -> None:
+        for type_ in ("keyDown", "keyUp"):
+            self._send("Input.dispatchKeyEvent", {"type": type_, "key": tast, "code": tast}, self._sesjon)
