@@ -26,6 +26,8 @@ class Nettleser:
         self._nr = 0
         self._buf = b""
         self.feil: list[str] = []  #: skriptfeil på sidene (Runtime.exceptionThrown)
+        self.mislykket: list[str] = []  #: filer siden ba om og ikke fikk (Network.loadingFailed)
+        self._adresser: dict[str, str] = {}
 
     def __enter__(self) -> "Nettleser":
         program = chromium()
@@ -49,6 +51,7 @@ class Nettleser:
                    {"width": self.bredde, "height": self.hoyde, "deviceScaleFactor": 1, "mobile": mobil}, self._sesjon)
         self._send("Page.enable", {}, self._sesjon)
         self._send("Runtime.enable", {}, self._sesjon)
+        self._send("Network.enable", {}, self._sesjon)
         return self
 
     def __exit__(self, *_):
@@ -83,6 +86,10 @@ class Nettleser:
             if svar.get("method") == "Runtime.exceptionThrown":
                 detaljer = svar["params"]["exceptionDetails"]
                 self.feil.append(detaljer.get("exception", {}).get("description") or detaljer.get("text", ""))
+            if svar.get("method") == "Network.requestWillBeSent":
+                self._adresser[svar["params"]["requestId"]] = svar["params"]["request"]["url"]
+            if svar.get("method") == "Network.loadingFailed" and not svar["params"].get("canceled"):
+                self.mislykket.append(self._adresser.get(svar["params"]["requestId"], "?"))
             if svar.get("id") == self._nr:
                 if "error" in svar:
                     raise RuntimeError(f"{metode}: {svar['error']}")

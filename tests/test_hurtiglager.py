@@ -147,3 +147,30 @@ def test_standardkatalog_fra_miljoet(monkeypatch, tmp_path):
     assert hl.standardkatalog() == (tmp_path / "her").resolve()
     monkeypatch.delenv(hl.MILJOVARIABEL)
     assert hl.standardkatalog().name == ".hurtiglager"
+
+
+def test_sphinxkatalogen_bygges_fra_bunnen_naar_koden_er_endret(tmp_path, monkeypatch):
+    """Sphinx ser bare kildene; er koden (Sphinx-tillegget) eller miljøet endret, kastes det
+    Sphinx bygget før, så ingen side står igjen skrevet av den gamle koden."""
+    import subprocess
+
+    from arsrapport import bygg
+
+    kat = tmp_path / "html"
+    (kat / "_build" / "html").mkdir(parents=True)
+    gammel = kat / "_build" / "html" / "side.html"
+    kjort = []
+
+    def falsk_jupyter_book(cmd, **_):
+        kjort.append(cmd)
+        return subprocess.CompletedProcess(cmd, 0, "reading sources... [100%] side\n", "")
+
+    monkeypatch.setattr(bygg.subprocess, "run", falsk_jupyter_book)
+    tid = bygg.Kildetid(0, "test")
+    for kode, finnes_etterpa in (("kode-1", False), ("kode-1", True), ("kode-2", False)):
+        gammel.parent.mkdir(parents=True, exist_ok=True)
+        gammel.write_text("skrevet av forrige kode")
+        monkeypatch.setattr(bygg, "kodesum", lambda rot=None, k=kode: k)
+        bygg._jupyter_book(tmp_path / "bok", kat, "html", f"avtrykk-{len(kjort)}", lambda _: None, tid)
+        assert gammel.exists() is finnes_etterpa, kode
+    assert len(kjort) == 3

@@ -334,6 +334,7 @@ def test_nettleser_viser_kilden_ved_fokus_og_lukker_med_escape(bygg_html):
     side = bygg_html / "html" / "del3" / "3_1_generelle_tall.html"
     with Nettleser(bredde=390) as n:
         n.ga_til(side.as_uri())
+        assert n.mislykket == [], n.mislykket  # ingen fil siden ber om, mangler (også ikonet)
         svar = n.js(
             "var t = document.querySelector('span.tall[data-id=\"mottatt.klage\"]'); t.scrollIntoView(); t.focus();"
             "var b = document.getElementById('tall-kilde'); var r = b.getBoundingClientRect();"

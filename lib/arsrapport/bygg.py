@@ -484,6 +484,13 @@ def _jupyter_book(
         melding(f"  {bygger}: ingenting endret siden forrige bygg, gjenbrukt")
         return JupyterBookKjoring(kat / "_build", tell_advarsler(logg.read_text(encoding="utf-8")), None, logg)
     avtrykk.unlink(missing_ok=True)
+    # Sphinx ser bare kildene: er koden (Sphinx-tillegget, temaet i miljøet) endret siden
+    # Sphinx-katalogen ble bygget, kan sider den ikke leser på nytt, være skrevet av den gamle
+    # koden. Da bygges katalogen fra bunnen.
+    kodefil, kode = kat / ".kode", nokkel(kodesum(), miljosum())
+    if not kodefil.is_file() or kodefil.read_text(encoding="utf-8") != kode:
+        shutil.rmtree(kat / "_build", ignore_errors=True)
+        kodefil.write_text(kode, encoding="utf-8")
     # myst-nb skriver stilarket sitt til _static først etter sidene; i et bygg fra bunnen har
     # sidene derfor ingen «?v=<sjekksum>» bak lenken til det. Finnes det fra forrige bygg, får
     # de nye sidene en, og et gjenbrukende bygg blir ulikt et fra bunnen: fjern det først.
