@@ -189,7 +189,6 @@ def kontroller_regnskapet(uttrekk: Uttrekk, ar: int, melding: Melding = _stille)
         melding(f"  regnskapet går opp for {', '.join(str(a) for a in sorted(ar_med))}")
 
 
-RESULTATER = kapitler.RESULTATER
 
 
 def _data_parameter(data: Path, notatboker: Path) -> str:
@@ -245,8 +244,8 @@ def _kjor_papermill(jobber: list[tuple[str, str, dict]], katalog: Path, resultat
         melding(f"  {fil} kjørt på {_sekunder(time.perf_counter() - start)}")
 
     samtidig = max(1, min(len(jobber), os.cpu_count() or 1))
-    forrige = os.environ.get(RESULTATER)
-    os.environ[RESULTATER] = str(resultater)  # kjernene arver miljøet når de startes
+    forrige = os.environ.get(kapitler.RESULTATER)
+    os.environ[kapitler.RESULTATER] = str(resultater)  # kjernene arver miljøet når de startes
     try:
         with _stderr_til(katalog / "kjerner.log"):
             utforer = ThreadPoolExecutor(max_workers=samtidig)
@@ -264,9 +263,9 @@ def _kjor_papermill(jobber: list[tuple[str, str, dict]], katalog: Path, resultat
     finally:
         os.chdir(arbeidskatalog)
         if forrige is None:
-            os.environ.pop(RESULTATER, None)
+            os.environ.pop(kapitler.RESULTATER, None)
         else:
-            os.environ[RESULTATER] = forrige
+            os.environ[kapitler.RESULTATER] = forrige
 
 
 def kjor_kapitler(

@@ -64,7 +64,7 @@ def filsum(fil: Path) -> str:
     return h.hexdigest()
 
 
-def katalogsum(katalog: Path, endelser: tuple[str, ...] | None = None) -> str:
+def katalogsum(katalog: Path) -> str:
     """SHA-256 over filnavnene og innholdet i katalogen (``__pycache__`` og skjulte filer
     utelatt), i fast rekkefølge."""
     h = hashlib.sha256()
@@ -72,8 +72,6 @@ def katalogsum(katalog: Path, endelser: tuple[str, ...] | None = None) -> str:
     for fil in sorted(katalog.rglob("*")):
         rel = fil.relative_to(katalog)
         if not fil.is_file() or "__pycache__" in rel.parts or any(d.startswith(".") for d in rel.parts):
-            continue
-        if endelser is not None and not fil.name.endswith(endelser):
             continue
         _sha(h, str(rel.as_posix()).encode())
         _sha(h, fil.read_bytes())

@@ -19,6 +19,7 @@ import pickle
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 
@@ -27,9 +28,6 @@ from arsrapport import (
 )
 from arsrapport.regneark import Ark
 from arsrapport.tallkatalog import Tall
-
-#: Kapittelmodulene: hver har ``figurer``, ``tabeller``, ``REGNEARK`` og ``TALL``.
-KAPITLER = (kapittel_3_1, kapittel_3_2, produktivitet, prioriterte_saker, vedlegg_statistikk, regnskap)
 
 #: Filendelsen til et lagret kapittelresultat.
 RESULTATFIL = ".resultat.pickle"
@@ -181,6 +179,7 @@ class Kapittel:
     som regner det ut."""
 
     navn: str  #: notatboka uten ``.ipynb``
+    modul: ModuleType  #: kapittelmodulen, med ``REGNEARK`` og ``TALL``
     data: tuple[str, ...]  #: tabellene i uttrekket kapittelet leser (datakontrakten)
     _beregn: Callable[..., Kapittelresultat]
 
@@ -194,16 +193,18 @@ class Kapittel:
 KAPITTEL: dict[str, Kapittel] = {
     k.navn: k
     for k in (
-        Kapittel("3_1_generelle_tall", ("saker", "uiv", "rettssaker"), _kapittel_3_1),
-        Kapittel("3_2_styringsparametere", ("saker", "uiv", "rettssaker", "styringsparametere"), _kapittel_3_2),
-        Kapittel("3_2_13_produktivitet", ("saker", "arsverk", "kpi", "regnskap", "vekttall"), _produktivitet),
-        Kapittel("3_2_prioriterte_saker", ("saker", "prioritet"), _prioriterte_saker),
+        Kapittel("3_1_generelle_tall", kapittel_3_1, ("saker", "uiv", "rettssaker"), _kapittel_3_1),
         Kapittel(
-            "6_arsregnskap",
+            "3_2_styringsparametere", kapittel_3_2, ("saker", "uiv", "rettssaker", "styringsparametere"), _kapittel_3_2
+        ),
+        Kapittel("3_2_13_produktivitet", produktivitet, ("saker", "arsverk", "kpi", "regnskap", "vekttall"), _produktivitet),
+        Kapittel("3_2_prioriterte_saker", prioriterte_saker, ("saker", "prioritet"), _prioriterte_saker),
+        Kapittel(
+            "6_arsregnskap", regnskap,
             ("arsverk", "fullmakter", "kapitalkontoer", "kontoplan", "mellomvaerende", "pensjonspremie", "regnskap", "tildeling"),
             _regnskap,
         ),
-        Kapittel("7_statistikk", ("saker", "rettssaker", "regnskap", "vekttall"), _statistikk),
+        Kapittel("7_statistikk", vedlegg_statistikk, ("saker", "rettssaker", "regnskap", "vekttall"), _statistikk),
     )
 }
 
@@ -280,25 +281,13 @@ def beregn_alle(uttrekk, ar: int, *, bok: bool = False) -> list[Kapittelresultat
     return resultater
 
 
-# ------------------------------------------------------------------ samlet (eldre grensesnitt)
-
-
-def figurer(uttrekk, ar: int) -> dict[int, dict[str, float]]:
-    ut: dict[int, dict[str, float]] = {}
-    for modul in KAPITLER:
-        for a, verdier in modul.figurer(uttrekk, ar).items():
-            ut.setdefault(a, {}).update(verdier)
-    return ut
-
-
-def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
-    return {navn: tabell for modul in KAPITLER for navn, tabell in modul.tabeller(uttrekk, ar).items()}
+# ------------------------------------------------------------------ samlet
 
 
 def regneark() -> dict[str, Ark]:
     """Alle ``REGNEARK``-oppføringene (kapitlene og avstemmingen): tabellnøkkel → :class:`Ark`."""
     ut: dict[str, Ark] = {}
-    for modul in (*KAPITLER, avstemming):
+    for modul in (*(k.modul for k in KAPITTEL.values()), avstemming):
         for nokkel, spek in modul.REGNEARK.items():
             if nokkel in ut:
                 raise ValueError(f"tabellen {nokkel!r} står i REGNEARK i mer enn én modul")
@@ -322,10 +311,6 @@ def tallkatalog() -> list[Tall]:
     from dataclasses import replace
 
     moduler: dict[str, Iterable[Tall]] = {"felles": FELLES_TALL}
-    for modul, navn in (
-        (kapittel_3_1, "3_1_generelle_tall"), (kapittel_3_2, "3_2_styringsparametere"),
-        (produktivitet, "3_2_13_produktivitet"), (prioriterte_saker, "3_2_prioriterte_saker"),
-        (regnskap, "6_arsregnskap"), (vedlegg_statistikk, "7_statistikk"), (avstemming, AVSTEMMING),
-    ):
-        moduler[navn] = getattr(modul, "TALL", ())
+    moduler.update({navn: getattr(k.modul, "TALL", ()) for navn, k in KAPITTEL.items()})
+    moduler[AVSTEMMING] = getattr(avstemming, "TALL", ())
     return [replace(t, kapittel=navn) for navn, tall in moduler.items() for t in tall]
