@@ -217,8 +217,11 @@ def _kjor_papermill(jobber: list[tuple[str, str, dict]], katalog: Path, resultat
     så mange som maskinen har kjerner. De kjørte notatbøkene skrives til ``katalog``,
     kapittelresultatene til ``resultater``.
 
-    Papermill bytter arbeidskatalog for hele prosessen mens en notatbok kjører (``cwd``), så
-    arbeidskatalogen settes tilbake etterpå."""
+    Kjernene starter i notatbokkatalogen (der ``../data`` i parametercellen peker på dataene).
+    Det gis kjernen direkte (nbclients ``resources.metadata.path``), ikke med Papermills
+    ``cwd``: den bytter arbeidskatalog for hele prosessen, og med flere notatbøker samtidig
+    kunne en tråd sette katalogen tilbake mens en annen kjerne startet («../data finnes ikke»).
+    Arbeidskatalogen settes likevel tilbake etterpå, for sikkerhets skyld."""
     from concurrent.futures import ThreadPoolExecutor
 
     import papermill as pm
@@ -233,7 +236,8 @@ def _kjor_papermill(jobber: list[tuple[str, str, dict]], katalog: Path, resultat
         start = time.perf_counter()
         try:
             pm.execute_notebook(
-                str(inn.notebooks / fil), str(mal), parameters=parametere, cwd=str(inn.notebooks),
+                str(inn.notebooks / fil), str(mal), parameters=parametere,
+                resources={"metadata": {"path": str(inn.notebooks)}},
                 kernel_name="python3", progress_bar=False, log_output=False,
             )
         except pm.PapermillExecutionError as feil:
