@@ -9,11 +9,36 @@ DevTools-protokollen på et rør (``--remote-debugging-pipe``), bare med standar
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
+import threading
 import time
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def tjener(rot: Path):
+    """En HTTP-tjener for katalogen ``rot`` på 127.0.0.1 (egen port); gir adressen. Sidene
+    testes over HTTP som lesere får dem (``file://`` oppfører seg annerledes, og en manglende
+    fil gir en ekte 404)."""
+
+    class Behandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *_):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Behandler, directory=str(rot)))
+    traad = threading.Thread(target=server.serve_forever, daemon=True)
+    traad.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def chromium() -> str | None:
@@ -26,7 +51,8 @@ class Nettleser:
         self._nr = 0
         self._buf = b""
         self.feil: list[str] = []  #: skriptfeil på sidene (Runtime.exceptionThrown)
-        self.mislykket: list[str] = []  #: filer siden ba om og ikke fikk (Network.loadingFailed)
+        #: filer siden ba om og ikke fikk (Network.loadingFailed, eller HTTP-status 400 og over)
+        self.mislykket: list[str] = []
         self._adresser: dict[str, str] = {}
 
     def __enter__(self) -> "Nettleser":
@@ -88,6 +114,9 @@ class Nettleser:
                 self.feil.append(detaljer.get("exception", {}).get("description") or detaljer.get("text", ""))
             if svar.get("method") == "Network.requestWillBeSent":
                 self._adresser[svar["params"]["requestId"]] = svar["params"]["request"]["url"]
+            if svar.get("method") == "Network.responseReceived" and svar["params"]["response"]["status"] >= 400:
+                svar_ = svar["params"]["response"]
+                self.mislykket.append(f"{svar_['url']} ({svar_['status']})")
             if svar.get("method") == "Network.loadingFailed" and not svar["params"].get("canceled"):
                 self.mislykket.append(self._adresser.get(svar["params"]["requestId"], "?"))
             if svar.get("id") == self._nr:
@@ -111,6 +140,58 @@ class Nettleser:
             raise RuntimeError(svar["exceptionDetails"].get("text", "skriptfeil"))
         return svar["result"].get("value")
 
+    def vent_pa(self, uttrykk: str, vent: float = 5.0):
+        """Vent til JavaScript-uttrykket er sant (f.eks. at et skript har kjørt ferdig)."""
+        slutt = time.monotonic() + vent
+        while time.monotonic() < slutt:
+            if verdi := self.js(uttrykk):
+                return verdi
+            time.sleep(0.05)
+        raise TimeoutError(f"{uttrykk} ble ikke sant på {vent} s")
+
+    def axe(self, kilde: str, regler: dict | None = None) -> list[dict]:
+        """Kjør axe-core (kildeteksten ``kilde``) på siden; bruddene (id, impact, nodes)."""
+        if not self.js("typeof axe !== 'undefined'"):
+            self.js(kilde)
+        valg = json.dumps({"resultTypes": ["violations"], "rules": regler or {}})
+        svar = self._send(
+            "Runtime.evaluate",
+            {"expression": f"axe.run(document, {valg}).then(r => JSON.stringify(r.violations))",
+             "awaitPromise": True, "returnByValue": True},
+            self._sesjon,
+        )
+        if "exceptionDetails" in svar:
+            raise RuntimeError(svar["exceptionDetails"].get("text", "axe feilet"))
+        return json.loads(svar["result"]["value"])
+
+    def trykk(self, velger: str) -> None:
+        """Trykk (mus) midt på det første synlige elementet ``velger`` treffer, som en leser ville."""
+        punkt = self.js(
+            f"(() => {{ const e = Array.from(document.querySelectorAll({json.dumps(velger)}))"
+            ".find(e => e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden');"
+            " if (!e) return null; const r = e.getBoundingClientRect();"
+            " return [r.left + r.width / 2, r.top + r.height / 2]; })()"
+        )
+        if punkt is None:
+            raise RuntimeError(f"ingen synlig {velger}")
+        for type_ in ("mousePressed", "mouseReleased"):
+            self._send("Input.dispatchMouseEvent",
+                       {"type": type_, "x": punkt[0], "y": punkt[1], "button": "left", "clickCount": 1}, self._sesjon)
+
     def tast(self, tast: str) -> None:
         for type_ in ("keyDown", "keyUp"):
             self._send("Input.dispatchKeyEvent", {"type": type_, "key": tast, "code": tast}, self._sesjon)
+
+    def bilde(self, sti, hel_side: bool = False) -> None:
+        """Skjermbilde (PNG) av det synlige vinduet, eller hele siden med ``hel_side``."""
+        import base64
+
+        parametere = {"format": "png"}
+        if hel_side:
+            parametere["captureBeyondViewport"] = True
+            bredde = self.js("document.documentElement.scrollWidth")
+            hoyde = self.js("document.documentElement.scrollHeight")
+            parametere["clip"] = {"x": 0, "y": 0, "width": bredde, "height": min(hoyde, 12000), "scale": 1}
+        data = self._send("Page.captureScreenshot", parametere, self._sesjon)["data"]
+        with open(sti, "wb") as f:
+            f.write(base64.b64decode(data))

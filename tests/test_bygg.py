@@ -123,6 +123,7 @@ def _numre_i_html(html: Path) -> dict[str, str]:
         innhold = re.sub(r'<span class="tall"[^>]*>(.*?)</span>', r"\1", side.read_text(encoding="utf-8"))
         for m in monster.finditer(innhold):
             tekst = re.sub(r"\s+", " ", htmlmod.unescape(re.sub(r"<[^>]+>", "", m["tekst"]))).strip()
+            tekst = tekst.replace("\u00ad", "")  # myke bindestreker (orddeling på smale skjermer) er usynlige
             assert m["nr"] not in ut, f"{m['nr']} står to ganger i HTML-boka"
             ut[m["nr"]] = tekst
     return ut

@@ -461,3 +461,20 @@ def test_tall_eller_strek_desimaler():
 def test_tall_eller_strek_uendelig():
     with pytest.raises(ValueError, match="ikke endelig"):
         tall_eller_strek(float("inf"))
+
+
+@pytest.mark.parametrize(
+    "inn, ut",
+    [
+        ("245 686 285 / 262 965 000", f"245{NBSP}686{NBSP}285 / 262{NBSP}965{NBSP}000"),
+        ("93,4 %, ikke 93,6 %", f"93,4{NBSP}%, ikke 93,6{NBSP}%"),
+        ("kr 5 000 000", f"kr{NBSP}5{NBSP}000{NBSP}000"),
+        ("+1,2 pp", f"+1,2{NBSP}pp"),
+        # to årstall og et tall på fire sifre etter et ord står fortsatt med vanlig mellomrom
+        ("2021 2022 og SP1 6100", "2021 2022 og SP1 6100"),
+        ("i 12 saker, 7 dager", "i 12 saker, 7 dager"),
+        ("kroner 5", "kroner 5"),
+    ],
+)
+def test_harde_mellomrom_i_fritekst(inn, ut):
+    assert f.harde_mellomrom(inn) == ut

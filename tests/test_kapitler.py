@@ -102,3 +102,30 @@ def test_beregn_alle_gir_hvert_kapittel_og_avstemmingen():
     assert [r.navn for r in resultater] == [*kapitler.KAPITTEL, kapitler.AVSTEMMING]
     assert all(not r.diagrammer and not r.boktabeller for r in resultater)  # bok=False
     assert int(resultater[-1].tekster["avstemming.publiserte"]) > 600
+
+
+def test_hver_figur_har_en_telefonutgave_i_telefonbredden():
+    """Figurene tegnes to ganger: i tekstbredden (PDF og store skjermer) og i telefonbredden
+    (``diagrammer.SMAL_BREDDE``), med de samme navnene; bare telefonutgaven bryter etikettene."""
+    import struct
+
+    from arsrapport import diagrammer
+    from arsrapport.innlesing import les_uttrekk
+
+    r = kapitler.beregn("3_1_generelle_tall", les_uttrekk(PROSJEKTROT / "data"), 2023, bok=True)
+    assert r.diagrammer and set(r.smale_diagrammer) == set(r.diagrammer)
+
+    def bredde(png: bytes) -> int:  # PNG-hodet: bredden står i byte 16–20
+        return struct.unpack(">I", png[16:20])[0]
+
+    for navn in r.diagrammer:
+        vanlig, smal = bredde(r.diagrammer[navn]), bredde(r.smale_diagrammer[navn])
+        assert smal < 0.75 * vanlig, navn
+        assert smal <= (diagrammer.SMAL_BREDDE + 0.3) * 300, navn  # 300 punkter per tomme
+    with diagrammer.smal():
+        assert diagrammer._bryt(["Nemndleder etter forberedelse fra sekretariatet"]) == [
+            "Nemndleder etter\nforberedelse fra\nsekretariatet"
+        ]
+    assert diagrammer._bryt(["Nemndleder etter forberedelse fra sekretariatet"]) == [
+        "Nemndleder etter forberedelse fra sekretariatet"
+    ]

@@ -9,6 +9,7 @@ Modulene følger rapportens egne begreper:
 - ``formatering``, ``tabeller``, ``diagrammer``, ``eksport``: presentasjon
 - ``bygg``, ``cli``: kjøring av notatbøkene og byggingen av boka
 - ``sphinxtillegg``: tabellene og delene i PDF-en, norske tekster i HTML-temaet (Sphinx)
+- ``skjermtillegg``: HTML-boka på telefon og for skjermlesere (orddeling, figurer, forsiden)
 - ``generator``: det syntetiske uttrekket i ``data/``
 """
 

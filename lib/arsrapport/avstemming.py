@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from arsrapport import formatering as fmt
 from arsrapport.config import PROSJEKTROT
 from arsrapport.regneark import ark
 
@@ -102,7 +103,7 @@ def avvikstabell(sammenligning: pd.DataFrame) -> pd.DataFrame:
             "År": a["år"].astype(str),
             "Publisert": [_vis(f, v) for f, v in zip(a["id"], a["publisert"])],
             "Beregnet": [_vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
-            "Grunn": a["grunn"].where(a["grunn"] != "", "Ikke begrunnet – må rettes"),
+            "Grunn": [fmt.harde_mellomrom(g) if g else "Ikke begrunnet – må rettes" for g in a["grunn"]],
         }
     )
 
@@ -136,7 +137,7 @@ def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
         else:
             diff.append(_differanse(fid, b - p))
     merknad = [
-        "Stemmer" if st == "stemmer" else (g or "Ikke begrunnet – må rettes")
+        "Stemmer" if st == "stemmer" else (fmt.harde_mellomrom(g) if g else "Ikke begrunnet – må rettes")
         for st, g in zip(a["status"], a["grunn"])
     ]
     return pd.DataFrame({

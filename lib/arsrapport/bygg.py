@@ -36,6 +36,7 @@ from arsrapport.hurtiglager import (
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.kontroll import kontroller_rapportar
 from arsrapport.prosesser import lever, stopp_etterkommere
+from arsrapport.skjermtillegg import SMAL
 from arsrapport.tallkatalog import Tallverdier
 
 Melding = Callable[[str], None]
@@ -446,6 +447,8 @@ def bokkilder(
             filer[f"tabeller/{navn}.md"] = (md + "\n").encode("utf-8")
         for navn, png in r.diagrammer.items():
             filer[f"figurer/{navn}.png"] = png
+        for navn, png in r.smale_diagrammer.items():
+            filer[f"figurer/{navn}{SMAL}"] = png
     for nb in notatboker:
         filer[f"beregninger/{nb.name}"] = nb.read_bytes()
     return filer

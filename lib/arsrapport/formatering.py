@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from numbers import Real
@@ -52,6 +53,7 @@ __all__ = [
     "LOKALE",
     "MINUS",
     "HARDT_MELLOMROM",
+    "harde_mellomrom",
     "STREK",
     "Endring",
     "tall",
@@ -74,6 +76,10 @@ MINUS = get_minus_sign_symbol(LOKALE)
 HARDT_MELLOMROM = "\u00a0"
 #: Tankestrek (U+2013) for null eller manglende verdi i tabeller.
 STREK = "\u2013"
+
+_TUSENGRUPPE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
+_ENHET_ETTER = re.compile(r"(?<=\d) (?=(?:%|pp|prosentpoeng)(?!\w))")
+_KR_FOR = re.compile(r"(?<!\w)kr (?=[\d\u2212-])")
 
 _PROSENTTEGN = Locale.parse(LOKALE).number_symbols["latn"]["percentSign"]
 _HUNDRE = Decimal(100)
@@ -358,3 +364,12 @@ def fra_til(
         return f"uendret på {vis(nq)}{etter}"
     retning = "opp" if nq > gq else "ned"
     return f"{retning} fra {vis(gq)} til {vis(nq)}{etter}"
+
+
+def harde_mellomrom(tekst: str) -> str:
+    """Fritekst (f.eks. en begrunnelse skrevet for hånd) med harde mellomrom der tallene i
+    teksten ellers kunne blitt brutt over to linjer: mellom sifergruppene («245 686 285»),
+    før % og pp og etter «kr», som i tallene :func:`tall` og :func:`prosent` lager."""
+    tekst = _TUSENGRUPPE.sub(HARDT_MELLOMROM, tekst)
+    tekst = _ENHET_ETTER.sub(HARDT_MELLOMROM, tekst)
+    return _KR_FOR.sub("kr" + HARDT_MELLOMROM, tekst)

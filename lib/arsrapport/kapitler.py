@@ -47,6 +47,8 @@ class Kapittelresultat:
     tabeller: dict[str, pd.DataFrame] = field(default_factory=dict)  #: til tabeller.xlsx
     boktabeller: dict[str, str] = field(default_factory=dict)  #: ``tab.*`` → Markdown-tabell
     diagrammer: dict[str, bytes] = field(default_factory=dict)  #: ``fig.*`` → PNG
+    #: de samme figurene tegnet for telefoner (:func:`arsrapport.diagrammer.smal`) → PNG
+    smale_diagrammer: dict[str, bytes] = field(default_factory=dict)
 
     def lagre(self, katalog: str | Path | None = None) -> Path | None:
         """Skriv resultatet til ``katalog/<navn>.resultat.pickle``, der bygget henter det.
@@ -103,6 +105,16 @@ def png(figur) -> bytes:
     return buf.getvalue()
 
 
+def tegn(lag, tab) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """Figurene ``lag(tab)`` gir, som PNG: i tekstbredden og i telefonbredden."""
+    from arsrapport import diagrammer
+
+    vanlige = {n: png(f) for n, f in lag(tab).items()}
+    with diagrammer.smal():
+        smale = {n: png(f) for n, f in lag(tab).items()}
+    return vanlige, smale
+
+
 def _markdown(tabell) -> str:
     from arsrapport import tabeller
 
@@ -121,7 +133,7 @@ def _kapittel_3_1(uttrekk, ar: int, bok: bool) -> Kapittelresultat:
     r = Kapittelresultat("3_1_generelle_tall", kapittel_3_1.figurer(uttrekk, ar), tabeller=tab)
     if bok:
         r.boktabeller = {n: _markdown(t) for n, t in tabeller.kapittel_3_1(tab).items()}
-        r.diagrammer = {n: png(f) for n, f in diagrammer.kapittel_3_1(tab).items()}
+        r.diagrammer, r.smale_diagrammer = tegn(diagrammer.kapittel_3_1, tab)
     return r
 
 
@@ -133,7 +145,7 @@ def _kapittel_3_2(uttrekk, ar: int, bok: bool) -> Kapittelresultat:
     r = Kapittelresultat("3_2_styringsparametere", kapittel_3_2.figurer(uttrekk, ar), tekster, tab)
     if bok:
         r.boktabeller = {n: _markdown(t) for n, t in tabeller.kapittel_3_2(tab).items()}
-        r.diagrammer = {n: png(f) for n, f in diagrammer.kapittel_3_2(tab).items()}
+        r.diagrammer, r.smale_diagrammer = tegn(diagrammer.kapittel_3_2, tab)
     return r
 
 
@@ -161,7 +173,7 @@ def _regnskap(uttrekk, ar: int, bok: bool) -> Kapittelresultat:
     r = Kapittelresultat("6_arsregnskap", regnskap.figurer(uttrekk, ar), tabeller=tab)
     if bok:
         r.boktabeller = {n: _markdown(t) for n, t in regnskap.for_boka(uttrekk, ar).items()}
-        r.diagrammer = {n: png(f) for n, f in diagrammer.regnskapet(tab).items()}
+        r.diagrammer, r.smale_diagrammer = tegn(diagrammer.regnskapet, tab)
     return r
 
 
