@@ -48,6 +48,22 @@ def test_figur_og_tabelltekster_deles_ogsa():
     assert f"bevilg{MYK}nings{MYK}rap{MYK}por{MYK}te{MYK}rin{MYK}gen" in sk.myke_bindestreker(body)
 
 
+def test_tabellceller_kan_brytes_i_figur_id_er_og_lange_ord():
+    body = (
+        '<td class="text-left"><p>mellomvaerende.investeringer_aksjer</p></td>'
+        '<td><a href="x.html">tabeller.xlsx</a> og 12,5 %</td><td>andel_omgjoring_av_behandlet</td>'
+        "<td>Oppstilling av bevilgningsrapportering</td><p>arsrapport.kapitler.beregn</p>"
+        "<td>bevilgning.belastningsfullmakter (kapitalkontoer)</td>"
+    )
+    assert sk.brytbare_celler(body) == (
+        '<td class="text-left"><p>mellomvaerende.<wbr>investeringer_<wbr>aksjer</p></td>'
+        '<td><a href="x.html">tabeller.<wbr>xlsx</a> og 12,5 %</td><td>andel_<wbr>omgjoring_<wbr>av_<wbr>behandlet</td>'
+        f"<td>Oppstilling av bevilg{MYK}nings{MYK}rap{MYK}por{MYK}te{MYK}ring</td><p>arsrapport.kapitler.beregn</p>"
+        # et langt ledd i en id deles uten bindestrek; i en celle deles ord fra 12 bokstaver
+        f"<td>bevilgning.<wbr>belast<wbr>nings<wbr>full<wbr>mak<wbr>ter (kapi{MYK}tal{MYK}kon{MYK}toer)</td>"
+    )
+
+
 def test_tomme_overskriftsceller_blir_vanlige_celler():
     body = '<tr><th class="head text-left"><p></p></th><th class="head"><p>2023</p></th><th></th></tr>'
     assert sk.tomme_overskriftsceller(body) == (

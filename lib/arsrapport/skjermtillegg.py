@@ -11,6 +11,10 @@ feil, og som bare gjelder nettsidene:
 * **Skript som står to ganger.** sphinx-thebe og sphinx-togglebutton legger inn et innebygd
   skript både i registeret og direkte i byggeren; Sphinx ser dem som ulike (filnavn ``None``
   mot ``''``), så ``const THEBE_JS_URL`` ble deklarert to ganger og ga en skriptfeil på hver side.
+* **Tabellceller.** Figur-id-er («mellomvaerende.investeringer_aksjer_andeler») får mulige
+  linjeskift (``<wbr>``) etter punktum og understrek, og lange ord («bevilgningsrapportering»)
+  myke bindestreker, så tabellene (avstemmingen særlig) får plass i spalten på en vanlig
+  skjerm uten at noe brytes midt i et ord uten bindestrek.
 * **Tomme overskriftsceller.** Tabeller med radnavn har en tom celle øverst til venstre;
   som overskriftscelle (``th``) uten tekst er den en feil for skjermlesere (axe:
   empty-table-header), så den blir en vanlig tom celle.
@@ -45,7 +49,8 @@ _OVERSKRIFT = re.compile(
     r"(<h[1-6]\b[^>]*>)(.*?)(</h[1-6]>)|(<span class=\"caption-text\">)(.*?)(</span>)", re.S
 )
 _MERKE = re.compile(r"(<[^>]*>)")
-_ORD = re.compile(rf"[^\W\d_]{{{LANGT_ORD},}}")
+#: I tabellceller (smale kolonner) deles ord fra så mange bokstaver.
+LANGT_ORD_I_TABELL = 12
 
 
 @functools.cache
@@ -55,9 +60,15 @@ def _ordliste():
     return pyphen.Pyphen(lang="nb_NO", left=MINST_VED_DELING, right=MINST_VED_DELING)
 
 
-def del_ord(tekst: str) -> str:
-    """Myke bindestreker i de lange ordene i en ren tekst (uten HTML-merker)."""
-    return _ORD.sub(lambda m: _ordliste().inserted(m.group(0), hyphen=MYK), tekst)
+@functools.cache
+def _ord(minst: int) -> re.Pattern:
+    return re.compile(rf"[^\W\d_]{{{minst},}}")
+
+
+def del_ord(tekst: str, minst: int = LANGT_ORD, bindestrek: str = MYK) -> str:
+    """Myke bindestreker (eller ``bindestrek``) i ordene på minst ``minst`` bokstaver i en ren
+    tekst (uten HTML-merker)."""
+    return _ord(minst).sub(lambda m: _ordliste().inserted(m.group(0), hyphen=bindestrek), tekst)
 
 
 def myke_bindestreker(body: str) -> str:
@@ -74,6 +85,33 @@ def myke_bindestreker(body: str) -> str:
         return start + i_teksten(innhold) + slutt
 
     return _OVERSKRIFT.sub(bytt, body)
+
+
+_CELLE = re.compile(r"(<td\b[^>]*>)(.*?)(</td>)", re.S)
+#: en figur-id: små bokstaver og sifre, delt med punktum eller understrek
+_ID = re.compile(r"\b[a-z][a-z0-9]*(?:[._][a-z0-9]+)+\b")
+
+
+def brytbare_celler(body: str) -> str:
+    """Tabellcellene med ``<wbr>`` etter hvert punktum og understrek i figur-id-er (og i lange
+    ledd av dem) og myke bindestreker i ord på minst :data:`LANGT_ORD_I_TABELL` bokstaver."""
+
+    def i_id(id_: str) -> str:
+        # lange ledd deles også, men uten synlig bindestrek: den ville sett ut som en del av id-en
+        return re.sub(r"([._])", r"\1<wbr>", del_ord(id_, bindestrek="<wbr>"))
+
+    def i_tekst(tekst: str) -> str:
+        deler = _ID.split(tekst)
+        idene = [i_id(m.group(0)) for m in _ID.finditer(tekst)]
+        ut = [del_ord(deler[0], LANGT_ORD_I_TABELL)]
+        for id_, del_ in zip(idene, deler[1:]):
+            ut += [id_, del_ord(del_, LANGT_ORD_I_TABELL)]
+        return "".join(ut)
+
+    def i_cellen(innhold: str) -> str:
+        return "".join(d if d.startswith("<") else i_tekst(d) for d in _MERKE.split(innhold))
+
+    return _CELLE.sub(lambda m: m.group(1) + i_cellen(m.group(2)) + m.group(3), body)
 
 
 _TOM_TH = re.compile(r"<th(\s[^>]*)?>\s*(?:<p>\s*</p>)?\s*</th>")
@@ -150,7 +188,7 @@ def _smale_figurer(app) -> dict[str, Path]:
 def _side(app, pagename, templatename, context, doctree):
     if "body" in context:
         smale = _smale_figurer(app)
-        body = tomme_overskriftsceller(myke_bindestreker(context["body"]))
+        body = brytbare_celler(tomme_overskriftsceller(myke_bindestreker(context["body"])))
         context["body"] = med_smale_figurer(body, smale.__contains__)
     if "script_files" in context:
         context["script_files"] = uten_doble_skript(context["script_files"])
