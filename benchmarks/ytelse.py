@@ -32,9 +32,9 @@ def skriv_stort_register(n: int) -> None:
     import numpy as np
     import pandas as pd
 
-    from arsrapport.generator.kalibrering import Mal
-    from arsrapport.generator.saker import lag_saker
-    from arsrapport.generator.uttrekk import skriv_csv
+    from uttrekksgenerator.kalibrering import Mal
+    from uttrekksgenerator.saker import lag_saker
+    from uttrekksgenerator.uttrekk import skriv_csv
 
     DATA.mkdir(parents=True, exist_ok=True)
     mal = Mal()

@@ -21,7 +21,7 @@ if [[ ! -x .venv/bin/python ]]; then
   echo "Lager .venv …"
   python3 -m venv .venv
 fi
-if ! .venv/bin/python -c "import arsrapport, jupyter_book" 2>/dev/null \
+if ! .venv/bin/python -c "import arsrapport, uttrekksgenerator, jupyter_book" 2>/dev/null \
    || [[ requirements.lock -nt .venv/.installert ]] || [[ pyproject.toml -nt .venv/.installert ]]; then
   echo "Installerer avhengigheter (requirements.lock) …"
   .venv/bin/python -m pip install -q --upgrade pip

@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import arsrapport.generator
+import uttrekksgenerator
 from arsrapport.config import PROSJEKTROT
-from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk
+from uttrekksgenerator.uttrekk import STANDARD_FRO, skriv_uttrekk
 from arsrapport.innlesing import les_uttrekk
 from arsrapport.kontrakt import TABELLER
 
@@ -57,7 +57,7 @@ def test_data_er_det_samme_uten_simd(tmp_path):
         "from numpy._core._multiarray_umath import __cpu_features__\n"
         "aktive = [g for g in sys.argv[2:] if __cpu_features__.get(g)]\n"
         "assert not aktive, f'numpy bruker fortsatt {aktive}'\n"
-        "from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk\n"
+        "from uttrekksgenerator.uttrekk import STANDARD_FRO, skriv_uttrekk\n"
         "skriv_uttrekk(sys.argv[1], STANDARD_FRO)\n"
     )
     miljo = dict(os.environ, NPY_DISABLE_CPU_FEATURES=" ".join(grupper))
@@ -124,7 +124,7 @@ def test_generatoren_har_ingen_cpu_avhengige_kall():
     denne maskinen, denne testen dekker kjernene den ikke har (AVX2 uten AVX-512, ARM)."""
     funn = [
         f"{fil.name}:{linje}: {hva}"
-        for fil in sorted(Path(arsrapport.generator.__file__).parent.glob("*.py"))
+        for fil in sorted(Path(uttrekksgenerator.__file__).parent.glob("*.py"))
         for linje, hva in _cpu_avhengige_kall(fil.read_text(encoding="utf-8"))
     ]
     assert not funn, "CPU-avhengige kall i generatoren:\n" + "\n".join(funn)

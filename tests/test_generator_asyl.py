@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator.asyl import _bytt_til_snitt, _Saker
+from uttrekksgenerator.asyl import _bytt_til_snitt, _Saker
 
 
 def _anmodninger(n: int, rng: np.random.Generator) -> pd.DataFrame:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator.prioritet import EKSTRAKT, _frist_og_begjaering
+from uttrekksgenerator.prioritet import EKSTRAKT, _frist_og_begjaering
 
 
 def test_begjaering_og_avgjorelse_rundt_uttrekket():

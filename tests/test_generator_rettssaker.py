@@ -12,10 +12,10 @@ import yaml
 from arsrapport import regnskap
 from arsrapport import rettssaker as rs
 from arsrapport import uiv as uiv_mal
-from arsrapport.generator import okonomi, referanse
-from arsrapport.generator.kalibrering import GOLDEN, Mal
-from arsrapport.generator.rettssaker import EKSTRAKT, IKKE_GJENSKAPT, lag_plan, lag_rettssaker
-from arsrapport.generator.uiv import lag_uiv
+from uttrekksgenerator import okonomi, referanse
+from uttrekksgenerator.kalibrering import GOLDEN, Mal
+from uttrekksgenerator.rettssaker import EKSTRAKT, IKKE_GJENSKAPT, lag_plan, lag_rettssaker
+from uttrekksgenerator.uiv import lag_uiv
 
 FRO = 20240215
 SAK_IDER = np.array([f"S-{i:06d}" for i in range(4000)])

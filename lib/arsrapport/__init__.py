@@ -10,7 +10,6 @@ Modulene følger rapportens egne begreper:
 - ``bygg``, ``cli``: kjøring av notatbøkene og byggingen av boka
 - ``sphinxtillegg``: tabellene og delene i PDF-en, norske tekster i HTML-temaet (Sphinx)
 - ``skjermtillegg``: HTML-boka på telefon og for skjermlesere (orddeling, figurer, forsiden)
-- ``generator``: det syntetiske uttrekket i ``data/``
 """
 
 __version__ = "0.1.0"

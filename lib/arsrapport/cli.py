@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
             return kjor(a.sok, a.data, a.year, a.skriv_dokumentasjon, _melding, _feil)
         elif a.kommando == "generate":
             from arsrapport.config import les_innstillinger
-            from arsrapport.generator.uttrekk import STANDARD_FRO, skriv_uttrekk
+            from uttrekksgenerator.uttrekk import STANDARD_FRO, skriv_uttrekk
 
             ut = a.out or les_innstillinger().data
             antall = skriv_uttrekk(ut, a.seed if a.seed is not None else STANDARD_FRO, erstatt=a.erstatt)
@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         os._exit(128 + signum)
     except Exception as feil:  # ingen traceback til brukeren; meldingen sier hva som feilet
         from arsrapport.bygg import ByggFeil, FlyttFeil, UtkatalogFeil
-        from arsrapport.generator.uttrekk import KatalogFeil
+        from uttrekksgenerator.uttrekk import KatalogFeil
 
         egen = isinstance(feil, (ByggFeil, KatalogFeil))  # meldinger skrevet for brukeren
         _feil(f"Feil: {feil if egen else f'{type(feil).__name__}: {feil}'}")

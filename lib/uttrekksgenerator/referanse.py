@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arsrapport.generator.kalibrering import Mal
+from uttrekksgenerator.kalibrering import Mal
 
 # ---------------------------------------------------------------------------
 # Vekttall

@@ -1,4 +1,7 @@
-"""Det syntetiske uttrekket i ``data/``.
+"""Det syntetiske uttrekket i ``data/`` (``arsrapport generate``).
+
+En egen pakke ved siden av ``arsrapport``: rapportbiblioteket bruker den aldri, og en endring
+her gjør ikke kapitlene i hurtiglageret ugyldige.
 
 Generatoren skriver alle tabellene i datakontrakten. Den er kalibrert mot tallene
 UNE publiserte for 2023 (``docs/golden/une-2023.yaml``): det er den eneste delen av

@@ -7,12 +7,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator import okonomi, referanse
-from arsrapport.generator import prioritet as gen_prioritet
-from arsrapport.generator import rettssaker as gen_rettssaker
-from arsrapport.generator import uiv as gen_uiv
-from arsrapport.generator.kalibrering import Mal
-from arsrapport.generator.saker import lag_saker
+from uttrekksgenerator import okonomi, referanse
+from uttrekksgenerator import prioritet as gen_prioritet
+from uttrekksgenerator import rettssaker as gen_rettssaker
+from uttrekksgenerator import uiv as gen_uiv
+from uttrekksgenerator.kalibrering import Mal
+from uttrekksgenerator.saker import lag_saker
 
 STANDARD_FRO = 20240215
 PRIORITET_STROM = 3000  # spawn_key for prioporteføljens tilfeldighetsstrøm

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator.kalibrering import AR, Mal
+from uttrekksgenerator.kalibrering import AR, Mal
 from arsrapport.kontrakt import AVGJORELSESFORMER
 from arsrapport.saksbehandling import NEMNDMOTEFORMER
-from arsrapport.generator.utvalg import juster_sum, velg_med_snitt
-from arsrapport.generator.asyl import ANDEL_REALITET_KLAGE_2022, tildel_asyl
-from arsrapport.generator.opphold import tildel_opphold
+from uttrekksgenerator.utvalg import juster_sum, velg_med_snitt
+from uttrekksgenerator.asyl import ANDEL_REALITET_KLAGE_2022, tildel_asyl
+from uttrekksgenerator.opphold import tildel_opphold
 
 UTTREKKSDATO = pd.Timestamp("2024-02-15")
 
@@ -955,7 +955,7 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
 def _kontroller_formplan(mal: Mal, plan: dict[tuple[int, str], dict[str, int]]) -> None:
     """Planen gir de publiserte tallene den er kalibrert mot: nemndmøteandelen (3.1.3, ±0,05
     prosentpoeng) og vekttallet (Tabell 14 og Del VII tabell 1, ±0,05) for hvert år de finnes."""
-    from arsrapport.generator.referanse import lag_vekttall
+    from uttrekksgenerator.referanse import lag_vekttall
 
     vekt = {(r.kategori, r.avgjorelsesform): r.vekt for r in lag_vekttall(mal).itertuples()}
     for ar in sorted({a for a, _ in plan}):

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arsrapport.generator.kalibrering import Mal
+from uttrekksgenerator.kalibrering import Mal
 
 AR = (2020, 2021, 2022, 2023)  # regnskapet og tabellene rundt det
 ARSVERK_AR = (2021, 2022, 2023)  # Tabell 11

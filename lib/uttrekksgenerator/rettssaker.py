@@ -49,7 +49,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator.kalibrering import Mal
+from uttrekksgenerator.kalibrering import Mal
 
 KOLONNER = [
     "rettssak_id", "sak_id", "instans", "innkommet_dato", "avgjort_dato", "utfall",

@@ -17,8 +17,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator.kalibrering import Mal
-from arsrapport.generator.rettssaker import trekk_saker
+from uttrekksgenerator.kalibrering import Mal
+from uttrekksgenerator.rettssaker import trekk_saker
 
 KOLONNER = ["uiv_id", "sak_id", "mottatt_dato", "avgjort_dato", "resultat"]
 EKSTRAKT = pd.Timestamp("2024-02-15")

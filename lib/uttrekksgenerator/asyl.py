@@ -20,8 +20,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator.kalibrering import Mal
-from arsrapport.generator.utvalg import velg, velg_med_snitt
+from uttrekksgenerator.kalibrering import Mal
+from uttrekksgenerator.utvalg import velg, velg_med_snitt
 from arsrapport.saksbehandling import NEMNDMOTEFORMER
 
 NASJONALITETER_ASYL = (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.generator.kalibrering import AR, Mal
-from arsrapport.generator.utvalg import velg, velg_med_snitt
+from uttrekksgenerator.kalibrering import AR, Mal
+from uttrekksgenerator.utvalg import velg, velg_med_snitt
 from arsrapport.saksbehandling import NEMNDMOTEFORMER, OMGJORT
 
 Y = AR[-1]  # rapportåret
