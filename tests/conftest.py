@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport.config import PROSJEKTROT
+from arsrapport.config import PROSJEKTROT, les_innstillinger
 
-GOLDEN = PROSJEKTROT / "docs" / "golden" / "une-2023.yaml"
+GOLDEN = les_innstillinger().publisert
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
 
 

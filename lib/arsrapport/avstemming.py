@@ -11,10 +11,10 @@ import pandas as pd
 import yaml
 
 from arsrapport import formatering as fmt
-from arsrapport.config import PROSJEKTROT
+from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.regneark import ark
 
-PUBLISERT = PROSJEKTROT / "docs" / "golden" / "une-2023.yaml"
+PUBLISERT = les_innstillinger().publisert
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from arsrapport import avstemming, bokreferanser, eksport, kapitler, nummerering, regneark
-from arsrapport.config import PROSJEKTROT, les_innstillinger
+from arsrapport.config import PROSJEKTROT, les_innstillinger, rapportar
 from arsrapport.formatering import dato, tall
 from arsrapport.hurtiglager import (
     UFERDIG, Hurtiglager, filsum, kodesum, miljosum, nokkel, skriv_hvis_endret, synkroniser,
@@ -724,7 +724,7 @@ def bygg(
     steg = _Steg(4 + bok, melding, rapport)
     with steg("Uttrekket") as m:
         uttrekk = last_og_kontroller(data, m)
-        ar = ar if ar is not None else (inn.ar or uttrekk.siste_hele_ar())
+        ar = rapportar(ar, uttrekk)
         rapportar_advarsler = kontroller_rapportar(uttrekk, ar)  # Rapportarfeil før noe beregnes
         for a in rapportar_advarsler:
             m(f"  advarsel: {a}")

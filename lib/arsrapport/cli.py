@@ -95,10 +95,11 @@ def main(argv: list[str] | None = None) -> int:
                 raise Valideringsfeil(brudd)
             from arsrapport.bygg import kontroller_regnskapet
             from arsrapport.innlesing import les_uttrekk
+            from arsrapport.config import rapportar
             from arsrapport.kontroll import kontroller_rapportar
 
             uttrekk = les_uttrekk(data)
-            ar = a.year if a.year is not None else (les_innstillinger().ar or uttrekk.siste_hele_ar())
+            ar = rapportar(a.year, uttrekk)
             for adv in kontroller_rapportar(uttrekk, ar):
                 _melding(f"advarsel: {adv}")
             _melding(f"{data}: uttrekket følger datakontrakten (rapportår {ar}).")

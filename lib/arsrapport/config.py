@@ -16,8 +16,8 @@ class Innstillinger:
     book: Path
     notebooks: Path
     bygg: Path
+    publisert: Path  #: de publiserte tallene avstemmingen sammenligner med
     ar: int | None
-    sammenligningsar: int
     notatboker: tuple[str, ...]
 
 
@@ -31,10 +31,18 @@ def les_innstillinger(fil: Path = INNSTILLINGER) -> Innstillinger:
         book=PROSJEKTROT / stier["book"],
         notebooks=PROSJEKTROT / stier["notebooks"],
         bygg=PROSJEKTROT / stier["bygg"],
+        publisert=PROSJEKTROT / stier["publisert"],
         ar=ar or None,
-        sammenligningsar=int(raw["rapport"].get("sammenligningsar", 2)),
         notatboker=tuple(raw["kapitler"]["notatboker"]),
     )
+
+
+def rapportar(ar: int | None, uttrekk) -> int:
+    """Rapportåret: ``ar`` når det er gitt (``--year``, notatbokas ``year``), ellers ``ar`` i
+    ``arsrapport.toml``, ellers siste hele år uttrekket dekker."""
+    if ar is not None:
+        return int(ar)
+    return les_innstillinger().ar or uttrekk.siste_hele_ar()
 
 
 #: Det et bygg leser fra prosjektet (teksten, notatbøkene, koden, dataene, dokumentene og

@@ -26,6 +26,7 @@ import pandas as pd
 from arsrapport import (
     avstemming, kapittel_3_1, kapittel_3_2, prioriterte_saker, produktivitet, regnskap, vedlegg_statistikk,
 )
+from arsrapport.config import rapportar
 from arsrapport.regneark import Ark
 from arsrapport.tallkatalog import Tall
 
@@ -224,12 +225,13 @@ KAPITTEL: dict[str, Kapittel] = {
 AVSTEMMING = "avstemming"
 
 
-def beregn(navn: str, uttrekk, ar: int, *, bok: bool = True) -> Kapittelresultat:
-    """Regn ut kapittelet ``navn`` for rapportåret ``ar``. Kapittelet ser bare tabellene
-    det har meldt (:attr:`Kapittel.data`). ``bok=False`` hopper over boktabellene og
-    figurene (``arsrapport figures``)."""
+def beregn(navn: str, uttrekk, ar: int | None, *, bok: bool = True) -> Kapittelresultat:
+    """Regn ut kapittelet ``navn`` for rapportåret ``ar`` (``None``: som
+    :func:`arsrapport.config.rapportar`). Kapittelet ser bare tabellene det har meldt
+    (:attr:`Kapittel.data`). ``bok=False`` hopper over boktabellene og figurene
+    (``arsrapport figures``)."""
     kapittel = KAPITTEL[navn]
-    return kapittel._beregn(uttrekk.utsnitt(kapittel.data), ar, bok)
+    return kapittel._beregn(uttrekk.utsnitt(kapittel.data), rapportar(ar, uttrekk), bok)
 
 
 def felles_tekster(uttrekk, ar: int) -> dict[str, str]:
@@ -239,8 +241,10 @@ def felles_tekster(uttrekk, ar: int) -> dict[str, str]:
     return {"ar": str(ar), "ar_forrige": str(ar - 1), "uttrekksdato": dato(uttrekk.uttrekksdato())}
 
 
-def beregn_avstemming(figurer: dict[int, dict[str, float]], ar: int, *, bok: bool = True) -> Kapittelresultat:
-    """Avstemmingsvedlegget: de beregnede tallene mot de publiserte (``docs/golden``)."""
+def beregn_avstemming(figurer: dict[int, dict[str, float]], ar: int | None, *, bok: bool = True) -> Kapittelresultat:
+    """Avstemmingsvedlegget: de beregnede tallene mot de publiserte (``publisert`` i
+    ``arsrapport.toml``). Rapportåret ``None`` er det siste året tallene gjelder."""
+    ar = max(figurer) if ar is None else ar
     sammenligning = avstemming.sammenlign(figurer)
     tekster = {
         "avstemming.publiserte_ar": str(int((sammenligning["år"] == ar).sum())),
@@ -272,7 +276,7 @@ def slå_sammen_figurer(resultater: Iterable[Kapittelresultat]) -> dict[int, dic
     return ut
 
 
-def tall_for_avstemming(data_dir: str | Path, ar: int) -> dict[int, dict[str, float]]:
+def tall_for_avstemming(data_dir: str | Path, ar: int | None) -> dict[int, dict[str, float]]:
     """Tallene avstemmingen sammenligner: fra kapittelresultatene bygget har lagret
     (:data:`RESULTATER`), eller, når notatboka kjøres for seg selv, beregnet her."""
     katalog = os.environ.get(RESULTATER, "")

@@ -56,14 +56,14 @@ def beregn(data: Path | None = None, ar: int | None = None) -> Beregnet:
     """Les uttrekket (standard: ``data/``) og regn ut alle kapitlene for rapportåret (standard
     som ``arsrapport validate``: ``ar`` i ``arsrapport.toml``, ellers siste hele år i dataene)."""
     from arsrapport import kapitler
-    from arsrapport.config import les_innstillinger
+    from arsrapport.config import les_innstillinger, rapportar
     from arsrapport.innlesing import les_uttrekk
     from arsrapport.kontroll import kontroller_rapportar
 
     inn = les_innstillinger()
     data = Path(data) if data is not None else inn.data
     uttrekk = les_uttrekk(data)
-    ar = ar if ar is not None else (inn.ar or uttrekk.siste_hele_ar())
+    ar = rapportar(ar, uttrekk)
     advarsler = kontroller_rapportar(uttrekk, ar)  # et år dataene ikke dekker: Rapportarfeil
     resultater = kapitler.beregn_alle(uttrekk, ar)
     tekster = dict(kapitler.felles_tekster(uttrekk, ar))

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import yaml
 
-from arsrapport.config import PROSJEKTROT
+from arsrapport.config import PROSJEKTROT, les_innstillinger
 
 # årene generatoren simulerer (det syntetiske registeret starter 2018)
 AR = list(range(2018, 2024))
 
-GOLDEN = PROSJEKTROT / "docs" / "golden" / "une-2023.yaml"
+GOLDEN = les_innstillinger().publisert
 
 
 @lru_cache(maxsize=4)
