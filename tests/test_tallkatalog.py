@@ -319,7 +319,7 @@ def test_fortegnsord_bare_der_fortegnet_er_et_ord(beregnet):
     ],
 )
 def test_kompiler(monster, ja, nei):
-    from arsrapport.tallkatalog import kompiler
+    from arsrapport.tallspek import kompiler
 
     uttrykk = kompiler(monster)
     assert [f for f in ja if not uttrykk.fullmatch(f)] == []
@@ -336,7 +336,7 @@ def test_kompiler(monster, ja, nei):
     ],
 )
 def test_kompiler_feil(monster, melding):
-    from arsrapport.tallkatalog import kompiler
+    from arsrapport.tallspek import kompiler
 
     with pytest.raises(ValueError, match=melding):
         kompiler(monster)

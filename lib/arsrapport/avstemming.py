@@ -12,7 +12,8 @@ import yaml
 
 from arsrapport import formatering as fmt
 from arsrapport.config import PROSJEKTROT, les_innstillinger
-from arsrapport.regneark import ark
+from arsrapport.regnearkspek import ark
+from arsrapport.tallspek import Tall
 
 PUBLISERT = les_innstillinger().publisert
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
@@ -176,7 +177,6 @@ def tabeller(sammenligning: pd.DataFrame) -> dict[str, pd.DataFrame]:
 # --- tallkatalogen ------------------------------------------------------------------
 # Tekstene vedlegget beregner (se arsrapport.tallkatalog og kapitler.beregn_avstemming).
 
-from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
 
 TALL = [
     Tall(

@@ -11,6 +11,10 @@ from pathlib import Path
 
 from arsrapport.innlesing import Valideringsfeil
 
+# meldingene og avbruddet står i prosesser, så forhåndsvisningen (som cli starter) kan bruke
+# dem uten å importere cli
+from arsrapport.prosesser import IKKE_RORT, URORT, Avbrutt, avbryt
+
 
 def _melding(tekst: str) -> None:
     print(tekst, flush=True)
@@ -18,22 +22,6 @@ def _melding(tekst: str) -> None:
 
 def _feil(tekst: str) -> None:
     print(tekst, file=sys.stderr, flush=True)
-
-
-URORT = "Ingenting er skrevet; forrige bygg står urørt."
-IKKE_RORT = "Ingenting er skrevet eller slettet."
-
-
-class Avbrutt(BaseException):
-    """Bygget fikk TERM (``kill``, en tidsgrense i CI) eller INT (Ctrl-C)."""
-
-    def __init__(self, signum: int):
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _avbryt(signum, _ramme) -> None:
-    raise Avbrutt(signum)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     # TERM og INT blir et unntak, så bygget rydder etter seg (midlertidig katalog, kjerner)
     # før prosessen avslutter; forrige bygg står da urørt
     for signum in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(signum, _avbryt)
+        signal.signal(signum, avbryt)
     try:
         if a.kommando in ("build", "figures"):
             from arsrapport.bygg import bygg

@@ -491,7 +491,7 @@ def byggprosess(data: Path, ar: int | None, ut: Path, melding: Melding) -> None:
     import subprocess
 
     from arsrapport.bygg import ByggFeil, UtkatalogFeil
-    from arsrapport.cli import IKKE_RORT
+    from arsrapport.prosesser import IKKE_RORT
 
     kommando = [sys.executable, "-m", "arsrapport.cli", "build", "--no-pdf", "--data", str(data), "--out", str(ut)]
     if ar is not None:
@@ -526,7 +526,7 @@ def forhandsvis(
 ) -> int:
     """``arsrapport forhandsvis``: bygg, server og bygg på nytt ved endringer til Ctrl-C."""
     from arsrapport import bygg as byggmodul
-    from arsrapport.cli import Avbrutt
+    from arsrapport.prosesser import Avbrutt
     from arsrapport.config import les_innstillinger
 
     inn = les_innstillinger()

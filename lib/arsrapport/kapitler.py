@@ -27,8 +27,8 @@ from arsrapport import (
     avstemming, kapittel_3_1, kapittel_3_2, prioriterte_saker, produktivitet, regnskap, vedlegg_statistikk,
 )
 from arsrapport.config import rapportar
-from arsrapport.regneark import Ark
-from arsrapport.tallkatalog import Tall
+from arsrapport.regnearkspek import Ark
+from arsrapport.tallspek import Tall
 
 #: Filendelsen til et lagret kapittelresultat.
 RESULTATFIL = ".resultat.pickle"

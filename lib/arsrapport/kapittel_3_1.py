@@ -3,29 +3,15 @@ figur-id-ene i ``docs/figures.md``, og tabellene bak Tabell 2–4 og Figur 2–1
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import pandas as pd
 
 from arsrapport import rettssaker as rettssaker_mod
 from arsrapport import saksbehandling as sb
 from arsrapport import uiv as uiv_mod
-from arsrapport.regneark import ark
+from arsrapport.idledd import FORM_ID, GRUPPE_ID, TYPE_ID, slug
+from arsrapport.regnearkspek import ark
+from arsrapport.tallspek import Tall
 
-# saksgruppe -> kvalifikator i figur-id
-GRUPPE_ID = {
-    "Asyl": "asyl",
-    "Familieinnvandring": "familie",
-    "Arbeid/opphold": "arbeid_opphold",
-    "Statsborgerskap": "statsborgerskap",
-    "Utvisning": "utvisning",
-    "Tilbakekall": "tilbakekall",
-    "Andre saker": "andre",
-    "Diverse": "diverse",
-}
-TYPE_ID = {"Klage": "klage", "Omgjøringsanmodning": "omgjoring"}
-FORM_ID = {"Stornemnd": "stornemnd", "NMP": "nmp", "NUP": "nup", "NL": "nl", "SEK": "sek"}
 FORM_NAVN = {
     "Stornemnd": "Stornemnd",
     "NMP": "Nemndmøte med personlig frammøte",
@@ -34,13 +20,6 @@ FORM_NAVN = {
     "SEK": "I sekretariatet",
 }
 FORSTE_AR_RETTSSAKER = 2017
-
-
-def slug(tekst: str) -> str:
-    """Figur-id-kvalifikator: små ASCII-bokstaver, æ→ae, ø→o, å→a."""
-    t = tekst.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    t = unicodedata.normalize("NFKD", t).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", t).strip("_")
 
 
 def _legg_til(ut: dict, prefiks: str, serie: pd.Series, navn: dict[str, str]) -> None:
@@ -299,7 +278,6 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 # Hver id kapittelet beregner, med enhet og definisjon (se arsrapport.tallkatalog). Tallene
 # per saksgruppe (mottatt.asyl …) regnes også i porteføljen i 3.2 og står der.
 
-from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
 
 _TYPE = "alle saker, eller bare behandlingstypen id-en angir (klage, omgjoring)"
 _ALLE = "alle saker, eller bare behandlingstypen og/eller avgjørelsesformen id-en angir (form.nemndmote: de tre møteformene)"

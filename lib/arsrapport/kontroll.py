@@ -240,7 +240,7 @@ def kontroller_regnskap_mot_kontoplan(
     if "regnskap" not in tabeller or "kontoplan" not in tabeller:
         return []
     df, plan = tabeller["regnskap"], tabeller["kontoplan"]
-    treff = regnskap._konto_treff(df["artskonto"].fillna(""), plan)
+    treff = regnskap.konto_treff(df["artskonto"].fillna(""), plan)
     antall = treff.groupby("rad").size().reindex(range(len(df)), fill_value=0).to_numpy()  # «rad» er posisjon
     plan_rader = rader.get("kontoplan")
     fil = filer.get("regnskap", "regnskap.csv")

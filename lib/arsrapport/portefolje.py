@@ -19,7 +19,7 @@ import pandas as pd
 
 from arsrapport.minne import husk_per_tabell
 from arsrapport import saksbehandling as sb
-from arsrapport.kapittel_3_1 import FORM_ID, GRUPPE_ID, TYPE_ID, slug
+from arsrapport.idledd import FORM_ID, GRUPPE_ID, TYPE_ID, slug
 
 # sakstype i registeret -> kvalifikator (de øvrige får sin slug)
 SAKSTYPE_ID = {

@@ -31,7 +31,8 @@ import numpy as np
 import pandas as pd
 
 from arsrapport import prioritet as regler
-from arsrapport.regneark import ark
+from arsrapport.regnearkspek import ark
+from arsrapport.tallspek import Tall
 
 MELDER_ID = {
     "PU": "pu",
@@ -243,7 +244,6 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 # --- tallkatalogen ------------------------------------------------------------------
 # Hver id kapittelet beregner, med enhet og definisjon (se arsrapport.tallkatalog).
 
-from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
 
 _F = "arsrapport.prioriterte_saker.figurer_for_ar"
 _VEDTAK = "prioriterte vedtak i året (vedtak der koden sist før vedtaket var PP)"

@@ -18,7 +18,8 @@ from __future__ import annotations
 import pandas as pd
 
 from arsrapport import saksbehandling as sb
-from arsrapport.regneark import ark
+from arsrapport.regnearkspek import ark
+from arsrapport.tallspek import Tall
 
 KAPITTEL = "0491"
 POSTER = ("01", "21")
@@ -286,7 +287,6 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 # --- tallkatalogen ------------------------------------------------------------------
 # Hver id kapittelet beregner, med enhet og definisjon (se arsrapport.tallkatalog).
 
-from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
 
 _KPI = "i kroner fra det første av de tre årene Tabell 14 viser (justert med KPI)"
 

@@ -88,3 +88,22 @@ def lever(pid: int) -> bool:
     except OSError:
         return False
     return stat[stat.rfind(")") + 2 :].split()[:1] != ["Z"]
+
+
+# ------------------------------------------------------------------ avbrudd og meldinger
+
+URORT = "Ingenting er skrevet; forrige bygg står urørt."
+IKKE_RORT = "Ingenting er skrevet eller slettet."
+
+
+class Avbrutt(BaseException):
+    """Bygget fikk TERM (``kill``, en tidsgrense i CI) eller INT (Ctrl-C)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
+def avbryt(signum, _ramme) -> None:
+    """Signalbehandler for TERM og INT: avbryt det som kjører med :class:`Avbrutt`."""
+    raise Avbrutt(signum)

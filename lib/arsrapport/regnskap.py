@@ -33,7 +33,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from arsrapport.regneark import ark
+from arsrapport.regnearkspek import ark
+from arsrapport.tallspek import Tall
 
 # ---------------------------------------------------------------------------------------
 # Oppsettet av artskontorapporteringen og notene
@@ -412,7 +413,7 @@ def _kr(x: float) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-def _konto_treff(artskonto: pd.Series, kontoplan: pd.DataFrame) -> pd.DataFrame:
+def konto_treff(artskonto: pd.Series, kontoplan: pd.DataFrame) -> pd.DataFrame:
     """Alle (rad i regnskapet, rad i kontoplanen) der kontoen ligger i intervallet. Kontoen
     sammenlignes med intervaller med like mange sifre (en 6-sifret statskonto treffer ikke
     et 4-sifret intervall)."""
@@ -432,7 +433,7 @@ def med_linjer(regnskap: pd.DataFrame, kontoplan: pd.DataFrame) -> pd.DataFrame:
     """Regnskapet med ``oppstilling_linje``, ``note``, ``note_linje`` og
     ``utenfor_lonn_per_arsverk`` fra kontoplanen. Hver rad må treffe nøyaktig ett intervall;
     ellers :class:`Regnskapsfeil` (innlesingen melder det samme med fil, rad og verdi)."""
-    treff = _konto_treff(regnskap["artskonto"], kontoplan)
+    treff = konto_treff(regnskap["artskonto"], kontoplan)
     antall = treff.groupby("rad").size().reindex(range(len(regnskap)), fill_value=0)
     feil = [
         f"regnskap: konto {regnskap['artskonto'].iloc[i]} ({regnskap['ar'].iloc[i]}) treffer "
@@ -1297,7 +1298,6 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 # Tallkatalogen: hver id kapittelet beregner, med enhet og definisjon (arsrapport.tallkatalog)
 # ---------------------------------------------------------------------------------------
 
-from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
 
 _UTGIFT = ("mindreutgift", "merutgift")  # ord for ≥ 0 og < 0 (merutgift er negativ)
 _NOTE_B = "arsrapport.regnskap.note_b"

@@ -14,7 +14,8 @@ import pandas as pd
 from arsrapport import produktivitet
 from arsrapport import rettssaker as rs
 from arsrapport import saksbehandling as sb
-from arsrapport.regneark import ark
+from arsrapport.regnearkspek import ark
+from arsrapport.tallspek import Tall
 
 KATEGORIER = {"Asylsaker": "asylsaker", "Oppholdssaker": "oppholdssaker"}
 FORMER = {"NMP": "nmp", "NUP": "nup", "NL": "nl", "SEK": "sek"}
@@ -209,7 +210,6 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 # Id-ene bare vedlegget beregner (se arsrapport.tallkatalog); vekttall, kostnad per vekttall
 # og andelene per kategori som porteføljen i 3.2 også regner, står der.
 
-from arsrapport.tallkatalog import Tall  # noqa: E402  (nederst: bare katalogen trenger den)
 
 TALL = [
     Tall(
