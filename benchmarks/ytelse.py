@@ -43,7 +43,9 @@ def skriv_stort_register(n: int) -> None:
         df = lag_saker(np.random.default_rng(1000 + kopi), mal)
         df["sak_id"] = f"K{kopi:03d}-" + df["sak_id"]
         df["person_id"] = f"K{kopi:03d}-" + df["person_id"]
-        df["familie_id"] = df["familie_id"].where(df["familie_id"].isna(), f"K{kopi:03d}-" + df["familie_id"].astype(str))
+        df["familie_id"] = df["familie_id"].where(
+            df["familie_id"].isna(), f"K{kopi:03d}-" + df["familie_id"].astype(str)
+        )
         deler.append(df)
         total += len(df)
         kopi += 1
@@ -101,14 +103,24 @@ def main() -> None:
     print(f"Beregning av 3.2:     {m['beregning_3_2_s']:.1f} s ({m['tall_3_2']} tall)")
     print(f"Toppminne (mål ≤ 2 GB): {m['toppminne_mb']:.0f} MB")
     with tempfile.TemporaryDirectory() as tmp:
-        res = subprocess.run([sys.executable, "-c", FIGURES, str(DATA), str(Path(tmp) / "_build")],
-                             capture_output=True, text=True, check=True)
+        res = subprocess.run(
+            [sys.executable, "-c", FIGURES, str(DATA), str(Path(tmp) / "_build")],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         sek, mb, rc = res.stdout.strip().splitlines()[-1].split()[1:]
-        print(f"arsrapport figures, alle kapitler (mål ≤ 20 s): {float(sek):.1f} s, toppminne {mb} MB (mål ≤ 2 GB), kode {rc}")
+        print(
+            f"arsrapport figures, alle kapitler (mål ≤ 20 s): {float(sek):.1f} s, toppminne {mb} MB (mål ≤ 2 GB), kode {rc}"
+        )
     if not a.hopp_over_bygg:
         ut = Path(tempfile.mkdtemp()) / "_build"
         t = time.perf_counter()
-        subprocess.run([str(Path(sys.executable).with_name("arsrapport")), "build", "--no-pdf", "--out", str(ut)], check=True, capture_output=True)
+        subprocess.run(
+            [str(Path(sys.executable).with_name("arsrapport")), "build", "--no-pdf", "--out", str(ut)],
+            check=True,
+            capture_output=True,
+        )
         print(f"Helt bygg, HTML uten PDF (mål ≤ 30 s): {time.perf_counter() - t:.1f} s")
         shutil.rmtree(ut.parent, ignore_errors=True)
 

@@ -23,16 +23,36 @@ UT = ROT / "book" / "_static" / "ikoner.css"
 
 #: Ikonene temaet og boka bruker (klassen ``fa-<navn>``).
 IKONER = [
-    "angle-left", "angle-right", "arrow-up", "bars", "circle-half-stroke", "download",
-    "expand", "compress", "file", "file-pdf", "list", "magnifying-glass", "moon", "outdent",
-    "sun", "xmark",
+    "angle-left",
+    "angle-right",
+    "arrow-up",
+    "bars",
+    "circle-half-stroke",
+    "download",
+    "expand",
+    "compress",
+    "file",
+    "file-pdf",
+    "list",
+    "magnifying-glass",
+    "moon",
+    "outdent",
+    "sun",
+    "xmark",
 ]
 
 
 def fontawesome_js() -> Path:
     import pydata_sphinx_theme
 
-    return Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static" / "scripts" / "fontawesome.js"
+    return (
+        Path(pydata_sphinx_theme.__file__).parent
+        / "theme"
+        / "pydata_sphinx_theme"
+        / "static"
+        / "scripts"
+        / "fontawesome.js"
+    )
 
 
 def ikon(kilde: str, navn: str) -> tuple[int, int, str]:

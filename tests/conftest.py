@@ -55,8 +55,9 @@ def bygg_uten_simd(tmp_path_factory) -> tuple[Path, Path, str]:
     import subprocess
     import sys
 
-    from arsrapport.hurtiglager import MILJOVARIABEL
     from test_data import _valgfrie_simd_grupper
+
+    from arsrapport.hurtiglager import MILJOVARIABEL
 
     rot = tmp_path_factory.mktemp("uten_simd")
     gruppe = " ".join(_valgfrie_simd_grupper())

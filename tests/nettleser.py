@@ -55,7 +55,7 @@ class Nettleser:
         self.mislykket: list[str] = []
         self._adresser: dict[str, str] = {}
 
-    def __enter__(self) -> "Nettleser":
+    def __enter__(self) -> Nettleser:
         program = chromium()
         if program is None:
             raise RuntimeError("chromium mangler; kjør scripts/oppsett.sh --system")
@@ -63,9 +63,19 @@ class Nettleser:
         self._ut_r, ut_w = os.pipe()  # og skriver svar til fd 4
         a, b = os.dup(inn_r), os.dup(ut_w)
         self._prosess = subprocess.Popen(
-            [program, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             "--remote-debugging-pipe", "about:blank"],
-            close_fds=False, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                program,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--hide-scrollbars",
+                "--remote-debugging-pipe",
+                "about:blank",
+            ],
+            close_fds=False,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
             preexec_fn=lambda: (os.dup2(a, 3), os.dup2(b, 4)),
         )
         for fd in (inn_r, ut_w, a, b):
@@ -73,8 +83,11 @@ class Nettleser:
         mal = self._send("Target.createTarget", {"url": "about:blank"})["targetId"]
         self._sesjon = self._send("Target.attachToTarget", {"targetId": mal, "flatten": True})["sessionId"]
         mobil = self.bredde < 600
-        self._send("Emulation.setDeviceMetricsOverride",
-                   {"width": self.bredde, "height": self.hoyde, "deviceScaleFactor": 1, "mobile": mobil}, self._sesjon)
+        self._send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": self.bredde, "height": self.hoyde, "deviceScaleFactor": 1, "mobile": mobil},
+            self._sesjon,
+        )
         self._send("Page.enable", {}, self._sesjon)
         self._send("Runtime.enable", {}, self._sesjon)
         self._send("Network.enable", {}, self._sesjon)
@@ -156,8 +169,11 @@ class Nettleser:
         valg = json.dumps({"resultTypes": ["violations"], "rules": regler or {}})
         svar = self._send(
             "Runtime.evaluate",
-            {"expression": f"axe.run(document, {valg}).then(r => JSON.stringify(r.violations))",
-             "awaitPromise": True, "returnByValue": True},
+            {
+                "expression": f"axe.run(document, {valg}).then(r => JSON.stringify(r.violations))",
+                "awaitPromise": True,
+                "returnByValue": True,
+            },
             self._sesjon,
         )
         if "exceptionDetails" in svar:
@@ -175,8 +191,11 @@ class Nettleser:
         if punkt is None:
             raise RuntimeError(f"ingen synlig {velger}")
         for type_ in ("mousePressed", "mouseReleased"):
-            self._send("Input.dispatchMouseEvent",
-                       {"type": type_, "x": punkt[0], "y": punkt[1], "button": "left", "clickCount": 1}, self._sesjon)
+            self._send(
+                "Input.dispatchMouseEvent",
+                {"type": type_, "x": punkt[0], "y": punkt[1], "button": "left", "clickCount": 1},
+                self._sesjon,
+            )
 
     def tast(self, tast: str) -> None:
         for type_ in ("keyDown", "keyUp"):

@@ -21,8 +21,13 @@ LAG: dict[str, tuple[str, ...]] = {
     "maal": ("saksbehandling", "rettssaker", "uiv", "prioritet", "portefolje", "styringsparametere", "regnskap"),
     "kontroll": ("kontroll",),
     "kapitler": (
-        "kapittel_3_1", "kapittel_3_2", "produktivitet", "prioriterte_saker", "vedlegg_statistikk",
-        "avstemming", "kapitler",
+        "kapittel_3_1",
+        "kapittel_3_2",
+        "produktivitet",
+        "prioriterte_saker",
+        "vedlegg_statistikk",
+        "avstemming",
+        "kapitler",
     ),
     "utdata": ("tallkatalog", "nummerering", "eksport", "regneark", "bokreferanser", "tallsok"),
     "bok": ("hurtiglager", "sphinxtillegg", "skjermtillegg", "bygg", "forhandsvis", "cli"),
@@ -135,7 +140,7 @@ def test_ringfinneren_finner_en_ring_og_lagtesten_et_brudd(tmp_path):
 def test_arkitekturdokumentet_har_samme_lag():
     tekst = (PROSJEKTROT / "docs" / "arkitektur.md").read_text(encoding="utf-8")
     for lag, moduler in LAG.items():
-        linje = next((l for l in tekst.splitlines() if l.startswith(f"| `{lag}`")), None)
+        linje = next((rad for rad in tekst.splitlines() if rad.startswith(f"| `{lag}`")), None)
         assert linje is not None, f"laget {lag} mangler i docs/arkitektur.md"
         for modul in moduler:
             assert f"`{modul}`" in linje, f"{modul} mangler i raden for {lag} i docs/arkitektur.md"
@@ -149,7 +154,9 @@ FOR_STORE = {"regnskap", "innlesing", "bygg"}
 @pytest.mark.parametrize(
     "fil",
     [
-        pytest.param(f, id=f.name, marks=[pytest.mark.xfail(strict=True, reason="skal deles")] if f.stem in FOR_STORE else [])
+        pytest.param(
+            f, id=f.name, marks=[pytest.mark.xfail(strict=True, reason="skal deles")] if f.stem in FOR_STORE else []
+        )
         for f in sorted(LIB.glob("*.py"))
     ],
 )

@@ -6,9 +6,9 @@ import math
 
 import pandas as pd
 import pytest
+from conftest import AVVIK, GOLDEN
 
 from arsrapport import avstemming
-from conftest import AVVIK, GOLDEN
 
 NB = "\u00a0"
 IKKE_BEGRUNNET = "Ikke begrunnet – må rettes"
@@ -83,9 +83,24 @@ def test_publiserte_i_omfang_fra_gullfila():
     publ = avstemming.publiserte(GOLDEN)
     assert publ and all(avstemming.i_omfang(r) for r in publ)
     kilder = {r["source"] for r in publ}
-    assert {"3.1.1", "Tabell 2", "Tabell 3", "Tabell 4", "3.2.3", "3.2.10", "Del VII tabell 5", "Del VII pkt. 6 (tekst)",
-            "3.2.13", "Tabell 10", "Tabell 14", "Del VII tabell 1", "Tabell 1", "2.3", "Del VI note 8",
-            "Del VI bevilgningsrapportering"} <= kilder
+    assert {
+        "3.1.1",
+        "Tabell 2",
+        "Tabell 3",
+        "Tabell 4",
+        "3.2.3",
+        "3.2.10",
+        "Del VII tabell 5",
+        "Del VII pkt. 6 (tekst)",
+        "3.2.13",
+        "Tabell 10",
+        "Tabell 14",
+        "Del VII tabell 1",
+        "Tabell 1",
+        "2.3",
+        "Del VI note 8",
+        "Del VI bevilgningsrapportering",
+    } <= kilder
     for k in kilder:
         avsnitt = k.split(" (")[0]
         assert all(avsnitt != i and not avsnitt.startswith(i + " ") for i in avstemming.IKKE_BEREGNET), k
@@ -145,7 +160,14 @@ def sammenligning() -> pd.DataFrame:
 
 def test_sammenlign_kolonner_og_rader(sammenligning):
     assert sammenligning.columns.tolist() == [
-        "id", "år", "kilde", "publisert", "beregnet", "toleranse", "status", "grunn"
+        "id",
+        "år",
+        "kilde",
+        "publisert",
+        "beregnet",
+        "toleranse",
+        "status",
+        "grunn",
     ]
     assert len(sammenligning) == len(PUBL)
     assert sammenligning["id"].tolist() == [r["id"] for r in PUBL]  # publiseringsrekkefølgen
@@ -172,12 +194,18 @@ def test_sammenlign_status(sammenligning):
         "avviker",  # 0,875 − 0,87449 = 0,00051 > 0,0005
     ]
     assert sammenligning["grunn"].tolist() == [
-        "", "", "", "", "", "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
         "Klagene og anmodningene summerer ikke til totalen.",
         "",  # stemmer: ingen grunn, selv om avviket er listet
         "",
         "886 / 7 029 = 12,60 %.",
-        "", "",
+        "",
+        "",
     ]
 
 
@@ -288,13 +316,20 @@ def test_alle_for_ar_viser_hvert_tall_med_differanse_og_grunn():
         rad("rettssaker.nye", 2023, 100, 0),  # ikke beregnet
         rad("mottatt", 2022, 6000, 0),  # et annet år er ikke med
     ]
-    figurer = {2023: {"mottatt": 7029, "andel_omgjoring_av_mottatt": 0.1260, "saksbehandlingstid": 154.3,
-                      "behandlet": 5748}, 2022: {"mottatt": 6000}}
+    figurer = {
+        2023: {"mottatt": 7029, "andel_omgjoring_av_mottatt": 0.1260, "saksbehandlingstid": 154.3, "behandlet": 5748},
+        2022: {"mottatt": 6000},
+    }
     avvik = {("andel_omgjoring_av_mottatt", 2023): "886 / 7 029 = 12,60 %."}
     t = avstemming.alle_for_ar(avstemming.sammenlign(figurer, publ, avvik), 2023)
     assert t.columns.tolist() == ["Kilde", "Tall (figur-id)", "Publisert", "Beregnet", "Differanse", "Merknad"]
-    assert t["Tall (figur-id)"].tolist() == ["mottatt", "andel_omgjoring_av_mottatt", "saksbehandlingstid",
-                                             "behandlet", "rettssaker.nye"]
+    assert t["Tall (figur-id)"].tolist() == [
+        "mottatt",
+        "andel_omgjoring_av_mottatt",
+        "saksbehandlingstid",
+        "behandlet",
+        "rettssaker.nye",
+    ]
     assert t["Differanse"].tolist() == [
         "0",
         f"−0,1{NB}pp",  # 12,60 % − 12,7 % = −0,1 prosentpoeng
@@ -302,8 +337,13 @@ def test_alle_for_ar_viser_hvert_tall_med_differanse_og_grunn():
         "+5",  # 5 748 − 5 743
         "–",
     ]
-    assert t["Merknad"].tolist() == ["Stemmer", f"886 / 7{NB}029 = 12,60{NB}%.", "Stemmer",
-                                     "Ikke begrunnet – må rettes", "Ikke begrunnet – må rettes"]
+    assert t["Merknad"].tolist() == [
+        "Stemmer",
+        f"886 / 7{NB}029 = 12,60{NB}%.",
+        "Stemmer",
+        "Ikke begrunnet – må rettes",
+        "Ikke begrunnet – må rettes",
+    ]
     assert t["Beregnet"].iloc[4] == "–"
 
 
@@ -317,8 +357,13 @@ def test_tekst_og_differanse_etter_tallkatalogen():
         rad("behandlet.utvisning.straffet_257_391a", 2023, 12, 0),  # ikke beregnet, ikke i katalogen
         rad("behandlet.utvisning.straffet_257_391a", 2022, 2.5, 0),
     ]
-    figurer = {2023: {"rettssaker.nye_andel.prosedyreenheten": 0.5070422535211268, "arsverk": 204.04,
-                      "vekttall_per_sak": 0.3105}}
+    figurer = {
+        2023: {
+            "rettssaker.nye_andel.prosedyreenheten": 0.5070422535211268,
+            "arsverk": 204.04,
+            "vekttall_per_sak": 0.3105,
+        }
+    }
     s = avstemming.sammenlign(figurer, publ, {})
     t = avstemming.alle_for_ar(s, 2023)
     assert t["Publisert"].tolist() == [f"50,0{NB}%", "203,9", "0,309", "12"]

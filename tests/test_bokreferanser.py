@@ -11,10 +11,12 @@ from arsrapport.tallkatalog import Katalog, Tall, Tallverdier
 
 NB = "\u00a0"
 
-KATALOG = Katalog([
-    Tall("behandlet[.{segment}]", "antall", "Behandlede saker.", "arsrapport.saksbehandling.behandlet"),
-    Tall("behandlet_x", "antall", "Brukes for å se at nære id-er foreslås.", "arsrapport.saksbehandling.behandlet"),
-])
+KATALOG = Katalog(
+    [
+        Tall("behandlet[.{segment}]", "antall", "Behandlede saker.", "arsrapport.saksbehandling.behandlet"),
+        Tall("behandlet_x", "antall", "Brukes for å se at nære id-er foreslås.", "arsrapport.saksbehandling.behandlet"),
+    ]
+)
 VERDIER = Tallverdier(
     2023,
     {2023: {"behandlet": 7029, "behandlet.asyl": 1234, "behandlet.endring": 0.12}, 2022: {"behandlet": 6500}},
@@ -56,7 +58,9 @@ def test_slaa_opp_gir_teksten_til_hver_referanse():
 
 def test_feilskrevet_id_gir_side_linje_og_forslag():
     with pytest.raises(Referansefeil) as feil:
-        slå_opp([Forekomst("book/del3/a.md", 14, "behandlett.asyl"), Forekomst("book/del3/a.md", 20, "behandlet")], VERDIER)
+        slå_opp(
+            [Forekomst("book/del3/a.md", 14, "behandlett.asyl"), Forekomst("book/del3/a.md", 20, "behandlet")], VERDIER
+        )
     melding = str(feil.value)
     assert melding.startswith("1 tallreferanse i boka kan ikke slås opp:")
     assert "book/del3/a.md, linje 14: ukjent tall «behandlett.asyl»; mente du behandlet.asyl" in melding
@@ -90,8 +94,11 @@ def test_kilden_til_et_tall_har_id_definisjon_og_aarene_som_er_beregnet():
     """Det HTML-boka viser ved tallet: id-en uten år og variant, definisjonen og funksjonen
     fra katalogen, og verdien rapportåret og årene før (2021 er ikke beregnet her)."""
     assert VERDIER.kilde("behandlet@f1") == {
-        "id": "behandlet", "definisjon": "Behandlede saker.", "funksjon": "arsrapport.saksbehandling.behandlet",
-        "kapittel": "", "ar": [[2023, f"7{NB}029"], [2022, f"6{NB}500"]],
+        "id": "behandlet",
+        "definisjon": "Behandlede saker.",
+        "funksjon": "arsrapport.saksbehandling.behandlet",
+        "kapittel": "",
+        "ar": [[2023, f"7{NB}029"], [2022, f"6{NB}500"]],
     }
     assert VERDIER.kilde("behandlet.endring.verb")["ar"] == [[2023, "12\u00a0%"]]
     assert VERDIER.kilde("uttrekksdato") == {"id": "uttrekksdato"}  # en tekst uten oppføring her

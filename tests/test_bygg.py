@@ -72,8 +72,13 @@ def _tekster(katalog: Path):
 
 
 # identifikatorene i uttrekket: (tabell, kolonne)
-IDENTIFIKATORER = (("saker", "sak_id"), ("saker", "person_id"), ("saker", "familie_id"),
-                   ("uiv", "uiv_id"), ("rettssaker", "rettssak_id"))
+IDENTIFIKATORER = (
+    ("saker", "sak_id"),
+    ("saker", "person_id"),
+    ("saker", "familie_id"),
+    ("uiv", "uiv_id"),
+    ("rettssaker", "rettssak_id"),
+)
 
 
 def test_ingen_identifikator_fra_dataene_i_noe_utdata(bygg_html):
@@ -105,8 +110,6 @@ def test_skanningen_finner_en_identifikator(tmp_path):
     (tmp_path / "nb.ipynb").write_text(f'{{"x": "{person}"}}', encoding="utf-8")
     funnet = {fil.name for fil, tekst in _tekster(tmp_path) if sak in tekst or person in tekst}
     assert funnet == {"side.html", "nb.ipynb"}
-
-
 
 
 # ------------------------------------------------------------------ tabeller.xlsx mot boka
@@ -213,7 +216,7 @@ def test_tell_advarsler_i_jupyter_book_loggen():
         [
             "\x1b[01mreading sources... \x1b[39;49;00m[ 50%] del3/a",
             "\x1b[91m/tmp/bok/del3/a.md:12: WARNING: undefined label: 'x' [ref.ref]\x1b[39;49;00m",
-            "/tmp/bok/del3/b.md:3: ERROR: Unknown directive type \"tabel\".",
+            '/tmp/bok/del3/b.md:3: ERROR: Unknown directive type "tabel".',
             "[IPKernelApp] WARNING | Kernel is running over TCP",  # kjernen, ikke Sphinx
             "LaTeX Warning: Reference `a' on page 2 undefined",  # mellomkjøring i LaTeX
             "build succeeded, 1 warning.",
@@ -240,7 +243,10 @@ def test_oppsummering_viser_kapitler_tall_advarsler_tid_og_utdata(tmp_path):
         advarsler=["uttrekket: 3 saker mangler nasjonalitet"],
         jupyter_book={"HTML": 2, "PDF": 0},
         sider_lest={"HTML": 3, "PDF": None},
-        logger={"HTML": tmp_path / "logg" / "jupyter-book-html.log", "PDF": tmp_path / "logg" / "jupyter-book-pdflatex.log"},
+        logger={
+            "HTML": tmp_path / "logg" / "jupyter-book-html.log",
+            "PDF": tmp_path / "logg" / "jupyter-book-pdflatex.log",
+        },
         utdata={"HTML": tmp_path / "html" / "index.html", "figures.json": tmp_path / "figures.json"},
         totalt=98.04,
     )
@@ -253,7 +259,10 @@ def test_oppsummering_viser_kapitler_tall_advarsler_tid_og_utdata(tmp_path):
     assert "59 ark for 47 tabeller og 19 figurer i boka" in tekst
     assert "Advarsler:       3 (bygget 1, Jupyter Book HTML 2, Jupyter Book PDF 0)" in tekst
     assert "    uttrekket: 3 saker mangler nasjonalitet" in tekst
-    assert f"Jupyter Book HTML: 2 advarsler i {tmp_path / 'logg' / 'jupyter-book-html.log'} (3 sider lest på nytt)" in tekst
+    assert (
+        f"Jupyter Book HTML: 2 advarsler i {tmp_path / 'logg' / 'jupyter-book-html.log'} (3 sider lest på nytt)"
+        in tekst
+    )
     assert "Jupyter Book PDF: 0 advarsler" in tekst and "(fra forrige kjøring, ingenting endret)" in tekst
     assert re.search(r"Notatbøkene\s+61,3 s", tekst)  # avrundet halvt opp, som i boka
     assert re.search(r"Totalt\s+98,0 s", tekst)
@@ -300,22 +309,33 @@ def test_kjorte_notatboker_uten_klokkeslett_og_midlertidige_stier(tmp_path):
 
     nb = nbformat.v4.new_notebook()
     param = nbformat.v4.new_code_cell('year = 2023\ndata_dir = "/data"', id="a1b2c3d4")
-    param.metadata = {"tags": ["injected-parameters"], "papermill": {"start_time": "2026-12-07T02:03:18", "end_time": "x",
-                                                                     "duration": 0.02, "status": "completed"}}
+    param.metadata = {
+        "tags": ["injected-parameters"],
+        "papermill": {"start_time": "2026-12-07T02:03:18", "end_time": "x", "duration": 0.02, "status": "completed"},
+    }
     kode = nbformat.v4.new_code_cell("1 + 1", id="kode")
     kode.metadata = {"execution": {"iopub.status.busy": "2026-12-07T02:03:18.119953Z"}, "tags": ["x"]}
     kode.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
     nb.cells = [param, kode]
-    nb.metadata["papermill"] = {"start_time": "s", "end_time": "e", "duration": 1.5, "parameters": {"year": 2023},
-                                "input_path": "/prosjekt/notebooks/a.ipynb", "output_path": "/tmp/.b-x1y2/notatboker/a.ipynb"}
+    nb.metadata["papermill"] = {
+        "start_time": "s",
+        "end_time": "e",
+        "duration": 1.5,
+        "parameters": {"year": 2023},
+        "input_path": "/prosjekt/notebooks/a.ipynb",
+        "output_path": "/tmp/.b-x1y2/notatboker/a.ipynb",
+    }
     fil = tmp_path / "a.ipynb"
     nbformat.write(nb, fil)
 
     uten_klokkeslett(fil, "a.ipynb")
 
     ny = nbformat.read(fil, as_version=4)
-    assert ny.metadata["papermill"] == {"parameters": {"year": 2023}, "input_path": "notebooks/a.ipynb",
-                                        "output_path": "notatboker/a.ipynb"}
+    assert ny.metadata["papermill"] == {
+        "parameters": {"year": 2023},
+        "input_path": "notebooks/a.ipynb",
+        "output_path": "notatboker/a.ipynb",
+    }
     assert ny.cells[0].id == "injected-parameters"
     assert ny.cells[0].metadata["papermill"] == {"status": "completed"}
     assert ny.cells[1].metadata == {"tags": ["x"]}

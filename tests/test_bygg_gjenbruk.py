@@ -19,10 +19,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from test_bygg import _filer
+
 from arsrapport.config import PROSJEKTROT, kopier_prosjektet
 from arsrapport.hurtiglager import MILJOVARIABEL
-
-from test_bygg import _filer
 
 
 def _bygg(prosjekt: Path, ut: Path, lager: Path, tid: int, forventet_kode: int = 0) -> str:
@@ -57,7 +57,9 @@ def test_gjenbrukende_bygg_kjorer_bare_det_endrede_og_gir_samme_bytes(bygg_html,
     forste = _bygg(prosjekt, tmp_path / "ut1", lager, tid)
     kjort = re.search(r"Kapitler kjørt:\s+\d+ notatbøker \(([^)]*)\)", forste)
     assert kjort and kjort.group(1) == "3_2_13_produktivitet, 6_arsregnskap, avstemming", forste[-2500:]
-    assert "En ny setning i teksten." in (tmp_path / "ut1" / "html" / "del4" / "4_1_styring.html").read_text(encoding="utf-8")
+    assert "En ny setning i teksten." in (tmp_path / "ut1" / "html" / "del4" / "4_1_styring.html").read_text(
+        encoding="utf-8"
+    )
 
     # 2. begge endringene tilbake: kapitlene fra bygget fra bunnen brukes igjen, og Sphinx leser
     # bare den endrede siden og sidene med årsverkstall (ikke hele boka)

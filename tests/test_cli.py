@@ -281,7 +281,9 @@ def test_feil_tegnkoding_en_linje_latin1(kopi):
     kolonner = f.kolonner[: f.kolonner.index("nasjonalitet")]
     rad = f.finn(lambda r: all(r[k].isascii() for k in kolonner), fra=_midt(f))
     f.sett(rad, "nasjonalitet", "Sør-Sudan")
-    f.sti.write_bytes(b"".join(linje.encode("latin-1" if nr == rad else "utf-8") for nr, linje in enumerate(f.linjer, 1)))
+    f.sti.write_bytes(
+        b"".join(linje.encode("latin-1" if nr == rad else "utf-8") for nr, linje in enumerate(f.linjer, 1))
+    )
     assert b"S\xf8r-Sudan" in f.sti.read_bytes()
     b = ett_brudd(arsrapport("validate", "--data", kopi), "saker.csv", rad, "nasjonalitet", "Sør-Sudan")
     assert "UTF-8" in b.melding
@@ -492,8 +494,9 @@ def _rapportarfeil(k: Kjoring, ar: int) -> list[Vist]:
     assert k.rc == 1, str(k)
     assert "Traceback" not in k.tekst, str(k)
     linjer = k.stderr.splitlines()
-    assert re.fullmatch(rf"Rapportåret {ar} er utenfor årene uttrekket i .+ dekker \(2022–2023\); ingenting er beregnet:",
-                        linjer[0]), str(k)
+    assert re.fullmatch(
+        rf"Rapportåret {ar} er utenfor årene uttrekket i .+ dekker \(2022–2023\); ingenting er beregnet:", linjer[0]
+    ), str(k)
     ut = []
     for linje in linjer[1:]:
         if not linje.startswith("  "):
@@ -527,9 +530,13 @@ def test_validate_forste_og_siste_dekkede_ar(ar):
 def _rapportarfeil_uten_dekning(k: Kjoring) -> list[Vist]:
     assert k.rc == 1 and "Traceback" not in k.tekst, str(k)
     linjer = k.stderr.splitlines()
-    assert re.fullmatch(r"Rapportåret 2023 er utenfor årene uttrekket i .+ dekker \(ingen\); ingenting er beregnet:", linjer[0]), str(k)
-    return [Vist(m["fil"], None, m["kolonne"], None, m["melding"])
-            for m in (_BRUDDLINJE.match(x) for x in linjer[1:] if x.startswith("  "))]
+    assert re.fullmatch(
+        r"Rapportåret 2023 er utenfor årene uttrekket i .+ dekker \(ingen\); ingenting er beregnet:", linjer[0]
+    ), str(k)
+    return [
+        Vist(m["fil"], None, m["kolonne"], None, m["melding"])
+        for m in (_BRUDDLINJE.match(x) for x in linjer[1:] if x.startswith("  "))
+    ]
 
 
 def test_regnskap_med_bare_overskrift(kopi):
@@ -626,7 +633,7 @@ def test_figures_viser_stegene_og_en_oppsummering(figures_kjoring):
     steg = [linje for linje in linjer if re.match(r"^\[\d/\d\] ", linje)]
     assert [s[:5] for s in steg] == ["[1/4]", "[2/4]", "[3/4]", "[4/4]"], str(k)
     assert steg[2].startswith("[3/4] Beregner kapitlene (i prosessen, uten notatbøker)"), str(k)
-    oppsummering = "\n".join(linjer[linjer.index(next(x for x in linjer if x.startswith("Oppsummering"))):])
+    oppsummering = "\n".join(linjer[linjer.index(next(x for x in linjer if x.startswith("Oppsummering"))) :])
     assert "Kapitler:        beregnet i prosessen (uten notatbøker)" in oppsummering
     assert re.search(r"Tall:\s+[\d\u00a0]+ i figures.json for \d{4}–\d{4}", oppsummering), oppsummering
     assert re.search(r"Advarsler:\s+\d+ \(bygget \d+\)", oppsummering), oppsummering
@@ -671,7 +678,9 @@ def test_figures_med_odelagt_uttrekk_rorer_ikke_forrige_bygg(forrige_bygg, kopi,
     assert IKKE_SKREVET in k.stderr, str(k)
     assert viste_brudd(k), str(k)
     assert _avtrykk(ut) == for_, "forrige bygg ble endret"
-    assert sorted(p.name for p in ut.parent.iterdir()) == naboer_for == ["_build"], "midlertidige kataloger ble liggende"
+    assert sorted(p.name for p in ut.parent.iterdir()) == naboer_for == ["_build"], (
+        "midlertidige kataloger ble liggende"
+    )
 
 
 # ------------------------------------------------------------------ tall
@@ -685,7 +694,9 @@ def test_tall_soker_i_tallene(kopi):
     assert k.rc == 0, str(k)
     assert "Traceback" not in k.tekst and k.stderr == "", str(k)
     linjer = k.stdout.splitlines()
-    assert re.fullmatch(r"12 tall for 2023 som passer «sp1\.» \(av [\d]+\); skriv \{tall\}`id` i boka\.", linjer[0]), str(k)
+    assert re.fullmatch(r"12 tall for 2023 som passer «sp1\.» \(av [\d]+\); skriv \{tall\}`id` i boka\.", linjer[0]), (
+        str(k)
+    )
     assert len(linjer) == 1 + 12, str(k)
     assert all(linje.startswith("sp1.") for linje in linjer[1:]), str(k)
     vist = dict(linje.split(": ", 1) for linje in linjer[1:])

@@ -16,9 +16,9 @@ import pytest
 
 import uttrekksgenerator
 from arsrapport.config import PROSJEKTROT
-from uttrekksgenerator.uttrekk import STANDARD_FRO, skriv_uttrekk
 from arsrapport.innlesing import les_uttrekk
 from arsrapport.kontrakt import TABELLER
+from uttrekksgenerator.uttrekk import STANDARD_FRO, skriv_uttrekk
 
 DATA = PROSJEKTROT / "data"
 
@@ -64,7 +64,9 @@ def test_data_er_det_samme_uten_simd(tmp_path):
     # ImportWarning er numpys melding om et navn den ikke kan slå av: gjør den til en feil
     res = subprocess.run(
         [sys.executable, "-W", "error::ImportWarning", "-c", kode, str(tmp_path), *grupper],
-        env=miljo, capture_output=True, text=True,
+        env=miljo,
+        capture_output=True,
+        text=True,
     )
     assert res.returncode == 0, res.stderr[-3000:]
     for fil in sorted(DATA.glob("*.csv")):
@@ -78,9 +80,39 @@ def test_data_er_det_samme_uten_simd(tmp_path):
 # og BLAS har kjerner per CPU; partisjonering har ingen stabil variant.
 _UTEN_STABIL_VARIANT = {"partition", "argpartition", "nlargest", "nsmallest"}
 _SIMD_NUMPY = {
-    "exp", "exp2", "expm1", "log", "log2", "log10", "log1p", "power", "float_power", "sin", "cos", "tan",
-    "arcsin", "arccos", "arctan", "arctan2", "sinh", "cosh", "tanh", "arcsinh", "arccosh", "arctanh", "cbrt",
-    "hypot", "logaddexp", "logaddexp2", "dot", "vdot", "inner", "matmul", "tensordot", "einsum", "linalg",
+    "exp",
+    "exp2",
+    "expm1",
+    "log",
+    "log2",
+    "log10",
+    "log1p",
+    "power",
+    "float_power",
+    "sin",
+    "cos",
+    "tan",
+    "arcsin",
+    "arccos",
+    "arctan",
+    "arctan2",
+    "sinh",
+    "cosh",
+    "tanh",
+    "arcsinh",
+    "arccosh",
+    "arctanh",
+    "cbrt",
+    "hypot",
+    "logaddexp",
+    "logaddexp2",
+    "dot",
+    "vdot",
+    "inner",
+    "matmul",
+    "tensordot",
+    "einsum",
+    "linalg",
 }
 _SIMD_METODER = {"dot", "pow", "rpow", "matmul"}
 
@@ -92,12 +124,18 @@ def _cpu_avhengige_kall(kilde: str) -> list[tuple[int, str]]:
             navn = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
             kw = {k.arg: k.value for k in node.keywords}
             if navn in _UTEN_STABIL_VARIANT:
-                funn.append((node.lineno, f"{navn}(...) (ingen stabil variant; sorter med kind=\"stable\")"))
-            elif navn == "value_counts" and not (isinstance(kw.get("sort"), ast.Constant) and kw["sort"].value is False):
+                funn.append((node.lineno, f'{navn}(...) (ingen stabil variant; sorter med kind="stable")'))
+            elif navn == "value_counts" and not (
+                isinstance(kw.get("sort"), ast.Constant) and kw["sort"].value is False
+            ):
                 funn.append((node.lineno, "value_counts(...) uten sort=False (rekkefølgen av like antall)"))
             elif isinstance(node.func, ast.Attribute) and navn in _SIMD_METODER:
                 funn.append((node.lineno, f".{navn}(...)"))
-        elif isinstance(node, ast.Attribute) and node.attr in _SIMD_NUMPY and getattr(node.value, "id", None) in ("np", "numpy"):
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr in _SIMD_NUMPY
+            and getattr(node.value, "id", None) in ("np", "numpy")
+        ):
             funn.append((node.lineno, f"np.{node.attr}"))
         elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.MatMult):
             funn.append((node.lineno, "@ (BLAS)"))

@@ -56,9 +56,7 @@ def test_figures_json_innhold_og_typer(tmp_path):
 
 def test_figures_json_eksakt_format(tmp_path):
     fil = skriv_figures_json({2023: {"b": 2, "a": 0.5}, 2022: {"a": 1}}, tmp_path / "f.json")
-    assert fil.read_bytes() == (
-        b'{\n "2022": {\n  "a": 1\n },\n "2023": {\n  "a": 0.5,\n  "b": 2\n }\n}\n'
-    )
+    assert fil.read_bytes() == (b'{\n "2022": {\n  "a": 1\n },\n "2023": {\n  "a": 0.5,\n  "b": 2\n }\n}\n')
 
 
 def test_figures_json_deterministisk(tmp_path):
@@ -75,9 +73,7 @@ def test_figures_json_lager_mappe(tmp_path):
     assert fil.exists()
 
 
-@pytest.mark.parametrize(
-    "verdi", [float("nan"), np.nan, np.float64("nan"), float("inf"), -np.inf, None, pd.NA]
-)
+@pytest.mark.parametrize("verdi", [float("nan"), np.nan, np.float64("nan"), float("inf"), -np.inf, None, pd.NA])
 def test_figures_json_avviser_nan_og_uendelig(tmp_path, verdi):
     fil = tmp_path / "figures.json"
     with pytest.raises(ValueError, match=r"'beholdning\.asyl'.*2023"):
@@ -124,9 +120,7 @@ def _celler(fil):
 
 
 def test_xlsx_rundtur(tmp_path):
-    fil = skriv_tabeller_xlsx(
-        _tabeller(), tmp_path / "tabeller.xlsx", titler={"Saksflyt": "Tabell 1 Saksflyt"}
-    )
+    fil = skriv_tabeller_xlsx(_tabeller(), tmp_path / "tabeller.xlsx", titler={"Saksflyt": "Tabell 1 Saksflyt"})
     wb = openpyxl.load_workbook(fil)
     assert wb.sheetnames == ["Saksflyt", "Grupper"]
 
@@ -264,7 +258,11 @@ def test_xlsx_flere_titler_kildelinje_og_tom_rad(tmp_path):
     wb = openpyxl.load_workbook(fil)
     ark = wb["Saksflyt"]
     assert [ark.cell(row=i, column=1).value for i in range(1, 6)] == [
-        "Figur 1: Mottatt", "Figur 3: Behandlet", "Kilde: UNEs saksregister, uttrekk 15.02.2024", None, "År"
+        "Figur 1: Mottatt",
+        "Figur 3: Behandlet",
+        "Kilde: UNEs saksregister, uttrekk 15.02.2024",
+        None,
+        "År",
     ]
     assert ark["A1"].font.b and ark["A2"].font.b and ark["A3"].font.i and not ark["A3"].font.b
     assert ark.freeze_panes == "A6"
@@ -298,7 +296,7 @@ def test_xlsx_norske_tallformater_etter_overskrift_og_verdi(tmp_path):
         "C": TALLFORMATER["andel"],
         "D": TALLFORMATER["andel"],
         "E": TALLFORMATER["dager"],
-        "F": "#,##0.0##;\"\u2212\"#,##0.0##",
+        "F": '#,##0.0##;"\u2212"#,##0.0##',
         "G": TALLFORMATER["kroner"],
         "H": "General",  # sannhetsverdier får ikke tallformat
     }
@@ -320,7 +318,9 @@ def test_xlsx_formatvelger_per_ark(tmp_path):
 
     ark = openpyxl.load_workbook(skriv_tabeller_xlsx({"T": df}, tmp_path / "t.xlsx", formater={"T": velg}))["T"]
     assert [ark.cell(row=i, column=2).number_format for i in (2, 3, 4)] == [
-        TALLFORMATER["desimal"], TALLFORMATER["kroner"], '0.00" prosent"'
+        TALLFORMATER["desimal"],
+        TALLFORMATER["kroner"],
+        '0.00" prosent"',
     ]
     assert kall[0] == ({"Tekst": "Årsverk", "2023": 203.9}, "2023")  # bare tallcellene spørres
 

@@ -72,8 +72,14 @@ def oppsett(tmp_path):
     bygg = FalskBygg(tmp_path / "ut")
     meldinger: list[str] = []
     fv = Forhandsvisning(
-        tmp_path / "ut", bygg, stier=[kilde], port=0, melding=meldinger.append,
-        intervall=INTERVALL, stille=STILLE, ventetid=2.0,
+        tmp_path / "ut",
+        bygg,
+        stier=[kilde],
+        port=0,
+        melding=meldinger.append,
+        intervall=INTERVALL,
+        stille=STILLE,
+        ventetid=2.0,
     )
     fv.start()
     trad = threading.Thread(target=fv.kjor, daemon=True)
@@ -136,7 +142,7 @@ def test_venteside_til_forste_bygg_er_ferdig(tmp_path):
     try:
         vent_til(bygg.i_gang.is_set)
         innhold, _ = hent(fv, "/")
-        assert "bygges".encode() in innhold and b'<script id="forhandsvis">' in innhold
+        assert b"bygges" in innhold and b'<script id="forhandsvis">' in innhold
         assert hendelse(fv)["bygger"] is True
         bygg.slipp.set()
         vent_til(lambda: hendelse(fv)["bygg"] == 1)

@@ -378,9 +378,7 @@ def test_endring_tekst_andre_enheter():
     assert endring_tekst(0.25, 0.229, enhet="prosentpoeng") == f"økte med 2,1{NBSP}prosentpoeng"
     assert endring_tekst(0.2294, 0.229, enhet="prosentpoeng") == "var uendret"
     assert endring_tekst(0.2295, 0.229, enhet="prosentpoeng") == f"økte med 0,1{NBSP}prosentpoeng"
-    assert (
-        endring_tekst(1045000, 1033000, enhet="kroner") == f"økte med kr{NBSP}12{NBSP}000"
-    )
+    assert endring_tekst(1045000, 1033000, enhet="kroner") == f"økte med kr{NBSP}12{NBSP}000"
 
 
 def test_endring_tekst_ukjent_enhet():

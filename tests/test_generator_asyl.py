@@ -12,11 +12,17 @@ def _anmodninger(n: int, rng: np.random.Generator) -> pd.DataFrame:
     mott = pd.Timestamp("2022-10-01") + pd.to_timedelta(rng.integers(0, 150, n), unit="D")
     avsl = pd.Timestamp("2023-01-02") + pd.to_timedelta(rng.integers(0, 115, n), unit="D")  # første tertial
     avsl = avsl.where(avsl > mott, mott + pd.Timedelta(days=3))
-    return pd.DataFrame({
-        "saksgruppe": "Asyl", "behandlingstype": "Omgjøringsanmodning", "mottatt_dato": mott,
-        "avsluttet_dato": avsl, "avslutning": "Vedtak", "utfall": "Ikke omgjort",
-        "avgjorelsesform": rng.choice(["NL", "SEK"], n, p=[0.8, 0.2]),
-    })
+    return pd.DataFrame(
+        {
+            "saksgruppe": "Asyl",
+            "behandlingstype": "Omgjøringsanmodning",
+            "mottatt_dato": mott,
+            "avsluttet_dato": avsl,
+            "avslutning": "Vedtak",
+            "utfall": "Ikke omgjort",
+            "avgjorelsesform": rng.choice(["NL", "SEK"], n, p=[0.8, 0.2]),
+        }
+    )
 
 
 def test_bytt_til_snitt_holder_cellene():

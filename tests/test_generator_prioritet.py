@@ -16,7 +16,10 @@ def test_begjaering_og_avgjorelse_rundt_uttrekket():
     v = EKSTRAKT - pd.Timedelta(hours=10)  # onsdag 14.02.2024 kl. 14
     begjart = avgjort = 0
     for fro in range(300):
-        ny = {k: np.full(1, np.datetime64("NaT"), dtype="datetime64[us]") for k in ("uiv_frist", "uiv_begjaering", "uiv_avgjort")}
+        ny = {
+            k: np.full(1, np.datetime64("NaT"), dtype="datetime64[us]")
+            for k in ("uiv_frist", "uiv_begjaering", "uiv_avgjort")
+        }
         ny["aapenbart_grunnlos"] = np.zeros(1, dtype=bool)
         _frist_og_begjaering(ny, 0, v, True, np.random.default_rng(fro))
         b, a = pd.Timestamp(ny["uiv_begjaering"][0]), pd.Timestamp(ny["uiv_avgjort"][0])

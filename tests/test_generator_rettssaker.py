@@ -53,6 +53,7 @@ def _beregnet_rettssaker(df: pd.DataFrame, ar: int) -> dict:
 # Rettssaker: publiserte tall
 # ---------------------------------------------------------------------------
 
+
 def test_rettssaker_gjenskaper_publiserte_tall(rettssaker, golden):
     beregnet = {ar: _beregnet_rettssaker(rettssaker, ar) for ar in AR}
     sjekket, avvik, uten_svar = 0, [], []
@@ -111,8 +112,18 @@ def test_andre_fro_gir_samme_tall(fro, mal, rettssaker):
 # Rettssaker: kontrakt og realisme
 # ---------------------------------------------------------------------------
 
-KOLONNER = ["rettssak_id", "sak_id", "instans", "innkommet_dato", "avgjort_dato", "utfall",
-            "rettskraftig_dato", "hovedforhandling", "dager_i_retten", "prosedyre"]
+KOLONNER = [
+    "rettssak_id",
+    "sak_id",
+    "instans",
+    "innkommet_dato",
+    "avgjort_dato",
+    "utfall",
+    "rettskraftig_dato",
+    "hovedforhandling",
+    "dager_i_retten",
+    "prosedyre",
+]
 
 
 def test_rettssaker_kontrakt(rettssaker):
@@ -170,8 +181,10 @@ def test_ankekjeder(rettssaker):
             assert pd.isna(under["rettskraftig_dato"])
             assert under["utfall"] in ("Medhold", "Tap")
             # videre opp, eller tilbake til lagmannsretten etter opphevelse i Høyesterett
-            assert (rekkefolge[over["instans"]] == rekkefolge[under["instans"]] + 1
-                    or (under["instans"], over["instans"]) == ("Høyesterett", "Lagmannsretten"))
+            assert rekkefolge[over["instans"]] == rekkefolge[under["instans"]] + 1 or (
+                under["instans"],
+                over["instans"],
+            ) == ("Høyesterett", "Lagmannsretten")
     assert max(lengder) >= 3 and sum(n > 1 for n in lengder) > 100
 
 
@@ -197,6 +210,7 @@ def test_rettssaker_deterministisk(mal, rettssaker):
 # ---------------------------------------------------------------------------
 # UIV
 # ---------------------------------------------------------------------------
+
 
 def test_uiv_gjenskaper_publiserte_tall(uiv, golden):
     sjekket = 0
@@ -241,20 +255,36 @@ def test_uiv_deterministisk(mal, uiv):
 # Årsverk, regnskap og referansetabeller: kolonner og hovedtall
 # ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("funksjon, kolonner", [
-    (okonomi.lag_arsverk, ["ar", "enhet", "arsverk"]),
-    (okonomi.lag_tildeling, ["ar", "kapittel", "post", "posttekst", "overfort_fra_i_fjor",
-                             "arets_tildelinger", "stikkord"]),
-    (okonomi.lag_fullmakter, ["ar", "kapittel", "post", "avgitte_belastningsfullmakter",
-                              "merinntekter", "omdisponering", "innsparinger", "maks_overforbart"]),
-    (okonomi.lag_regnskap, ["ar", "artskonto", "kontonavn", "kapittel", "post", "belop"]),
-    (okonomi.lag_kapitalkontoer, ["ar", "konto", "tekst", "belop"]),
-    (okonomi.lag_mellomvaerende, ["ar", "linje", "gruppe", "bokfort", "rapportert"]),
-    (referanse.lag_vekttall, ["ar_fra", "ar_til", "kategori", "avgjorelsesform", "vekt"]),
-    (referanse.lag_styringsparametere, ["ar", "kode", "populasjon", "grense_dager", "mal_andel",
-                                        "mal_reduksjon"]),
-    (referanse.lag_kpi, ["ar", "indeks"]),
-])
+
+@pytest.mark.parametrize(
+    "funksjon, kolonner",
+    [
+        (okonomi.lag_arsverk, ["ar", "enhet", "arsverk"]),
+        (
+            okonomi.lag_tildeling,
+            ["ar", "kapittel", "post", "posttekst", "overfort_fra_i_fjor", "arets_tildelinger", "stikkord"],
+        ),
+        (
+            okonomi.lag_fullmakter,
+            [
+                "ar",
+                "kapittel",
+                "post",
+                "avgitte_belastningsfullmakter",
+                "merinntekter",
+                "omdisponering",
+                "innsparinger",
+                "maks_overforbart",
+            ],
+        ),
+        (okonomi.lag_regnskap, ["ar", "artskonto", "kontonavn", "kapittel", "post", "belop"]),
+        (okonomi.lag_kapitalkontoer, ["ar", "konto", "tekst", "belop"]),
+        (okonomi.lag_mellomvaerende, ["ar", "linje", "gruppe", "bokfort", "rapportert"]),
+        (referanse.lag_vekttall, ["ar_fra", "ar_til", "kategori", "avgjorelsesform", "vekt"]),
+        (referanse.lag_styringsparametere, ["ar", "kode", "populasjon", "grense_dager", "mal_andel", "mal_reduksjon"]),
+        (referanse.lag_kpi, ["ar", "indeks"]),
+    ],
+)
 def test_kolonner(funksjon, kolonner, mal):
     df = funksjon(mal)
     assert list(df.columns) == kolonner and len(df) > 0
@@ -262,8 +292,14 @@ def test_kolonner(funksjon, kolonner, mal):
 
 def test_kontoplan_dekker_regnskapet(mal):
     kp = referanse.lag_kontoplan()
-    assert list(kp.columns) == ["artskonto_fra", "artskonto_til", "oppstilling_linje", "note", "note_linje",
-                                "utenfor_lonn_per_arsverk"]
+    assert list(kp.columns) == [
+        "artskonto_fra",
+        "artskonto_til",
+        "oppstilling_linje",
+        "note",
+        "note_linje",
+        "utenfor_lonn_per_arsverk",
+    ]
     # hver konto i det genererte regnskapet treffer nøyaktig ett intervall (bibliotekets regel:
     # like mange sifre), og bare honorarkontoen er holdt utenfor lønn per årsverk
     r = okonomi.lag_regnskap(mal)
@@ -291,10 +327,13 @@ def test_regnskap_hovedtall(mal):
     r23 = r[r["ar"] == 2023]
     assert r23["belop"].sum() == pytest.approx(mal("bevilgning.netto_rapportert", 2023), abs=0.5)
     assert r23.loc[(r23["kapittel"] == "0491") & (r23["post"] == "01"), "belop"].sum() == pytest.approx(
-        mal("bevilgning.0491.01.regnskap", 2023), abs=0.5)
+        mal("bevilgning.0491.01.regnskap", 2023), abs=0.5
+    )
     kk = okonomi.lag_kapitalkontoer(mal)
     for ar in (2021, 2022, 2023):  # kapitalkontoene balanserer mot netto rapportert
-        assert kk.loc[kk["ar"] == ar, "belop"].sum() + r.loc[r["ar"] == ar, "belop"].sum() == pytest.approx(0, abs=0.005)
+        assert kk.loc[kk["ar"] == ar, "belop"].sum() + r.loc[r["ar"] == ar, "belop"].sum() == pytest.approx(
+            0, abs=0.005
+        )
     mv = okonomi.lag_mellomvaerende(mal)
     assert mv.loc[mv["ar"] == 2023, "rapportert"].sum() == pytest.approx(-17_069_580, abs=0.5)
     assert set(mv["gruppe"]) <= {"Finansielle anleggsmidler", "Omløpsmidler", "Langsiktig gjeld", "Kortsiktig gjeld"}
@@ -342,19 +381,26 @@ def test_sakstype_fra_registeret(mal):
     from arsrapport.portefolje import nye_rettssaker_per_sakstype
 
     n = len(SAK_IDER)
-    saker = pd.DataFrame({
-        "sak_id": SAK_IDER,
-        "saksgruppe": np.where(np.arange(n) % 50 == 0, "Tilbakekall", "Familieinnvandring"),
-        "sakstype": np.where(np.arange(n) % 50 == 0, "Tilbakekall statsborgerskap", "Familiegjenforening"),
-        "avslutning": "Vedtak",
-        "avsluttet_dato": pd.Timestamp("2016-01-01") + pd.to_timedelta(np.arange(n) % 2900, unit="D"),
-    })
+    saker = pd.DataFrame(
+        {
+            "sak_id": SAK_IDER,
+            "saksgruppe": np.where(np.arange(n) % 50 == 0, "Tilbakekall", "Familieinnvandring"),
+            "sakstype": np.where(np.arange(n) % 50 == 0, "Tilbakekall statsborgerskap", "Familiegjenforening"),
+            "avslutning": "Vedtak",
+            "avsluttet_dato": pd.Timestamp("2016-01-01") + pd.to_timedelta(np.arange(n) % 2900, unit="D"),
+        }
+    )
     df = lag_rettssaker(np.random.default_rng(FRO), mal, SAK_IDER, saker)
     antall = nye_rettssaker_per_sakstype(df, saker, 2023)
     assert antall["rettssaker.nye.tingretten.sakstype.tilbakekall_statsborgerskap"] == mal(
-        "rettssaker.nye.tingretten.sakstype.tilbakekall_statsborgerskap", 2023)
+        "rettssaker.nye.tingretten.sakstype.tilbakekall_statsborgerskap", 2023
+    )
     vedtatt = saker.set_index("sak_id")["avsluttet_dato"]
-    ting = df.loc[df["instans"].eq("Tingretten") & df["innkommet_dato"].dt.year.eq(2023) & df["sak_id"].isin(saker.loc[saker["sakstype"].eq("Tilbakekall statsborgerskap"), "sak_id"])]
+    ting = df.loc[
+        df["instans"].eq("Tingretten")
+        & df["innkommet_dato"].dt.year.eq(2023)
+        & df["sak_id"].isin(saker.loc[saker["sakstype"].eq("Tilbakekall statsborgerskap"), "sak_id"])
+    ]
     assert (ting["sak_id"].map(vedtatt) < ting["innkommet_dato"]).all()
     # tallene uten sakstype er de samme som uten registeret
     uten = lag_rettssaker(np.random.default_rng(FRO), mal, SAK_IDER)

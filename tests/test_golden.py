@@ -9,8 +9,9 @@ men feiler ikke. Et avvik som ikke lenger er et avvik, feiler (listen skal være
 
 from __future__ import annotations
 
-from arsrapport import avstemming
 from conftest import AVVIK, GOLDEN
+
+from arsrapport import avstemming
 
 
 def _gull():
@@ -47,5 +48,5 @@ def test_gulltall_innenfor_toleranse(figurer, capsys):
 
 def test_avvik_gjelder_publiserte_tall():
     kjente = {(r["id"], int(r["year"])) for r in _gull()}
-    for (fid, ar) in _avvik():
+    for fid, ar in _avvik():
         assert (fid, ar) in kjente, f"avvik.yaml nevner {fid} {ar}, som ikke er et publisert tall i omfanget"

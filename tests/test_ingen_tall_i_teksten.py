@@ -143,13 +143,17 @@ UNNTAK: tuple[Unntak, ...] = (
     ),
     Unntak(
         "budsjettpost",
-        re.compile(
-            r"\b(?:drifts)?post(?:ene)?\s+\d{2}\b(?:\s*(?:–|-|,|og|eller|til)\s*(?:post\s+)?\d{2}\b)*", _I
+        re.compile(r"\b(?:drifts)?post(?:ene)?\s+\d{2}\b(?:\s*(?:–|-|,|og|eller|til)\s*(?:post\s+)?\d{2}\b)*", _I),
+        "Postene i statsbudsjettet har tosifrede navn: «post 01», «post 21», «postene 01 og 21», «post 01–29».",
+        (
+            "post 01",
+            "Post 21 (spesielle driftsutgifter)",
+            "postene 01 og 21",
+            "post 01–29, unntatt post 24",
+            "post 01 og 21",
+            "driftspostene 01-29",
+            "post 01 / post 21",
         ),
-        "Postene i statsbudsjettet har tosifrede navn: «post 01», «post 21», «postene 01 og 21», "
-        "«post 01–29».",
-        ("post 01", "Post 21 (spesielle driftsutgifter)", "postene 01 og 21", "post 01–29, unntatt post 24",
-         "post 01 og 21", "driftspostene 01-29", "post 01 / post 21"),
         ("post 7029", "post 1", "7 029 poster"),
     ),
     Unntak(
@@ -162,8 +166,7 @@ UNNTAK: tuple[Unntak, ...] = (
     Unntak(
         "årsskiftet",
         re.compile(r"\b31\.\s?12\b(?!\.?\d)\.?|\b31\.\s+desember\b|\b1\.\s+januar\b", _I),
-        "Regnskap og beholdning gjøres opp per 31.12. hvert år; datoen er et fast tidspunkt, "
-        "ikke et tall.",
+        "Regnskap og beholdning gjøres opp per 31.12. hvert år; datoen er et fast tidspunkt, ikke et tall.",
         ("per 31.12.", "per 31.12 (kroner)", "per 31. desember", "per 1. januar"),
         ("per 31.12.2023", "per 30.06.", "15. desember"),
     ),
@@ -207,8 +210,18 @@ _ROLLER_UTEN_TEKST = re.compile(r"tall|glue(?::.*)?|math|eq|code|literal|samp|fi
 # Henvisninger: ``{ref}`tittel <mål>``` viser tittelen, ``{ref}`mål``` viser målets tittel
 _HENVISNINGER = {"ref", "numref", "doc", "download", "term", "any", "prf:ref"}
 # Direktiver der innholdet er kode eller data, ikke tekst
-_KODEDIREKTIVER = {"code", "code-block", "code-cell", "sourcecode", "literalinclude", "math",
-                   "raw", "eval-rst", "mermaid", "toctree"}
+_KODEDIREKTIVER = {
+    "code",
+    "code-block",
+    "code-cell",
+    "sourcecode",
+    "literalinclude",
+    "math",
+    "raw",
+    "eval-rst",
+    "mermaid",
+    "toctree",
+}
 # Direktiver der argumentet er en sti eller en lim-nøkkel (innholdet, f.eks. bildeteksten, er tekst)
 _STIDIREKTIVER = {"include", "figure", "image", "glue", "glue:any", "glue:figure", "glue:md", "glue:math"}
 # Opsjoner der verdien er tekst leseren ser
@@ -294,7 +307,7 @@ def _rolle(m: re.Match) -> str:
         return _blank(m.group(0))
     if navn in _HENVISNINGER:
         tittel = re.fullmatch(r"(?P<tittel>.*?)\s*<[^<>]*>\s*", innhold, re.DOTALL)
-        return tittel["tittel"] + _blank(innhold[len(tittel["tittel"]):]) if tittel else _blank(innhold)
+        return tittel["tittel"] + _blank(innhold[len(tittel["tittel"]) :]) if tittel else _blank(innhold)
     return innhold  # {sub}, {sup}, {abbr} o.l.: innholdet er tekst
 
 
@@ -397,46 +410,52 @@ def tall(tekst: str) -> list[str]:
     return [f.tall for f in handskrevne_tall(tekst)]
 
 
-@pytest.mark.parametrize("tekst, forventet", [
-    ("Nemnda tok imot 7 029 saker.", ["7 029"]),
-    ("Nemnda tok imot 7\u00a0029 saker.", ["7\u00a0029"]),
-    ("i 2023 behandlet nemnda flere saker", ["2023"]),
-    ("Andelen var 64,4 % mot 12.5 prosent.", ["64,4", "12.5"]),
-    ("Det tok 154 dager.", ["154"]),
-    ("Se kapittel 3.2 og tabell 4.", ["3.2", "4"]),
-    ("per 31.12.2023", ["31.12.2023"]),
-    ("R-115", ["115"]),
-    ("mellom 2021–2023", ["2021–2023"]),
-])
+@pytest.mark.parametrize(
+    "tekst, forventet",
+    [
+        ("Nemnda tok imot 7 029 saker.", ["7 029"]),
+        ("Nemnda tok imot 7\u00a0029 saker.", ["7\u00a0029"]),
+        ("i 2023 behandlet nemnda flere saker", ["2023"]),
+        ("Andelen var 64,4 % mot 12.5 prosent.", ["64,4", "12.5"]),
+        ("Det tok 154 dager.", ["154"]),
+        ("Se kapittel 3.2 og tabell 4.", ["3.2", "4"]),
+        ("per 31.12.2023", ["31.12.2023"]),
+        ("R-115", ["115"]),
+        ("mellom 2021–2023", ["2021–2023"]),
+    ],
+)
 def test_handskrevne_tall_blir_funnet(tekst, forventet):
     assert tall(tekst) == forventet
 
 
-@pytest.mark.parametrize("tekst", [
-    f"Nemnda tok imot {GLUE} saker i {AR}.",
-    "{tall}`mottatt@f1`",
-    "{tall}`bevilgning.0491.21.regnskap`",
-    "{glue:text}`../beregninger/6_arsregnskap.ipynb::t.bevilgning.0491.21.regnskap:s`",
-    "{numref}`tab-3-2-13-vekter` og {ref}`kap-3-2-13`",
-    "{ref}`del VI <del-6>`",
-    "forvaltningsloven § 36",
-    "utlendingsloven §§ 28 og 30",
-    "post 01",
-    "kapittel 0491 post 01 / post 21",
-    "postene 01 og 21",
-    "Note 2 og Note A",
-    "SP1, SP2 og SP3",
-    "Del VII",
-    "# 3.2.13 Produktivitet",
-    "### Note 8 Sammenheng",
-    "## Tall for 2023",
-    "Kjør `arsrapport build --year 2023`.",
-    "(kap-3-1)=",
-    "<!-- 7 029 saker -->",
-    "% 7 029 saker",
-    "Se [rapporten](https://www.une.no/2023/rapport.pdf).",
-    "Formelen er $x^2 + 1$.",
-])
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        f"Nemnda tok imot {GLUE} saker i {AR}.",
+        "{tall}`mottatt@f1`",
+        "{tall}`bevilgning.0491.21.regnskap`",
+        "{glue:text}`../beregninger/6_arsregnskap.ipynb::t.bevilgning.0491.21.regnskap:s`",
+        "{numref}`tab-3-2-13-vekter` og {ref}`kap-3-2-13`",
+        "{ref}`del VI <del-6>`",
+        "forvaltningsloven § 36",
+        "utlendingsloven §§ 28 og 30",
+        "post 01",
+        "kapittel 0491 post 01 / post 21",
+        "postene 01 og 21",
+        "Note 2 og Note A",
+        "SP1, SP2 og SP3",
+        "Del VII",
+        "# 3.2.13 Produktivitet",
+        "### Note 8 Sammenheng",
+        "## Tall for 2023",
+        "Kjør `arsrapport build --year 2023`.",
+        "(kap-3-1)=",
+        "<!-- 7 029 saker -->",
+        "% 7 029 saker",
+        "Se [rapporten](https://www.une.no/2023/rapport.pdf).",
+        "Formelen er $x^2 + 1$.",
+    ],
+)
 def test_dette_er_ikke_handskrevne_tall(tekst):
     assert tall(tekst) == []
 
@@ -454,35 +473,41 @@ def test_tittel_i_henvisning_blir_sjekket():
 
 
 def test_kodeblokker_og_direktiver():
-    kilde = "\n".join([
-        "Tekst uten tall.",
-        "```python",
-        "x = 7029",
-        "```",
-        "````{table} Ubehandlede saker per 31.12. i 7 grupper.",
-        ":name: tab-3-1-beholdning",
-        ":widths: 20 80",
-        "",
-        "```{include} ../tabeller/tab.tabell_3.md",
-        "```",
-        "````",
-        "```{figure} ../figurer/fig.figur_2.png",
-        ":name: fig-3-1-innkomne",
-        ":width: 100%",
-        ":alt: Søyler for 4 år.",
-        "",
-        "Innkomne saker de 4 siste årene.",
-        "```",
-        ":::{note}",
-        "Årsrapporten for 2023 oppga høyere tall.",
-        ":::",
-        "```{code-cell} ipython3",
-        "year = 2023",
-        "```",
-        "Slutt med 12 saker.",
-    ])
+    kilde = "\n".join(
+        [
+            "Tekst uten tall.",
+            "```python",
+            "x = 7029",
+            "```",
+            "````{table} Ubehandlede saker per 31.12. i 7 grupper.",
+            ":name: tab-3-1-beholdning",
+            ":widths: 20 80",
+            "",
+            "```{include} ../tabeller/tab.tabell_3.md",
+            "```",
+            "````",
+            "```{figure} ../figurer/fig.figur_2.png",
+            ":name: fig-3-1-innkomne",
+            ":width: 100%",
+            ":alt: Søyler for 4 år.",
+            "",
+            "Innkomne saker de 4 siste årene.",
+            "```",
+            ":::{note}",
+            "Årsrapporten for 2023 oppga høyere tall.",
+            ":::",
+            "```{code-cell} ipython3",
+            "year = 2023",
+            "```",
+            "Slutt med 12 saker.",
+        ]
+    )
     assert [(f.linje, f.tall) for f in handskrevne_tall(kilde)] == [
-        (5, "7"), (15, "4"), (17, "4"), (20, "2023"), (25, "12"),
+        (5, "7"),
+        (15, "4"),
+        (17, "4"),
+        (20, "2023"),
+        (25, "12"),
     ]
 
 
@@ -492,18 +517,20 @@ def test_lim_direktiv_nokkelen_er_ikke_tekst_men_bildeteksten_er():
 
 
 def test_direktiv_med_yaml_opsjoner_og_forsideoppsett():
-    kilde = "\n".join([
-        "---",
-        "jupytext: {formats: md:myst, text_representation: {format_version: 0.13}}",
-        "---",
-        "```{figure} fig.png",
-        "---",
-        "width: 100%",
-        "name: fig-1",
-        "---",
-        "Bildetekst med 3 tall.",
-        "```",
-    ])
+    kilde = "\n".join(
+        [
+            "---",
+            "jupytext: {formats: md:myst, text_representation: {format_version: 0.13}}",
+            "---",
+            "```{figure} fig.png",
+            "---",
+            "width: 100%",
+            "name: fig-1",
+            "---",
+            "Bildetekst med 3 tall.",
+            "```",
+        ]
+    )
     assert [(f.linje, f.tall) for f in handskrevne_tall(kilde)] == [(9, "3")]
 
 

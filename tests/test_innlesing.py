@@ -31,27 +31,95 @@ from arsrapport.kontrakt import TABELLER, Kolonne, Tabell
 GYLDIG: dict[str, list[dict[str, str]]] = {
     "saker": [
         # rad 2
-        dict(sak_id="000101", person_id="0491", familie_id="F1", saksgruppe="Asyl", sakstype="Asyl",
-             behandlingstype="Klage", asylspor="Realitet", mottatt_dato="2022-03-01", avslutning="Vedtak",
-             avsluttet_dato="2023-02-01", avgjorelsesform="NMP", utfall="Omgjort", nasjonalitet="Syria",
-             hjemmel="", ema="true", under_18_ved_vedtak="false", barnefamilie="ja", lengevarende_barn="nei",
-             tilknyttet_utvisning="0", vedtak_tidspunkt="2023-02-01T13:15", bfe_vurdert="2022-12-01T10:00"),
+        dict(
+            sak_id="000101",
+            person_id="0491",
+            familie_id="F1",
+            saksgruppe="Asyl",
+            sakstype="Asyl",
+            behandlingstype="Klage",
+            asylspor="Realitet",
+            mottatt_dato="2022-03-01",
+            avslutning="Vedtak",
+            avsluttet_dato="2023-02-01",
+            avgjorelsesform="NMP",
+            utfall="Omgjort",
+            nasjonalitet="Syria",
+            hjemmel="",
+            ema="true",
+            under_18_ved_vedtak="false",
+            barnefamilie="ja",
+            lengevarende_barn="nei",
+            tilknyttet_utvisning="0",
+            vedtak_tidspunkt="2023-02-01T13:15",
+            bfe_vurdert="2022-12-01T10:00",
+        ),
         # rad 3
-        dict(sak_id="000102", person_id="0492", familie_id="", saksgruppe="Familieinnvandring",
-             sakstype="Familiegjenforening", behandlingstype="Omgjøringsanmodning", asylspor="",
-             mottatt_dato="2022-11-15", avslutning="Vedtak", avsluttet_dato="2023-06-30", avgjorelsesform="SEK",
-             utfall="Ikke omgjort", nasjonalitet="Eritrea", hjemmel="", ema="", under_18_ved_vedtak="",
-             barnefamilie="", lengevarende_barn="", tilknyttet_utvisning="1"),
+        dict(
+            sak_id="000102",
+            person_id="0492",
+            familie_id="",
+            saksgruppe="Familieinnvandring",
+            sakstype="Familiegjenforening",
+            behandlingstype="Omgjøringsanmodning",
+            asylspor="",
+            mottatt_dato="2022-11-15",
+            avslutning="Vedtak",
+            avsluttet_dato="2023-06-30",
+            avgjorelsesform="SEK",
+            utfall="Ikke omgjort",
+            nasjonalitet="Eritrea",
+            hjemmel="",
+            ema="",
+            under_18_ved_vedtak="",
+            barnefamilie="",
+            lengevarende_barn="",
+            tilknyttet_utvisning="1",
+        ),
         # rad 4
-        dict(sak_id="000103", person_id="0493", familie_id="", saksgruppe="Utvisning", sakstype="Utvisning",
-             behandlingstype="Klage", asylspor="", mottatt_dato="2023-01-10", avslutning="Henlagt",
-             avsluttet_dato="2023-03-01", avgjorelsesform="", utfall="", nasjonalitet="Tyrkia", hjemmel="",
-             ema="FALSE", under_18_ved_vedtak="Ja", barnefamilie="", lengevarende_barn="", tilknyttet_utvisning=""),
+        dict(
+            sak_id="000103",
+            person_id="0493",
+            familie_id="",
+            saksgruppe="Utvisning",
+            sakstype="Utvisning",
+            behandlingstype="Klage",
+            asylspor="",
+            mottatt_dato="2023-01-10",
+            avslutning="Henlagt",
+            avsluttet_dato="2023-03-01",
+            avgjorelsesform="",
+            utfall="",
+            nasjonalitet="Tyrkia",
+            hjemmel="",
+            ema="FALSE",
+            under_18_ved_vedtak="Ja",
+            barnefamilie="",
+            lengevarende_barn="",
+            tilknyttet_utvisning="",
+        ),
         # rad 5
-        dict(sak_id="000104", person_id="0491", familie_id="F1", saksgruppe="Asyl", sakstype="Asyl",
-             behandlingstype="Klage", asylspor="Dublin", mottatt_dato="2024-01-15", avslutning="",
-             avsluttet_dato="", avgjorelsesform="", utfall="", nasjonalitet="Syria", hjemmel="", ema="",
-             under_18_ved_vedtak="", barnefamilie="true", lengevarende_barn="", tilknyttet_utvisning=""),
+        dict(
+            sak_id="000104",
+            person_id="0491",
+            familie_id="F1",
+            saksgruppe="Asyl",
+            sakstype="Asyl",
+            behandlingstype="Klage",
+            asylspor="Dublin",
+            mottatt_dato="2024-01-15",
+            avslutning="",
+            avsluttet_dato="",
+            avgjorelsesform="",
+            utfall="",
+            nasjonalitet="Syria",
+            hjemmel="",
+            ema="",
+            under_18_ved_vedtak="",
+            barnefamilie="true",
+            lengevarende_barn="",
+            tilknyttet_utvisning="",
+        ),
     ],
     "prioritet": [
         # en mindreårig kan merkes etter at Barnefaglig enhet har vurdert saken (ingen advarsel)
@@ -63,26 +131,66 @@ GYLDIG: dict[str, list[dict[str, str]]] = {
         dict(uiv_id="U2", sak_id="", mottatt_dato="2024-02-10", avgjort_dato="", resultat=""),
     ],
     "rettssaker": [
-        dict(rettssak_id="R1", sak_id="000101", instans="Tingretten", innkommet_dato="2023-03-01",
-             avgjort_dato="2023-09-01", utfall="Medhold", rettskraftig_dato="2023-10-15", hovedforhandling="true",
-             dager_i_retten="2", prosedyre="Regjeringsadvokaten"),
-        dict(rettssak_id="R2", sak_id="000101", instans="Lagmannsretten", innkommet_dato="2023-11-01",
-             avgjort_dato="", utfall="", rettskraftig_dato="", hovedforhandling="false", dager_i_retten="",
-             prosedyre=""),
+        dict(
+            rettssak_id="R1",
+            sak_id="000101",
+            instans="Tingretten",
+            innkommet_dato="2023-03-01",
+            avgjort_dato="2023-09-01",
+            utfall="Medhold",
+            rettskraftig_dato="2023-10-15",
+            hovedforhandling="true",
+            dager_i_retten="2",
+            prosedyre="Regjeringsadvokaten",
+        ),
+        dict(
+            rettssak_id="R2",
+            sak_id="000101",
+            instans="Lagmannsretten",
+            innkommet_dato="2023-11-01",
+            avgjort_dato="",
+            utfall="",
+            rettskraftig_dato="",
+            hovedforhandling="false",
+            dager_i_retten="",
+            prosedyre="",
+        ),
     ],
     "arsverk": [
         dict(ar="2023", enhet="Saksenhetene", arsverk="180.5"),
         dict(ar="2023", enhet="Nemndledere", arsverk="20"),
     ],
     "tildeling": [
-        dict(ar="2023", kapittel="0491", post="01", posttekst="Driftsutgifter", overfort_fra_i_fjor="1000000.50",
-             arets_tildelinger="300000000", stikkord="kan nyttes under post 21"),
-        dict(ar="2023", kapittel="0491", post="21", posttekst="Spesielle driftsutgifter", overfort_fra_i_fjor="0",
-             arets_tildelinger="12000000.25", stikkord=""),
+        dict(
+            ar="2023",
+            kapittel="0491",
+            post="01",
+            posttekst="Driftsutgifter",
+            overfort_fra_i_fjor="1000000.50",
+            arets_tildelinger="300000000",
+            stikkord="kan nyttes under post 21",
+        ),
+        dict(
+            ar="2023",
+            kapittel="0491",
+            post="21",
+            posttekst="Spesielle driftsutgifter",
+            overfort_fra_i_fjor="0",
+            arets_tildelinger="12000000.25",
+            stikkord="",
+        ),
     ],
     "fullmakter": [
-        dict(ar="2023", kapittel="0491", post="01", avgitte_belastningsfullmakter="0", merinntekter="1500.5",
-             omdisponering="", innsparinger="-200", maks_overforbart=""),
+        dict(
+            ar="2023",
+            kapittel="0491",
+            post="01",
+            avgitte_belastningsfullmakter="0",
+            merinntekter="1500.5",
+            omdisponering="",
+            innsparinger="-200",
+            maks_overforbart="",
+        ),
     ],
     "regnskap": [
         dict(ar="2023", artskonto="5000", kontonavn="Lønn", kapittel="0491", post="01", belop="150000000.55"),
@@ -107,10 +215,22 @@ GYLDIG: dict[str, list[dict[str, str]]] = {
         dict(ar="2023", indeks="133.6"),
     ],
     "kontoplan": [
-        dict(artskonto_fra="5000", artskonto_til="5999", oppstilling_linje="utbetalinger_lonn", note="2",
-             note_linje="lonn", utenfor_lonn_per_arsverk=""),
-        dict(artskonto_fra="1985", artskonto_til="1985", oppstilling_linje="gruppelivsforsikring_1985", note="",
-             note_linje="", utenfor_lonn_per_arsverk="false"),
+        dict(
+            artskonto_fra="5000",
+            artskonto_til="5999",
+            oppstilling_linje="utbetalinger_lonn",
+            note="2",
+            note_linje="lonn",
+            utenfor_lonn_per_arsverk="",
+        ),
+        dict(
+            artskonto_fra="1985",
+            artskonto_til="1985",
+            oppstilling_linje="gruppelivsforsikring_1985",
+            note="",
+            note_linje="",
+            utenfor_lonn_per_arsverk="false",
+        ),
     ],
     "pensjonspremie": [
         dict(ar="2023", premiesats_arbeidsgiver="0.096"),
@@ -335,8 +455,10 @@ def test_tom_xlsx_fil(uttrekk):
     assert b.fil == "kpi.xlsx" and "tom" in b.melding
 
 
-@pytest.mark.parametrize("navn", ["uiv", "rettssaker", "tildeling", "fullmakter", "regnskap", "kapitalkontoer",
-                                  "mellomvaerende", "prioritet"])
+@pytest.mark.parametrize(
+    "navn",
+    ["uiv", "rettssaker", "tildeling", "fullmakter", "regnskap", "kapitalkontoer", "mellomvaerende", "prioritet"],
+)
 def test_bare_overskrift_er_gyldig_tom_tabell(uttrekk, navn):
     uttrekk.tabeller[navn] = []
     u = les_uttrekk(uttrekk.skriv())
@@ -385,7 +507,10 @@ def test_feil_tegnkoding_etter_felt_over_flere_linjer(uttrekk):
     f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252"))
     b = ett_brudd(katalog)
     assert (b.fil, b.rad, b.kolonne, b.verdi) == (
-        "tildeling.csv", 3, "posttekst", "Spesielle driftsutgifter, særskilte"
+        "tildeling.csv",
+        3,
+        "posttekst",
+        "Spesielle driftsutgifter, særskilte",
     )
 
 
@@ -749,7 +874,13 @@ def test_semikolon_og_windows_1252_fra_norsk_excel(uttrekk):
     assert b"S\xf8r-Sudan" in (katalog / "saker.csv").read_bytes()
     b = ett_brudd(katalog)
     assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 1, None, None)
-    for ord in ("semikolon", f"{len(uttrekk.kolonner['saker'])} felt", "Windows-1252", ".xlsx", "CSV UTF-8 (kommadelt)"):
+    for ord in (
+        "semikolon",
+        f"{len(uttrekk.kolonner['saker'])} felt",
+        "Windows-1252",
+        ".xlsx",
+        "CSV UTF-8 (kommadelt)",
+    ):
         assert ord in b.melding, b.melding
     ingen_id(str(b))
     assert "Sør-Sudan" not in str(b)
@@ -769,7 +900,9 @@ def test_semikolon_i_radene_men_komma_i_overskriften(uttrekk):
     katalog = uttrekk.skriv()
     f = katalog / "saker.csv"
     linjer = f.read_text(encoding="utf-8").splitlines()
-    f.write_text("\n".join([linjer[0]] + [";".join(next(csv.reader([x]))) for x in linjer[1:]]) + "\n", encoding="utf-8")
+    f.write_text(
+        "\n".join([linjer[0]] + [";".join(next(csv.reader([x]))) for x in linjer[1:]]) + "\n", encoding="utf-8"
+    )
     b = ett_brudd(katalog)
     assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 2, None, None)
     assert "semikolon" in b.melding
@@ -888,15 +1021,23 @@ def test_dato_i_2099_stopper_for_uttrekksdatoen_flyttes(uttrekk):
     uttrekk.sett("saker", 5, "mottatt_dato", "2099-01-01")
     with pytest.raises(Valideringsfeil) as e:
         les_uttrekk(uttrekk.skriv())
-    assert [(b.fil, b.rad, b.kolonne, b.verdi) for b in e.value.brudd] == [("saker.csv", 5, "mottatt_dato", "2099-01-01")]
+    assert [(b.fil, b.rad, b.kolonne, b.verdi) for b in e.value.brudd] == [
+        ("saker.csv", 5, "mottatt_dato", "2099-01-01")
+    ]
 
 
 @pytest.mark.parametrize(
     "datoer, advarsel",
     [
         (["2001-01-01", "2022-11-15"], None),  # første dag UNE fantes: ingen advarsel
-        (["2000-12-31", "2022-11-15"], "saker.csv: 1 rad har mottatt_dato før 01.01.2001, da UNE ble opprettet; sjekk datoene"),
-        (["1900-01-01", "1999-06-30"], "saker.csv: 2 rader har mottatt_dato før 01.01.2001, da UNE ble opprettet; sjekk datoene"),
+        (
+            ["2000-12-31", "2022-11-15"],
+            "saker.csv: 1 rad har mottatt_dato før 01.01.2001, da UNE ble opprettet; sjekk datoene",
+        ),
+        (
+            ["1900-01-01", "1999-06-30"],
+            "saker.csv: 2 rader har mottatt_dato før 01.01.2001, da UNE ble opprettet; sjekk datoene",
+        ),
     ],
 )
 def test_dato_for_une_ble_opprettet_gir_advarsel_med_antall(uttrekk, datoer, advarsel):
@@ -917,7 +1058,9 @@ def _mange_saker(uttrekk: Uttrekksdata, antall_datoer: int) -> int:
     mal = GYLDIG["saker"][3]  # ubehandlet asylsak
     start = dt.date(2021, 5, 1)
     for i in range(antall_datoer - 10):
-        uttrekk.tabeller["saker"].append(dict(mal, sak_id=f"N{i:04d}", mottatt_dato=(start + dt.timedelta(days=i)).isoformat()))
+        uttrekk.tabeller["saker"].append(
+            dict(mal, sak_id=f"N{i:04d}", mottatt_dato=(start + dt.timedelta(days=i)).isoformat())
+        )
     return len(uttrekk.tabeller["saker"]) + 1
 
 

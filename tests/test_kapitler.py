@@ -14,8 +14,11 @@ from arsrapport.kapitler import Kapittelresultat, slå_sammen_figurer
 
 def _resultat(navn="k", **figurer):
     return Kapittelresultat(
-        navn, figurer={2023: dict(figurer)}, tekster={"topp.x": "Iran (3)"},
-        tabeller={"t": pd.DataFrame({"a": [1, 2]})}, boktabeller={"tab.t": "| a |\n|---:|\n| 1 |"},
+        navn,
+        figurer={2023: dict(figurer)},
+        tekster={"topp.x": "Iran (3)"},
+        tabeller={"t": pd.DataFrame({"a": [1, 2]})},
+        boktabeller={"tab.t": "| a |\n|---:|\n| 1 |"},
         diagrammer={"fig.f": b"\x89PNG"},
     )
 
@@ -58,12 +61,14 @@ def test_slaa_sammen_godtar_samme_tall_fra_to_kapitler_men_ikke_ulike():
 
 
 def test_utsnittet_viser_bare_de_meldte_tabellene():
-    u = Uttrekk(tabeller={"saker": pd.DataFrame({"a": [1]}), "kpi": pd.DataFrame({"b": [2]})}, filer={"saker": "saker.csv"})
+    u = Uttrekk(
+        tabeller={"saker": pd.DataFrame({"a": [1]}), "kpi": pd.DataFrame({"b": [2]})}, filer={"saker": "saker.csv"}
+    )
     v = u.utsnitt(("saker",))
     assert v.saker is u.saker  # delt, ikke kopiert
     assert v.filer == {"saker": "saker.csv"}
     with pytest.raises(AttributeError, match="har ikke meldt at det leser tabellen 'kpi'"):
-        v.kpi
+        v.kpi  # noqa: B018  (attributtoppslaget er det som skal feile)
     with pytest.raises(KeyError, match="kpi"):
         v.tabeller.get("kpi")
     with pytest.raises(KeyError, match="ingen tabell 'uiv'"):
@@ -82,11 +87,11 @@ def test_hvert_kapittel_klarer_seg_med_tabellene_det_har_meldt():
 
         class Sporet(_Utsnitt):
             def __getitem__(self, n):
-                lest.add(n)
+                lest.add(n)  # noqa: B023  (klassen brukes bare i samme runde)
                 return super().__getitem__(n)
 
             def get(self, n, standard=None):
-                lest.add(n)
+                lest.add(n)  # noqa: B023
                 return super().get(n, standard)
 
         utsnitt = uttrekk.utsnitt(kapittel.data)

@@ -21,11 +21,11 @@ from types import SimpleNamespace
 import numpy as np
 import pandas as pd
 import pytest
+from typede_tabeller import typet_tabell
 
 from arsrapport import kapittel_3_1 as k31
 from arsrapport import saksbehandling as sb
 from arsrapport.innlesing import DATOTYPE, TEKSTTYPE
-from typede_tabeller import typet_tabell
 
 AR = 2023
 
@@ -407,13 +407,26 @@ def test_endringer_uten_fjoraret_og_med_null():
     # det første året (uten år før) får bare beholdningsendringene
     g = {2023: {"mottatt": 10, "beholdning": 6, "beholdning_start": 4}}
     k31._endringer(g, 2023)
-    assert g[2023] == {"mottatt": 10, "beholdning": 6, "beholdning_start": 4,
-                       "beholdning.endring": pytest.approx(0.5), "beholdning.endring_abs": 2}
+    assert g[2023] == {
+        "mottatt": 10,
+        "beholdning": 6,
+        "beholdning_start": 4,
+        "beholdning.endring": pytest.approx(0.5),
+        "beholdning.endring_abs": 2,
+    }
 
 
 RETTSKOLONNER = (
-    "rettssak_id", "sak_id", "instans", "innkommet_dato", "avgjort_dato", "utfall",
-    "rettskraftig_dato", "hovedforhandling", "dager_i_retten", "prosedyre",
+    "rettssak_id",
+    "sak_id",
+    "instans",
+    "innkommet_dato",
+    "avgjort_dato",
+    "utfall",
+    "rettskraftig_dato",
+    "hovedforhandling",
+    "dager_i_retten",
+    "prosedyre",
 )
 
 
@@ -509,8 +522,19 @@ def test_topp_nasjonaliteter_asyl_realitet(saker):
 
 def _realitet(nasj: str, n: int, omgjort: int) -> list[tuple]:
     return [
-        (f"{nasj}-{i}", ASYL, "Asyl", KL, "Realitet", nasj, "2023-01-02", V, "2023-03-01", "NL",
-         "Omgjort" if i < omgjort else "Ikke omgjort")
+        (
+            f"{nasj}-{i}",
+            ASYL,
+            "Asyl",
+            KL,
+            "Realitet",
+            nasj,
+            "2023-01-02",
+            V,
+            "2023-03-01",
+            "NL",
+            "Omgjort" if i < omgjort else "Ikke omgjort",
+        )
         for i in range(n)
     ]
 

@@ -8,22 +8,33 @@ from types import SimpleNamespace
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
-
-from arsrapport import diagrammer, kapittel_3_2, tabeller
 from test_portefolje import register
 from test_styringsparametere import MAL
+
+from arsrapport import diagrammer, kapittel_3_2, tabeller
 
 
 @pytest.fixture(scope="module")
 def uttrekk():
-    uiv = pd.DataFrame({
-        "uiv_id": ["U1", "U2", "U3"],
-        "mottatt_dato": pd.to_datetime(["2023-03-31", "2023-04-01", "2022-12-31"]),
-        "avgjort_dato": pd.to_datetime(["2023-04-02", None, "2023-01-02"]),
-    })
-    return SimpleNamespace(saker=register(), uiv=uiv, styringsparametere=MAL, rettssaker=pd.DataFrame(
-        {"sak_id": pd.Series([], dtype=object), "instans": pd.Series([], dtype=object),
-         "innkommet_dato": pd.Series([], dtype="datetime64[us]")}))
+    uiv = pd.DataFrame(
+        {
+            "uiv_id": ["U1", "U2", "U3"],
+            "mottatt_dato": pd.to_datetime(["2023-03-31", "2023-04-01", "2022-12-31"]),
+            "avgjort_dato": pd.to_datetime(["2023-04-02", None, "2023-01-02"]),
+        }
+    )
+    return SimpleNamespace(
+        saker=register(),
+        uiv=uiv,
+        styringsparametere=MAL,
+        rettssaker=pd.DataFrame(
+            {
+                "sak_id": pd.Series([], dtype=object),
+                "instans": pd.Series([], dtype=object),
+                "innkommet_dato": pd.Series([], dtype="datetime64[us]"),
+            }
+        ),
+    )
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +58,10 @@ def test_visning_i_boka(tab):
     vist = tabeller.kapittel_3_2(tab)
     md = vist["tab.tilbakekall"]._repr_markdown_()
     # korte kolonnenavn, norsk prosent, strek for null, ingen henlagt- eller alderskolonne
-    assert md.splitlines()[0] == "| Sakstype | Mottatt | Behandlet | Ubeh. 1.1. | Ubeh. 31.12. | Tid | Omgjort | Nemndmøte |"
+    assert (
+        md.splitlines()[0]
+        == "| Sakstype | Mottatt | Behandlet | Ubeh. 1.1. | Ubeh. 31.12. | Tid | Omgjort | Nemndmøte |"
+    )
     assert "100,0\u00a0%" in md and "| – |" in md
     assert "Henlagt" not in md and "Alder" not in md
     # regnearket beholder alle kolonnene

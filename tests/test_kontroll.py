@@ -190,11 +190,24 @@ def test_rapportar_for_registeret(uttrekk):
     assert feil.ar == 2021 and feil.dekket == [2022, 2023]
     assert [(b.fil, b.rad, b.kolonne, b.verdi, b.melding) for b in feil.brudd] == [
         ("saker.csv", None, "mottatt_dato", None, "registeret begynner i 2022: den første mottatt_dato er 2022-03-01"),
-        *[(f"{t}.csv", None, "ar", None, "ingen rader for 2021 (filen har 2022–2023)")
-          for t in ("regnskap", "tildeling", "kapitalkontoer", "mellomvaerende", "arsverk", "styringsparametere")],
-        ("kpi.csv", None, "ar", None, "ingen rader for 2019; rapportåret 2021 trenger 2019–2021 (filen har 2015, 2020–2023)"),
-        ("vekttall.csv", None, "ar_fra", None,
-         "ingen vekter gjelder for 2019; rapportåret 2021 trenger 2019–2021 (intervallene ar_fra–ar_til dekker 2020–2025)"),
+        *[
+            (f"{t}.csv", None, "ar", None, "ingen rader for 2021 (filen har 2022–2023)")
+            for t in ("regnskap", "tildeling", "kapitalkontoer", "mellomvaerende", "arsverk", "styringsparametere")
+        ],
+        (
+            "kpi.csv",
+            None,
+            "ar",
+            None,
+            "ingen rader for 2019; rapportåret 2021 trenger 2019–2021 (filen har 2015, 2020–2023)",
+        ),
+        (
+            "vekttall.csv",
+            None,
+            "ar_fra",
+            None,
+            "ingen vekter gjelder for 2019; rapportåret 2021 trenger 2019–2021 (intervallene ar_fra–ar_til dekker 2020–2025)",
+        ),
     ]
     assert str(feil).splitlines()[0] == (
         f"Rapportåret 2021 er utenfor årene uttrekket i {u.katalog} dekker (2022–2023); ingenting er beregnet:"
@@ -205,9 +218,15 @@ def test_rapportar_etter_siste_hele_ar(uttrekk):
     u = les_uttrekk(_to_ar(uttrekk).skriv())
     feil = _rapportarfeil(u, 2024)
     assert [(b.fil, b.kolonne, b.melding) for b in feil.brudd] == [
-        ("uiv.csv", "avgjort_dato", "siste hele år i uttrekket er 2023: uttrekksdatoen, den siste datoen i saker og uiv, er 15.02.2024"),
-        *[(f"{t}.csv", "ar", "ingen rader for 2024 (filen har 2022–2023)")
-          for t in ("regnskap", "tildeling", "kapitalkontoer", "mellomvaerende", "arsverk", "styringsparametere")],
+        (
+            "uiv.csv",
+            "avgjort_dato",
+            "siste hele år i uttrekket er 2023: uttrekksdatoen, den siste datoen i saker og uiv, er 15.02.2024",
+        ),
+        *[
+            (f"{t}.csv", "ar", "ingen rader for 2024 (filen har 2022–2023)")
+            for t in ("regnskap", "tildeling", "kapitalkontoer", "mellomvaerende", "arsverk", "styringsparametere")
+        ],
         ("kpi.csv", "ar", "ingen rader for 2024; rapportåret 2024 trenger 2022–2024 (filen har 2015, 2020–2023)"),
     ]
 
@@ -285,13 +304,28 @@ SJEKK = "kontrolleres ikke, så sjekk fortegnet (utbetalinger positive, innbetal
     "endret, ar, ventet",
     [
         ({}, 2023, []),
-        ({"k5000_2019": [-100.0]}, 2023,
-         [f"regnskap.csv: 1 konto har i 2019 motsatt fortegn av i årene regnskapskontrollene dekker (2021–2023); 2019 {SJEKK}"]),
-        ({"k5000_2020": [-100.0], "k1985_2020": [10.0]}, 2023,
-         [f"regnskap.csv: 2 kontoer har i 2020 motsatt fortegn av i årene regnskapskontrollene dekker (2021–2023); 2020 {SJEKK}"]),
+        (
+            {"k5000_2019": [-100.0]},
+            2023,
+            [
+                f"regnskap.csv: 1 konto har i 2019 motsatt fortegn av i årene regnskapskontrollene dekker (2021–2023); 2019 {SJEKK}"
+            ],
+        ),
+        (
+            {"k5000_2020": [-100.0], "k1985_2020": [10.0]},
+            2023,
+            [
+                f"regnskap.csv: 2 kontoer har i 2020 motsatt fortegn av i årene regnskapskontrollene dekker (2021–2023); 2020 {SJEKK}"
+            ],
+        ),
         # et år etter rapportåret er heller ikke kontrollert
-        ({"k1985_2023": [10.0]}, 2022,
-         [f"regnskap.csv: 1 konto har i 2023 motsatt fortegn av i årene regnskapskontrollene dekker (2020–2022); 2023 {SJEKK}"]),
+        (
+            {"k1985_2023": [10.0]},
+            2022,
+            [
+                f"regnskap.csv: 1 konto har i 2023 motsatt fortegn av i årene regnskapskontrollene dekker (2020–2022); 2023 {SJEKK}"
+            ],
+        ),
         # i et kontrollert år er fortegnet ikke fasit (kontrollene fanger det): ingen advarsel
         ({"k5000_2022": [-100.0]}, 2023, []),
         # summen for året teller, ikke hver rad; en sum på 0 har ikke noe fortegn
@@ -306,9 +340,12 @@ def test_fortegnsadvarsler(endret, ar, ventet):
 
 def test_kontroller_rapportar_legger_fortegnsadvarselen_i_uttrekket(uttrekk):
     _to_ar(uttrekk).tabeller["regnskap"].append(
-        dict(ar="2020", artskonto="5000", kontonavn="Lønn", kapittel="0491", post="01", belop="-1000"))
+        dict(ar="2020", artskonto="5000", kontonavn="Lønn", kapittel="0491", post="01", belop="-1000")
+    )
     u = les_uttrekk(uttrekk.skriv())
-    ventet = [f"regnskap.csv: 1 konto har i 2020 motsatt fortegn av i årene regnskapskontrollene dekker (2022–2023); 2020 {SJEKK}"]
+    ventet = [
+        f"regnskap.csv: 1 konto har i 2020 motsatt fortegn av i årene regnskapskontrollene dekker (2022–2023); 2020 {SJEKK}"
+    ]
     assert kontroll.kontroller_rapportar(u, 2023) == ventet
     assert kontroll.kontroller_rapportar(u, 2023) == []  # ikke to ganger
     assert u.advarsler == ventet

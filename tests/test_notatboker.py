@@ -45,7 +45,9 @@ def test_tynn_med_en_parametercelle(fil):
 def _nbval(*argumenter, cwd):
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *argumenter],
-        cwd=cwd, capture_output=True, text=True,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport.nummerering import NUMFIG_FORMAT, nummerer, numfig_format, sider
+from arsrapport.nummerering import NUMFIG_FORMAT, numfig_format, nummerer, sider
 
 
 def _skriv(rot: Path, filer: dict[str, str]) -> Path:
@@ -86,7 +86,12 @@ def test_numre_fortlopende_per_type_i_bokas_rekkefolge(bok):
     assert [n.rekkefolge for n in numre] == list(range(8))
     a1 = numre[1]
     assert (a1.type, a1.nummer, a1.tekst, a1.merke, a1.side, a1.kapittel) == (
-        "tabell", 1, "Første tabell.", "tab-a1", "del1/a", "1 Kapittel A"
+        "tabell",
+        1,
+        "Første tabell.",
+        "tab-a1",
+        "del1/a",
+        "1 Kapittel A",
     )
     assert numre[2].tekst == "Første figur i A."
     assert numre[4].kapittel == "1.1 Underkapittel" and numre[4].merke is None
@@ -190,9 +195,12 @@ def test_teksten_renses_og_numref_blir_nummeret(tmp_path):
         tmp_path,
         {
             "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n  - file: b\n",
-            "intro.md": "# T\n\n" + _tabell("tab.x", "Tall som i {numref}`fig-y` og **uthevet** *kursiv* `kode`.", "tab-x"),
+            "intro.md": "# T\n\n"
+            + _tabell("tab.x", "Tall som i {numref}`fig-y` og **uthevet** *kursiv* `kode`.", "tab-x"),
             "b.md": "# B\n\n"
-            + _figur("fig.y", "Se {numref}`Tabell %s <tab-x>`, [lenke](https://une.no) og {ref}`kapitlet <kap-b>`.", "fig-y"),
+            + _figur(
+                "fig.y", "Se {numref}`Tabell %s <tab-x>`, [lenke](https://une.no) og {ref}`kapitlet <kap-b>`.", "fig-y"
+            ),
         },
     )
     tab, fig = nummerer(bok)
@@ -221,11 +229,18 @@ def test_include_av_markdown_utenfor_tabellene(tmp_path):
         tmp_path,
         {
             "_toc.yml": "format: jb-book\nroot: intro\n",
-            "intro.md": "# T\n\n" + _figur("fig.a", "A.") + "\n```{include} deler/felles.md\n```\n\n" + _figur("fig.c", "C."),
+            "intro.md": "# T\n\n"
+            + _figur("fig.a", "A.")
+            + "\n```{include} deler/felles.md\n```\n\n"
+            + _figur("fig.c", "C."),
             "deler/felles.md": _figur("fig.b", "B fra en inkludert fil."),
         },
     )
-    assert [(n.navn, n.kilde) for n in nummerer(bok)] == [("Figur 1", "fig.a"), ("Figur 2", "fig.b"), ("Figur 3", "fig.c")]
+    assert [(n.navn, n.kilde) for n in nummerer(bok)] == [
+        ("Figur 1", "fig.a"),
+        ("Figur 2", "fig.b"),
+        ("Figur 3", "fig.c"),
+    ]
 
 
 def test_notatbokside_og_beregninger_fra_notatbokkatalogen(tmp_path):
@@ -262,7 +277,10 @@ def test_notatbokside_og_beregninger_fra_notatbokkatalogen(tmp_path):
     "toc, melding",
     [
         ("format: jb-book\nroot: intro\ndefaults:\n  numbered: true\n", "numbered"),
-        ("format: jb-book\nroot: intro\nparts:\n  - caption: A\n    numbered: true\n    chapters:\n      - file: intro\n", "numbered"),
+        (
+            "format: jb-book\nroot: intro\nparts:\n  - caption: A\n    numbered: true\n    chapters:\n      - file: intro\n",
+            "numbered",
+        ),
         ("format: jb-book\nroot: intro\nchapters:\n  - glob: del*/*\n", "glob"),
         ("format: jb-book\nchapters:\n  - file: a\n", "root"),
     ],
@@ -274,7 +292,9 @@ def test_innholdsfortegnelse_som_ikke_stottes(tmp_path, toc, melding):
 
 
 def test_manglende_side(tmp_path):
-    bok = _skriv(tmp_path, {"_toc.yml": "format: jb-book\nroot: intro\nchapters:\n  - file: borte\n", "intro.md": "# T\n"})
+    bok = _skriv(
+        tmp_path, {"_toc.yml": "format: jb-book\nroot: intro\nchapters:\n  - file: borte\n", "intro.md": "# T\n"}
+    )
     with pytest.raises(FileNotFoundError, match="borte"):
         nummerer(bok)
 

@@ -6,14 +6,32 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from typede_tabeller import typet_tabell
 
 from arsrapport import portefolje
 from arsrapport import saksbehandling as sb
-from typede_tabeller import typet_tabell
 
-KOL = ("sak_id", "person_id", "familie_id", "saksgruppe", "sakstype", "behandlingstype", "asylspor",
-       "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall", "nasjonalitet", "hjemmel",
-       "ema", "under_18_ved_vedtak", "barnefamilie", "lengevarende_barn", "tilknyttet_utvisning")
+KOL = (
+    "sak_id",
+    "person_id",
+    "familie_id",
+    "saksgruppe",
+    "sakstype",
+    "behandlingstype",
+    "asylspor",
+    "mottatt_dato",
+    "avslutning",
+    "avsluttet_dato",
+    "avgjorelsesform",
+    "utfall",
+    "nasjonalitet",
+    "hjemmel",
+    "ema",
+    "under_18_ved_vedtak",
+    "barnefamilie",
+    "lengevarende_barn",
+    "tilknyttet_utvisning",
+)
 DATO = ("mottatt_dato", "avsluttet_dato")
 V, H, KL, OM = "Vedtak", "Henlagt", "Klage", "Omgjøringsanmodning"
 B = "Beskyttelse"
@@ -21,24 +39,304 @@ F = False
 
 RADER = [
     # asyl, realitet, klager
-    ("R1", "P1", None, "Asyl", B, KL, "Realitet", "2023-01-01", V, "2023-04-11", "NL", "Omgjort", "Iran", "utl. § 28", F, F, F, F, F),  # 100 d
-    ("R2", "P2", None, "Asyl", B, KL, "Realitet", "2022-12-01", V, "2023-12-31", "NMP", "Ikke omgjort", "Iran", "utl. § 28", F, F, F, F, F),  # 395 d, vedtak 31.12.
-    ("R3", "P3", None, "Asyl", B, KL, "Realitet", "2023-12-31", None, None, None, None, "Irak", "utl. § 28", F, F, F, F, F),  # mottatt 31.12., alder 0
-    ("R4", "P4", None, "Asyl", B, KL, "Realitet", "2021-12-30", None, None, None, None, "Irak", "utl. § 28", F, F, F, F, F),  # 366 d ved D0: over ett år
-    ("R5", "P5", None, "Asyl", B, KL, "Realitet", "2022-01-01", H, "2023-03-01", None, None, "Irak", "utl. § 28", F, F, F, F, F),  # 364 d ved D0, henlagt
+    (
+        "R1",
+        "P1",
+        None,
+        "Asyl",
+        B,
+        KL,
+        "Realitet",
+        "2023-01-01",
+        V,
+        "2023-04-11",
+        "NL",
+        "Omgjort",
+        "Iran",
+        "utl. § 28",
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # 100 d
+    (
+        "R2",
+        "P2",
+        None,
+        "Asyl",
+        B,
+        KL,
+        "Realitet",
+        "2022-12-01",
+        V,
+        "2023-12-31",
+        "NMP",
+        "Ikke omgjort",
+        "Iran",
+        "utl. § 28",
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # 395 d, vedtak 31.12.
+    (
+        "R3",
+        "P3",
+        None,
+        "Asyl",
+        B,
+        KL,
+        "Realitet",
+        "2023-12-31",
+        None,
+        None,
+        None,
+        None,
+        "Irak",
+        "utl. § 28",
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # mottatt 31.12., alder 0
+    (
+        "R4",
+        "P4",
+        None,
+        "Asyl",
+        B,
+        KL,
+        "Realitet",
+        "2021-12-30",
+        None,
+        None,
+        None,
+        None,
+        "Irak",
+        "utl. § 28",
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # 366 d ved D0: over ett år
+    (
+        "R5",
+        "P5",
+        None,
+        "Asyl",
+        B,
+        KL,
+        "Realitet",
+        "2022-01-01",
+        H,
+        "2023-03-01",
+        None,
+        None,
+        "Irak",
+        "utl. § 28",
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # 364 d ved D0, henlagt
     # asyl, Dublin og trygt tredjeland, klager
-    ("D1", "P6", None, "Asyl", B, KL, "Dublin", "2023-02-01", V, "2023-03-03", "SEK", "Ikke omgjort", "Ukraina", "utl. § 28", True, True, F, F, F),  # 30 d
-    ("D2", "P6", None, "Asyl", B, KL, "Trygt tredjeland", "2023-03-01", V, "2023-03-11", "NL", "Delvis omgjort", "Ukraina", "utl. § 28", True, F, F, F, F),  # 10 d
+    (
+        "D1",
+        "P6",
+        None,
+        "Asyl",
+        B,
+        KL,
+        "Dublin",
+        "2023-02-01",
+        V,
+        "2023-03-03",
+        "SEK",
+        "Ikke omgjort",
+        "Ukraina",
+        "utl. § 28",
+        True,
+        True,
+        F,
+        F,
+        F,
+    ),  # 30 d
+    (
+        "D2",
+        "P6",
+        None,
+        "Asyl",
+        B,
+        KL,
+        "Trygt tredjeland",
+        "2023-03-01",
+        V,
+        "2023-03-11",
+        "NL",
+        "Delvis omgjort",
+        "Ukraina",
+        "utl. § 28",
+        True,
+        F,
+        F,
+        F,
+        F,
+    ),  # 10 d
     # asyl, realitet, anmodninger (barnefamilie, lengeværende barn)
-    ("O1", "P7", "F1", "Asyl", B, OM, "Realitet", "2022-06-01", V, "2023-06-01", "NUP", "Omgjort", "Iran", "utl. § 28", F, F, True, True, F),  # 365 d
-    ("O2", "P8", "F1", "Asyl", B, OM, "Realitet", "2023-05-01", V, "2023-06-01", "NL", "Ikke omgjort", "Iran", "utl. § 28", F, F, True, F, F),  # 31 d
+    (
+        "O1",
+        "P7",
+        "F1",
+        "Asyl",
+        B,
+        OM,
+        "Realitet",
+        "2022-06-01",
+        V,
+        "2023-06-01",
+        "NUP",
+        "Omgjort",
+        "Iran",
+        "utl. § 28",
+        F,
+        F,
+        True,
+        True,
+        F,
+    ),  # 365 d
+    (
+        "O2",
+        "P8",
+        "F1",
+        "Asyl",
+        B,
+        OM,
+        "Realitet",
+        "2023-05-01",
+        V,
+        "2023-06-01",
+        "NL",
+        "Ikke omgjort",
+        "Iran",
+        "utl. § 28",
+        F,
+        F,
+        True,
+        F,
+        F,
+    ),  # 31 d
     # tilbakekall: § 63, § 37 og statsborgerskap
-    ("T1", "P9", None, "Tilbakekall", "Tilbakekall utl. § 63", KL, None, "2023-01-01", V, "2023-01-21", "NL", "Omgjort", "Somalia", "utl. § 63", F, F, F, F, True),  # 20 d
-    ("T2", "P10", None, "Tilbakekall", "Opphør utl. § 37", OM, None, "2023-01-01", V, "2023-01-31", "NMP", "Ikke omgjort", "Somalia", "utl. § 63 jf. § 66", F, F, F, F, F),  # 30 d
-    ("T3", "P11", None, "Tilbakekall", "Tilbakekall statsborgerskap", KL, None, "2022-12-30", None, None, None, None, "Eritrea", "stbl. § 26", F, F, F, F, F),  # 1 / 366 d
+    (
+        "T1",
+        "P9",
+        None,
+        "Tilbakekall",
+        "Tilbakekall utl. § 63",
+        KL,
+        None,
+        "2023-01-01",
+        V,
+        "2023-01-21",
+        "NL",
+        "Omgjort",
+        "Somalia",
+        "utl. § 63",
+        F,
+        F,
+        F,
+        F,
+        True,
+    ),  # 20 d
+    (
+        "T2",
+        "P10",
+        None,
+        "Tilbakekall",
+        "Opphør utl. § 37",
+        OM,
+        None,
+        "2023-01-01",
+        V,
+        "2023-01-31",
+        "NMP",
+        "Ikke omgjort",
+        "Somalia",
+        "utl. § 63 jf. § 66",
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # 30 d
+    (
+        "T3",
+        "P11",
+        None,
+        "Tilbakekall",
+        "Tilbakekall statsborgerskap",
+        KL,
+        None,
+        "2022-12-30",
+        None,
+        None,
+        None,
+        None,
+        "Eritrea",
+        "stbl. § 26",
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # 1 / 366 d
     # arbeid/opphold
-    ("A1", "P12", None, "Arbeid/opphold", "EØS", KL, None, "2022-12-31", V, "2023-01-01", "SEK", "Ikke omgjort", "Polen", None, F, F, F, F, F),  # 1 d, mottatt 31.12.2022
-    ("A2", "P13", None, "Arbeid/opphold", "Arbeid", KL, None, "2024-01-02", None, None, None, None, "India", None, F, F, F, F, F),  # etter året
+    (
+        "A1",
+        "P12",
+        None,
+        "Arbeid/opphold",
+        "EØS",
+        KL,
+        None,
+        "2022-12-31",
+        V,
+        "2023-01-01",
+        "SEK",
+        "Ikke omgjort",
+        "Polen",
+        None,
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # 1 d, mottatt 31.12.2022
+    (
+        "A2",
+        "P13",
+        None,
+        "Arbeid/opphold",
+        "Arbeid",
+        KL,
+        None,
+        "2024-01-02",
+        None,
+        None,
+        None,
+        None,
+        "India",
+        None,
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # etter året
 ]
 
 
@@ -165,9 +463,13 @@ def test_barn_og_familier(saker):
 def test_nye_rettssaker_per_sakstype(saker):
     retts = typet_tabell(
         ("rettssak_id", "sak_id", "instans", "innkommet_dato"),
-        [("X1", "T3", "Tingretten", "2023-05-01"), ("X2", "T3", "Lagmannsretten", "2023-06-01"),
-         ("X3", "T1", "Tingretten", "2022-05-01"), ("X4", None, "Tingretten", "2023-05-01"),
-         ("X5", "R2", "Tingretten", "2023-12-31")],
+        [
+            ("X1", "T3", "Tingretten", "2023-05-01"),
+            ("X2", "T3", "Lagmannsretten", "2023-06-01"),
+            ("X3", "T1", "Tingretten", "2022-05-01"),
+            ("X4", None, "Tingretten", "2023-05-01"),
+            ("X5", "R2", "Tingretten", "2023-12-31"),
+        ],
         ("innkommet_dato",),
     )
     ut = portefolje.nye_rettssaker_per_sakstype(retts, saker, 2023)
@@ -218,7 +520,9 @@ def test_oversikt_per_nokkel(saker):
 def test_tabell_asylspor_har_fast_rekkefolge(saker):
     tab = portefolje.tabell_asylspor(saker, 2023)
     assert tab["Asylsaker"].tolist() == [
-        "Realitetsbehandlet, klager", "Realitetsbehandlet, omgjøringsanmodninger", "Dublin og trygt tredjeland, klager",
+        "Realitetsbehandlet, klager",
+        "Realitetsbehandlet, omgjøringsanmodninger",
+        "Dublin og trygt tredjeland, klager",
     ]  # ingen anmodninger i Dublin/tredjeland i dataene: raden utelates
     assert tab.loc[0, "Behandlet"] == 2 and tab.loc[2, "Behandlet"] == 2
 

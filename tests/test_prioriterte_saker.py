@@ -42,26 +42,54 @@ utenfor regelverket 1 (G); 3 saker i alt.
 from __future__ import annotations
 
 import pytest
+from test_prioritet_kontroll import merking, saker
 
 from arsrapport import prioriterte_saker as ps
 from arsrapport.tallkatalog import katalog
-from test_prioritet_kontroll import merking, saker
 
 AG = dict(saksgruppe="Asyl", asylspor="Realitet", avslutning="Vedtak", utfall="Ikke omgjort")
 
 SAKER = saker(
-    dict(AG, sak_id="A", avsluttet_dato="2023-04-05", vedtak_tidspunkt="2023-04-05 14:00", aapenbart_grunnlos=True,
-         uiv_frist="2023-04-12 14:00", uiv_begjaering="2023-04-11 10:00", uiv_avgjort="2023-04-12 15:00"),
-    dict(AG, sak_id="B", avsluttet_dato="2023-03-10", vedtak_tidspunkt="2023-03-10 15:30", aapenbart_grunnlos=True,
-         uiv_frist="2023-03-14 15:30", uiv_begjaering="2023-03-13 09:00", uiv_avgjort="2023-03-14 16:31"),
-    dict(AG, sak_id="C", avsluttet_dato="2023-06-01", vedtak_tidspunkt="2023-06-01 10:00", aapenbart_grunnlos=True,
-         uiv_frist="2023-06-02 10:00"),
-    dict(AG, sak_id="D", avsluttet_dato="2023-12-04", vedtak_tidspunkt="2023-12-04 11:00", uiv_frist="2023-12-27 23:59"),
-    dict(AG, sak_id="E", avsluttet_dato="2023-09-15", vedtak_tidspunkt="2023-09-15 12:00", uiv_frist="2023-10-09 23:59"),
+    dict(
+        AG,
+        sak_id="A",
+        avsluttet_dato="2023-04-05",
+        vedtak_tidspunkt="2023-04-05 14:00",
+        aapenbart_grunnlos=True,
+        uiv_frist="2023-04-12 14:00",
+        uiv_begjaering="2023-04-11 10:00",
+        uiv_avgjort="2023-04-12 15:00",
+    ),
+    dict(
+        AG,
+        sak_id="B",
+        avsluttet_dato="2023-03-10",
+        vedtak_tidspunkt="2023-03-10 15:30",
+        aapenbart_grunnlos=True,
+        uiv_frist="2023-03-14 15:30",
+        uiv_begjaering="2023-03-13 09:00",
+        uiv_avgjort="2023-03-14 16:31",
+    ),
+    dict(
+        AG,
+        sak_id="C",
+        avsluttet_dato="2023-06-01",
+        vedtak_tidspunkt="2023-06-01 10:00",
+        aapenbart_grunnlos=True,
+        uiv_frist="2023-06-02 10:00",
+    ),
+    dict(
+        AG, sak_id="D", avsluttet_dato="2023-12-04", vedtak_tidspunkt="2023-12-04 11:00", uiv_frist="2023-12-27 23:59"
+    ),
+    dict(
+        AG, sak_id="E", avsluttet_dato="2023-09-15", vedtak_tidspunkt="2023-09-15 12:00", uiv_frist="2023-10-09 23:59"
+    ),
     dict(AG, sak_id="F", avsluttet_dato="2023-10-20", vedtak_tidspunkt="2023-10-20 10:00", utfall="Omgjort"),
     dict(AG, sak_id="G", asylspor="Dublin", avsluttet_dato="2023-08-10", vedtak_tidspunkt="2023-08-10 09:00"),
     dict(saksgruppe="Asyl", asylspor="Realitet", sak_id="H"),
-    dict(AG, sak_id="I", avsluttet_dato="2022-11-10", vedtak_tidspunkt="2022-11-10 10:00", uiv_frist="2022-12-01 23:59"),
+    dict(
+        AG, sak_id="I", avsluttet_dato="2022-11-10", vedtak_tidspunkt="2022-11-10 10:00", uiv_frist="2022-12-01 23:59"
+    ),
     dict(AG, sak_id="J", avsluttet_dato="2023-05-05", vedtak_tidspunkt="2023-05-05 10:00"),
     dict(AG, sak_id="K", avsluttet_dato="2023-02-01"),
 )
@@ -70,8 +98,11 @@ MERKING = merking(
     ("B", "2023-03-02 09:00", "PP", "Lokalt politi"),
     ("C", "2023-05-25 08:00", "PP", "Mottak"),
     ("D", "2023-11-27 09:00", "PP", "PU"),
-    ("E", "2023-09-01 09:00", "PP", "ASA"), ("E", "2023-09-05 09:00", "UM", None), ("E", "2023-09-11 10:00", "PP", "ASA"),
-    ("F", "2023-10-02 09:00", "PP", "RMA"), ("F", "2023-10-05 09:00", "UM", None),
+    ("E", "2023-09-01 09:00", "PP", "ASA"),
+    ("E", "2023-09-05 09:00", "UM", None),
+    ("E", "2023-09-11 10:00", "PP", "ASA"),
+    ("F", "2023-10-02 09:00", "PP", "RMA"),
+    ("F", "2023-10-05 09:00", "UM", None),
     ("G", "2023-08-08 09:00", "PP", None),
     ("H", "2023-12-20 09:00", "PP", "PU"),
     ("I", "2022-11-01 09:00", "PP", "PU"),
@@ -88,11 +119,15 @@ def f():
 def test_merket_og_tatt_ut_etter_melder(f):
     a = f[2023]
     assert a["prioritet.merket"] == 9
-    assert {m: a[f"prioritet.merket.meldt_av.{m}"] for m in ("pu", "lokalt_politi", "mottak", "opa", "rma", "asa", "ikke_oppgitt")} == \
-        dict(pu=4, lokalt_politi=1, mottak=1, opa=0, rma=1, asa=1, ikke_oppgitt=1)
+    assert {
+        m: a[f"prioritet.merket.meldt_av.{m}"]
+        for m in ("pu", "lokalt_politi", "mottak", "opa", "rma", "asa", "ikke_oppgitt")
+    } == dict(pu=4, lokalt_politi=1, mottak=1, opa=0, rma=1, asa=1, ikke_oppgitt=1)
     assert a["prioritet.tatt_ut"] == 2
     assert a["prioritet.tatt_ut.meldt_av.asa"] == 1 and a["prioritet.tatt_ut.meldt_av.rma"] == 1
-    assert sum(a[f"prioritet.tatt_ut.meldt_av.{m}"] for m in ("pu", "lokalt_politi", "mottak", "opa", "ikke_oppgitt")) == 0
+    assert (
+        sum(a[f"prioritet.tatt_ut.meldt_av.{m}"] for m in ("pu", "lokalt_politi", "mottak", "opa", "ikke_oppgitt")) == 0
+    )
     assert a["prioritet.andel_tatt_ut"] == pytest.approx(2 / 9)
 
 
@@ -127,7 +162,11 @@ def test_en_time(f):
 
 def test_avvik(f):
     a = f[2023]
-    assert (a["prioritet.avvik.um_uten_pp"], a["prioritet.avvik.etter_vedtak"], a["prioritet.avvik.utenfor_regelverket"]) == (1, 1, 1)
+    assert (
+        a["prioritet.avvik.um_uten_pp"],
+        a["prioritet.avvik.etter_vedtak"],
+        a["prioritet.avvik.utenfor_regelverket"],
+    ) == (1, 1, 1)
     assert a["prioritet.avvik"] == 3
 
 
@@ -179,7 +218,9 @@ def test_ingen_merking():
 def test_kapitlet_pa_det_medfolgende_uttrekket(figurer):
     """Tallene bygget limte, finnes for rapportåret og årene før, og henger sammen."""
     a = figurer[2023]
-    assert a["prioritet.merket"] == sum(a[f"prioritet.merket.meldt_av.{m}"] for m in (*ps.MELDER_ID.values(), ps.IKKE_OPPGITT))
+    assert a["prioritet.merket"] == sum(
+        a[f"prioritet.merket.meldt_av.{m}"] for m in (*ps.MELDER_ID.values(), ps.IKKE_OPPGITT)
+    )
     assert a["prioritet.frist.satt"] == sum(a[f"prioritet.frist.{u}"] for u in ("lik", "kortere", "lengre"))
     assert 0 < a["prioritet.andel_innen_5_arbeidsdager"] < 1
     assert {2021, 2022} <= {ar for ar in figurer if "prioritet.merket" in figurer[ar]}

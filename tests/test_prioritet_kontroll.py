@@ -48,8 +48,11 @@ ASYL = dict(saksgruppe="Asyl", asylspor="Realitet", avslutning="Vedtak", utfall=
 
 def test_ren_historikk_gir_ingen_advarsler():
     s = saker(dict(ASYL, sak_id="A", avsluttet_dato="2023-03-10", vedtak_tidspunkt="2023-03-10 12:00"))
-    m = merking(("A", "2023-03-01 09:00", "PP", "PU"), ("A", "2023-03-02 09:00", "UM", None),
-                ("A", "2023-03-03 09:00", "PP", "PU"))
+    m = merking(
+        ("A", "2023-03-01 09:00", "PP", "PU"),
+        ("A", "2023-03-02 09:00", "UM", None),
+        ("A", "2023-03-03 09:00", "PP", "PU"),
+    )
     assert p.advarsler(m, s) == []
 
 
@@ -62,17 +65,24 @@ def test_advarsler_teller_saker_og_nevner_ingen_id():
         dict(ASYL, sak_id="SAK-48T", prosedyre_48t=True, avsluttet_dato="2023-03-10"),
         dict(ASYL, sak_id="SAK-EMA", ema=True, avsluttet_dato="2023-03-10", bfe_vurdert="2023-03-02 10:00"),
         dict(ASYL, sak_id="SAK-EMA-OK", ema=True, avsluttet_dato="2023-03-10", bfe_vurdert="2023-03-01 10:00"),
-        dict(sak_id="SAK-UTV", saksgruppe="Utvisning", avslutning="Vedtak", utfall="Ikke omgjort", avsluttet_dato="2023-03-10"),
+        dict(
+            sak_id="SAK-UTV",
+            saksgruppe="Utvisning",
+            avslutning="Vedtak",
+            utfall="Ikke omgjort",
+            avsluttet_dato="2023-03-10",
+        ),
     )
     m = merking(
-        ("SAK-UM1", "2023-03-01 09:00", "UM", None),                                           # UM først
-        ("SAK-UM2", "2023-03-01 09:00", "PP", "PU"), ("SAK-UM2", "2023-03-02 09:00", "UM", None),
-        ("SAK-UM2", "2023-03-03 09:00", "UM", None),                                           # UM etter UM
-        ("SAK-ETTER", "2023-03-10 12:01", "PP", "PU"),                                         # ett minutt etter vedtaket
+        ("SAK-UM1", "2023-03-01 09:00", "UM", None),  # UM først
+        ("SAK-UM2", "2023-03-01 09:00", "PP", "PU"),
+        ("SAK-UM2", "2023-03-02 09:00", "UM", None),
+        ("SAK-UM2", "2023-03-03 09:00", "UM", None),  # UM etter UM
+        ("SAK-ETTER", "2023-03-10 12:01", "PP", "PU"),  # ett minutt etter vedtaket
         ("SAK-DUBLIN", "2023-03-01 09:00", "PP", "PU"),
         ("SAK-48T", "2023-03-01 09:00", "PP", "PU"),
-        ("SAK-EMA", "2023-03-01 09:00", "PP", "Mottak"),                                       # før BFE vurderte
-        ("SAK-EMA-OK", "2023-03-01 10:00", "PP", "Mottak"),                                    # samme minutt: lov
+        ("SAK-EMA", "2023-03-01 09:00", "PP", "Mottak"),  # før BFE vurderte
+        ("SAK-EMA-OK", "2023-03-01 10:00", "PP", "Mottak"),  # samme minutt: lov
         ("SAK-UTV", "2023-03-01 09:00", "PP", "PU"),
     )
     ut = p.advarsler(m, s)
@@ -157,26 +167,34 @@ def test_ugyldig_kode_og_tidspunkt(kopi):
     _skriv(m, kopi / "prioritet.csv")
     brudd, _ = valider(kopi)
     assert {(b.fil, b.rad, b.kolonne) for b in brudd} == {
-        ("prioritet.csv", 2, "kode"), ("prioritet.csv", 3, "tidspunkt"), ("prioritet.csv", 4, "meldt_av")}
+        ("prioritet.csv", 2, "kode"),
+        ("prioritet.csv", 3, "tidspunkt"),
+        ("prioritet.csv", 4, "meldt_av"),
+    }
 
 
 def _sak_med_frist(s: pd.DataFrame) -> int:
     return int(np.flatnonzero((s["uiv_avgjort"] != "") & (s["aapenbart_grunnlos"] == "true"))[0])
 
 
-@pytest.mark.parametrize("kolonne, verdi, melding", [
-    ("vedtak_tidspunkt", "2020-01-01T10:00", "annen dato enn avsluttet_dato"),
-    ("uiv_frist", "2000-01-01T10:00", "uiv_frist er før vedtak_tidspunkt"),
-    ("uiv_avgjort", "2000-01-01T10:00", "uiv_avgjort er før"),
-    ("utfall", "Omgjort", "aapenbart_grunnlos er sann, men saken er ikke avslått"),
-])
+@pytest.mark.parametrize(
+    "kolonne, verdi, melding",
+    [
+        ("vedtak_tidspunkt", "2020-01-01T10:00", "annen dato enn avsluttet_dato"),
+        ("uiv_frist", "2000-01-01T10:00", "uiv_frist er før vedtak_tidspunkt"),
+        ("uiv_avgjort", "2000-01-01T10:00", "uiv_avgjort er før"),
+        ("utfall", "Omgjort", "aapenbart_grunnlos er sann, men saken er ikke avslått"),
+    ],
+)
 def test_regler_for_de_nye_kolonnene_i_saker(kopi, kolonne, verdi, melding):
     s = _les(kopi / "saker.csv")
     i = _sak_med_frist(s)
     s.loc[i, kolonne] = verdi
     _skriv(s, kopi / "saker.csv")
     brudd, _ = valider(kopi)
-    assert any(b.fil == "saker.csv" and b.rad == i + 2 and melding in b.melding for b in brudd), "\n".join(map(str, brudd))
+    assert any(b.fil == "saker.csv" and b.rad == i + 2 and melding in b.melding for b in brudd), "\n".join(
+        map(str, brudd)
+    )
 
 
 def test_uiv_kolonner_krever_vedtakstidspunkt(kopi):
@@ -199,8 +217,11 @@ def test_data_har_frister_over_paske_og_jul():
     u = les_uttrekk(DATA)
     s = u.saker.loc[u.saker["uiv_frist"].notna()]
     ag = s.loc[s["aapenbart_grunnlos"]]
-    over_paske = [(v, f) for v, f in zip(ag["vedtak_tidspunkt"], ag["uiv_frist"])
-                  if v.year == 2023 and v.date() <= dt.date(2023, 4, 5) and f.date() >= dt.date(2023, 4, 11)]
+    over_paske = [
+        (v, f)
+        for v, f in zip(ag["vedtak_tidspunkt"], ag["uiv_frist"])
+        if v.year == 2023 and v.date() <= dt.date(2023, 4, 5) and f.date() >= dt.date(2023, 4, 11)
+    ]
     assert over_paske
     ordinaer = s.loc[~s["aapenbart_grunnlos"]]
     over_jul = [f for f in ordinaer["uiv_frist"] if f.month == 12 and f.day == 27]

@@ -6,37 +6,58 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-
-from arsrapport import produktivitet as p
 from typede_tabeller import typet_tabell
 
-KOL = ("sak_id", "saksgruppe", "behandlingstype", "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall")
-V, KL = "Vedtak", "Klage"
-SAKER = typet_tabell(KOL, [
-    ("A1", "Asyl", KL, "2023-01-01", V, "2023-03-01", "NMP", "Omgjort"),             # 1,276
-    ("A2", "Asyl", KL, "2023-01-01", V, "2023-12-31", "SEK", "Ikke omgjort"),        # 0,101 (31.12. teller)
-    ("F1", "Familieinnvandring", KL, "2022-06-01", V, "2023-01-01", "NL", "Ikke omgjort"),  # 0,292 (1.1. teller)
-    ("F2", "Familieinnvandring", KL, "2022-06-01", V, "2022-12-31", "NL", "Ikke omgjort"),  # 2022: ikke med i 2023
-    ("F3", "Familieinnvandring", KL, "2023-06-01", "Henlagt", "2023-07-01", None, None),    # henlagt: teller ikke
-], ("mottatt_dato", "avsluttet_dato"))
+from arsrapport import produktivitet as p
 
-VEKTTALL = pd.DataFrame({
-    "ar_fra": [2020] * 4 + [2024], "ar_til": [2023] * 4 + [2026],
-    "kategori": ["Asyl", "Asyl", "Opphold", "Opphold", "Asyl"],
-    "avgjorelsesform": ["NMP", "SEK", "NL", "SEK", "NMP"],
-    "vekt": [1.276, 0.101, 0.292, 0.125, 9.9],
-})
+KOL = (
+    "sak_id",
+    "saksgruppe",
+    "behandlingstype",
+    "mottatt_dato",
+    "avslutning",
+    "avsluttet_dato",
+    "avgjorelsesform",
+    "utfall",
+)
+V, KL = "Vedtak", "Klage"
+SAKER = typet_tabell(
+    KOL,
+    [
+        ("A1", "Asyl", KL, "2023-01-01", V, "2023-03-01", "NMP", "Omgjort"),  # 1,276
+        ("A2", "Asyl", KL, "2023-01-01", V, "2023-12-31", "SEK", "Ikke omgjort"),  # 0,101 (31.12. teller)
+        ("F1", "Familieinnvandring", KL, "2022-06-01", V, "2023-01-01", "NL", "Ikke omgjort"),  # 0,292 (1.1. teller)
+        ("F2", "Familieinnvandring", KL, "2022-06-01", V, "2022-12-31", "NL", "Ikke omgjort"),  # 2022: ikke med i 2023
+        ("F3", "Familieinnvandring", KL, "2023-06-01", "Henlagt", "2023-07-01", None, None),  # henlagt: teller ikke
+    ],
+    ("mottatt_dato", "avsluttet_dato"),
+)
+
+VEKTTALL = pd.DataFrame(
+    {
+        "ar_fra": [2020] * 4 + [2024],
+        "ar_til": [2023] * 4 + [2026],
+        "kategori": ["Asyl", "Asyl", "Opphold", "Opphold", "Asyl"],
+        "avgjorelsesform": ["NMP", "SEK", "NL", "SEK", "NMP"],
+        "vekt": [1.276, 0.101, 0.292, 0.125, 9.9],
+    }
+)
 KPI = pd.DataFrame({"ar": [2021, 2022, 2023], "indeks": [116.1, 122.8, 129.6]})
-REGNSKAP = pd.DataFrame({
-    "ar": [2023, 2023, 2023, 2023, 2021],
-    "kapittel": ["0491", "0491", "0491", "1633", "0491"],
-    "post": ["01", "21", "45", "01", "01"],
-    "belop": [300_000.0, 30_000.0, 99_999.0, 77_777.0, 200_000.0],
-})
-ARSVERK = pd.DataFrame({
-    "ar": [2023] * 4, "enhet": ["Saksenhetene", "Nemndledere", "Prosedyreenheten", "Øvrige UNE"],
-    "arsverk": [2.0, 1.0, 0.5, 1.5],
-})
+REGNSKAP = pd.DataFrame(
+    {
+        "ar": [2023, 2023, 2023, 2023, 2021],
+        "kapittel": ["0491", "0491", "0491", "1633", "0491"],
+        "post": ["01", "21", "45", "01", "01"],
+        "belop": [300_000.0, 30_000.0, 99_999.0, 77_777.0, 200_000.0],
+    }
+)
+ARSVERK = pd.DataFrame(
+    {
+        "ar": [2023] * 4,
+        "enhet": ["Saksenhetene", "Nemndledere", "Prosedyreenheten", "Øvrige UNE"],
+        "arsverk": [2.0, 1.0, 0.5, 1.5],
+    }
+)
 
 
 def test_vekttall_etter_kategori_og_form():
@@ -99,8 +120,13 @@ def test_figurer_med_endring_fra_aret_for():
     assert f[2023]["arsverk.endring"] == pytest.approx(-0.5)  # 10 -> 5
     # 2022 har ikke regnskap: ingen kostnadstall for året (ikke 0) og ingen endring å regne
     assert "kostnad_per_sak.endring" not in f[2023]
-    for fid in ("regnskap_post01_21", "regnskap_post01_21_kpi", "kostnad_per_sak", "kostnad_per_vekttall",
-                "kostnad_per_vekttall_kpi"):
+    for fid in (
+        "regnskap_post01_21",
+        "regnskap_post01_21_kpi",
+        "kostnad_per_sak",
+        "kostnad_per_vekttall",
+        "kostnad_per_vekttall_kpi",
+    ):
         assert fid not in f[2022]
     assert f[2022]["vekttall"] == pytest.approx(0.292)  # F2
 
@@ -125,18 +151,38 @@ def test_tabellene_og_visningen():
 
 # --- Del VII tabell 1: vekttallskostnaden de fire siste årene -------------------------
 
-SAKER_4 = pd.concat([SAKER, typet_tabell(KOL, [
-    ("B1", "Asyl", KL, "2019-01-01", V, "2019-05-01", "NMP", "Ikke omgjort"),       # 2019: ingen vekter
-    ("C1", "Asyl", KL, "2020-01-01", V, "2020-02-01", "NMP", "Ikke omgjort"),       # 1,276
-    ("C2", "Utvisning", KL, "2020-01-01", V, "2020-12-31", "SEK", "Ikke omgjort"),  # 0,125
-    ("D1", "Asyl", KL, "2021-01-01", V, "2021-02-01", "SEK", "Ikke omgjort"),       # 0,101
-    ("D2", "Asyl", KL, "2021-01-01", V, "2021-03-01", "SEK", "Omgjort"),            # 0,101
-    ("E1", "Asyl", KL, "2022-01-01", "Henlagt", "2022-03-01", None, None),          # henlagt
-], ("mottatt_dato", "avsluttet_dato"))], ignore_index=True)
-REGNSKAP_4 = pd.concat([REGNSKAP, pd.DataFrame({
-    "ar": [2021, 2022, 2019], "kapittel": ["0491"] * 3, "post": ["21", "01", "01"],
-    "belop": [47_000.0, 100_000.0, 55_000.0],
-})], ignore_index=True)
+SAKER_4 = pd.concat(
+    [
+        SAKER,
+        typet_tabell(
+            KOL,
+            [
+                ("B1", "Asyl", KL, "2019-01-01", V, "2019-05-01", "NMP", "Ikke omgjort"),  # 2019: ingen vekter
+                ("C1", "Asyl", KL, "2020-01-01", V, "2020-02-01", "NMP", "Ikke omgjort"),  # 1,276
+                ("C2", "Utvisning", KL, "2020-01-01", V, "2020-12-31", "SEK", "Ikke omgjort"),  # 0,125
+                ("D1", "Asyl", KL, "2021-01-01", V, "2021-02-01", "SEK", "Ikke omgjort"),  # 0,101
+                ("D2", "Asyl", KL, "2021-01-01", V, "2021-03-01", "SEK", "Omgjort"),  # 0,101
+                ("E1", "Asyl", KL, "2022-01-01", "Henlagt", "2022-03-01", None, None),  # henlagt
+            ],
+            ("mottatt_dato", "avsluttet_dato"),
+        ),
+    ],
+    ignore_index=True,
+)
+REGNSKAP_4 = pd.concat(
+    [
+        REGNSKAP,
+        pd.DataFrame(
+            {
+                "ar": [2021, 2022, 2019],
+                "kapittel": ["0491"] * 3,
+                "post": ["21", "01", "01"],
+                "belop": [47_000.0, 100_000.0, 55_000.0],
+            }
+        ),
+    ],
+    ignore_index=True,
+)
 
 
 def test_vekttallskostnad_fire_ar():

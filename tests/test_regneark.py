@@ -20,8 +20,15 @@ UTTREKK = pd.Timestamp("2024-02-15")
 def _nr(type_: str, nummer: int, kilde: str | None, rekkefolge: int, side: str = "del3/a", tekst: str | None = None):
     navn = f"{'Tabell' if type_ == 'tabell' else 'Figur'} {nummer}"
     return Nummerert(
-        type=type_, nummer=nummer, navn=navn, tekst=tekst or f"Teksten til {navn}.", kilde=kilde,
-        merke=None, side=side, kapittel=f"Kapittel på {side}", rekkefolge=rekkefolge,
+        type=type_,
+        nummer=nummer,
+        navn=navn,
+        tekst=tekst or f"Teksten til {navn}.",
+        kilde=kilde,
+        merke=None,
+        side=side,
+        kapittel=f"Kapittel på {side}",
+        rekkefolge=rekkefolge,
     )
 
 
@@ -53,7 +60,10 @@ def test_ark_avviser_ukjent_kilde_og_navn():
     [
         ([("tabell", 20)], "Tabell 20"),
         ([("figur", 4), ("figur", 2)], "Figur 2 og 4"),
-        ([("figur", 2), ("figur", 4), ("figur", 6), ("figur", 7), ("figur", 9), ("figur", 11)], "Figur 2, 4, 6, 7, 9 og 11"),
+        (
+            [("figur", 2), ("figur", 4), ("figur", 6), ("figur", 7), ("figur", 9), ("figur", 11)],
+            "Figur 2, 4, 6, 7, 9 og 11",
+        ),
         ([("figur", 16), ("tabell", 11)], "Tabell 11 og figur 16"),
         ([("figur", n) for n in range(10, 17)], "Figur 10 m.fl."),
     ],
@@ -68,10 +78,14 @@ def test_arknavn(numre, navn):
 
 def _tabeller():
     return {
-        "K Tabell A": pd.DataFrame({"Gruppe": ["asyl", "opphold"], "Behandlet": [940, 4803], "Andel omgjort": [0.2096, 0.15]}),
+        "K Tabell A": pd.DataFrame(
+            {"Gruppe": ["asyl", "opphold"], "Behandlet": [940, 4803], "Andel omgjort": [0.2096, 0.15]}
+        ),
         "K Figurdata": pd.DataFrame({"År": [2022, 2023], "Klager": [144.4, 127.6]}),
         "K Tabell og figur": pd.DataFrame({"Sakstype": ["Arbeid"], "Behandlet": [497]}),
-        "K Ekstra": pd.DataFrame({"id": ["mottatt", "omgjoringsandel"], "verdi": [7029, 0.644], "toleranse": [0, 0.0005]}),
+        "K Ekstra": pd.DataFrame(
+            {"id": ["mottatt", "omgjoringsandel"], "verdi": [7029, 0.644], "toleranse": [0, 0.0005]}
+        ),
     }
 
 
@@ -80,8 +94,12 @@ def _spek():
         "K Tabell A": ark("tab.a"),
         "K Figurdata": ark("fig.b", "fig.d", standard="dager"),
         "K Tabell og figur": ark("tab.c", "fig.c", kilder=("regnskap",)),
-        "K Ekstra": ark(kilder=("saksregister", "publisert"), radenhet="id", kolonner={"toleranse": "generelt"},
-                        tittel="Alle tallene"),
+        "K Ekstra": ark(
+            kilder=("saksregister", "publisert"),
+            radenhet="id",
+            kolonner={"toleranse": "generelt"},
+            tittel="Alle tallene",
+        ),
     }
 
 
@@ -131,7 +149,12 @@ def test_formatvalget_i_rekkefolge():
         boka=("tab.t",),
         standard="kroner",
         kolonner={"Vekt": "tusendeler"},
-        rader={"Årsverk": "desimal", "Utnyttelsesgrad": "andel", "Vekttall": "desimal", "Vekttall per sak": "tusendeler"},
+        rader={
+            "Årsverk": "desimal",
+            "Utnyttelsesgrad": "andel",
+            "Vekttall": "desimal",
+            "Vekttall per sak": "tusendeler",
+        },
         radenhet="id",
     )
     tab = {"T": pd.DataFrame({"a": [1]})}
@@ -195,7 +218,10 @@ def test_tabell_i_boka_uten_data_stopper():
         (lambda t, s: s.update({"K Borte": ark("tab.borte")}), "uten tabell.*K Borte"),
         (lambda t, s: s.update({"K Tabell A": ark("tab.a", "fig.b")}), "fig.b står både under"),
         (lambda t, s: s.update({"K Tabell A": ark("tab.a", standard="prosent")}), "ukjent tallformat 'prosent'"),
-        (lambda t, s: t.update({"Tabell 1": pd.DataFrame({"a": [1]})}) or s.update({"Tabell 1": ark()}), "allerede brukt"),
+        (
+            lambda t, s: t.update({"Tabell 1": pd.DataFrame({"a": [1]})}) or s.update({"Tabell 1": ark()}),
+            "allerede brukt",
+        ),
     ],
 )
 def test_ufullstendig_eller_motstridende_regneark_stopper(endre, melding):
@@ -236,7 +262,9 @@ def test_skrevet_arbeidsbok(tmp_path):
 
     figur = wb["Figur 1 og 3"]
     assert [figur.cell(row=i, column=1).value for i in (1, 2, 3)] == [
-        "Figur 1: Teksten til Figur 1.", "Figur 3: Teksten til Figur 3.", "Kilde: UNEs saksregister, uttrekk 15.02.2024"
+        "Figur 1: Teksten til Figur 1.",
+        "Figur 3: Teksten til Figur 3.",
+        "Kilde: UNEs saksregister, uttrekk 15.02.2024",
     ]
     assert figur["A6"].value == 2022 and figur["A6"].number_format == "0"  # År uten tusenskille
     assert figur["B6"].value == 144.4 and figur["B6"].number_format == TALLFORMATER["dager"]

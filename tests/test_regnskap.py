@@ -126,8 +126,16 @@ TILDELING = lag_tildeling(
     (2021, "0491", "45", "Større utstyrsanskaffelser", 0.0, 120.0, "kan overføres"),
 )
 
-FULLMAKTSKOLONNER = ["ar", "kapittel", "post", "avgitte_belastningsfullmakter", "merinntekter", "omdisponering",
-                     "innsparinger", "maks_overforbart"]
+FULLMAKTSKOLONNER = [
+    "ar",
+    "kapittel",
+    "post",
+    "avgitte_belastningsfullmakter",
+    "merinntekter",
+    "omdisponering",
+    "innsparinger",
+    "maks_overforbart",
+]
 
 
 def lag_fullmakter(*rader: tuple) -> pd.DataFrame:
@@ -170,18 +178,27 @@ MELLOMVAERENDE = pd.DataFrame(
     columns=["ar", "linje", "gruppe", "bokfort", "rapportert"],
 )
 
-ARSVERK = pd.DataFrame({
-    "ar": [2023, 2023, 2022],
-    "enhet": ["Saksenhetene", "Øvrige UNE", "Saksenhetene"],
-    "arsverk": [1.5, 0.5, 2.5],  # 2023: 2,0; 2022: 2,5
-})
+ARSVERK = pd.DataFrame(
+    {
+        "ar": [2023, 2023, 2022],
+        "enhet": ["Saksenhetene", "Øvrige UNE", "Saksenhetene"],
+        "arsverk": [1.5, 0.5, 2.5],  # 2023: 2,0; 2022: 2,5
+    }
+)
 PENSJONSPREMIE = pd.DataFrame({"ar": [2022, 2023], "premiesats_arbeidsgiver": [0.093, 0.096]})
 
 
 def lag_uttrekk(**erstatt) -> SimpleNamespace:
-    tabeller = dict(regnskap=REGNSKAP, kontoplan=KONTOPLAN, tildeling=TILDELING, fullmakter=FULLMAKTER,
-                    kapitalkontoer=KAPITALKONTOER, mellomvaerende=MELLOMVAERENDE, arsverk=ARSVERK,
-                    pensjonspremie=PENSJONSPREMIE)
+    tabeller = dict(
+        regnskap=REGNSKAP,
+        kontoplan=KONTOPLAN,
+        tildeling=TILDELING,
+        fullmakter=FULLMAKTER,
+        kapitalkontoer=KAPITALKONTOER,
+        mellomvaerende=MELLOMVAERENDE,
+        arsverk=ARSVERK,
+        pensjonspremie=PENSJONSPREMIE,
+    )
     tabeller.update(erstatt)
     return SimpleNamespace(**{k: v.copy() for k, v in tabeller.items()})
 
@@ -240,8 +257,15 @@ def test_konto_uten_intervall_gir_feil_med_konto_og_ar():
 
 def test_konto_i_to_intervaller_gir_feil():
     # 6300–6319 og 6310–6399 overlapper; 6300 ligger bare i det første, 6310 i begge
-    plan = pd.concat([KONTOPLAN, pd.DataFrame([("6310", "6399", "andre_utbetalinger_drift", "3", "husleie", False)],
-                                              columns=KONTOPLAN.columns)], ignore_index=True)
+    plan = pd.concat(
+        [
+            KONTOPLAN,
+            pd.DataFrame(
+                [("6310", "6399", "andre_utbetalinger_drift", "3", "husleie", False)], columns=KONTOPLAN.columns
+            ),
+        ],
+        ignore_index=True,
+    )
     r = pd.concat([REGNSKAP, lag_regnskap((2023, "6310", "Husleie 2", "0491", "01", 1.0))], ignore_index=True)
     with pytest.raises(rg.Regnskapsfeil) as e:
         rg.med_linjer(r, plan)
@@ -284,7 +308,11 @@ def test_artskontorapportering_2023(linjer):
     assert a["netto_investerings_og_finansutgifter"] == 300.5  # −1,50 + 302
     assert a["innbetaling_skatter_avgifter_gebyrer"] == 5.0 and a["sum_innkrevingsvirksomhet"] == 5.0
     assert a["sum_tilskuddsforvaltning"] == 0.0
-    assert (a["gruppelivsforsikring_1985"], a["arbeidsgiveravgift_1986"], a["nettoforing_mva_1987"]) == (10.0, 30.0, 100.0)
+    assert (a["gruppelivsforsikring_1985"], a["arbeidsgiveravgift_1986"], a["nettoforing_mva_1987"]) == (
+        10.0,
+        30.0,
+        100.0,
+    )
     assert a["netto_felleskapitler"] == 60.0  # 100 − 10 − 30
     assert a["netto_rapportert"] == pytest.approx(1311.0)  # 955,50 + 300,50 − 5 + 0 + 60
 
@@ -297,7 +325,11 @@ def test_felleskapitler_vises_positivt_men_nettoen_har_fortegn():
     )
     a = rg.artskontorapportering(rg.med_linjer(r, KONTOPLAN), AR)
     # viste: 100 / 10 / 30; netto = 100 − 10 − 30 = 60 (ikke 100 + 10 + 30 = 140)
-    assert (a["nettoforing_mva_1987"], a["gruppelivsforsikring_1985"], a["arbeidsgiveravgift_1986"]) == (100.0, 10.0, 30.0)
+    assert (a["nettoforing_mva_1987"], a["gruppelivsforsikring_1985"], a["arbeidsgiveravgift_1986"]) == (
+        100.0,
+        10.0,
+        30.0,
+    )
     assert a["netto_felleskapitler"] == 60.0
     assert a["netto_rapportert"] == 60.0
     assert a["netto_driftsutgifter"] == 0.0
@@ -338,8 +370,10 @@ def test_notene_2023(linjer):
 # ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("kapittel, inntekt", [("0491", False), ("1633", False), ("2999", False),
-                                                ("3000", True), ("3491", True), ("5700", True)])
+@pytest.mark.parametrize(
+    "kapittel, inntekt",
+    [("0491", False), ("1633", False), ("2999", False), ("3000", True), ("3491", True), ("5700", True)],
+)
 def test_inntektskapittel_fra_3000(kapittel, inntekt):
     assert rg.er_inntektskapittel(kapittel) is inntekt
 
@@ -355,7 +389,14 @@ def test_bevilgningsrapportering_2023():
     bev = rg.bevilgningsrapportering(REGNSKAP, TILDELING, AR)
     # utgiftskapitlene først, så inntektskapitlene
     assert list(zip(bev["kapittel"], bev["post"])) == [
-        ("0491", "01"), ("0491", "21"), ("0491", "45"), ("1633", "01"), ("3491", "01"), ("5309", "29"), ("5700", "72")]
+        ("0491", "01"),
+        ("0491", "21"),
+        ("0491", "45"),
+        ("1633", "01"),
+        ("3491", "01"),
+        ("5309", "29"),
+        ("5700", "72"),
+    ]
     b = bev.set_index(["kapittel", "post"])
     assert b.at[("0491", "01"), "regnskap"] == pytest.approx(825.5)  # 600 + 90 − 40 + 150 + 25 − 1,50 + 2
     assert b.at[("0491", "01"), "merutgift"] == pytest.approx(114.5)  # 940 − 825,50
@@ -378,8 +419,9 @@ def test_bevilgningsrapportering_2023():
 
 
 def test_netto_rapportert_er_utgiftsfort_minus_inntektsfort():
-    bev = pd.DataFrame({"inntekt": [False, False, True], "samlet_tildeling": [10.0, 0.0, 5.0],
-                        "regnskap": [7.0, 3.5, 2.25]})
+    bev = pd.DataFrame(
+        {"inntekt": [False, False, True], "samlet_tildeling": [10.0, 0.0, 5.0], "regnskap": [7.0, 3.5, 2.25]}
+    )
     s = rg.bevilgning_summer(bev)
     assert s["sum_utgiftsfort"] == 10.5 and s["sum_inntektsfort"] == 2.25
     assert s["netto_rapportert"] == 8.25  # 7 + 3,50 − 2,25
@@ -391,11 +433,14 @@ def test_netto_rapportert_er_utgiftsfort_minus_inntektsfort():
 # ---------------------------------------------------------------------------------------
 
 
-def note_b_for(tildeling: list[tuple], regnskap: list[tuple], fullmakter: list[tuple] = (), ar: int = AR) -> pd.DataFrame:
+def note_b_for(
+    tildeling: list[tuple], regnskap: list[tuple], fullmakter: list[tuple] = (), ar: int = AR
+) -> pd.DataFrame:
     """Note B for små tabeller: tildeling (kap, post, overført, årets, stikkord[, år]),
     regnskap (kap, post, beløp) og fullmakter (kap, post, avgitte, merinnt., omdisp., innsp., maks)."""
-    t = lag_tildeling(*[(rad[5] if len(rad) > 5 else ar, rad[0], rad[1], "Post", rad[2], rad[3], rad[4])
-                        for rad in tildeling])
+    t = lag_tildeling(
+        *[(rad[5] if len(rad) > 5 else ar, rad[0], rad[1], "Post", rad[2], rad[3], rad[4]) for rad in tildeling]
+    )
     r = lag_regnskap(*[(ar, "6300", "", k, p, b) for k, p, b in regnskap])
     f = lag_fullmakter(*[(ar, *rad) for rad in fullmakter])
     bev = rg.bevilgningsrapportering(r, t, ar)
@@ -444,13 +489,16 @@ def test_fem_prosent_av_arets_tildeling_ikke_av_samlet():
     assert nb.at["01", "mulig_overforbart"] == 50.0
 
 
-@pytest.mark.parametrize("post, maks", [
-    ("01", 5.0),   # første driftspost: 5 % av 100
-    ("23", 5.0),
-    ("24", 0.0),   # post 24 er ikke driftspost og har ikke «kan overføres»
-    ("29", 5.0),   # siste driftspost
-    ("30", 0.0),   # ikke driftspost
-])
+@pytest.mark.parametrize(
+    "post, maks",
+    [
+        ("01", 5.0),  # første driftspost: 5 % av 100
+        ("23", 5.0),
+        ("24", 0.0),  # post 24 er ikke driftspost og har ikke «kan overføres»
+        ("29", 5.0),  # siste driftspost
+        ("30", 0.0),  # ikke driftspost
+    ],
+)
 def test_driftspostene_01_til_29_unntatt_24(post, maks):
     nb = note_b_for([("0491", post, 0.0, 100.0, None)], [("0491", post, 60.0)])
     assert nb.at[post, "grunnlag_overforing"] == 40.0  # 100 − 60
@@ -489,8 +537,11 @@ def test_post_45_kan_overfores_uten_fjorarets_tildeling_gir_tydelig_feil():
 
 
 def test_post_45_med_maks_fylt_ut_trenger_ikke_fjorarets_tildeling():
-    nb = note_b_for([("0491", "45", 0.0, 200.0, "kan overføres")], [("0491", "45", 100.0)],
-                    [("0491", "45", 0.0, None, None, None, 60.0)])
+    nb = note_b_for(
+        [("0491", "45", 0.0, 200.0, "kan overføres")],
+        [("0491", "45", 100.0)],
+        [("0491", "45", 0.0, None, None, None, 60.0)],
+    )
     assert nb.at["45", "mulig_overforbart"] == 60.0  # min(200 − 100, 60)
 
 
@@ -518,8 +569,11 @@ def test_stikkordet_gjelder_posten_som_dekker_ikke_omvendt():
     # post 01 «kan nyttes under post 45»: 01s bevilgning kan brukes på 45, ikke 45s på 01.
     # Post 01 har merutgift (−300), post 45 mindreutgift (500): ingen samordning.
     nb = note_b_for(
-        [("0491", "01", 0.0, 100_000.0, "kan nyttes under post 45"), ("0491", "45", 0.0, 10_000.0, "kan overføres"),
-         ("0491", "45", 0.0, 10_000.0, "kan overføres", AR - 1)],
+        [
+            ("0491", "01", 0.0, 100_000.0, "kan nyttes under post 45"),
+            ("0491", "45", 0.0, 10_000.0, "kan overføres"),
+            ("0491", "45", 0.0, 10_000.0, "kan overføres", AR - 1),
+        ],
         [("0491", "01", 100_300.0), ("0491", "45", 9_500.0)],
     )
     assert nb.at["01", "mulig_overforbart"] == -300.0  # står igjen
@@ -529,8 +583,10 @@ def test_stikkordet_gjelder_posten_som_dekker_ikke_omvendt():
 def test_stikkord_med_flere_poster():
     # «kan nyttes under postene 21 og 45»: post 01 dekker merutgiften på post 21
     nb = note_b_for(
-        [("0491", "01", 0.0, 100_000.0, "kan nyttes under postene 21 og 45, kan overføres"),
-         ("0491", "21", 0.0, 1000.0, None)],
+        [
+            ("0491", "01", 0.0, 100_000.0, "kan nyttes under postene 21 og 45, kan overføres"),
+            ("0491", "21", 0.0, 1000.0, None),
+        ],
         [("0491", "01", 99_000.0), ("0491", "21", 1300.0)],
     )
     assert nb.at["01", "mulig_overforbart"] == 700.0  # 1 000 − 300
@@ -553,8 +609,11 @@ def test_maks_gjelder_etter_samordningen():
 
 def test_merutgift_uten_partner_star_igjen_negativ():
     nb = note_b_for(
-        [("0491", "01", 0.0, 100_000.0, None), ("0491", "21", 0.0, 1000.0, None),
-         ("0492", "01", 0.0, 100_000.0, "kan nyttes under post 21")],
+        [
+            ("0491", "01", 0.0, 100_000.0, None),
+            ("0491", "21", 0.0, 1000.0, None),
+            ("0492", "01", 0.0, 100_000.0, "kan nyttes under post 21"),
+        ],
         [("0491", "01", 99_000.0), ("0491", "21", 1300.0), ("0492", "01", 99_000.0)],
     )
     assert nb.loc[nb["kapittel"] == "0491", "mulig_overforbart"].tolist() == [1000.0, -300.0]  # ingen stikkord
@@ -574,8 +633,9 @@ def test_merutgift_storre_enn_partnerens_mindreutgift():
 
 def test_fullmakter_for_post_uten_tildeling_gir_mangler_grunnlag():
     with pytest.raises(rg.ManglerGrunnlag, match=r"fullmakter: kapittel 0491 post 22 har ingen tildeling i 2023"):
-        note_b_for([("0491", "01", 0.0, 100.0, None)], [("0491", "01", 50.0)],
-                   [("0491", "22", 1.0, None, None, None, None)])
+        note_b_for(
+            [("0491", "01", 0.0, 100.0, None)], [("0491", "01", 50.0)], [("0491", "22", 1.0, None, None, None, None)]
+        )
     # gjennom kontrollert blir det en Regnskapsfeil for året
     f = pd.concat([FULLMAKTER, lag_fullmakter((AR, "0491", "22", 1.0, None, None, None, None))], ignore_index=True)
     with pytest.raises(rg.Regnskapsfeil) as e:
@@ -594,8 +654,9 @@ def test_kapitalkontoer_merker_endringen_i_mellomvaerendet():
     assert list(k["endring_mellomvaerende"]) == [False, False, True]
     assert k["belop"].sum() == pytest.approx(-1311.0)  # 65 − 1 301,20 − 74,80
     # store/små bokstaver spiller ingen rolle; bare linjer for året
-    stor = pd.DataFrame([(AR, "1", "ENDRING I MELLOMVÆRENDE", 1.0), (2022, "2", "mellomværende", 2.0)],
-                        columns=KAPITALKONTOER.columns)
+    stor = pd.DataFrame(
+        [(AR, "1", "ENDRING I MELLOMVÆRENDE", 1.0), (2022, "2", "mellomværende", 2.0)], columns=KAPITALKONTOER.columns
+    )
     assert rg.kapitalkontoer(stor, AR)["endring_mellomvaerende"].tolist() == [True]
 
 
@@ -608,8 +669,13 @@ def test_mellomvaerendelinjer_kjennes_igjen_uavhengig_av_skrivemate():
 
 
 def test_ukjent_mellomvaerendelinje_gir_mangler_grunnlag():
-    mv = pd.concat([MELLOMVAERENDE, pd.DataFrame([(AR, "Ukjent gjeld", "Kortsiktig gjeld", 1.0, 1.0)],
-                                                 columns=MELLOMVAERENDE.columns)], ignore_index=True)
+    mv = pd.concat(
+        [
+            MELLOMVAERENDE,
+            pd.DataFrame([(AR, "Ukjent gjeld", "Kortsiktig gjeld", 1.0, 1.0)], columns=MELLOMVAERENDE.columns),
+        ],
+        ignore_index=True,
+    )
     with pytest.raises(rg.ManglerGrunnlag, match="mellomvaerende: ukjent linje «Ukjent gjeld»"):
         rg.mellomvaerende(mv, AR)
 
@@ -626,7 +692,11 @@ def test_oversikten_over_mellomvaerendet():
 
 def test_note8():
     n = rg.note8(MELLOMVAERENDE, AR)
-    assert (n["leverandorgjeld.bokfort"], n["leverandorgjeld.rapportert"], n["leverandorgjeld.forskjell"]) == (-80.0, 0.0, -80.0)
+    assert (n["leverandorgjeld.bokfort"], n["leverandorgjeld.rapportert"], n["leverandorgjeld.forskjell"]) == (
+        -80.0,
+        0.0,
+        -80.0,
+    )
     assert n["skyldige_offentlige_avgifter.forskjell"] == pytest.approx(-0.1)  # −14,90 − (−14,80)
     assert n["andre_fordringer.bokfort"] == 20.0  # «Fordringer på ansatte» er «Andre fordringer» i Note 8
     assert n["sum_omlopsmidler.rapportert"] == 20.0
@@ -671,13 +741,16 @@ def test_kontroll_2_kapitalkontoene_summerer_ikke_til_minus_netto():
     assert rg.figurer_for_ar(u, AR, r)["kapitalkonto.sum_rapportert"] == pytest.approx(-100.0)
 
 
-@pytest.mark.parametrize("innbetalinger, feiler", [
-    (65.0, False),
-    (65.004, False),   # 0,004 kr unna: likt på øret
-    (64.996, False),
-    (65.01, True),     # 1 øre unna
-    (64.99, True),
-])
+@pytest.mark.parametrize(
+    "innbetalinger, feiler",
+    [
+        (65.0, False),
+        (65.004, False),  # 0,004 kr unna: likt på øret
+        (64.996, False),
+        (65.01, True),  # 1 øre unna
+        (64.99, True),
+    ],
+)
 def test_kontroll_2_pa_oret(innbetalinger, feiler):
     r = rg.arsregnskap(lag_uttrekk(kapitalkontoer=med_kapitalkonto(AR, "60048801", innbetalinger)), AR)
     meldinger = rg.kontroller(r)
@@ -712,10 +785,13 @@ def test_kontroll_3_endringen_pa_oret():
     assert rg.kontroller(rg.arsregnskap(lag_uttrekk(kapitalkontoer=k), AR)) == []
 
 
-@pytest.mark.parametrize("konto, tekst, antall", [
-    ("60048801", "Endring i mellomværende (feilført)", 2),  # to linjer nevner mellomværende
-    ("705011", "Endring i avregning med statskassen", 0),  # ingen linje nevner det
-])
+@pytest.mark.parametrize(
+    "konto, tekst, antall",
+    [
+        ("60048801", "Endring i mellomværende (feilført)", 2),  # to linjer nevner mellomværende
+        ("705011", "Endring i avregning med statskassen", 0),  # ingen linje nevner det
+    ],
+)
 def test_kontroll_3_noyaktig_en_linje_for_endringen(konto, tekst, antall):
     k = KAPITALKONTOER.copy()
     k.loc[(k["ar"] == AR) & (k["konto"] == konto), "tekst"] = tekst
@@ -757,7 +833,9 @@ def test_kontrollert_gir_regnskapsfeil_med_ar_og_meldinger():
     with pytest.raises(rg.Regnskapsfeil) as e:
         rg.kontrollert(u, AR)
     assert e.value.ar == AR and len(e.value.meldinger) == 1
-    assert str(e.value).startswith("Regnskapet for 2023 går ikke opp (1 kontroll feilet):\n  Kapitalkontoene summerer til")
+    assert str(e.value).startswith(
+        "Regnskapet for 2023 går ikke opp (1 kontroll feilet):\n  Kapitalkontoene summerer til"
+    )
     # en konto uten linje i kontoplanen stopper også, med året
     r = pd.concat([REGNSKAP, lag_regnskap((AR, "9999", "Ukjent", "0491", "01", 0.0))], ignore_index=True)
     with pytest.raises(rg.Regnskapsfeil) as e:
@@ -766,7 +844,9 @@ def test_kontrollert_gir_regnskapsfeil_med_ar_og_meldinger():
 
 
 def test_regnskapsfeil_teller_kontrollene():
-    assert str(rg.Regnskapsfeil(["a", "b"], 2022)) == "Regnskapet for 2022 går ikke opp (2 kontroller feilet):\n  a\n  b"
+    assert (
+        str(rg.Regnskapsfeil(["a", "b"], 2022)) == "Regnskapet for 2022 går ikke opp (2 kontroller feilet):\n  a\n  b"
+    )
     assert str(rg.Regnskapsfeil(["a"])) == "Regnskapet går ikke opp (1 kontroll feilet):\n  a"
 
 
@@ -915,9 +995,19 @@ def test_konsulentutgifter_for_arene_med_regnskap():
 def test_tabeller_har_tall_uten_skjulte_kolonner():
     tab = rg.tabeller(UTTREKK, AR)
     assert list(tab) == [
-        "2.3 Tabell 1", "6.3 Bevilgningsrapportering", "6.3 Kapitalkontoer", "6.3 Beholdninger", "6.3 Note A",
-        "6.3 Note B", "6.3 Artskontorapportering", "6.3 Mellomværende",
-        *[f"6.3 Note {n}" for n in range(1, 8)], "6.3 Note 8", "4.3 Figur 19", "4.3 Figur 20"]
+        "2.3 Tabell 1",
+        "6.3 Bevilgningsrapportering",
+        "6.3 Kapitalkontoer",
+        "6.3 Beholdninger",
+        "6.3 Note A",
+        "6.3 Note B",
+        "6.3 Artskontorapportering",
+        "6.3 Mellomværende",
+        *[f"6.3 Note {n}" for n in range(1, 8)],
+        "6.3 Note 8",
+        "4.3 Figur 19",
+        "4.3 Figur 20",
+    ]
     assert all("_type" not in t.columns and "_id" not in t.columns for t in tab.values())
     bev = tab["6.3 Bevilgningsrapportering"].set_index("Kapittel og post")
     assert bev.at["Sum utgiftsført", "Regnskap 2023"] == pytest.approx(1376.0)
@@ -931,8 +1021,12 @@ def test_tabeller_har_tall_uten_skjulte_kolonner():
     assert art.at["Sum utbetalinger til drift", "2022"] == 600.0
     assert art.at["Utbetalinger til lønn", "Note"] == "2"
     nb = tab["6.3 Note B"]
-    assert list(nb.columns) == ["Tekst", "0491 01 «kan nyttes under post 21»",
-                                "0491 21 «kan overføres, kan nyttes under post 01»", "0491 45 «kan overføres»"]
+    assert list(nb.columns) == [
+        "Tekst",
+        "0491 01 «kan nyttes under post 21»",
+        "0491 21 «kan overføres, kan nyttes under post 01»",
+        "0491 45 «kan overføres»",
+    ]
     n2 = tab["6.3 Note 2"].set_index("Tekst")
     assert (n2.at["Antall utførte årsverk", "31.12.2023"], n2.at["Antall utførte årsverk", "31.12.2022"]) == (2.0, 2.5)
 
@@ -940,8 +1034,16 @@ def test_tabeller_har_tall_uten_skjulte_kolonner():
 def test_for_boka_norsk_format_og_uthevede_summer():
     vis = rg.for_boka(UTTREKK, AR)
     assert set(vis) == {
-        "tab.bevilgningsrapportering", "tab.kapitalkontoer", "tab.beholdninger", "tab.note_a", "tab.note_b",
-        "tab.artskontorapportering", "tab.mellomvaerende", *[f"tab.note_{n}" for n in range(1, 9)], "tab.tabell_1"}
+        "tab.bevilgningsrapportering",
+        "tab.kapitalkontoer",
+        "tab.beholdninger",
+        "tab.note_a",
+        "tab.note_b",
+        "tab.artskontorapportering",
+        "tab.mellomvaerende",
+        *[f"tab.note_{n}" for n in range(1, 9)],
+        "tab.tabell_1",
+    }
 
     bev = vis["tab.bevilgningsrapportering"]
     assert bev.iloc[0]["Kapittel og post"] == "*Utgiftskapitler*"  # overskrift i kursiv

@@ -29,8 +29,15 @@ def _som_xlsx(csv: Path, kode_som_tall: bool) -> None:
         for kol, v in zip(df.columns, rad):
             if v == "":
                 celler.append(None)
-            elif kol in ("belop", "overfort_fra_i_fjor", "arets_tildelinger", "avgitte_belastningsfullmakter",
-                         "bokfort", "rapportert", "ar"):
+            elif kol in (
+                "belop",
+                "overfort_fra_i_fjor",
+                "arets_tildelinger",
+                "avgitte_belastningsfullmakter",
+                "bokfort",
+                "rapportert",
+                "ar",
+            ):
                 celler.append(float(v) if "." in v else int(v))
             elif kol in ("kapittel", "post") and kode_som_tall:
                 celler.append(int(v))

@@ -21,13 +21,13 @@ import shutil
 from pathlib import Path
 
 import pytest
+from test_cli import DATA, IKKE_SKREVET, Csv, arsrapport, ett_brudd
 
 from arsrapport import bygg as bygg_modul
 from arsrapport import regnskap
 from arsrapport.bygg import ByggFeil, bygg
 from arsrapport.formatering import tall
 from arsrapport.innlesing import les_uttrekk
-from test_cli import DATA, IKKE_SKREVET, Csv, arsrapport, ett_brudd
 
 
 @pytest.fixture
@@ -47,8 +47,11 @@ def forrige(tmp_path) -> Path:
 
 
 def _avtrykk(katalog: Path) -> dict[str, str]:
-    return {p.relative_to(katalog).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(katalog.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(katalog).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(katalog.rglob("*"))
+        if p.is_file()
+    }
 
 
 def _nb(tekst: str) -> str:
@@ -102,8 +105,13 @@ def test_kapitalkontoer_som_ikke_summerer_til_netto_rapportert_stopper_bygget(ko
     rad = _rad(f, ar="2023", konto="60048801")
     f.sett(rad, "belop", str(float(f.rad(rad)["belop"]) + 100))
     f.lagre()
-    _stopper(kopi, forrige, "Regnskapet går ikke opp", "2023: Kapitalkontoene summerer til",
-             "«Sum rapportert» blir 100, ikke 0")
+    _stopper(
+        kopi,
+        forrige,
+        "Regnskapet går ikke opp",
+        "2023: Kapitalkontoene summerer til",
+        "«Sum rapportert» blir 100, ikke 0",
+    )
 
 
 def test_endring_i_mellomvaerende_som_ikke_stemmer_stopper_bygget(kopi, forrige):
@@ -112,8 +120,12 @@ def test_endring_i_mellomvaerende_som_ikke_stemmer_stopper_bygget(kopi, forrige)
     for kol in ("bokfort", "rapportert"):
         f.sett(rad, kol, str(float(f.rad(rad)[kol]) + 250))
     f.lagre()
-    _stopper(kopi, forrige, _nb("2023: Endringen i mellomværendet på kapitalkontoen er −4 519 071,20"),
-             _nb("det rapporterte mellomværendet endret seg med −4 518 821,20"))
+    _stopper(
+        kopi,
+        forrige,
+        _nb("2023: Endringen i mellomværendet på kapitalkontoen er −4 519 071,20"),
+        _nb("det rapporterte mellomværendet endret seg med −4 518 821,20"),
+    )
 
 
 def test_riktig_regnskap_gar_gjennom_kontrollene():
@@ -151,15 +163,26 @@ def _tildelingskolonnen_feil(bev):
 @pytest.mark.parametrize(
     "navn, endre, melding",
     [
-        pytest.param("artskontorapportering", _netto_en_krone_for_hoy,
-                     "Netto rapportert til bevilgningsregnskapet er 274 282 557,90 i bevilgningsrapporteringen, "
-                     "men 274 282 558,90 i artskontorapporteringen", id="netto-ulik"),
-        pytest.param("note8", _note8_feil_forskjell,
-                     "Note 8, leverandorgjeld: forskjellen er −739 880,70, men bokført − rapportert er −739 890,70",
-                     id="note8-forskjell"),
-        pytest.param("bevilgningsrapportering", _tildelingskolonnen_feil,
-                     "Note A, kapittel 0491 post 01: samlet tildeling 298 657 000, men bevilgningsrapporteringen viser "
-                     "298 658 000", id="note-a"),
+        pytest.param(
+            "artskontorapportering",
+            _netto_en_krone_for_hoy,
+            "Netto rapportert til bevilgningsregnskapet er 274 282 557,90 i bevilgningsrapporteringen, "
+            "men 274 282 558,90 i artskontorapporteringen",
+            id="netto-ulik",
+        ),
+        pytest.param(
+            "note8",
+            _note8_feil_forskjell,
+            "Note 8, leverandorgjeld: forskjellen er −739 880,70, men bokført − rapportert er −739 890,70",
+            id="note8-forskjell",
+        ),
+        pytest.param(
+            "bevilgningsrapportering",
+            _tildelingskolonnen_feil,
+            "Note A, kapittel 0491 post 01: samlet tildeling 298 657 000, men bevilgningsrapporteringen viser "
+            "298 658 000",
+            id="note-a",
+        ),
     ],
 )
 def test_oppstillinger_som_ikke_stemmer_stopper_bygget(monkeypatch, forrige, navn, endre, melding):

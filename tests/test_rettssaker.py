@@ -18,23 +18,70 @@ RADER = [
     # anket (ingen rettskraftig dato), fortsetter som R3
     ("R2", "Tingretten", T("2023-01-01"), T("2023-06-10"), "Tap", NaT, True, 3, "Prosedyreenheten"),
     # avgjort 31.12.2023, rettskraftig 1.1.2024; dager i retten mangler
-    ("R3", "Lagmannsretten", T("2023-07-01"), T("2023-12-31"), "Medhold", T("2024-01-01"), True, np.nan, "Regjeringsadvokaten"),
+    (
+        "R3",
+        "Lagmannsretten",
+        T("2023-07-01"),
+        T("2023-12-31"),
+        "Medhold",
+        T("2024-01-01"),
+        True,
+        np.nan,
+        "Regjeringsadvokaten",
+    ),
     # innkommet 31.12.2022; hevet/avvist er ingen dom
-    ("R4", "Tingretten", T("2022-12-31"), T("2023-03-01"), "Hevet/avvist", T("2023-04-01"), False, np.nan, "Ekstern advokat"),
+    (
+        "R4",
+        "Tingretten",
+        T("2022-12-31"),
+        T("2023-03-01"),
+        "Hevet/avvist",
+        T("2023-04-01"),
+        False,
+        np.nan,
+        "Ekstern advokat",
+    ),
     # innkommet 1.1.2024, ikke avgjort
     ("R5", "Tingretten", T("2024-01-01"), NaT, None, NaT, False, np.nan, None),
     # avgjort 1.1.2024 teller ikke i 2023
-    ("R6", "Høyesterett", T("2023-05-05"), T("2024-01-01"), "Hevet/avvist", T("2024-02-01"), False, np.nan, "Regjeringsadvokaten"),
+    (
+        "R6",
+        "Høyesterett",
+        T("2023-05-05"),
+        T("2024-01-01"),
+        "Hevet/avvist",
+        T("2024-02-01"),
+        False,
+        np.nan,
+        "Regjeringsadvokaten",
+    ),
     # avgjort 1.1.2023 teller i 2023
     ("R7", "Tingretten", T("2021-05-01"), T("2023-01-01"), "Tap", T("2023-02-15"), True, 4, "Ekstern advokat"),
     # rettskraftig 31.12.2023 teller i 2023
     ("R8", "Lagmannsretten", T("2022-06-01"), T("2023-05-01"), "Medhold", T("2023-12-31"), True, 1, None),
     # hovedforhandling mangler (= nei)
-    ("R9", "Høyesterett", T("2023-01-10"), T("2023-03-10"), "Hevet/avvist", T("2023-04-20"), None, np.nan, "Regjeringsadvokaten"),
+    (
+        "R9",
+        "Høyesterett",
+        T("2023-01-10"),
+        T("2023-03-10"),
+        "Hevet/avvist",
+        T("2023-04-20"),
+        None,
+        np.nan,
+        "Regjeringsadvokaten",
+    ),
 ]
 KOLONNER = [
-    "rettssak_id", "instans", "innkommet_dato", "avgjort_dato", "utfall",
-    "rettskraftig_dato", "hovedforhandling", "dager_i_retten", "prosedyre",
+    "rettssak_id",
+    "instans",
+    "innkommet_dato",
+    "avgjort_dato",
+    "utfall",
+    "rettskraftig_dato",
+    "hovedforhandling",
+    "dager_i_retten",
+    "prosedyre",
 ]
 
 
@@ -58,8 +105,11 @@ def df_nullable(df) -> pd.DataFrame:
 def test_rettskraftige_2023(df):
     # R1 (Medhold, avgjort 2022), R7 (Tap), R8 (Medhold, 31.12); R4 og R9 er hevet/avvist
     assert rs.rettskraftige(df, 2023) == {
-        "rettskraftige": 3, "medhold": 2, "tap": 1,
-        "medhold_andel": pytest.approx(2 / 3), "tap_andel": pytest.approx(1 / 3),
+        "rettskraftige": 3,
+        "medhold": 2,
+        "tap": 1,
+        "medhold_andel": pytest.approx(2 / 3),
+        "tap_andel": pytest.approx(1 / 3),
     }
 
 
@@ -106,10 +156,14 @@ def test_avgjorelser_grenser(df):
 def test_rettssaksarbeid(df):
     # 2023: R2 (3), R3 (mangler), R7 (4), R8 (1); R9 har tom hovedforhandling
     assert rs.rettssaksarbeid(df, 2023) == {
-        "hovedforhandlinger": 4, "dager_i_retten": 8, "dager_per_sak": 2.0,
+        "hovedforhandlinger": 4,
+        "dager_i_retten": 8,
+        "dager_per_sak": 2.0,
     }
     assert rs.rettssaksarbeid(df, 2022) == {
-        "hovedforhandlinger": 1, "dager_i_retten": 2, "dager_per_sak": 2.0,
+        "hovedforhandlinger": 1,
+        "dager_i_retten": 2,
+        "dager_per_sak": 2.0,
     }
     r = rs.rettssaksarbeid(df, 2024)
     assert r["hovedforhandlinger"] == 0 and r["dager_i_retten"] == 0
@@ -119,7 +173,9 @@ def test_rettssaksarbeid(df):
 def test_bare_manglende_dager():
     d = pd.DataFrame(RADER[2:3], columns=KOLONNER)  # R3: hovedforhandling, dager mangler
     assert rs.rettssaksarbeid(d, 2023) == {
-        "hovedforhandlinger": 1, "dager_i_retten": 0, "dager_per_sak": 0.0,
+        "hovedforhandlinger": 1,
+        "dager_i_retten": 0,
+        "dager_per_sak": 0.0,
     }
 
 
@@ -140,16 +196,25 @@ def test_figurer(df):
     instanser = ("tingretten", "lagmannsretten", "hoyesterett")
     utfall = ("medhold", "tap", "hevet_avvist")
     forventede_id = {
-        "rettssaker.rettskraftige", "rettssaker.medhold", "rettssaker.tap",
-        "rettssaker.medhold_andel", "rettssaker.tap_andel", "rettssaker.nye",
-        "rettssaker.hovedforhandlinger", "rettssaker.dager_i_retten", "rettssaker.dager_per_sak",
+        "rettssaker.rettskraftige",
+        "rettssaker.medhold",
+        "rettssaker.tap",
+        "rettssaker.medhold_andel",
+        "rettssaker.tap_andel",
+        "rettssaker.nye",
+        "rettssaker.hovedforhandlinger",
+        "rettssaker.dager_i_retten",
+        "rettssaker.dager_per_sak",
         *(f"rettssaker.nye.{i}" for i in instanser),
         *(f"rettssaker.avgjorelser.{i}.{u}" for i in instanser for u in utfall),
         *(f"rettssaker.avgjorelser.{i}" for i in instanser),
         *(f"rettssaker.avgjorelser.{u}" for u in utfall),
         "rettssaker.nye_saker",
-        *(f"rettssaker.{m}.{p}" for m in ("nye", "nye_andel", "anker")
-          for p in ("regjeringsadvokaten", "prosedyreenheten", "ekstern_advokat")),
+        *(
+            f"rettssaker.{m}.{p}"
+            for m in ("nye", "nye_andel", "anker")
+            for p in ("regjeringsadvokaten", "prosedyreenheten", "ekstern_advokat")
+        ),
     }
     assert set(f) == forventede_id
     # 3.2.21: «nye rettssaker» er de nye sakene i tingretten, og prosedyren følger med

@@ -22,10 +22,10 @@ import numpy as np
 import pandas as pd
 import pandas.testing as tm
 import pytest
+from typede_tabeller import typet_tabell
 
 from arsrapport import saksbehandling as sb
-from arsrapport.innlesing import DATOTYPE, TEKSTTYPE
-from typede_tabeller import typet_tabell
+from arsrapport.innlesing import TEKSTTYPE
 
 AR = 2023
 D = pd.Timestamp("2023-12-31")
@@ -141,7 +141,9 @@ def test_sluttdato():
 
 def test_er_mottatt(saker):
     # Mottatt i 2023: alle unntatt A3, A6, A7 (2022) og L1 (2024); A5 mottatt 31.12 teller.
-    tm.assert_series_equal(sb.er_mottatt(saker, AR), maske("A1", "A2", "A4", "A5", "U1", "U2", "U3", "F1"), check_names=False)
+    tm.assert_series_equal(
+        sb.er_mottatt(saker, AR), maske("A1", "A2", "A4", "A5", "U1", "U2", "U3", "F1"), check_names=False
+    )
     tm.assert_series_equal(sb.er_mottatt(saker, 2024), maske("L1"), check_names=False)
 
 
@@ -498,7 +500,7 @@ def test_tomt_utvalg(saker):
     assert np.isnan(sb.saksbehandlingstid(saker, tomt_ar))
     assert np.isnan(sb.andel_under(saker, tomt_ar, 120))
     assert np.isnan(sb.omgjoringsandel(saker, tomt_ar))
-    tom_sg, tom_to = ix(navn=SG).astype(TEKSTTYPE), mix(("x", "y"), navn=TO)[:0]
+    tom_sg, _tom_to = ix(navn=SG).astype(TEKSTTYPE), mix(("x", "y"), navn=TO)[:0]
     for f, dtype in (
         (lambda e: sb.mottatt(saker, tomt_ar, etter=e), "int64"),
         (lambda e: sb.behandlet(saker, tomt_ar, etter=e), "int64"),
@@ -561,7 +563,9 @@ def test_med_avledede(saker):
     nan = np.nan
     tm.assert_series_equal(
         m["saksbehandlingstid"],
-        pd.Series([120, 119, 395, 214, nan, nan, nan, 28, 337, 10, 31, nan], dtype="float64", name="saksbehandlingstid"),
+        pd.Series(
+            [120, 119, 395, 214, nan, nan, nan, 28, 337, 10, 31, nan], dtype="float64", name="saksbehandlingstid"
+        ),
     )
     # avsluttet_ar blir float64 fordi kolonnen har NaT (uten NaT ville dtype vært et heltall)
     np.testing.assert_array_equal(
@@ -577,7 +581,9 @@ def test_malene_kan_grupperes_paa_avledede_kolonner(saker):
     # Uten gruppering gir de avledede kolonnene ingen endring i målene.
     assert sb.mottatt(m, AR) == sb.mottatt(saker, AR) == 8
     # Mottatt 2023: Asylsaker A1 A2 A4 A5 = 4; Oppholdssaker U1 U2 U3 F1 = 4
-    sjekk(sb.mottatt(m, AR, etter="kategori"), serie([4, 4], ix("Asylsaker", "Oppholdssaker", navn="kategori"), "int64"))
+    sjekk(
+        sb.mottatt(m, AR, etter="kategori"), serie([4, 4], ix("Asylsaker", "Oppholdssaker", navn="kategori"), "int64")
+    )
     # Behandlet 2023 etter (kategori, nemndmote):
     # Asylsaker: A3 SEK (False); A1 NMP, A2 NUP (True). Oppholdssaker: F1 SEK (False); U3 Stornemnd (True).
     sjekk(

@@ -31,7 +31,10 @@ def test_lange_ord_i_overskrifter_far_myke_bindestreker_og_merkene_er_urort():
     # minst tre bokstaver før den første og etter den siste delingen
     assert f"utlen{MYK}dings{MYK}for{MYK}valt{MYK}nin{MYK}gen" in overskrift
     # id, lenke og tittel uendret, og brødteksten er ikke rørt
-    assert 'id="nemnda-i-utlendingsforvaltningen"' in overskrift and 'href="#nemnda-i-utlendingsforvaltningen"' in overskrift
+    assert (
+        'id="nemnda-i-utlendingsforvaltningen"' in overskrift
+        and 'href="#nemnda-i-utlendingsforvaltningen"' in overskrift
+    )
     assert MYK not in avsnitt
     assert ut.replace(MYK, "") == body
 
@@ -84,7 +87,9 @@ def test_skript_som_star_to_ganger_fjernes_uansett_prioritet_og_tomt_filnavn():
     ]
     ut = sk.uten_doble_skript(skript)
     assert [(j.filename, j.attributes.get("body")) for j in ut] == [
-        ("_static/a.js", None), ("", thebe), (None, "annet"),
+        ("_static/a.js", None),
+        ("", thebe),
+        (None, "annet"),
     ]
 
 
@@ -95,7 +100,9 @@ def test_forsiden_har_sprak_tittel_og_lenke():
 
 
 def test_figurer_med_telefonutgave_blir_picture():
-    body = '<img alt="A" src="../_images/fig.figur_2.png" style="width: 100%;" /><img alt="B" src="../_images/logo.png" />'
+    body = (
+        '<img alt="A" src="../_images/fig.figur_2.png" style="width: 100%;" /><img alt="B" src="../_images/logo.png" />'
+    )
     ut = sk.med_smale_figurer(body, {"fig.figur_2.png"}.__contains__)
     assert ut == (
         '<picture><source media="(max-width: 575.98px)" srcset="../_images/fig.figur_2.smal.png">'
@@ -151,7 +158,8 @@ AXE_REGLER = {"label-content-name-mismatch": {"enabled": True}}
 
 def _sider(html: Path) -> list[str]:
     return sorted(
-        str(p.relative_to(html)) for p in html.rglob("*.html")
+        str(p.relative_to(html))
+        for p in html.rglob("*.html")
         if p.parts[len(html.parts)] not in ("_static", "_sources") and p.name != "index.html"
     )
 
@@ -164,7 +172,8 @@ def _kapitlene() -> set[str]:
 def _alvorlige(brudd: list[dict]) -> list[str]:
     return [
         f"{b['id']} ({b['impact']}, {len(b['nodes'])}): {b['nodes'][0]['target']}"
-        for b in brudd if b["impact"] in ("serious", "critical")
+        for b in brudd
+        if b["impact"] in ("serious", "critical")
     ]
 
 

@@ -224,7 +224,10 @@ def test_hver_figur_har_alt_tekst_bredde_og_kildelinje():
             funnet += 1
             valg = m.group("valg")
             assert re.search(r"^:alt: \S.{20,}$", valg, re.M), (side.name, valg)
-            assert not re.search(r"\d", re.search(r"^:alt: (.*)$", valg, re.M).group(1)), (side.name, "tall i alt-teksten")
+            assert not re.search(r"\d", re.search(r"^:alt: (.*)$", valg, re.M).group(1)), (
+                side.name,
+                "tall i alt-teksten",
+            )
             assert ":width: 100%" in valg, side.name
             bildetekst = m.group("tekst").strip()
             assert re.search(r"Kilde: [^\n]+\.$", bildetekst), (side.name, bildetekst)
@@ -246,7 +249,7 @@ def test_registerkilder_har_limt_uttrekksdato():
         tekst = side.read_text(encoding="utf-8")
         for m in re.finditer(r"uttrekk (\S+)", tekst):
             if m.group(0).startswith("uttrekk {"):
-                assert tekst[m.start(1):].startswith(_DATO), side.name
+                assert tekst[m.start(1) :].startswith(_DATO), side.name
         assert not re.search(r"uttrekk \d", tekst), side.name
 
 
@@ -265,12 +268,29 @@ def test_tabeller_med_roller_i_bildeteksten_bruker_kolongjerde():
 def test_html_boka_er_pa_norsk(bygg_html):
     html = bygg_html / "html"
     side = (html / "del3" / "3_1_generelle_tall.html").read_text(encoding="utf-8")
-    for norsk in ("Gå til hovedinnholdet", "Innhold", "Utgitt av", "Forrige", "Neste", "Søk i rapporten",
-                  "Last ned denne siden", "Sist oppdatert"):
+    for norsk in (
+        "Gå til hovedinnholdet",
+        "Innhold",
+        "Utgitt av",
+        "Forrige",
+        "Neste",
+        "Søk i rapporten",
+        "Last ned denne siden",
+        "Sist oppdatert",
+    ):
         assert norsk in side, norsk
     tekst = re.sub(r"<script.*?</script>", "", side, flags=re.S)
-    for engelsk in ("Skip to main content", ">Contents", "By Utlendingsnemnda", "Back to top", "previous page",
-                    "Search this book", "Toggle primary sidebar", "Download this page", "Last updated"):
+    for engelsk in (
+        "Skip to main content",
+        ">Contents",
+        "By Utlendingsnemnda",
+        "Back to top",
+        "previous page",
+        "Search this book",
+        "Toggle primary sidebar",
+        "Download this page",
+        "Last updated",
+    ):
         assert engelsk not in tekst, engelsk
     assert "Søkeresultater" in (html / "_static" / "translations.js").read_text(encoding="utf-8")
 
@@ -300,7 +320,7 @@ def test_html_tallene_bærer_id_definisjon_aar_og_kilde(bygg_html):
     tekst = side.read_text(encoding="utf-8")
     tallene = re.findall(r'<span class="tall"([^>]*)>([^<]*)</span>', tekst)
     assert len(tallene) > 30
-    for attributter, vist in tallene:
+    for attributter, _vist in tallene:
         a = {k: htmlmod.unescape(v) for k, v in re.findall(r'(data-[a-z]+)="([^"]*)"', attributter)}
         assert 'tabindex="0"' in attributter
         assert a["data-definisjon"] and a["data-funksjon"].startswith("arsrapport.")

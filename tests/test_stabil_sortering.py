@@ -11,7 +11,6 @@ som sorterer (en konvensjonstest: den fanger et nytt kall før det når en annen
 from __future__ import annotations
 
 import ast
-from pathlib import Path
 
 import pytest
 
@@ -68,5 +67,5 @@ def test_alle_sorteringer_i_lib_er_stabile():
     feil = []
     for fil in sorted((PROSJEKTROT / "lib" / "arsrapport").rglob("*.py")):
         for linje, kall in ustabile_kall(fil.read_text(encoding="utf-8")):
-            feil.append(f"{fil.relative_to(PROSJEKTROT)}:{linje}: {kall}(…) uten kind=\"stable\"")
+            feil.append(f'{fil.relative_to(PROSJEKTROT)}:{linje}: {kall}(…) uten kind="stable"')
     assert not feil, "sortering som kan gi ulik rekkefølge på ulike prosessorer:\n" + "\n".join(feil)

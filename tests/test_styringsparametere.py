@@ -5,40 +5,57 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from typede_tabeller import typet_tabell
 
 from arsrapport import saksbehandling as sb
 from arsrapport import styringsparametere as sp
-from typede_tabeller import typet_tabell
 
-KOL = ("sak_id", "saksgruppe", "behandlingstype", "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall")
+KOL = (
+    "sak_id",
+    "saksgruppe",
+    "behandlingstype",
+    "mottatt_dato",
+    "avslutning",
+    "avsluttet_dato",
+    "avgjorelsesform",
+    "utfall",
+)
 DATO = ("mottatt_dato", "avsluttet_dato")
 V, KL, OM = "Vedtak", "Klage", "Omgjøringsanmodning"
 
-SAKER = typet_tabell(KOL, [
-    # asylklager avgjort 2023: 119, 120 og 60 dager -> 2 av 3 under 120 (120 er ikke under)
-    ("A1", "Asyl", KL, "2023-01-01", V, "2023-04-30", "NL", "Ikke omgjort"),   # 119
-    ("A2", "Asyl", KL, "2023-01-01", V, "2023-05-01", "NL", "Ikke omgjort"),   # 120
-    ("A3", "Asyl", KL, "2023-03-01", V, "2023-04-30", "SEK", "Omgjort"),       # 60
-    ("A4", "Asyl", OM, "2023-01-01", V, "2023-02-01", "NL", "Ikke omgjort"),   # anmodning: ikke SP1
-    # asylklager i beholdning: 31.12.2022 er A5 (alder 31) ; 31.12.2023 er A5 og A6
-    ("A5", "Asyl", KL, "2022-11-30", None, None, None, None),                  # 31 / 396 dager
-    ("A6", "Asyl", KL, "2023-12-31", None, None, None, None),                  # 0 dager
-    # utvisningsklager: 149 og 150 dager -> 1 av 2 under 150
-    ("U1", "Utvisning", KL, "2023-01-01", V, "2023-05-30", "NL", "Ikke omgjort"),  # 149
-    ("U2", "Utvisning", KL, "2023-01-01", V, "2023-05-31", "NL", "Ikke omgjort"),  # 150
-    # oppholdsklager i beholdning: 31.12.2022: U3, F1 ; 31.12.2023: U3 (avgjøres 2024), F2
-    ("U3", "Utvisning", KL, "2022-12-01", V, "2024-01-10", "NL", "Ikke omgjort"),  # 30 / 395
-    ("F1", "Familieinnvandring", KL, "2022-10-01", V, "2023-12-31", "NL", "Omgjort"),  # 91 ved D0
-    ("F2", "Familieinnvandring", KL, "2023-12-01", None, None, None, None),          # 30 ved D
-    ("F3", "Familieinnvandring", OM, "2022-06-01", None, None, None, None),           # anmodning: ikke SP2
-], DATO)
+SAKER = typet_tabell(
+    KOL,
+    [
+        # asylklager avgjort 2023: 119, 120 og 60 dager -> 2 av 3 under 120 (120 er ikke under)
+        ("A1", "Asyl", KL, "2023-01-01", V, "2023-04-30", "NL", "Ikke omgjort"),  # 119
+        ("A2", "Asyl", KL, "2023-01-01", V, "2023-05-01", "NL", "Ikke omgjort"),  # 120
+        ("A3", "Asyl", KL, "2023-03-01", V, "2023-04-30", "SEK", "Omgjort"),  # 60
+        ("A4", "Asyl", OM, "2023-01-01", V, "2023-02-01", "NL", "Ikke omgjort"),  # anmodning: ikke SP1
+        # asylklager i beholdning: 31.12.2022 er A5 (alder 31) ; 31.12.2023 er A5 og A6
+        ("A5", "Asyl", KL, "2022-11-30", None, None, None, None),  # 31 / 396 dager
+        ("A6", "Asyl", KL, "2023-12-31", None, None, None, None),  # 0 dager
+        # utvisningsklager: 149 og 150 dager -> 1 av 2 under 150
+        ("U1", "Utvisning", KL, "2023-01-01", V, "2023-05-30", "NL", "Ikke omgjort"),  # 149
+        ("U2", "Utvisning", KL, "2023-01-01", V, "2023-05-31", "NL", "Ikke omgjort"),  # 150
+        # oppholdsklager i beholdning: 31.12.2022: U3, F1 ; 31.12.2023: U3 (avgjøres 2024), F2
+        ("U3", "Utvisning", KL, "2022-12-01", V, "2024-01-10", "NL", "Ikke omgjort"),  # 30 / 395
+        ("F1", "Familieinnvandring", KL, "2022-10-01", V, "2023-12-31", "NL", "Omgjort"),  # 91 ved D0
+        ("F2", "Familieinnvandring", KL, "2023-12-01", None, None, None, None),  # 30 ved D
+        ("F3", "Familieinnvandring", OM, "2022-06-01", None, None, None, None),  # anmodning: ikke SP2
+    ],
+    DATO,
+)
 
-MAL = pd.DataFrame({
-    "ar": [2023, 2023, 2023], "kode": ["SP1", "SP2", "SP3"],
-    "populasjon": ["Asyl, klage", "Oppholdssaker, klage", "Utvisning, klage"],
-    "grense_dager": pd.array([120, None, 150], dtype="Int64"),
-    "mal_andel": [0.7, None, 0.5], "mal_reduksjon": pd.array([None, 1, None], dtype="Int64"),
-})
+MAL = pd.DataFrame(
+    {
+        "ar": [2023, 2023, 2023],
+        "kode": ["SP1", "SP2", "SP3"],
+        "populasjon": ["Asyl, klage", "Oppholdssaker, klage", "Utvisning, klage"],
+        "grense_dager": pd.array([120, None, 150], dtype="Int64"),
+        "mal_andel": [0.7, None, 0.5],
+        "mal_reduksjon": pd.array([None, 1, None], dtype="Int64"),
+    }
+)
 
 
 @pytest.fixture
@@ -84,11 +101,17 @@ def test_andre_mal_endrer_vurderingen_og_ingenting_annet(saker):
 
 
 def test_sp2_naadd_naar_nedgang_og_alder_holder():
-    s = sb.med_avledede(typet_tabell(KOL, [
-        ("F1", "Familieinnvandring", KL, "2022-12-01", V, "2023-01-10", "NL", "Ikke omgjort"),
-        ("F2", "Familieinnvandring", KL, "2022-12-01", V, "2023-01-10", "NL", "Ikke omgjort"),
-        ("F3", "Familieinnvandring", KL, "2023-12-21", None, None, None, None),
-    ], DATO))
+    s = sb.med_avledede(
+        typet_tabell(
+            KOL,
+            [
+                ("F1", "Familieinnvandring", KL, "2022-12-01", V, "2023-01-10", "NL", "Ikke omgjort"),
+                ("F2", "Familieinnvandring", KL, "2022-12-01", V, "2023-01-10", "NL", "Ikke omgjort"),
+                ("F3", "Familieinnvandring", KL, "2023-12-21", None, None, None, None),
+            ],
+            DATO,
+        )
+    )
     r = sp.resultat(s, MAL, 2023, "SP2")
     assert (r["beholdning_start"], r["beholdning"], r["alder_start"], r["alder"]) == (2, 1, 30, 10)
     assert r["oppnadd"] == 1

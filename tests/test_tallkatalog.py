@@ -58,8 +58,8 @@ def test_hver_beregnet_id_treffer_noyaktig_en_oppforing(beregnet):
     for fid in sorted(ider):
         if _grunnlag(kat, fid) is None:
             feil.append(f"{fid}: {[t.monster for t in kat.treff(fid)] or 'ingen oppføring'}")
-    assert not feil, (
-        f"{len(feil)} id-er treffer ikke nøyaktig én oppføring i TALL (de første 20):\n" + "\n".join(feil[:20])
+    assert not feil, f"{len(feil)} id-er treffer ikke nøyaktig én oppføring i TALL (de første 20):\n" + "\n".join(
+        feil[:20]
     )
 
 
@@ -289,8 +289,12 @@ def test_fortegnsord_bare_der_fortegnet_er_et_ord(beregnet):
     """De beløpene som har fortegnsord, er de som slutter på merutgift,
     etter_belastningsfullmakter, grunnlag_overforing og merforbruk (som lim.FORTEGNSORD)."""
     figurer, _ = beregnet
-    ord_ = {"merutgift": ("mindreutgift", "merutgift"), "etter_belastningsfullmakter": ("mindreutgift", "merutgift"),
-            "grunnlag_overforing": ("mindreutgift", "merutgift"), "merforbruk": ("merforbruk", "mindreforbruk")}
+    ord_ = {
+        "merutgift": ("mindreutgift", "merutgift"),
+        "etter_belastningsfullmakter": ("mindreutgift", "merutgift"),
+        "grunnlag_overforing": ("mindreutgift", "merutgift"),
+        "merforbruk": ("merforbruk", "mindreforbruk"),
+    }
     for fid in set().union(*figurer.values()):
         assert katalog().finn(fid).fortegnsord == ord_.get(fid.rsplit(".", 1)[-1]), fid
 
@@ -303,18 +307,38 @@ def test_fortegnsord_bare_der_fortegnet_er_et_ord(beregnet):
     [
         (
             "behandlet[.{segment}][.{type}][.{form}]",
-            ["behandlet", "behandlet.asyl", "behandlet.klage", "behandlet.form.nmp", "behandlet.asyl.klage.form.nmp",
-             "behandlet.sakstype.visum.omgjoring", "behandlet.hjemmel.utl_37_63"],
-            ["behandlet.", "behandlet.klage.asyl", "behandlet.form.xyz", "behandlet.asyl.endring", "behandletx",
-             "mottatt", "behandlet.sakstype"],
+            [
+                "behandlet",
+                "behandlet.asyl",
+                "behandlet.klage",
+                "behandlet.form.nmp",
+                "behandlet.asyl.klage.form.nmp",
+                "behandlet.sakstype.visum.omgjoring",
+                "behandlet.hjemmel.utl_37_63",
+            ],
+            [
+                "behandlet.",
+                "behandlet.klage.asyl",
+                "behandlet.form.xyz",
+                "behandlet.asyl.endring",
+                "behandletx",
+                "mottatt",
+                "behandlet.sakstype",
+            ],
         ),
-        ("uiv.mottatt.mnd.{maned}", ["uiv.mottatt.mnd.01", "uiv.mottatt.mnd.12"],
-         ["uiv.mottatt.mnd.00", "uiv.mottatt.mnd.13", "uiv.mottatt.mnd.1"]),
+        (
+            "uiv.mottatt.mnd.{maned}",
+            ["uiv.mottatt.mnd.01", "uiv.mottatt.mnd.12"],
+            ["uiv.mottatt.mnd.00", "uiv.mottatt.mnd.13", "uiv.mottatt.mnd.1"],
+        ),
         ("note_b.{post}.merutgift", ["note_b.0491.01.merutgift"], ["note_b.491.01.merutgift", "note_b.0491.merutgift"]),
         ("{populasjon}.personer", ["ema.personer", "ema_under_18.personer"], ["emaa.personer", "personer"]),
         # {ledd} er ett ledd, men aldri endring/endring_abs (de er forbeholdt avledningen)
-        ("arsverk[.{ledd}]", ["arsverk", "arsverk.ovrige", "arsverk.endringer"],
-         ["arsverk.endring", "arsverk.endring_abs", "arsverk.a.b"]),
+        (
+            "arsverk[.{ledd}]",
+            ["arsverk", "arsverk.ovrige", "arsverk.endringer"],
+            ["arsverk.endring", "arsverk.endring_abs", "arsverk.a.b"],
+        ),
         ("note8.{ledd}.{ledd}", ["note8.sum.bokfort"], ["note8.endring.bokfort", "note8.sum"]),
     ],
 )
@@ -421,7 +445,10 @@ ENKEL = _katalog_med(
     Tall("omgjoringsandel", "andel", "Andel.", "arsrapport.saksbehandling.omgjoringsandel"),
     Tall("topp.land", "tekst", "Navn.", "arsrapport.portefolje.tekster"),
     Tall(
-        "note_b.{post}.merutgift", "kroner", "Tildeling − regnskap.", "arsrapport.regnskap.note_b",
+        "note_b.{post}.merutgift",
+        "kroner",
+        "Tildeling − regnskap.",
+        "arsrapport.regnskap.note_b",
         fortegnsord=("mindreutgift", "merutgift"),
     ),
 )
@@ -555,8 +582,19 @@ def test_referanse_som_tekst():
 
 @pytest.mark.parametrize(
     "tekst",
-    ["", "mottatt@f4", "mottatt@f1.verb@f2", "mottatt@f1@f2", "Mottatt", "mottatt asyl", "mottatt@f", "mottatt.",
-     ".mottatt", "mottatt..asyl", "mottatt@f1.tekst"],
+    [
+        "",
+        "mottatt@f4",
+        "mottatt@f1.verb@f2",
+        "mottatt@f1@f2",
+        "Mottatt",
+        "mottatt asyl",
+        "mottatt@f",
+        "mottatt.",
+        ".mottatt",
+        "mottatt..asyl",
+        "mottatt@f1.tekst",
+    ],
 )
 def test_ugyldig_referanse(tekst):
     from arsrapport.tallkatalog import UgyldigReferanse, les_referanse
@@ -573,8 +611,15 @@ def verdier():
     from arsrapport.tallkatalog import Tallverdier
 
     figurer = {
-        2023: {"mottatt": 7029, "mottatt.klage": 6000, "mottatt.endring": -0.072, "omgjoringsandel": 0.644,
-               "note_b.0491.01.merutgift": -12112652.8, "ukatalogisert": 5, "saksbehandlingstid": float("nan")},
+        2023: {
+            "mottatt": 7029,
+            "mottatt.klage": 6000,
+            "mottatt.endring": -0.072,
+            "omgjoringsandel": 0.644,
+            "note_b.0491.01.merutgift": -12112652.8,
+            "ukatalogisert": 5,
+            "saksbehandlingstid": float("nan"),
+        },
         2022: {"mottatt": 7600, "mottatt.endring": 0.0049},
     }
     return Tallverdier(2023, figurer, {"topp.land": "Iran (93)"}, ENKEL)

@@ -86,7 +86,9 @@ def test_dokumentasjonen_er_oppdatert(beregnet):
     ny = tallsok.lag_dokumentasjon(beregnet)
     gammel = tallsok.DOKUMENTASJON.read_text(encoding="utf-8") if tallsok.DOKUMENTASJON.exists() else ""
     if gammel != ny:
-        diff = "".join(list(difflib.unified_diff(gammel.splitlines(True), ny.splitlines(True), "i git", "ny", n=1))[:30])
+        diff = "".join(
+            list(difflib.unified_diff(gammel.splitlines(True), ny.splitlines(True), "i git", "ny", n=1))[:30]
+        )
         pytest.fail(f"docs/tallkatalog.md er ikke oppdatert; lag den på nytt med `{tallsok.KOMMANDO}`:\n{diff}")
 
 

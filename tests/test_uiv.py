@@ -10,12 +10,12 @@ NaT = pd.NaT
 
 # uiv_id, mottatt, avgjort, resultat
 RADER = [
-    ("U1", T("2022-12-31"), T("2023-01-01"), "Avslått"),    # mottatt 2022, behandlet 2023
-    ("U2", T("2023-01-01"), T("2023-01-03"), "Avslått"),    # januar 2023
+    ("U1", T("2022-12-31"), T("2023-01-01"), "Avslått"),  # mottatt 2022, behandlet 2023
+    ("U2", T("2023-01-01"), T("2023-01-03"), "Avslått"),  # januar 2023
     ("U3", T("2023-01-31"), T("2023-02-01"), "Innvilget"),  # januar, behandlet februar
-    ("U4", T("2023-02-15"), T("2023-02-15"), "Avslått"),    # behandlet samme dag
-    ("U5", T("2023-12-31"), T("2024-01-02"), "Avslått"),    # desember 2023, behandlet 2024
-    ("U6", T("2023-12-01"), NaT, None),                     # ubehandlet
+    ("U4", T("2023-02-15"), T("2023-02-15"), "Avslått"),  # behandlet samme dag
+    ("U5", T("2023-12-31"), T("2024-01-02"), "Avslått"),  # desember 2023, behandlet 2024
+    ("U6", T("2023-12-01"), NaT, None),  # ubehandlet
     ("U7", T("2024-01-01"), T("2024-01-05"), "Avslått"),
     ("U8", T("2021-06-30"), T("2021-06-30"), "Avslått"),
 ]
@@ -58,7 +58,6 @@ def test_figurer(df):
 
 
 def test_tekstdatoer_godtas():
-    d = pd.DataFrame({"uiv_id": ["U1"], "mottatt_dato": ["2023-03-01"], "avgjort_dato": [None],
-                      "resultat": [None]})
+    d = pd.DataFrame({"uiv_id": ["U1"], "mottatt_dato": ["2023-03-01"], "avgjort_dato": [None], "resultat": [None]})
     assert u.figurer(d, 2023)["uiv.mottatt.mnd.03"] == 1
     assert u.behandlet(d, 2023) == 0

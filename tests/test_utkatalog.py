@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
+from test_cli import IKKE_SKREVET, _avtrykk, _kommando, arsrapport
 
 from arsrapport.bygg import BYGGMERKE, STAGEMERKE, UtkatalogFeil, kontroller_utkatalog, rydd_etter_avbrutte_bygg
 from arsrapport.config import PROSJEKTROT
 from arsrapport.kontrakt import TABELLER
 from arsrapport.prosesser import etterkommere, lever
-from test_cli import IKKE_SKREVET, _avtrykk, _kommando, arsrapport
 
 DATA = PROSJEKTROT / "data"
 IKKE_RORT = "Ingenting er skrevet eller slettet."
@@ -52,7 +52,9 @@ def test_utkatalog_som_godtas(tmp_path):
 @pytest.mark.parametrize(
     "lag, ord_",
     [
-        pytest.param(lambda d: (d.mkdir(), (d / "saker.csv").write_text("sak_id\n")), "saker.csv", id="fremmed-katalog"),
+        pytest.param(
+            lambda d: (d.mkdir(), (d / "saker.csv").write_text("sak_id\n")), "saker.csv", id="fremmed-katalog"
+        ),
         pytest.param(lambda d: d.write_text("notat"), "ikke en katalog", id="fil"),
         pytest.param(
             lambda d: (d.mkdir(), (d / "figures.json").write_text("{}"), (d / "rapport.docx").write_text("")),

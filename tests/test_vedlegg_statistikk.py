@@ -7,37 +7,66 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
-
-from arsrapport import vedlegg_statistikk as v
 from typede_tabeller import typet_tabell
 
-KOL = ("sak_id", "saksgruppe", "behandlingstype", "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall")
+from arsrapport import vedlegg_statistikk as v
+
+KOL = (
+    "sak_id",
+    "saksgruppe",
+    "behandlingstype",
+    "mottatt_dato",
+    "avslutning",
+    "avsluttet_dato",
+    "avgjorelsesform",
+    "utfall",
+)
 # vekter bare for 2022–2023, og regnskap bare for 2023 (tabell 1)
-VEKTTALL = pd.DataFrame({
-    "ar_fra": [2022] * 4, "ar_til": [2023] * 4, "kategori": ["Asyl", "Asyl", "Opphold", "Asyl"],
-    "avgjorelsesform": ["NMP", "NL", "NUP", "SEK"], "vekt": [1.25, 0.5, 0.75, 0.125],
-})
-REGNSKAP = pd.DataFrame({"ar": [2023, 2023], "kapittel": ["0491", "0491"], "post": ["01", "21"],
-                         "belop": [24_000.0, 1_000.0]})
+VEKTTALL = pd.DataFrame(
+    {
+        "ar_fra": [2022] * 4,
+        "ar_til": [2023] * 4,
+        "kategori": ["Asyl", "Asyl", "Opphold", "Asyl"],
+        "avgjorelsesform": ["NMP", "NL", "NUP", "SEK"],
+        "vekt": [1.25, 0.5, 0.75, 0.125],
+    }
+)
+REGNSKAP = pd.DataFrame(
+    {"ar": [2023, 2023], "kapittel": ["0491", "0491"], "post": ["01", "21"], "belop": [24_000.0, 1_000.0]}
+)
 
 
 @pytest.mark.parametrize(
     "andel, avrundet",
-    [(0.2124, 0.21), (0.2125, 0.215), (0.2174, 0.215), (0.2175, 0.22), (0.0, 0.0), (1.0, 1.0), (0.63, 0.63), (0.0024, 0.0), (0.0025, 0.005)],
+    [
+        (0.2124, 0.21),
+        (0.2125, 0.215),
+        (0.2174, 0.215),
+        (0.2175, 0.22),
+        (0.0, 0.0),
+        (1.0, 1.0),
+        (0.63, 0.63),
+        (0.0024, 0.0),
+        (0.0025, 0.005),
+    ],
 )
 def test_naermeste_halve_prosent(andel, avrundet):
     assert v.naermeste_halve_prosent(andel) == avrundet
 
 
 def test_figurer_per_kategori():
-    saker = typet_tabell(KOL, [
-        ("1", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-03-01", "NMP", "Omgjort"),
-        ("2", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-03-01", "NL", "Ikke omgjort"),
-        ("3", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-03-01", "NL", "Delvis omgjort"),
-        ("4", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-12-31", "SEK", "Ikke omgjort"),
-        ("5", "Utvisning", "Klage", "2023-01-01", "Vedtak", "2024-01-01", "NL", "Omgjort"),  # 2024: ikke med
-        ("6", "Utvisning", "Klage", "2023-01-01", "Vedtak", "2023-06-01", "NUP", "Omgjort"),
-    ], ("mottatt_dato", "avsluttet_dato"))
+    saker = typet_tabell(
+        KOL,
+        [
+            ("1", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-03-01", "NMP", "Omgjort"),
+            ("2", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-03-01", "NL", "Ikke omgjort"),
+            ("3", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-03-01", "NL", "Delvis omgjort"),
+            ("4", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-12-31", "SEK", "Ikke omgjort"),
+            ("5", "Utvisning", "Klage", "2023-01-01", "Vedtak", "2024-01-01", "NL", "Omgjort"),  # 2024: ikke med
+            ("6", "Utvisning", "Klage", "2023-01-01", "Vedtak", "2023-06-01", "NUP", "Omgjort"),
+        ],
+        ("mottatt_dato", "avsluttet_dato"),
+    )
     uttrekk = SimpleNamespace(saker=saker, vekttall=VEKTTALL, regnskap=REGNSKAP)
     alle = v.figurer(uttrekk, 2023, sammenligningsar=0)
     f = alle[2023]
@@ -62,12 +91,16 @@ def test_figurer_per_kategori():
 
 
 def test_tabell_1_fire_ar_med_tomme_celler():
-    saker = typet_tabell(KOL, [
-        ("1", "Asyl", "Klage", "2021-01-01", "Vedtak", "2021-03-01", "NMP", "Omgjort"),     # ingen vekter i 2021
-        ("2", "Asyl", "Klage", "2022-01-01", "Vedtak", "2022-03-01", "NL", "Ikke omgjort"),  # 0,5
-        ("3", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-03-01", "NMP", "Omgjort"),     # 1,25
-        ("4", "Familieinnvandring", "Klage", "2023-01-01", "Vedtak", "2023-04-01", "NUP", "Omgjort"),  # 0,75
-    ], ("mottatt_dato", "avsluttet_dato"))
+    saker = typet_tabell(
+        KOL,
+        [
+            ("1", "Asyl", "Klage", "2021-01-01", "Vedtak", "2021-03-01", "NMP", "Omgjort"),  # ingen vekter i 2021
+            ("2", "Asyl", "Klage", "2022-01-01", "Vedtak", "2022-03-01", "NL", "Ikke omgjort"),  # 0,5
+            ("3", "Asyl", "Klage", "2023-01-01", "Vedtak", "2023-03-01", "NMP", "Omgjort"),  # 1,25
+            ("4", "Familieinnvandring", "Klage", "2023-01-01", "Vedtak", "2023-04-01", "NUP", "Omgjort"),  # 0,75
+        ],
+        ("mottatt_dato", "avsluttet_dato"),
+    )
     uttrekk = SimpleNamespace(saker=saker, vekttall=VEKTTALL, regnskap=REGNSKAP)
     tab = v.tabell_1(uttrekk, 2023)
     assert list(tab.columns) == ["", "2020", "2021", "2022", "2023"]

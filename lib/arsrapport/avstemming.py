@@ -68,8 +68,16 @@ def sammenlign(figurer: dict[int, dict[str, float]], publ: list[dict] | None = N
         else:
             status, grunn = "avviker", ""
         rader.append(
-            {"id": fid, "år": ar, "kilde": r["source"], "publisert": r["value"], "beregnet": verdi,
-             "toleranse": r["tolerance"], "status": status, "grunn": grunn}
+            {
+                "id": fid,
+                "år": ar,
+                "kilde": r["source"],
+                "publisert": r["value"],
+                "beregnet": verdi,
+                "toleranse": r["tolerance"],
+                "status": status,
+                "grunn": grunn,
+            }
         )
     return pd.DataFrame(rader)
 
@@ -141,12 +149,16 @@ def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
         "Stemmer" if st == "stemmer" else (fmt.harde_mellomrom(g) if g else "Ikke begrunnet – må rettes")
         for st, g in zip(a["status"], a["grunn"])
     ]
-    return pd.DataFrame({
-        "Kilde": a["kilde"], "Tall (figur-id)": a["id"],
-        "Publisert": [_vis(f, v) for f, v in zip(a["id"], a["publisert"])],
-        "Beregnet": [_vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
-        "Differanse": diff, "Merknad": merknad,
-    })
+    return pd.DataFrame(
+        {
+            "Kilde": a["kilde"],
+            "Tall (figur-id)": a["id"],
+            "Publisert": [_vis(f, v) for f, v in zip(a["id"], a["publisert"])],
+            "Beregnet": [_vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
+            "Differanse": diff,
+            "Merknad": merknad,
+        }
+    )
 
 
 _KILDER = ("saksregister", "regnskap", "publisert")
@@ -180,16 +192,20 @@ def tabeller(sammenligning: pd.DataFrame) -> dict[str, pd.DataFrame]:
 
 TALL = [
     Tall(
-        "avstemming.publiserte", "tekst",
+        "avstemming.publiserte",
+        "tekst",
         "Publiserte tall i bokas omfang i den trykte årsrapporten (alle år), som tekst.",
         "arsrapport.avstemming.sammenlign",
     ),
     Tall(
-        "avstemming.publiserte_ar", "tekst", "Av dem: publiserte tall for rapportåret, som tekst.",
+        "avstemming.publiserte_ar",
+        "tekst",
+        "Av dem: publiserte tall for rapportåret, som tekst.",
         "arsrapport.avstemming.sammenlign",
     ),
     Tall(
-        "avstemming.stemmer", "tekst",
+        "avstemming.stemmer",
+        "tekst",
         "Av de publiserte tallene: de boka gjenskaper innenfor trykkavrundingen, som tekst.",
         "arsrapport.avstemming.sammenlign",
     ),

@@ -31,7 +31,14 @@ from arsrapport import avstemming, bokreferanser, eksport, kapitler, nummerering
 from arsrapport.config import PROSJEKTROT, les_innstillinger, rapportar
 from arsrapport.formatering import dato, tall
 from arsrapport.hurtiglager import (
-    UFERDIG, Hurtiglager, filsum, kodesum, miljosum, nokkel, skriv_hvis_endret, synkroniser,
+    UFERDIG,
+    Hurtiglager,
+    filsum,
+    kodesum,
+    miljosum,
+    nokkel,
+    skriv_hvis_endret,
+    synkroniser,
 )
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.kontroll import kontroller_rapportar
@@ -88,9 +95,7 @@ def kontroller_utkatalog(ut: Path, beskyttet: Sequence[Path] = ()) -> None:
     for b in (Path(b).resolve() for b in beskyttet):
         if _inni(ut, b) or _inni(b, ut):
             hvor = "er" if ut == b else ("ligger i" if _inni(ut, b) else "inneholder")
-            raise UtkatalogFeil(
-                f"--out {ut} {hvor} {b}; bygget skriver bare til en egen utkatalog (standard: _build/)"
-            )
+            raise UtkatalogFeil(f"--out {ut} {hvor} {b}; bygget skriver bare til en egen utkatalog (standard: _build/)")
     if _inni(PROSJEKTROT, ut):
         raise UtkatalogFeil(f"--out {ut} er prosjektroten eller en katalog over den; velg en egen utkatalog")
     if ut.is_symlink() or (ut.exists() and not ut.is_dir()):
@@ -190,8 +195,6 @@ def kontroller_regnskapet(uttrekk: Uttrekk, ar: int, melding: Melding = _stille)
         melding(f"  regnskapet går opp for {', '.join(str(a) for a in sorted(ar_med))}")
 
 
-
-
 def _data_parameter(data: Path, notatboker: Path) -> str:
     """``data_dir`` slik notatboka får det: relativt til notatbøkene når dataene ligger i
     prosjektet («../data», som i parametercellen), ellers absolutt. Parameteren står i den
@@ -237,9 +240,13 @@ def _kjor_papermill(jobber: list[tuple[str, str, dict]], katalog: Path, resultat
         start = time.perf_counter()
         try:
             pm.execute_notebook(
-                str(inn.notebooks / fil), str(mal), parameters=parametere,
+                str(inn.notebooks / fil),
+                str(mal),
+                parameters=parametere,
                 resources={"metadata": {"path": str(inn.notebooks)}},
-                kernel_name="python3", progress_bar=False, log_output=False,
+                kernel_name="python3",
+                progress_bar=False,
+                log_output=False,
             )
         except pm.PapermillExecutionError as feil:
             raise ByggFeil(f"{fil} feilet i celle {feil.exec_count}: {feil.ename}: {feil.evalue}") from None
@@ -274,7 +281,12 @@ def _kjor_papermill(jobber: list[tuple[str, str, dict]], katalog: Path, resultat
 
 
 def kjor_kapitler(
-    uttrekk: Uttrekk, data: Path, ar: int, stage: Path, lager: Hurtiglager, melding: Melding = _stille,
+    uttrekk: Uttrekk,
+    data: Path,
+    ar: int,
+    stage: Path,
+    lager: Hurtiglager,
+    melding: Melding = _stille,
 ) -> list[Kjoring]:
     """Kapittelnotatbøkene, i rekkefølgen i ``arsrapport.toml``: hentet fra hurtiglageret når
     ingenting de avhenger av er endret, ellers kjørt (samtidig) og lagt i lageret.
@@ -308,7 +320,12 @@ def kjor_kapitler(
 
 
 def kjor_avstemming(
-    figurer: dict[int, dict[str, float]], data: Path, ar: int, stage: Path, lager: Hurtiglager, melding: Melding = _stille,
+    figurer: dict[int, dict[str, float]],
+    data: Path,
+    ar: int,
+    stage: Path,
+    lager: Hurtiglager,
+    melding: Melding = _stille,
 ) -> Kjoring | None:
     """Avstemmingsvedlegget, etter kapitlene: det leser tallene deres (fra resultatene i
     bygget) og de publiserte tallene (``docs/``)."""
@@ -325,7 +342,9 @@ def kjor_avstemming(
     return kjoring
 
 
-def _hent_eller_kjor(kjoringer: list[Kjoring], parametere: dict, stage: Path, lager: Hurtiglager, melding: Melding) -> None:
+def _hent_eller_kjor(
+    kjoringer: list[Kjoring], parametere: dict, stage: Path, lager: Hurtiglager, melding: Melding
+) -> None:
     notatboker, resultater = stage / "notatboker", stage / "resultater"
     mangler = []
     for k in kjoringer:
@@ -420,7 +439,11 @@ def slå_opp_referansene(
 
 
 def bokkilder(
-    resultater: list[kapitler.Kapittelresultat], notatboker: list[Path], ar: int, referanser: dict[str, str], tid: Kildetid,
+    resultater: list[kapitler.Kapittelresultat],
+    notatboker: list[Path],
+    ar: int,
+    referanser: dict[str, str],
+    tid: Kildetid,
     kilder: dict[str, dict] | None = None,
 ) -> dict[str, bytes]:
     """Kildene til boka (relativ sti → innhold): ``book/``, ``_config.yml`` (med rapportåret i
@@ -431,7 +454,8 @@ def bokkilder(
     inn = les_innstillinger()
     filer = {
         p.relative_to(inn.book).as_posix(): p.read_bytes()
-        for p in sorted(inn.book.rglob("*")) if p.is_file() and "__pycache__" not in p.parts
+        for p in sorted(inn.book.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
     }
     oppsett = (PROSJEKTROT / "_config.yml").read_text(encoding="utf-8").replace("{ar}", str(ar))
     anker = "\n  config:\n"
@@ -475,7 +499,12 @@ class JupyterBookKjoring:
 
 
 def _jupyter_book(
-    bok: Path, kat: Path, bygger: str, fingeravtrykk: str, melding: Melding, tid: Kildetid,
+    bok: Path,
+    kat: Path,
+    bygger: str,
+    fingeravtrykk: str,
+    melding: Melding,
+    tid: Kildetid,
 ) -> JupyterBookKjoring:
     """Bygg boka med Jupyter Book i den faste katalogen ``kat`` (hurtiglageret), så Sphinx
     bare leser og skriver sidene som er endret. Er fingeravtrykket (kildene, koden, miljøet og
@@ -526,7 +555,12 @@ def _jupyter_book(
 
 
 def _jupyter_book_samtidig(
-    bok: Path, lager: Hurtiglager, byggere: dict[str, str], fingeravtrykk: str, melding: Melding, tid: Kildetid,
+    bok: Path,
+    lager: Hurtiglager,
+    byggere: dict[str, str],
+    fingeravtrykk: str,
+    melding: Melding,
+    tid: Kildetid,
 ) -> dict[str, JupyterBookKjoring]:
     """HTML og PDF bygges samtidig (hver i sin Sphinx-katalog, fra de samme kildene): PDF-en
     tar lengst, og HTML-en er ferdig mens den bygges. Feiler ett av dem, meldes det etter at
@@ -613,9 +647,13 @@ def oppsummering(r: Byggrapport) -> list[str]:
     linjer = ["", "Oppsummering" + (f" ({r.ar})" if r.ar else "")]
     if r.bok:
         kap = ", ".join(Path(k).stem for k in r.kapitler)
-        linjer.append(f"  Kapitler kjørt:  {_antall(len(r.kapitler), 'notatbok', 'notatbøker')}" + (f" ({kap})" if kap else ""))
+        linjer.append(
+            f"  Kapitler kjørt:  {_antall(len(r.kapitler), 'notatbok', 'notatbøker')}" + (f" ({kap})" if kap else "")
+        )
         gjen = ", ".join(Path(k).stem for k in r.gjenbrukt)
-        linjer.append(f"  Gjenbrukt:       {_antall(len(r.gjenbrukt), 'notatbok', 'notatbøker')}" + (f" ({gjen})" if gjen else ""))
+        linjer.append(
+            f"  Gjenbrukt:       {_antall(len(r.gjenbrukt), 'notatbok', 'notatbøker')}" + (f" ({gjen})" if gjen else "")
+        )
     else:
         linjer.append("  Kapitler:        beregnet i prosessen (uten notatbøker)")
     spenn = f" for {r.ar_fra_til[0]}–{r.ar_fra_til[1]}" if r.ar_fra_til else ""
@@ -637,8 +675,14 @@ def oppsummering(r: Byggrapport) -> list[str]:
     for bygger, n in r.jupyter_book.items():
         if bygger in r.logger:
             lest = r.sider_lest.get(bygger)
-            hvor = "fra forrige kjøring, ingenting endret" if lest is None else f"{_antall(lest, 'side', 'sider')} lest på nytt"
-            linjer.append(f"    Jupyter Book {bygger}: {_antall(n, 'advarsel', 'advarsler')} i {r.logger[bygger]} ({hvor})")
+            hvor = (
+                "fra forrige kjøring, ingenting endret"
+                if lest is None
+                else f"{_antall(lest, 'side', 'sider')} lest på nytt"
+            )
+            linjer.append(
+                f"    Jupyter Book {bygger}: {_antall(n, 'advarsel', 'advarsler')} i {r.logger[bygger]} ({hvor})"
+            )
     if not r.bok:
         linjer.append("  Boka:            ikke bygget (arsrapport figures)")
     elif not r.pdf:
@@ -678,7 +722,11 @@ class _Steg:
 
 
 def skriv_tabeller(
-    resultater: list[kapitler.Kapittelresultat], uttrekk: Uttrekk, ar: int, fil: Path, referanser: Mapping[str, str] | None = None,
+    resultater: list[kapitler.Kapittelresultat],
+    uttrekk: Uttrekk,
+    ar: int,
+    fil: Path,
+    referanser: Mapping[str, str] | None = None,
 ) -> regneark.Regneark:
     """``tabeller.xlsx``: kapitlenes tabeller og avstemmingen, ett ark per tabell i boka
     oppkalt etter nummeret der (:mod:`arsrapport.regneark`). Numrene regnes ut fra kildene
@@ -805,8 +853,13 @@ def bygg(
                     # utdata for dem selv, så bygg fra bunnen
                     for navn in ("html", "pdf"):
                         shutil.rmtree(lager.katalog / "sphinx" / navn, ignore_errors=True)
-                avtrykk = nokkel("sphinx", *[f"{k}={hashlib.sha256(v).hexdigest()}" for k, v in sorted(bokfiler.items())],
-                                 kodesum(), miljosum(), str(tid.sekunder))
+                avtrykk = nokkel(
+                    "sphinx",
+                    *[f"{k}={hashlib.sha256(v).hexdigest()}" for k, v in sorted(bokfiler.items())],
+                    kodesum(),
+                    miljosum(),
+                    str(tid.sekunder),
+                )
                 kompiler_oversettelser(kildekatalog)
                 with steg("Boka (HTML og PDF)" if pdf else "Boka (HTML)") as m:
                     m("Bygger boka (HTML" + (" og PDF med XeLaTeX, samtidig" if pdf else "") + ") med Jupyter Book …")
@@ -828,7 +881,10 @@ def bygg(
         )
         _flytt_pa_plass(resultat, ut)
         melding(f"Ferdig: {ut}")
-        rapport.logger = {"HTML": ut / "logg" / "jupyter-book-html.log", "PDF": ut / "logg" / "jupyter-book-pdflatex.log"}
+        rapport.logger = {
+            "HTML": ut / "logg" / "jupyter-book-html.log",
+            "PDF": ut / "logg" / "jupyter-book-pdflatex.log",
+        }
         if bok:
             rapport.utdata["HTML"] = ut / "html" / "index.html"
         for f in pdf_filer:
@@ -851,7 +907,6 @@ def bygg(
 def _kopier_logg(logg: Path, resultat: Path) -> None:
     (resultat / "logg").mkdir(exist_ok=True)
     shutil.copy(logg, resultat / "logg" / logg.name)
-
 
 
 def _flytt_pa_plass(ny: Path, ut: Path) -> None:

@@ -27,7 +27,10 @@ def _feil(tekst: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="arsrapport", description="UNEs årsrapport beregnet fra registeruttrekk.")
     sub = p.add_subparsers(dest="kommando", required=True)
-    for navn, hjelp in (("build", "kontroller, beregn og bygg boka (HTML og PDF)"), ("figures", "kontroller og beregn tallene (uten boka)")):
+    for navn, hjelp in (
+        ("build", "kontroller, beregn og bygg boka (HTML og PDF)"),
+        ("figures", "kontroller og beregn tallene (uten boka)"),
+    ):
         s = sub.add_parser(navn, help=hjelp)
         s.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
         s.add_argument("--data", type=Path, default=None, help="katalog med uttrekket (standard: data/)")
@@ -43,7 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--data", type=Path, default=None)
     v.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
     t = sub.add_parser("tall", help="søk i tallene boka beregner: årets verdi og definisjonen")
-    t.add_argument("sok", nargs="?", default="", metavar="SØK", help="del av id-en eller ord i definisjonen (standard: alle)")
+    t.add_argument(
+        "sok", nargs="?", default="", metavar="SØK", help="del av id-en eller ord i definisjonen (standard: alle)"
+    )
     t.add_argument("--year", type=int, default=None, help="rapportår (standard: siste hele år i dataene)")
     t.add_argument("--data", type=Path, default=None, help="katalog med uttrekket (standard: data/)")
     t.add_argument("--skriv-dokumentasjon", action="store_true", help="skriv lista docs/tallkatalog.md på nytt")
@@ -51,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     g.add_argument("--out", type=Path, default=None, help="katalog (standard: data/)")
     g.add_argument("--seed", type=int, default=None)
     g.add_argument(
-        "--erstatt", action="store_true",
+        "--erstatt",
+        action="store_true",
         help="skriv over CSV-filene i en katalog som ikke er tom (f.eks. data/); ellers avvises den",
     )
     a = p.parse_args(argv)
@@ -65,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
             from arsrapport.bygg import bygg
 
             # bygget skriver selv tiden per steg og totalt i oppsummeringen
-            bygg(a.data, a.year, a.out, bok=a.kommando == "build", pdf=not getattr(a, "no_pdf", False), melding=_melding)
+            bygg(
+                a.data, a.year, a.out, bok=a.kommando == "build", pdf=not getattr(a, "no_pdf", False), melding=_melding
+            )
             return 0
         elif a.kommando == "forhandsvis":
             from arsrapport.forhandsvis import forhandsvis
@@ -82,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
             if brudd:
                 raise Valideringsfeil(brudd)
             from arsrapport.bygg import kontroller_regnskapet
-            from arsrapport.innlesing import les_uttrekk
             from arsrapport.config import rapportar
+            from arsrapport.innlesing import les_uttrekk
             from arsrapport.kontroll import kontroller_rapportar
 
             uttrekk = les_uttrekk(data)

@@ -86,7 +86,9 @@ def stablet_per_ar(tab: pd.DataFrame, kolonner: list[str], etiketter: list[str])
         ax.bar(tab["År"].astype(str), tab[k], bottom=bunn, color=FARGER[i], label=navn)
         bunn = tab[k] if bunn is None else bunn + tab[k]
     for x, y in zip(tab["År"].astype(str), bunn):
-        ax.annotate(fmt.tall(y), (x, y), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=ETIKETT)
+        ax.annotate(
+            fmt.tall(y), (x, y), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=ETIKETT
+        )
     ax.yaxis.set_major_formatter(_tall)
     ax.set_ylim(0, max(float(bunn.max()) * 1.12, 1.0))
     _forklaring(ax)
@@ -116,7 +118,14 @@ def fordeling(etiketter, verdier):
     ax.barh(_bryt(etiketter)[::-1], list(verdier)[::-1], color=FARGER[0])
     total = sum(verdier)
     for y, v in enumerate(list(verdier)[::-1]):
-        ax.annotate(f"{fmt.tall(v)} ({fmt.prosent(v / total)})", (v, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=ETIKETT)
+        ax.annotate(
+            f"{fmt.tall(v)} ({fmt.prosent(v / total)})",
+            (v, y),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=ETIKETT,
+        )
     ax.xaxis.set_major_formatter(_tall)
     ax.set_xlim(0, max(verdier) * 1.35)
     return _ferdig(fig)
@@ -127,9 +136,22 @@ def utfall_nasjonalitet(tab: pd.DataFrame):
     fig, ax = _figur(0.27 * len(tab) + 0.9)
     navn = tab["Nasjonalitet"].tolist()[::-1]
     ax.barh(navn, tab["Omgjort"].tolist()[::-1], color=FARGER[2], label="Omgjort")
-    ax.barh(navn, tab["Ikke omgjort"].tolist()[::-1], left=tab["Omgjort"].tolist()[::-1], color=FARGER[1], label="Ikke omgjort")
+    ax.barh(
+        navn,
+        tab["Ikke omgjort"].tolist()[::-1],
+        left=tab["Omgjort"].tolist()[::-1],
+        color=FARGER[1],
+        label="Ikke omgjort",
+    )
     for y, (o, n) in enumerate(zip(tab["Omgjort"].tolist()[::-1], tab["Behandlet"].tolist()[::-1])):
-        ax.annotate(f"{fmt.prosent(o / n, desimaler=0)} omgjort", (n, y), xytext=(3, 0), textcoords="offset points", va="center", fontsize=ETIKETT)
+        ax.annotate(
+            f"{fmt.prosent(o / n, desimaler=0)} omgjort",
+            (n, y),
+            xytext=(3, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=ETIKETT,
+        )
     ax.xaxis.set_major_formatter(_tall)
     ax.set_xlim(0, max(float(tab["Behandlet"].max()) * 1.22, 1.0) if len(tab) else 1.0)
     _forklaring(ax)
@@ -173,8 +195,18 @@ def grupperte_soyler(tab: pd.DataFrame, kategori: str, serier: list[str], dager:
         ax.bar(pos, np.nan_to_num(verdier), bredde, color=FARGER[i], label=serie)
         for px, v in zip(pos, verdier):
             if not np.isnan(v):
-                ax.annotate(fmt.tall(v), (px, v), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=ETIKETT - 0.5)
-    ax.set_xticks(x, tab[kategori].astype(str), rotation=0 if len(tab) <= 4 else 20, ha="center" if len(tab) <= 4 else "right")
+                ax.annotate(
+                    fmt.tall(v),
+                    (px, v),
+                    xytext=(0, 2),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom",
+                    fontsize=ETIKETT - 0.5,
+                )
+    ax.set_xticks(
+        x, tab[kategori].astype(str), rotation=0 if len(tab) <= 4 else 20, ha="center" if len(tab) <= 4 else "right"
+    )
     ax.yaxis.set_major_formatter(_tall)
     if dager:
         ax.set_ylabel("dager")
@@ -215,7 +247,9 @@ def kapittel_3_2(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
     return {
         "fig.figur_13": grupperte_soyler(tab["3.2.3 Figur 13"], "År", typer, dager=True),
         "fig.figur_14": per_maned(tab["3.2.3 Figur 14"]),
-        "fig.figur_15": grupperte_soyler(alder, "Saksgruppe", [k for k in alder.columns if k != "Saksgruppe"], dager=True),
+        "fig.figur_15": grupperte_soyler(
+            alder, "Saksgruppe", [k for k in alder.columns if k != "Saksgruppe"], dager=True
+        ),
         "fig.figur_16": grupperte_soyler(tab["3.2.5 Figur 16"], "År", typer, dager=True),
         "fig.figur_17": liggende_soyler(arbeid["Sakstype"], arbeid["Behandlet"]),
         "fig.figur_18": liggende_soyler(andre["Sakstype"], andre["Behandlet"]),
@@ -233,7 +267,9 @@ def soyler_per_ar(ar, verdier, andeler=None):
     ax.bar(x, list(verdier), color=FARGER[0], width=0.6)
     for i, v in enumerate(verdier):
         tekst = _millioner(v) + (f"\n({fmt.prosent(andeler[i])})" if andeler is not None else "")
-        ax.annotate(tekst, (x[i], v), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=ETIKETT)
+        ax.annotate(
+            tekst, (x[i], v), xytext=(0, 2), textcoords="offset points", ha="center", va="bottom", fontsize=ETIKETT
+        )
     ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _: fmt.tall(y / 1e6)))
     ax.set_ylabel("Millioner kroner")
     ax.set_ylim(0, max(list(verdier) + [0]) * 1.3 or 1)
@@ -246,6 +282,7 @@ def regnskapet(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
     art, kons = tab["4.3 Figur 19"], tab["4.3 Figur 20"]
     return {
         "fig.figur_19": liggende_soyler(art["Art"], art["Andel"], prosent=True),
-        "fig.figur_20": soyler_per_ar(kons["År"].tolist(), kons["Konsulenttjenester"].tolist(),
-                                      kons["Andel av driftsutgiftene"].tolist()),
+        "fig.figur_20": soyler_per_ar(
+            kons["År"].tolist(), kons["Konsulenttjenester"].tolist(), kons["Andel av driftsutgiftene"].tolist()
+        ),
     }

@@ -50,8 +50,8 @@ import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
-from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.xml.functions import tostring
 
 __all__ = [
@@ -133,9 +133,7 @@ def _arnokkel(ar: Any) -> str:
     raise TypeError(f"ugyldig år {ar!r}: forventet et heltall")
 
 
-def skriv_figures_json(
-    figurer: Mapping[int, Mapping[str, float | int]], fil: Path | str
-) -> Path:
+def skriv_figures_json(figurer: Mapping[int, Mapping[str, float | int]], fil: Path | str) -> Path:
     """Skriv ``figures.json``: ``{"<år>": {"<figur-id>": tall, ...}, ...}``.
 
     År og id-er sorteres, numpy-skalarer gjøres om til ``int``/``float``, og
@@ -195,11 +193,7 @@ def _arknavn(tabeller: Mapping[str, Any]) -> dict[str, str]:
 
 def _kolonnenavn(kol: Any) -> str:
     if isinstance(kol, tuple):  # MultiIndex-kolonner
-        deler = [
-            str(d)
-            for d in kol
-            if not _mangler(d) and str(d) != "" and not str(d).startswith("Unnamed:")
-        ]
+        deler = [str(d) for d in kol if not _mangler(d) and str(d) != "" and not str(d).startswith("Unnamed:")]
         return " – ".join(deler)
     return "" if _mangler(kol) else str(kol)
 
@@ -329,9 +323,7 @@ def _skriv_ark(
                 celle.number_format = kode
             bredder[j - 1] = max(bredder[j - 1], _vist_lengde(verdi))
     for j, bredde in enumerate(bredder, start=1):
-        ark.column_dimensions[get_column_letter(j)].width = min(
-            max(bredde + 2, _MIN_BREDDE), _MAKS_BREDDE
-        )
+        ark.column_dimensions[get_column_letter(j)].width = min(max(bredde + 2, _MIN_BREDDE), _MAKS_BREDDE)
     if overskrifter:
         ark.freeze_panes = ark.cell(row=overskriftsrad + 1, column=1)
 

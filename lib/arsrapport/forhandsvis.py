@@ -46,9 +46,17 @@ PORTFORSOK = 20  #: porter som prøves etter den ønskede når den er i bruk
 
 IGNORERTE_KATALOGER = ("__pycache__", ".ipynb_checkpoints", ".git", ".*_cache", "*.egg-info", "_build")
 IGNORERTE_FILER = (
-    "*.sw?", "*.swpx", "*~", ".#*", "#*#",  # vim, emacs og andre redigeringsprogrammers kopier
+    "*.sw?",
+    "*.swpx",
+    "*~",
+    ".#*",
+    "#*#",  # vim, emacs og andre redigeringsprogrammers kopier
     "4913",  # vim prøveskriver denne filen før den lagrer
-    "*.kate-swp", ".goutputstream-*", ".~lock.*#", ".DS_Store", "*.py[co]",
+    "*.kate-swp",
+    ".goutputstream-*",
+    ".~lock.*#",
+    ".DS_Store",
+    "*.py[co]",
 )
 
 
@@ -103,7 +111,12 @@ class Vakt:
     med de endrede filene når ingenting mer har endret seg på ``stille`` sekunder."""
 
     def __init__(
-        self, stier: Iterable[Path], ved_endring: Callable[[list[Path]], None], *, intervall: float = 0.5, stille: float = 0.3
+        self,
+        stier: Iterable[Path],
+        ved_endring: Callable[[list[Path]], None],
+        *,
+        intervall: float = 0.5,
+        stille: float = 0.3,
     ):
         self.stier = [Path(s).resolve() for s in stier]
         self.ved_endring = ved_endring
@@ -294,7 +307,9 @@ def _lag_handler(fv: Forhandsvisning) -> type[SimpleHTTPRequestHandler]:
                     return self._send(sett_inn(html, skript(bygg)), "text/html", med_innhold)
             elif sti in ("/", "/index.html") and not (fv.html / "index.html").is_file():
                 # ikke noe vellykket bygg ennå: en venteside som lastes på nytt når det kommer
-                return self._send(sett_inn(_VENTESIDE.encode("utf-8"), skript(bygg)), "text/html; charset=utf-8", med_innhold)
+                return self._send(
+                    sett_inn(_VENTESIDE.encode("utf-8"), skript(bygg)), "text/html; charset=utf-8", med_innhold
+                )
             if med_innhold:
                 super().do_GET()
             else:
@@ -399,7 +414,9 @@ class Forhandsvisning:
                 if feil.errno == errno.EADDRINUSE:
                     continue
                 if feil.errno == errno.EACCES:
-                    raise ForhandsvisFeil(f"har ikke lov til å bruke port {port} (porter under 1024 krever root); velg en annen med --port") from None
+                    raise ForhandsvisFeil(
+                        f"har ikke lov til å bruke port {port} (porter under 1024 krever root); velg en annen med --port"
+                    ) from None
                 raise ForhandsvisFeil(f"kan ikke lytte på {VERT}:{port}: {feil.strerror}") from None
             if port != self.onsket_port:
                 self.melding(f"Port {self.onsket_port} er i bruk; bruker {port} i stedet.")
@@ -434,7 +451,9 @@ class Forhandsvisning:
             with self._las:
                 endret, self._endringer = sorted(self._endringer), set()
             if endret:
-                navn = ", ".join(_kort(s) for s in endret[:3]) + (f" og {len(endret) - 3} til" if len(endret) > 3 else "")
+                navn = ", ".join(_kort(s) for s in endret[:3]) + (
+                    f" og {len(endret) - 3} til" if len(endret) > 3 else ""
+                )
                 self.melding(f"\nEndret: {navn}")
             self.bygg_na()
 
@@ -459,7 +478,9 @@ class Forhandsvisning:
                 self.feil(f"{self.url} viser forrige vellykkede versjon til neste bygg lykkes.")
             return False
         sekunder = time.perf_counter() - start
-        self.tilstand.oppdater(bygger=False, feil=None, bygg=self.tilstand.hent()["bygg"] + 1, sekunder=round(sekunder, 1))
+        self.tilstand.oppdater(
+            bygger=False, feil=None, bygg=self.tilstand.hent()["bygg"] + 1, sekunder=round(sekunder, 1)
+        )
         self.melding(f"Forhåndsvisningen er oppdatert ({tall(sekunder, desimaler=1)} s): {self.url}")
         return True
 
@@ -526,8 +547,8 @@ def forhandsvis(
 ) -> int:
     """``arsrapport forhandsvis``: bygg, server og bygg på nytt ved endringer til Ctrl-C."""
     from arsrapport import bygg as byggmodul
-    from arsrapport.prosesser import Avbrutt
     from arsrapport.config import les_innstillinger
+    from arsrapport.prosesser import Avbrutt
 
     inn = les_innstillinger()
     data = Path(data or inn.data).resolve()
@@ -537,7 +558,9 @@ def forhandsvis(
     def bygg_html(m: Melding) -> None:
         byggprosess(data, ar, ut, m)
 
-    fv = Forhandsvisning(ut, bygg_html, stier=stier, port=port, melding=melding, feil=feil, fatale=(byggmodul.UtkatalogFeil,))
+    fv = Forhandsvisning(
+        ut, bygg_html, stier=stier, port=port, melding=melding, feil=feil, fatale=(byggmodul.UtkatalogFeil,)
+    )
     try:
         fv.start()
     except ForhandsvisFeil as f:

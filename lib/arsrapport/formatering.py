@@ -38,7 +38,6 @@ Endringer (``endring``, ``endring_verb``, ``endring_tekst``, ``fra_til``):
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -253,9 +252,7 @@ def endring(ny: Real | Decimal, gammel: Real | Decimal) -> Endring:
 def _vist_endring(ny: Any, gammel: Any, enhet: str, desimaler: int | None, funksjon: str):
     """Endringen slik den skal vises: (avrundet størrelse ≥ 0, desimaler, retning)."""
     if enhet not in _ENHETER_ENDRING:
-        raise ValueError(
-            f"{funksjon}(): ukjent enhet {enhet!r}; bruk en av {', '.join(_ENHETER_ENDRING)}"
-        )
+        raise ValueError(f"{funksjon}(): ukjent enhet {enhet!r}; bruk en av {', '.join(_ENHETER_ENDRING)}")
     n, g = _desimal(ny, funksjon), _desimal(gammel, funksjon)
     diff = n - g
     if enhet == "prosent":
@@ -339,9 +336,7 @@ def fra_til(
     enhetsord), "prosent" (andeler 0–1, én desimal, «… prosent»), "kroner"
     («fra kr 1 000 til kr 1 200»). `desimaler` overstyrer standardvalget."""
     if enhet not in _ENHETER_FRA_TIL:
-        raise ValueError(
-            f"fra_til(): ukjent enhet {enhet!r}; bruk en av {', '.join(_ENHETER_FRA_TIL)}"
-        )
+        raise ValueError(f"fra_til(): ukjent enhet {enhet!r}; bruk en av {', '.join(_ENHETER_FRA_TIL)}")
     g, n = _desimal(gammel, "fra_til"), _desimal(ny, "fra_til")
     if enhet == "prosent":
         g, n = g * _HUNDRE, n * _HUNDRE

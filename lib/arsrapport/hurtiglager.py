@@ -51,7 +51,7 @@ def standardkatalog() -> Path:
     return Path(satt).resolve() if satt else PROSJEKTROT / ".hurtiglager"
 
 
-def _sha(h: "hashlib._Hash", data: bytes) -> None:
+def _sha(h: hashlib._Hash, data: bytes) -> None:
     h.update(len(data).to_bytes(8, "little"))
     h.update(data)
 
@@ -124,7 +124,9 @@ def synkroniser(filer: dict[str, bytes], katalog: Path) -> tuple[int, bool]:
     Returnerer (antall skrevne filer, om fillisten endret seg)."""
     katalog.mkdir(parents=True, exist_ok=True)
     finnes = {
-        p.relative_to(katalog).as_posix() for p in katalog.rglob("*") if p.is_file() and not p.name.endswith(SPHINX_LAGER)
+        p.relative_to(katalog).as_posix()
+        for p in katalog.rglob("*")
+        if p.is_file() and not p.name.endswith(SPHINX_LAGER)
     }
     skrevet = sum(skriv_hvis_endret(katalog / rel, innhold) for rel, innhold in sorted(filer.items()))
     foreldet = finnes - set(filer)

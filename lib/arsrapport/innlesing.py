@@ -235,7 +235,9 @@ class _Utsnitt(dict):
     et kapittel etter en endring i en tabell det ikke har meldt."""
 
     def __missing__(self, navn):
-        raise KeyError(f"kapittelet har ikke meldt at det leser tabellen {navn!r} (Kapittel.data i arsrapport.kapitler)")
+        raise KeyError(
+            f"kapittelet har ikke meldt at det leser tabellen {navn!r} (Kapittel.data i arsrapport.kapitler)"
+        )
 
     def get(self, navn, standard=None):
         return self[navn]
@@ -267,15 +269,17 @@ class Uttrekk:
     def __dir__(self):
         return sorted(set(super().__dir__()) | set(self.tabeller))
 
-    def utsnitt(self, navn: tuple[str, ...] | list[str]) -> "Uttrekk":
+    def utsnitt(self, navn: tuple[str, ...] | list[str]) -> Uttrekk:
         """Et uttrekk med bare tabellene ``navn`` (de et kapittel har meldt at det leser);
         å slå opp en annen tabell gir en feil som sier det. Tabellene deles, ikke kopieres."""
         mangler = [n for n in navn if n not in self.tabeller]
         if mangler:
             raise KeyError(f"uttrekket har ingen tabell {mangler[0]!r}")
         return Uttrekk(
-            tabeller=_Utsnitt({n: self.tabeller[n] for n in navn}), advarsler=list(self.advarsler),
-            katalog=self.katalog, filer={n: f for n, f in self.filer.items() if n in navn},
+            tabeller=_Utsnitt({n: self.tabeller[n] for n in navn}),
+            advarsler=list(self.advarsler),
+            katalog=self.katalog,
+            filer={n: f for n, f in self.filer.items() if n in navn},
         )
 
     def fil(self, tabell: str) -> str:
@@ -556,7 +560,10 @@ def _utf16brudd(fil: str, data: bytes) -> Brudd | None:
     if not (start.startswith(_UTF16_BOM) or (len(start) >= 4 and start.count(0) * 3 >= len(start))):
         return None
     return Brudd(
-        fil, None, None, None,
+        fil,
+        None,
+        None,
+        None,
         "filen er lagret som UTF-16 (i Excel «Unicode-tekst»), ikke UTF-8; " + _LAGRE_SOM_UTF8,
     )
 
@@ -590,7 +597,10 @@ def _skilletegnbrudd(fil: str, data: bytes) -> Brudd | None:
         except UnicodeDecodeError:
             koding = " Filen er dessuten ikke UTF-8, men trolig Windows-1252 (cp1252)."
         return Brudd(
-            fil, rad, None, None,
+            fil,
+            rad,
+            None,
+            None,
             f"filen er skilt med {navn}, ikke komma ({hvor}).{koding} Norsk Excel lagrer CSV slik; "
             "lagre heller arket som Excel-arbeidsbok (.xlsx, og fjern .csv-filen), eller sett "
             "listeskilletegnet til komma og lagre som «CSV UTF-8 (kommadelt) (*.csv)»",
@@ -613,7 +623,10 @@ def _kontrolltegnbrudd(fil: str, data: bytes) -> Brudd | None:
     rad, kolonne, verdi = _celle_ved(data, m.start(), "utf-8")
     flere = f"; filen har {_tall(n)} kontrolltegn" if n > 1 else ""
     return Brudd(
-        fil, rad, kolonne, verdi,
+        fil,
+        rad,
+        kolonne,
+        verdi,
         f"{'feltet' if kolonne else 'raden'} har kontrolltegnet 0x{data[m.start()]:02X}{' (NUL)' if data[m.start()] == 0 else ''}{flere}; "
         "eksporten er trolig ødelagt",
     )
@@ -656,8 +669,7 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
                     rad,
                     None,
                     None,
-                    f"raden har {fant} felt, men overskriftsraden har {forventet} "
-                    "(sjekk kommaer og anførselstegn)",
+                    f"raden har {fant} felt, men overskriftsraden har {forventet} (sjekk kommaer og anførselstegn)",
                 )
             ]
         return forst + [Brudd(fil, None, None, None, f"filen kan ikke leses som CSV: {e}")]
@@ -684,8 +696,9 @@ def _les_csv(sti: Path, fil: str) -> _Raa | list[Brudd]:
             maske,
             rader,
             None,
-            lambda i: f"raden har {antall[i]} felt, men overskriftsraden har {len(kolonner)} "
-            "(sjekk kommaer og anførselstegn)",
+            lambda i: (
+                f"raden har {antall[i]} felt, men overskriftsraden har {len(kolonner)} (sjekk kommaer og anførselstegn)"
+            ),
             sammendrag="raden har for få felt",
         )
         kropp, rader = kropp.loc[~maske], rader[~maske]
@@ -760,17 +773,20 @@ def _les_xlsx(sti: Path, fil: str, tabell: Tabell) -> _Raa | list[Brudd]:
         except KeyError:
             typer.append("tekst")
     kropp = rader[1:]
-    celler = [
-        [_celle(r[j] if j < len(r) else None, typer[j]) for r in kropp] for j in range(bredde)
-    ]
+    celler = [[_celle(r[j] if j < len(r) else None, typer[j]) for r in kropp] for j in range(bredde)]
     # Excel gjør kapittel «0491» og post «01» til tallene 491 og 1 når cellen er formatert som
     # tall (slik økonomisystemene ofte eksporterer); et heltall fylles ut med nuller foran
     for j, navn in enumerate(kolonner):
         bredde_kode = NULLUTFYLT.get((tabell.navn, navn))
         if bredde_kode:
             celler[j] = [
-                c.zfill(bredde_kode) if isinstance(r[j] if j < len(r) else None, (int, float))
-                and not isinstance(r[j], bool) and c is not None and c.isdigit() and len(c) < bredde_kode else c
+                c.zfill(bredde_kode)
+                if isinstance(r[j] if j < len(r) else None, (int, float))
+                and not isinstance(r[j], bool)
+                and c is not None
+                and c.isdigit()
+                and len(c) < bredde_kode
+                else c
                 for r, c in zip(kropp, celler[j])
             ]
     data = pd.DataFrame({j: pd.Series(c, dtype=object) for j, c in enumerate(celler)}, index=pd.RangeIndex(len(kropp)))
@@ -920,7 +936,13 @@ class _Tabellkontroll:
         self.brudd += raa.brudd
         if tabell.krever_rader and self.n == 0 and not raa.brudd:
             self.brudd.append(
-                Brudd(fil, None, None, None, "tabellen har ingen datarader (bare overskriftsraden); den må ha minst én rad")
+                Brudd(
+                    fil,
+                    None,
+                    None,
+                    None,
+                    "tabellen har ingen datarader (bare overskriftsraden); den må ha minst én rad",
+                )
             )
 
         ut = {}
@@ -986,9 +1008,13 @@ class _Tabellkontroll:
             i_morgen = np.datetime64(self.i_dag + dt.timedelta(days=1), "us")
             etter = (verdi >= i_morgen).to_numpy(dtype=bool)
             hva = "datoen" if k.type == "dato" else "tidspunktet"
-            self._brudd(k.navn, etter, raa_verdier,
-                        f"{hva} er etter dagens dato ({self.i_dag:%Y-%m-%d}) og kan ikke ha skjedd ennå (sjekk årstallet)",
-                        sammendrag="dato etter dagens dato")
+            self._brudd(
+                k.navn,
+                etter,
+                raa_verdier,
+                f"{hva} er etter dagens dato ({self.i_dag:%Y-%m-%d}) og kan ikke ha skjedd ennå (sjekk årstallet)",
+                sammendrag="dato etter dagens dato",
+            )
         for_start = (verdi < np.datetime64(REGISTERSTART, "us")).to_numpy(dtype=bool)
         n = int(for_start.sum())
         if n:
@@ -1051,7 +1077,9 @@ def _finn_filer(katalog: Path) -> tuple[dict[str, Path], list[Brudd], list[str]]
         elif xlsx.is_file():
             filer[navn] = xlsx
         else:
-            brudd.append(Brudd(f"{navn}.csv", None, None, None, f"filen mangler (verken {navn}.csv eller {navn}.xlsx finnes)"))
+            brudd.append(
+                Brudd(f"{navn}.csv", None, None, None, f"filen mangler (verken {navn}.csv eller {navn}.xlsx finnes)")
+            )
     for sti in sorted(katalog.iterdir()):
         if sti.suffix.lower() in (".csv", ".xlsx") and not sti.name.startswith("~$") and sti.stem not in TABELLER:
             advarsler.append(f"{vis_tekst(sti.name, 200)}: filen er ikke en tabell i datakontrakten og blir ignorert")

@@ -24,7 +24,13 @@ from types import ModuleType
 import pandas as pd
 
 from arsrapport import (
-    avstemming, kapittel_3_1, kapittel_3_2, prioriterte_saker, produktivitet, regnskap, vedlegg_statistikk,
+    avstemming,
+    kapittel_3_1,
+    kapittel_3_2,
+    prioriterte_saker,
+    produktivitet,
+    regnskap,
+    vedlegg_statistikk,
 )
 from arsrapport.config import rapportar
 from arsrapport.regnearkspek import Ark
@@ -66,7 +72,7 @@ class Kapittelresultat:
         return fil
 
     @staticmethod
-    def les(fil: str | Path) -> "Kapittelresultat":
+    def les(fil: str | Path) -> Kapittelresultat:
         ut = pickle.loads(Path(fil).read_bytes())
         if not isinstance(ut, Kapittelresultat):
             raise TypeError(f"{fil} er ikke et kapittelresultat")
@@ -210,11 +216,23 @@ KAPITTEL: dict[str, Kapittel] = {
         Kapittel(
             "3_2_styringsparametere", kapittel_3_2, ("saker", "uiv", "rettssaker", "styringsparametere"), _kapittel_3_2
         ),
-        Kapittel("3_2_13_produktivitet", produktivitet, ("saker", "arsverk", "kpi", "regnskap", "vekttall"), _produktivitet),
+        Kapittel(
+            "3_2_13_produktivitet", produktivitet, ("saker", "arsverk", "kpi", "regnskap", "vekttall"), _produktivitet
+        ),
         Kapittel("3_2_prioriterte_saker", prioriterte_saker, ("saker", "prioritet"), _prioriterte_saker),
         Kapittel(
-            "6_arsregnskap", regnskap,
-            ("arsverk", "fullmakter", "kapitalkontoer", "kontoplan", "mellomvaerende", "pensjonspremie", "regnskap", "tildeling"),
+            "6_arsregnskap",
+            regnskap,
+            (
+                "arsverk",
+                "fullmakter",
+                "kapitalkontoer",
+                "kontoplan",
+                "mellomvaerende",
+                "pensjonspremie",
+                "regnskap",
+                "tildeling",
+            ),
             _regnskap,
         ),
         Kapittel("7_statistikk", vedlegg_statistikk, ("saker", "rettssaker", "regnskap", "vekttall"), _statistikk),
@@ -316,7 +334,9 @@ FELLES_TALL = (
     Tall("ar", "tekst", "Rapportåret («2023»).", "arsrapport.kapitler.felles_tekster"),
     Tall("ar_forrige", "tekst", "Året før rapportåret («2022»).", "arsrapport.kapitler.felles_tekster"),
     Tall(
-        "uttrekksdato", "tekst", "Datoen uttrekket er tatt ut (den siste datoen i saker og uiv), «15.02.2024».",
+        "uttrekksdato",
+        "tekst",
+        "Datoen uttrekket er tatt ut (den siste datoen i saker og uiv), «15.02.2024».",
         "arsrapport.kapitler.felles_tekster",
     ),
 )

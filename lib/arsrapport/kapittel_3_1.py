@@ -84,7 +84,12 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     # saksbehandlingstid (3.1.4)
     f["saksbehandlingstid"] = sb.saksbehandlingstid(s, ar)
     _legg_til(f, "saksbehandlingstid", sb.saksbehandlingstid(s, ar, "saksgruppe"), GRUPPE_ID)
-    _legg_til(f, "saksbehandlingstid", sb.saksbehandlingstid(s, ar, "avgjorelsesform"), {k: f"form.{v}" for k, v in FORM_ID.items()})
+    _legg_til(
+        f,
+        "saksbehandlingstid",
+        sb.saksbehandlingstid(s, ar, "avgjorelsesform"),
+        {k: f"form.{v}" for k, v in FORM_ID.items()},
+    )
     f["saksbehandlingstid.form.nemndmote"] = sb.saksbehandlingstid(s.loc[s["nemndmote"]], ar)
     _legg_til(f, "saksbehandlingstid", sb.saksbehandlingstid(s, ar, "behandlingstype"), TYPE_ID)
 
@@ -93,7 +98,9 @@ def figurer_for_ar(saker: pd.DataFrame, ar: int) -> dict[str, float]:
     f["omgjoringsandel"] = sb.omgjoringsandel(s, ar)
     _legg_til(f, "omgjoringsandel", sb.omgjoringsandel(s, ar, "saksgruppe"), GRUPPE_ID)
     _legg_til(f, "omgjoringsandel", sb.omgjoringsandel(s, ar, "behandlingstype"), TYPE_ID)
-    _legg_til(f, "omgjoringsandel", sb.omgjoringsandel(s, ar, "avgjorelsesform"), {k: f"form.{v}" for k, v in FORM_ID.items()})
+    _legg_til(
+        f, "omgjoringsandel", sb.omgjoringsandel(s, ar, "avgjorelsesform"), {k: f"form.{v}" for k, v in FORM_ID.items()}
+    )
     f["omgjoringsandel.form.nemndmote"] = sb.omgjoringsandel(s.loc[s["nemndmote"]], ar)
     _legg_til(f, "omgjort", sb.omgjort(s, ar, "avgjorelsesform"), {k: f"form.{v}" for k, v in FORM_ID.items()})
     _legg_til(f, "omgjort", sb.omgjort(s, ar, "behandlingstype").reindex(alle_typer, fill_value=0), TYPE_ID)
@@ -168,7 +175,13 @@ def tabell_avgjorelsesform(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
     s = sb.med_avledede(saker) if "nemndmote" not in saker else saker
     antall = sb.behandlet(s, ar, "avgjorelsesform").reindex(list(FORM_NAVN), fill_value=0)
     andel = sb.omgjoringsandel(s, ar, "avgjorelsesform").reindex(list(FORM_NAVN))
-    tab = pd.DataFrame({"Avgjørelsesform": [FORM_NAVN[f] for f in FORM_NAVN], "Behandlede saker": antall.to_numpy(), "Andel omgjort": andel.to_numpy()})
+    tab = pd.DataFrame(
+        {
+            "Avgjørelsesform": [FORM_NAVN[f] for f in FORM_NAVN],
+            "Behandlede saker": antall.to_numpy(),
+            "Andel omgjort": andel.to_numpy(),
+        }
+    )
     return tab.loc[tab["Behandlede saker"] > 0].reset_index(drop=True)
 
 
@@ -239,7 +252,13 @@ def tabell_form_tid(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
     """Grunnlaget for Figur 6 og 9: vedtak og saksbehandlingstid etter avgjørelsesform."""
     antall = sb.behandlet(saker, ar, "avgjorelsesform").reindex(list(FORM_NAVN), fill_value=0)
     tid = sb.saksbehandlingstid(saker, ar, "avgjorelsesform").reindex(list(FORM_NAVN))
-    tab = pd.DataFrame({"Avgjørelsesform": [FORM_NAVN[f] for f in FORM_NAVN], "Behandlede saker": antall.to_numpy(), "Saksbehandlingstid (dager)": tid.to_numpy()})
+    tab = pd.DataFrame(
+        {
+            "Avgjørelsesform": [FORM_NAVN[f] for f in FORM_NAVN],
+            "Behandlede saker": antall.to_numpy(),
+            "Saksbehandlingstid (dager)": tid.to_numpy(),
+        }
+    )
     return tab.loc[tab["Behandlede saker"] > 0].reset_index(drop=True)
 
 
@@ -285,152 +304,202 @@ _ALLE = "alle saker, eller bare behandlingstypen og/eller avgjørelsesformen id-
 TALL = [
     Tall("mottatt[.{type}]", "antall", f"Saker UNE mottok i året, {_TYPE}.", "arsrapport.saksbehandling.mottatt"),
     Tall(
-        "behandlet[.{type}][.{form}]", "antall", f"Saker nemnda behandlet (vedtak) i året, {_ALLE}.",
+        "behandlet[.{type}][.{form}]",
+        "antall",
+        f"Saker nemnda behandlet (vedtak) i året, {_ALLE}.",
         "arsrapport.saksbehandling.behandlet",
     ),
     Tall(
-        "henlagt[.{type}]", "antall", f"Saker henlagt (avsluttet uten vedtak) i året, {_TYPE}.",
+        "henlagt[.{type}]",
+        "antall",
+        f"Saker henlagt (avsluttet uten vedtak) i året, {_TYPE}.",
         "arsrapport.saksbehandling.henlagt",
     ),
     Tall(
-        "omgjort[.{type}][.{form}]", "antall",
+        "omgjort[.{type}][.{form}]",
+        "antall",
         f"Saker behandlet i året der vedtaket ble omgjort helt eller delvis, {_ALLE}.",
         "arsrapport.saksbehandling.omgjort",
     ),
     Tall(
-        "omgjoringsandel[.{type}][.{form}]", "andel",
+        "omgjoringsandel[.{type}][.{form}]",
+        "andel",
         f"Andel av sakene behandlet i året der vedtaket ble omgjort helt eller delvis, {_ALLE}.",
         "arsrapport.saksbehandling.omgjoringsandel",
     ),
     Tall(
-        "omgjoringsandel.asyl_realitet.{land}", "andel",
+        "omgjoringsandel.asyl_realitet.{land}",
+        "andel",
         "Omgjøringsandelen i realitetsbehandlede asylsaker behandlet i året, for hver av de fem nasjonalitetene "
         "med flest slike vedtak (Figur 11).",
         "arsrapport.kapittel_3_1.topp_nasjonaliteter_asyl_realitet",
     ),
     Tall(
-        "saksbehandlingstid[.{type}][.{form}]", "dager",
+        "saksbehandlingstid[.{type}][.{form}]",
+        "dager",
         f"Gjennomsnittlig saksbehandlingstid i dager (mottatt til vedtak) for sakene behandlet i året, {_ALLE}.",
         "arsrapport.saksbehandling.saksbehandlingstid",
     ),
     Tall(
-        "avgjort_andel.{form}", "andel",
+        "avgjort_andel.{form}",
+        "andel",
         "Andel av sakene behandlet i året som ble avgjort i avgjørelsesformen id-en angir "
         "(form.nemndmote: de tre nemndmøteformene samlet).",
         "arsrapport.saksbehandling.avgjorelsesform_andeler",
     ),
     Tall(
-        "avgjort_andel_nemndmote.{form}", "andel",
+        "avgjort_andel_nemndmote.{form}",
+        "andel",
         "Andel av sakene avgjort i nemndmøte i året som ble avgjort i møteformen id-en angir (nmp eller nup).",
         "arsrapport.kapittel_3_1.figurer_for_ar",
     ),
     Tall(
-        "andel_omgjoring_av_mottatt", "andel", "Andel omgjøringsanmodninger av alle saker mottatt i året.",
+        "andel_omgjoring_av_mottatt",
+        "andel",
+        "Andel omgjøringsanmodninger av alle saker mottatt i året.",
         "arsrapport.kapittel_3_1.figurer_for_ar",
     ),
     Tall(
-        "andel_omgjoring_av_behandlet", "andel", "Andel omgjøringsanmodninger av alle saker behandlet i året.",
+        "andel_omgjoring_av_behandlet",
+        "andel",
+        "Andel omgjøringsanmodninger av alle saker behandlet i året.",
         "arsrapport.kapittel_3_1.figurer_for_ar",
     ),
     Tall(
-        "beholdning[.{type}]", "antall",
+        "beholdning[.{type}]",
+        "antall",
         "Ubehandlede saker per 31.12. i året, alle eller bare behandlingstypen id-en angir.",
         "arsrapport.saksbehandling.beholdning",
     ),
     Tall(
-        "beholdning_start[.{type}]", "antall",
+        "beholdning_start[.{type}]",
+        "antall",
         "Ubehandlede saker per 31.12. året før (ved inngangen til året), alle eller bare behandlingstypen id-en angir.",
         "arsrapport.saksbehandling.beholdning",
     ),
     Tall(
-        "beholdning_alder[.{type}]", "dager",
+        "beholdning_alder[.{type}]",
+        "dager",
         "Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. i året, alle eller bare "
         "behandlingstypen id-en angir.",
         "arsrapport.saksbehandling.snitt_alder",
     ),
     Tall(
-        "beholdning_alder_start[.{type}]", "dager",
+        "beholdning_alder_start[.{type}]",
+        "dager",
         "Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. året før, alle eller bare "
         "behandlingstypen id-en angir.",
         "arsrapport.saksbehandling.snitt_alder",
     ),
     # rettssaker (3.1.7, Tabell 4, Del VII tabell 5–8)
     Tall(
-        "rettssaker.rettskraftige", "antall",
+        "rettssaker.rettskraftige",
+        "antall",
         "Rettskraftige dommer i året i saker mot nemnda (medhold og tap; hevet/avvist er ikke dommer).",
         "arsrapport.rettssaker.rettskraftige",
     ),
     Tall(
-        "rettssaker.medhold", "antall", "Rettskraftige dommer i året der staten fikk medhold.",
-        "arsrapport.rettssaker.rettskraftige",
-    ),
-    Tall("rettssaker.tap", "antall", "Rettskraftige dommer i året der staten tapte.", "arsrapport.rettssaker.rettskraftige"),
-    Tall(
-        "rettssaker.medhold_andel", "andel", "Andel av de rettskraftige dommene i året der staten fikk medhold.",
+        "rettssaker.medhold",
+        "antall",
+        "Rettskraftige dommer i året der staten fikk medhold.",
         "arsrapport.rettssaker.rettskraftige",
     ),
     Tall(
-        "rettssaker.tap_andel", "andel", "Andel av de rettskraftige dommene i året der staten tapte.",
+        "rettssaker.tap",
+        "antall",
+        "Rettskraftige dommer i året der staten tapte.",
         "arsrapport.rettssaker.rettskraftige",
     ),
     Tall(
-        "rettssaker.nye", "antall", "Nye rettssaker (stevninger og anker) innkommet i året, alle instanser.",
+        "rettssaker.medhold_andel",
+        "andel",
+        "Andel av de rettskraftige dommene i året der staten fikk medhold.",
+        "arsrapport.rettssaker.rettskraftige",
+    ),
+    Tall(
+        "rettssaker.tap_andel",
+        "andel",
+        "Andel av de rettskraftige dommene i året der staten tapte.",
+        "arsrapport.rettssaker.rettskraftige",
+    ),
+    Tall(
+        "rettssaker.nye",
+        "antall",
+        "Nye rettssaker (stevninger og anker) innkommet i året, alle instanser.",
         "arsrapport.rettssaker.nye",
     ),
     Tall(
-        "rettssaker.nye.{instans}", "antall", "Nye rettssaker innkommet i året i instansen id-en angir.",
+        "rettssaker.nye.{instans}",
+        "antall",
+        "Nye rettssaker innkommet i året i instansen id-en angir.",
         "arsrapport.rettssaker.nye",
     ),
     Tall(
-        "rettssaker.nye_saker", "antall",
+        "rettssaker.nye_saker",
+        "antall",
         "Nye rettssaker i 3.2.21: nye saker i tingretten (stevninger) innkommet i året.",
         "arsrapport.rettssaker.figurer",
     ),
     Tall(
-        "rettssaker.nye.{prosedyre}", "antall",
+        "rettssaker.nye.{prosedyre}",
+        "antall",
         "Nye saker i tingretten (stevninger) innkommet i året som ble ført av den id-en angir.",
         "arsrapport.rettssaker.prosedyre",
     ),
     Tall(
-        "rettssaker.nye_andel.{prosedyre}", "andel",
+        "rettssaker.nye_andel.{prosedyre}",
+        "andel",
         "Andel av de nye sakene i tingretten innkommet i året som ble ført av den id-en angir.",
         "arsrapport.rettssaker.prosedyre",
     ),
     Tall(
-        "rettssaker.anker.{prosedyre}", "antall",
+        "rettssaker.anker.{prosedyre}",
+        "antall",
         "Nye anker (lagmannsretten og Høyesterett) innkommet i året som ble ført av den id-en angir.",
         "arsrapport.rettssaker.prosedyre",
     ),
     Tall(
-        "rettssaker.avgjorelser[.{instans}][.{utfall}]", "antall",
+        "rettssaker.avgjorelser[.{instans}][.{utfall}]",
+        "antall",
         "Alle avgjørelser i rettssaker i året uansett rettskraft, for instansen og/eller utfallet id-en angir.",
         "arsrapport.rettssaker.avgjorelser",
     ),
     Tall(
-        "rettssaker.hovedforhandlinger", "antall", "Hovedforhandlinger i rettssaker avgjort i året.",
+        "rettssaker.hovedforhandlinger",
+        "antall",
+        "Hovedforhandlinger i rettssaker avgjort i året.",
         "arsrapport.rettssaker.rettssaksarbeid",
     ),
     Tall(
-        "rettssaker.dager_i_retten", "antall", "Dager i retten i rettssaker med hovedforhandling avgjort i året (summen).",
+        "rettssaker.dager_i_retten",
+        "antall",
+        "Dager i retten i rettssaker med hovedforhandling avgjort i året (summen).",
         "arsrapport.rettssaker.rettssaksarbeid",
     ),
     Tall(
-        "rettssaker.dager_per_sak", "desimaltall",
+        "rettssaker.dager_per_sak",
+        "desimaltall",
         "Dager i retten per hovedforhandling i rettssakene avgjort i året.",
-        "arsrapport.rettssaker.rettssaksarbeid", desimaler=1,
+        "arsrapport.rettssaker.rettssaksarbeid",
+        desimaler=1,
     ),
     # utsatt iverksetting i Dublinsaker (3.2.3, Figur 14)
     Tall(
-        "uiv.mottatt", "antall", "Begjæringer om utsatt iverksetting (UIV) i Dublinsaker mottatt i året.",
+        "uiv.mottatt",
+        "antall",
+        "Begjæringer om utsatt iverksetting (UIV) i Dublinsaker mottatt i året.",
         "arsrapport.uiv.mottatt",
     ),
     Tall(
-        "uiv.mottatt.mnd.{maned}", "antall",
+        "uiv.mottatt.mnd.{maned}",
+        "antall",
         "Begjæringer om utsatt iverksetting i Dublinsaker mottatt i måneden id-en angir (01–12) i året.",
         "arsrapport.uiv.per_maned",
     ),
     Tall(
-        "uiv.behandlet", "antall", "Begjæringer om utsatt iverksetting i Dublinsaker avgjort i året.",
+        "uiv.behandlet",
+        "antall",
+        "Begjæringer om utsatt iverksetting i Dublinsaker avgjort i året.",
         "arsrapport.uiv.behandlet",
     ),
 ]

@@ -56,7 +56,8 @@ def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
         resultat = (
             f"{prosent(r['andel_under_grense'])} under {dager(m.grense_dager)} "
             f"(snitt {dager(r['snitt'])}, {tall(r['antall'])} saker)"
-            if "andel_under_grense" in r else "Ingen behandlede saker"
+            if "andel_under_grense" in r
+            else "Ingen behandlede saker"
         )
     else:
         mal_tekst = f"Beholdningen ned med minst {tall(m.mal_reduksjon)} saker, og snittalderen skal ikke øke"
@@ -66,7 +67,10 @@ def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
         ("Mål", mal_tekst),
         ("Resultat", resultat),
         ("Ubehandlede 31.12. året før / i år", f"{tall(r['beholdning_start'])} / {tall(r['beholdning'])}"),
-        ("Snittalder ubehandlede, året før / i år", f"{_dager_eller_strek(r.get('alder_start'))} / {_dager_eller_strek(r.get('alder'))}"),
+        (
+            "Snittalder ubehandlede, året før / i år",
+            f"{_dager_eller_strek(r.get('alder_start'))} / {_dager_eller_strek(r.get('alder'))}",
+        ),
         ("Vurdering", f"{'Nådd' if nadd else 'Ikke nådd'}: {grunn}"),
     ]
     return pd.DataFrame(rader, columns=["", str(ar)])
@@ -145,218 +149,308 @@ _TEKSTER = "arsrapport.portefolje.tekster"
 TALL = [
     # porteføljeavsnittene (3.2.3, 3.2.5, 3.2.10, Del VII pkt. 6)
     Tall(
-        "mottatt.{segment}[.{type}][.{land}]", "antall",
-        f"Saker UNE mottok i året, {_SEGMENT} og nasjonaliteten id-en angir.", _PORTEFOLJE,
+        "mottatt.{segment}[.{type}][.{land}]",
+        "antall",
+        f"Saker UNE mottok i året, {_SEGMENT} og nasjonaliteten id-en angir.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "behandlet.{segment}[.{type}][.{form}]", "antall",
+        "behandlet.{segment}[.{type}][.{form}]",
+        "antall",
         f"Saker nemnda behandlet (vedtak) i året, {_SEGMENT} og avgjørelsesformen id-en angir "
         "(form.nemndmote: de tre nemndmøteformene).",
         _PORTEFOLJE,
     ),
     Tall(
-        "behandlet.{segment}[.{type}].{land}", "antall",
-        f"Saker nemnda behandlet (vedtak) i året fra nasjonaliteten id-en angir, {_SEGMENT}.", _PORTEFOLJE,
+        "behandlet.{segment}[.{type}].{land}",
+        "antall",
+        f"Saker nemnda behandlet (vedtak) i året fra nasjonaliteten id-en angir, {_SEGMENT}.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "behandlet.{segment}[.{type}].tilknyttet_utvisning", "antall",
-        f"Saker behandlet i året sammen med en utvisningssak, {_SEGMENT}.", _PORTEFOLJE,
-    ),
-    Tall("henlagt.{segment}[.{type}]", "antall", f"Saker henlagt (avsluttet uten vedtak) i året, {_SEGMENT}.", _PORTEFOLJE),
-    Tall(
-        "omgjort.{segment}[.{type}]", "antall",
-        f"Saker behandlet i året der vedtaket ble omgjort helt eller delvis, {_SEGMENT}.", _PORTEFOLJE,
+        "behandlet.{segment}[.{type}].tilknyttet_utvisning",
+        "antall",
+        f"Saker behandlet i året sammen med en utvisningssak, {_SEGMENT}.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "omgjoringsandel.{segment}[.{type}]", "andel",
-        f"Andel av sakene behandlet i året der vedtaket ble omgjort helt eller delvis, {_SEGMENT}.", _PORTEFOLJE,
+        "henlagt.{segment}[.{type}]",
+        "antall",
+        f"Saker henlagt (avsluttet uten vedtak) i året, {_SEGMENT}.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "saksbehandlingstid.{segment}[.{type}]", "dager",
+        "omgjort.{segment}[.{type}]",
+        "antall",
+        f"Saker behandlet i året der vedtaket ble omgjort helt eller delvis, {_SEGMENT}.",
+        _PORTEFOLJE,
+    ),
+    Tall(
+        "omgjoringsandel.{segment}[.{type}]",
+        "andel",
+        f"Andel av sakene behandlet i året der vedtaket ble omgjort helt eller delvis, {_SEGMENT}.",
+        _PORTEFOLJE,
+    ),
+    Tall(
+        "saksbehandlingstid.{segment}[.{type}]",
+        "dager",
         f"Gjennomsnittlig saksbehandlingstid i dager (mottatt til vedtak) for sakene behandlet i året, {_SEGMENT}.",
         _PORTEFOLJE,
     ),
     Tall(
-        "avgjort_andel.{segment}[.{type}].form.nemndmote", "andel",
+        "avgjort_andel.{segment}[.{type}].form.nemndmote",
+        "andel",
         f"Andel av sakene behandlet i året som ble avgjort i nemndmøte (stornemnd, NMP og NUP), {_SEGMENT}.",
         _PORTEFOLJE,
     ),
     Tall(
-        "avgjort_andel.{segment}[.{type}].form.nl", "andel",
-        f"Andel av sakene behandlet i året som ble avgjort av nemndleder, {_SEGMENT}.", _PORTEFOLJE,
+        "avgjort_andel.{segment}[.{type}].form.nl",
+        "andel",
+        f"Andel av sakene behandlet i året som ble avgjort av nemndleder, {_SEGMENT}.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "avgjort_andel.{segment}[.{type}].form.sek", "andel",
-        f"Andel av sakene behandlet i året som ble avgjort i sekretariatet, {_SEGMENT}.", _PORTEFOLJE,
+        "avgjort_andel.{segment}[.{type}].form.sek",
+        "andel",
+        f"Andel av sakene behandlet i året som ble avgjort i sekretariatet, {_SEGMENT}.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "andel_klage_av_mottatt.{segment}", "andel",
-        "Andel klager av sakene mottatt i året, for segmentet id-en angir.", _PORTEFOLJE,
+        "andel_klage_av_mottatt.{segment}",
+        "andel",
+        "Andel klager av sakene mottatt i året, for segmentet id-en angir.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "andel_omgjoring_av_mottatt.{segment}", "andel",
-        "Andel omgjøringsanmodninger av sakene mottatt i året, for segmentet id-en angir.", _PORTEFOLJE,
+        "andel_omgjoring_av_mottatt.{segment}",
+        "andel",
+        "Andel omgjøringsanmodninger av sakene mottatt i året, for segmentet id-en angir.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "andel_klage_av_behandlet.{segment}", "andel",
-        "Andel klager av sakene behandlet i året, for segmentet id-en angir.", _PORTEFOLJE,
+        "andel_klage_av_behandlet.{segment}",
+        "andel",
+        "Andel klager av sakene behandlet i året, for segmentet id-en angir.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "andel_omgjoring_av_behandlet.{segment}", "andel",
-        "Andel omgjøringsanmodninger av sakene behandlet i året, for segmentet id-en angir.", _PORTEFOLJE,
+        "andel_omgjoring_av_behandlet.{segment}",
+        "andel",
+        "Andel omgjøringsanmodninger av sakene behandlet i året, for segmentet id-en angir.",
+        _PORTEFOLJE,
     ),
     Tall("beholdning.{segment}[.{type}]", "antall", f"Ubehandlede saker per 31.12. i året, {_SEGMENT}.", _PORTEFOLJE),
     Tall(
-        "beholdning_start.{segment}[.{type}]", "antall",
-        f"Ubehandlede saker per 31.12. året før (ved inngangen til året), {_SEGMENT}.", _PORTEFOLJE,
+        "beholdning_start.{segment}[.{type}]",
+        "antall",
+        f"Ubehandlede saker per 31.12. året før (ved inngangen til året), {_SEGMENT}.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "beholdning_alder.{segment}[.{type}]", "dager",
-        f"Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. i året, {_SEGMENT}.", _PORTEFOLJE,
+        "beholdning_alder.{segment}[.{type}]",
+        "dager",
+        f"Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. i året, {_SEGMENT}.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "beholdning_alder_start.{segment}[.{type}]", "dager",
-        f"Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. året før, {_SEGMENT}.", _PORTEFOLJE,
+        "beholdning_alder_start.{segment}[.{type}]",
+        "dager",
+        f"Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. året før, {_SEGMENT}.",
+        _PORTEFOLJE,
     ),
     Tall(
-        "beholdning_over_ett_ar[.{segment}][.{type}]", "antall",
+        "beholdning_over_ett_ar[.{segment}][.{type}]",
+        "antall",
         "Ubehandlede saker per 31.12. i året som var eldre enn 365 dager, alle eller for segmentet og "
         "behandlingstypen id-en angir.",
         _PORTEFOLJE,
     ),
     Tall(
-        "beholdning_over_ett_ar_start[.{segment}][.{type}]", "antall",
+        "beholdning_over_ett_ar_start[.{segment}][.{type}]",
+        "antall",
         "Ubehandlede saker per 31.12. året før som var eldre enn 365 dager, alle eller for segmentet og "
         "behandlingstypen id-en angir.",
         _PORTEFOLJE,
     ),
     Tall(
-        "rettssaker.nye.tingretten.{sakstype}", "antall",
+        "rettssaker.nye.tingretten.{sakstype}",
+        "antall",
         "Nye saker i tingretten (stevning mottatt i året) der nemndas sak har sakstypen id-en angir (3.2.10).",
         "arsrapport.portefolje.nye_rettssaker_per_sakstype",
     ),
     # mindreårige og barnefamilier (3.2.6)
     Tall(
-        "{populasjon}.behandlet[.{segment}][.{type}]", "antall",
+        "{populasjon}.behandlet[.{segment}][.{type}]",
+        "antall",
         f"Saker nemnda behandlet (vedtak) i året {_POPULASJON}, eventuelt bare asylsporet eller "
         "behandlingstypen id-en angir.",
         _BARN,
     ),
     Tall(
-        "{populasjon}.omgjort[.{segment}]", "antall",
+        "{populasjon}.omgjort[.{segment}]",
+        "antall",
         f"Saker behandlet i året der vedtaket ble omgjort helt eller delvis, {_POPULASJON}, eventuelt bare "
         "asylsporet id-en angir.",
         _BARN,
     ),
     Tall(
-        "{populasjon}.omgjoringsandel", "andel",
-        f"Andel av sakene behandlet i året der vedtaket ble omgjort helt eller delvis, {_POPULASJON}.", _BARN,
+        "{populasjon}.omgjoringsandel",
+        "andel",
+        f"Andel av sakene behandlet i året der vedtaket ble omgjort helt eller delvis, {_POPULASJON}.",
+        _BARN,
     ),
     Tall(
-        "{populasjon}.saksbehandlingstid[.{type}]", "dager",
+        "{populasjon}.saksbehandlingstid[.{type}]",
+        "dager",
         f"Gjennomsnittlig saksbehandlingstid i dager for sakene behandlet i året, {_POPULASJON}, eventuelt bare "
         "behandlingstypen id-en angir.",
         _BARN,
     ),
     Tall(
-        "{populasjon}.avgjort_andel.{form}", "andel",
-        f"Andel av sakene behandlet i året som ble avgjort i avgjørelsesformen id-en angir, {_POPULASJON}.", _BARN,
-    ),
-    Tall(
-        "{populasjon}.andel_klage_av_behandlet", "andel", f"Andel klager av sakene behandlet i året, {_POPULASJON}.",
+        "{populasjon}.avgjort_andel.{form}",
+        "andel",
+        f"Andel av sakene behandlet i året som ble avgjort i avgjørelsesformen id-en angir, {_POPULASJON}.",
         _BARN,
     ),
     Tall(
-        "{populasjon}.andel_omgjoring_av_behandlet", "andel",
-        f"Andel omgjøringsanmodninger av sakene behandlet i året, {_POPULASJON}.", _BARN,
+        "{populasjon}.andel_klage_av_behandlet",
+        "andel",
+        f"Andel klager av sakene behandlet i året, {_POPULASJON}.",
+        _BARN,
     ),
     Tall(
-        "{populasjon}.personer", "antall", f"Ulike personer i sakene behandlet i året, {_POPULASJON}.", _BARN,
+        "{populasjon}.andel_omgjoring_av_behandlet",
+        "andel",
+        f"Andel omgjøringsanmodninger av sakene behandlet i året, {_POPULASJON}.",
+        _BARN,
     ),
     Tall(
-        "{populasjon}.familier", "antall", f"Ulike familier i sakene behandlet i året, {_POPULASJON}.", _BARN,
+        "{populasjon}.personer",
+        "antall",
+        f"Ulike personer i sakene behandlet i året, {_POPULASJON}.",
+        _BARN,
+    ),
+    Tall(
+        "{populasjon}.familier",
+        "antall",
+        f"Ulike familier i sakene behandlet i året, {_POPULASJON}.",
+        _BARN,
     ),
     # styringsparameterne (Tabell 5, 7 og 9)
     Tall("{sp}.beholdning", "antall", f"Ubehandlede saker per 31.12. i året {_SP}.", _RESULTAT),
     Tall("{sp}.beholdning_start", "antall", f"Ubehandlede saker per 31.12. året før {_SP}.", _RESULTAT),
-    Tall("{sp}.alder", "dager", f"Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. i året {_SP}.", _RESULTAT),
     Tall(
-        "{sp}.alder_start", "dager", f"Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. året før {_SP}.",
+        "{sp}.alder",
+        "dager",
+        f"Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. i året {_SP}.",
+        _RESULTAT,
+    ),
+    Tall(
+        "{sp}.alder_start",
+        "dager",
+        f"Gjennomsnittlig alder i dager på de ubehandlede sakene per 31.12. året før {_SP}.",
         _RESULTAT,
     ),
     Tall("{sp}.antall", "antall", f"Saker behandlet i året {_SP}.", _RESULTAT),
-    Tall("{sp}.snitt", "dager", f"Gjennomsnittlig saksbehandlingstid i dager for sakene behandlet i året {_SP}.", _RESULTAT),
     Tall(
-        "{sp}.andel_under_grense", "andel",
+        "{sp}.snitt",
+        "dager",
+        f"Gjennomsnittlig saksbehandlingstid i dager for sakene behandlet i året {_SP}.",
+        _RESULTAT,
+    ),
+    Tall(
+        "{sp}.andel_under_grense",
+        "andel",
         f"Andel av sakene behandlet i året {_SP} med saksbehandlingstid under årets grense (spN.grense_dager).",
         _RESULTAT,
     ),
     Tall(
-        "{sp}.grense_dager", "dager", "Årets grense for saksbehandlingstiden i styringsparameteren (tildelingsbrevet).",
+        "{sp}.grense_dager",
+        "dager",
+        "Årets grense for saksbehandlingstiden i styringsparameteren (tildelingsbrevet).",
         "arsrapport.styringsparametere.mal_for_aret",
     ),
     Tall(
-        "{sp}.mal_andel", "andel", "Årets mål for andelen behandlet under grensen i styringsparameteren (tildelingsbrevet).",
-        "arsrapport.styringsparametere.mal_for_aret", desimaler=0,
+        "{sp}.mal_andel",
+        "andel",
+        "Årets mål for andelen behandlet under grensen i styringsparameteren (tildelingsbrevet).",
+        "arsrapport.styringsparametere.mal_for_aret",
+        desimaler=0,
     ),
     Tall(
-        "{sp}.mal_reduksjon", "antall",
+        "{sp}.mal_reduksjon",
+        "antall",
         "Årets mål for hvor mye beholdningen i styringsparameteren skal ned, i antall saker (tildelingsbrevet).",
         "arsrapport.styringsparametere.mal_for_aret",
     ),
     Tall(
-        "{sp}.oppnadd", "antall", "1 når styringsparameterens mål for året ble nådd, ellers 0.",
+        "{sp}.oppnadd",
+        "antall",
+        "1 når styringsparameterens mål for året ble nådd, ellers 0.",
         "arsrapport.styringsparametere.vurdering",
     ),
     Tall(
-        "saksbehandlingstid_tertial.{tertial}", "dager",
+        "saksbehandlingstid_tertial.{tertial}",
+        "dager",
         "Gjennomsnittlig saksbehandlingstid i dager for sakene behandlet i tertialet id-en angir "
         "(1: jan.–april, 2: mai–aug., 3: sep.–des.).",
         "arsrapport.styringsparametere.saksbehandlingstid_tertial",
     ),
     # navnene teksten nevner (tekst, ikke tall)
     Tall(
-        "topp.behandlet.asyl_realitet.{type}", "tekst",
+        "topp.behandlet.asyl_realitet.{type}",
+        "tekst",
         "De (inntil) tre nasjonalitetene med flest realitetsbehandlede asylsaker av behandlingstypen behandlet "
         "i året, med antall i parentes.",
         _TEKSTER,
     ),
     Tall(
-        "topp.behandlet.tilbakekall", "tekst",
-        "Nasjonaliteten med flest tilbakekallssaker behandlet i året, med antall i parentes.", _TEKSTER,
+        "topp.behandlet.tilbakekall",
+        "tekst",
+        "Nasjonaliteten med flest tilbakekallssaker behandlet i året, med antall i parentes.",
+        _TEKSTER,
     ),
     Tall("topp.mottatt.asyl.klage.land", "tekst", "Nasjonaliteten med flest asylklager mottatt i året.", _TEKSTER),
     Tall(
-        "topp.mottatt.asyl.klage.antall", "tekst",
-        "Asylklager mottatt i året fra nasjonaliteten i topp.mottatt.asyl.klage.land, ferdig skrevet tall.", _TEKSTER,
+        "topp.mottatt.asyl.klage.antall",
+        "tekst",
+        "Asylklager mottatt i året fra nasjonaliteten i topp.mottatt.asyl.klage.land, ferdig skrevet tall.",
+        _TEKSTER,
     ),
     Tall(
-        "topp.mottatt.asyl.klage.realitet", "tekst",
-        "Av dem (topp.mottatt.asyl.klage.antall): klager i realitetsbehandlede saker, ferdig skrevet tall.", _TEKSTER,
+        "topp.mottatt.asyl.klage.realitet",
+        "tekst",
+        "Av dem (topp.mottatt.asyl.klage.antall): klager i realitetsbehandlede saker, ferdig skrevet tall.",
+        _TEKSTER,
     ),
     Tall(
-        "topp.mottatt.asyl.klage.ikke_realitet", "tekst",
+        "topp.mottatt.asyl.klage.ikke_realitet",
+        "tekst",
         "Av dem (topp.mottatt.asyl.klage.antall): klager i Dublin- og trygt tredjeland-saker, ferdig skrevet tall.",
         _TEKSTER,
     ),
     Tall(
-        "topp.behandlet.{segment}.sakstype", "tekst",
+        "topp.behandlet.{segment}.sakstype",
+        "tekst",
         "De (inntil) tre sakstypene i saksgruppen id-en angir med flest saker behandlet i året, med antall.",
         _TEKSTER,
     ),
     Tall(
-        "topp.mottatt.{segment}.sakstype", "tekst",
+        "topp.mottatt.{segment}.sakstype",
+        "tekst",
         "De (inntil) tre sakstypene i saksgruppen id-en angir med flest saker mottatt i året, med antall.",
         _TEKSTER,
     ),
     Tall(
-        "lengst.{segment}.sakstype", "tekst",
+        "lengst.{segment}.sakstype",
+        "tekst",
         "Sakstypen(e) i saksgruppen id-en angir med lengst gjennomsnittlig saksbehandlingstid i året (minst ti saker), "
         "med tiden i parentes; alle ved likhet.",
         _TEKSTER,
     ),
     Tall(
-        "kortest.{segment}.sakstype", "tekst",
+        "kortest.{segment}.sakstype",
+        "tekst",
         "Sakstypen(e) i saksgruppen id-en angir med kortest gjennomsnittlig saksbehandlingstid i året (minst ti saker), "
         "med tiden i parentes; alle ved likhet.",
         _TEKSTER,

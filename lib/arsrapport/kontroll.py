@@ -60,29 +60,59 @@ def kontroller_saker(df: pd.DataFrame, rader: pd.Series, fil: str = "saker.csv")
     vedtak = (df["avslutning"] == "Vedtak").fillna(False).to_numpy(dtype=bool)
     har_dato = _satt(df["avsluttet_dato"])
 
-    ut += _b(fil, "avsluttet_dato", avsluttet & ~har_dato, df, rader,
-             _med(df, "avslutning", "avsluttet_dato mangler, men avslutning er {}"),
-             sammendrag="avsluttet_dato mangler når avslutning er satt")
-    ut += _b(fil, "avsluttet_dato", ~avsluttet & har_dato, df, rader,
-             "avsluttet_dato skal være tom når avslutning er tom (saken er ikke avsluttet)")
+    ut += _b(
+        fil,
+        "avsluttet_dato",
+        avsluttet & ~har_dato,
+        df,
+        rader,
+        _med(df, "avslutning", "avsluttet_dato mangler, men avslutning er {}"),
+        sammendrag="avsluttet_dato mangler når avslutning er satt",
+    )
+    ut += _b(
+        fil,
+        "avsluttet_dato",
+        ~avsluttet & har_dato,
+        df,
+        rader,
+        "avsluttet_dato skal være tom når avslutning er tom (saken er ikke avsluttet)",
+    )
     for_tidlig = (df["avsluttet_dato"] < df["mottatt_dato"]).fillna(False).to_numpy(dtype=bool)
-    ut += _b(fil, "avsluttet_dato", for_tidlig, df, rader,
-             _med(df, "mottatt_dato", "avsluttet_dato er før mottatt_dato ({})"),
-             sammendrag="avsluttet_dato før mottatt_dato")
+    ut += _b(
+        fil,
+        "avsluttet_dato",
+        for_tidlig,
+        df,
+        rader,
+        _med(df, "mottatt_dato", "avsluttet_dato er før mottatt_dato ({})"),
+        sammendrag="avsluttet_dato før mottatt_dato",
+    )
 
     for kolonne in ("avgjorelsesform", "utfall"):
         satt = _satt(df[kolonne])
         ut += _b(fil, kolonne, vedtak & ~satt, df, rader, f"{kolonne} mangler, men avslutning er «Vedtak»")
-        ut += _b(fil, kolonne, ~vedtak & satt, df, rader,
-                 _med(df, "avslutning", f"{kolonne} skal være tom når avslutning ikke er «Vedtak» (avslutning er {{}})"),
-                 sammendrag=f"{kolonne} satt uten vedtak")
+        ut += _b(
+            fil,
+            kolonne,
+            ~vedtak & satt,
+            df,
+            rader,
+            _med(df, "avslutning", f"{kolonne} skal være tom når avslutning ikke er «Vedtak» (avslutning er {{}})"),
+            sammendrag=f"{kolonne} satt uten vedtak",
+        )
 
     asyl = (df["saksgruppe"] == "Asyl").fillna(False).to_numpy(dtype=bool)
     spor = _satt(df["asylspor"])
     ut += _b(fil, "asylspor", asyl & ~spor, df, rader, "asylspor mangler, men saksgruppe er «Asyl»")
-    ut += _b(fil, "asylspor", ~asyl & spor, df, rader,
-             _med(df, "saksgruppe", "asylspor skal være tom når saksgruppe ikke er «Asyl» (saksgruppe er {})"),
-             sammendrag="asylspor satt utenfor Asyl")
+    ut += _b(
+        fil,
+        "asylspor",
+        ~asyl & spor,
+        df,
+        rader,
+        _med(df, "saksgruppe", "asylspor skal være tom når saksgruppe ikke er «Asyl» (saksgruppe er {})"),
+        sammendrag="asylspor satt utenfor Asyl",
+    )
     if "vedtak_tidspunkt" in df.columns:
         ut += _kontroller_vedtak_og_uiv(df, rader, fil, vedtak)
     return ut
@@ -99,48 +129,108 @@ def _kontroller_vedtak_og_uiv(df: pd.DataFrame, rader: pd.Series, fil: str, vedt
     den kommer i riktig rekkefølge etter vedtaket."""
     ut: list[Brudd] = []
     tid = _satt(df["vedtak_tidspunkt"])
-    ut += _b(fil, "vedtak_tidspunkt", tid & ~vedtak, df, rader,
-             _med(df, "avslutning", "vedtak_tidspunkt skal være tom når avslutning ikke er «Vedtak» (avslutning er {})"),
-             sammendrag="vedtak_tidspunkt satt uten vedtak")
-    annen_dag = tid & vedtak & _satt(df["avsluttet_dato"]) & (df["vedtak_tidspunkt"].dt.normalize() != df["avsluttet_dato"]).fillna(False).to_numpy(dtype=bool)
-    ut += _b(fil, "vedtak_tidspunkt", annen_dag, df, rader,
-             _med(df, "avsluttet_dato", "vedtak_tidspunkt har en annen dato enn avsluttet_dato ({})"),
-             sammendrag="vedtak_tidspunkt på en annen dag enn avsluttet_dato")
+    ut += _b(
+        fil,
+        "vedtak_tidspunkt",
+        tid & ~vedtak,
+        df,
+        rader,
+        _med(df, "avslutning", "vedtak_tidspunkt skal være tom når avslutning ikke er «Vedtak» (avslutning er {})"),
+        sammendrag="vedtak_tidspunkt satt uten vedtak",
+    )
+    annen_dag = (
+        tid
+        & vedtak
+        & _satt(df["avsluttet_dato"])
+        & (df["vedtak_tidspunkt"].dt.normalize() != df["avsluttet_dato"]).fillna(False).to_numpy(dtype=bool)
+    )
+    ut += _b(
+        fil,
+        "vedtak_tidspunkt",
+        annen_dag,
+        df,
+        rader,
+        _med(df, "avsluttet_dato", "vedtak_tidspunkt har en annen dato enn avsluttet_dato ({})"),
+        sammendrag="vedtak_tidspunkt på en annen dag enn avsluttet_dato",
+    )
     ag = df["aapenbart_grunnlos"].fillna(False).to_numpy(dtype=bool)
     ikke_avslag = ~(df["utfall"] == "Ikke omgjort").fillna(False).to_numpy(dtype=bool)
-    ut += _b(fil, "aapenbart_grunnlos", ag & ikke_avslag, df, rader,
-             _med(df, "utfall", "aapenbart_grunnlos er sann, men saken er ikke avslått (utfall er {})"),
-             sammendrag="aapenbart_grunnlos uten avslag")
+    ut += _b(
+        fil,
+        "aapenbart_grunnlos",
+        ag & ikke_avslag,
+        df,
+        rader,
+        _med(df, "utfall", "aapenbart_grunnlos er sann, men saken er ikke avslått (utfall er {})"),
+        sammendrag="aapenbart_grunnlos uten avslag",
+    )
     for kolonne in ("uiv_frist", "uiv_begjaering", "uiv_avgjort"):
         satt = _satt(df[kolonne])
-        ut += _b(fil, kolonne, satt & ~tid, df, rader, f"{kolonne} er satt, men vedtak_tidspunkt mangler",
-                 sammendrag=f"{kolonne} uten vedtak_tidspunkt")
-        ut += _b(fil, kolonne, _tidligere(df, kolonne, "vedtak_tidspunkt"), df, rader,
-                 _med(df, "vedtak_tidspunkt", f"{kolonne} er før vedtak_tidspunkt ({{}})"),
-                 sammendrag=f"{kolonne} før vedtak_tidspunkt")
-    ut += _b(fil, "uiv_avgjort", _satt(df["uiv_avgjort"]) & ~_satt(df["uiv_begjaering"]), df, rader,
-             "uiv_avgjort er satt, men uiv_begjaering mangler (ingen begjæring å avgjøre)",
-             sammendrag="uiv_avgjort uten uiv_begjaering")
-    ut += _b(fil, "uiv_avgjort", _tidligere(df, "uiv_avgjort", "uiv_begjaering"), df, rader,
-             _med(df, "uiv_begjaering", "uiv_avgjort er før uiv_begjaering ({})"),
-             sammendrag="uiv_avgjort før uiv_begjaering")
+        ut += _b(
+            fil,
+            kolonne,
+            satt & ~tid,
+            df,
+            rader,
+            f"{kolonne} er satt, men vedtak_tidspunkt mangler",
+            sammendrag=f"{kolonne} uten vedtak_tidspunkt",
+        )
+        ut += _b(
+            fil,
+            kolonne,
+            _tidligere(df, kolonne, "vedtak_tidspunkt"),
+            df,
+            rader,
+            _med(df, "vedtak_tidspunkt", f"{kolonne} er før vedtak_tidspunkt ({{}})"),
+            sammendrag=f"{kolonne} før vedtak_tidspunkt",
+        )
+    ut += _b(
+        fil,
+        "uiv_avgjort",
+        _satt(df["uiv_avgjort"]) & ~_satt(df["uiv_begjaering"]),
+        df,
+        rader,
+        "uiv_avgjort er satt, men uiv_begjaering mangler (ingen begjæring å avgjøre)",
+        sammendrag="uiv_avgjort uten uiv_begjaering",
+    )
+    ut += _b(
+        fil,
+        "uiv_avgjort",
+        _tidligere(df, "uiv_avgjort", "uiv_begjaering"),
+        df,
+        rader,
+        _med(df, "uiv_begjaering", "uiv_avgjort er før uiv_begjaering ({})"),
+        sammendrag="uiv_avgjort før uiv_begjaering",
+    )
     return ut
 
 
 def kontroller_uiv(df: pd.DataFrame, rader: pd.Series, fil: str = "uiv.csv") -> list[Brudd]:
     """``resultat`` er påkrevd når begjæringen er avgjort."""
     maske = _satt(df["avgjort_dato"]) & ~_satt(df["resultat"])
-    return _b(fil, "resultat", maske, df, rader,
-              _med(df, "avgjort_dato", "resultat mangler, men begjæringen er avgjort ({})"),
-              sammendrag="resultat mangler når avgjort_dato er satt")
+    return _b(
+        fil,
+        "resultat",
+        maske,
+        df,
+        rader,
+        _med(df, "avgjort_dato", "resultat mangler, men begjæringen er avgjort ({})"),
+        sammendrag="resultat mangler når avgjort_dato er satt",
+    )
 
 
 def kontroller_rettssaker(df: pd.DataFrame, rader: pd.Series, fil: str = "rettssaker.csv") -> list[Brudd]:
     """``utfall`` er påkrevd når saken er avgjort."""
     maske = _satt(df["avgjort_dato"]) & ~_satt(df["utfall"])
-    return _b(fil, "utfall", maske, df, rader,
-              _med(df, "avgjort_dato", "utfall mangler, men saken er avgjort ({})"),
-              sammendrag="utfall mangler når avgjort_dato er satt")
+    return _b(
+        fil,
+        "utfall",
+        maske,
+        df,
+        rader,
+        _med(df, "avgjort_dato", "utfall mangler, men saken er avgjort ({})"),
+        sammendrag="utfall mangler når avgjort_dato er satt",
+    )
 
 
 def kontroller_kodeformat(df: pd.DataFrame, rader: pd.Series, fil: str, *, tabell: str) -> list[Brudd]:
@@ -158,8 +248,9 @@ def kontroller_kodeformat(df: pd.DataFrame, rader: pd.Series, fil: str, *, tabel
 def kontroller_vekttall(df: pd.DataFrame, rader: pd.Series, fil: str = "vekttall.csv") -> list[Brudd]:
     """``ar_fra`` kan ikke være etter ``ar_til``."""
     maske = (df["ar_fra"] > df["ar_til"]).fillna(False).to_numpy(dtype=bool)
-    return _b(fil, "ar_til", maske, df, rader, _med(df, "ar_fra", "ar_til er før ar_fra ({})"),
-              sammendrag="ar_til før ar_fra")
+    return _b(
+        fil, "ar_til", maske, df, rader, _med(df, "ar_fra", "ar_til er før ar_fra ({})"), sammendrag="ar_til før ar_fra"
+    )
 
 
 def kontroller_kontoplan(df: pd.DataFrame, rader: pd.Series, fil: str = "kontoplan.csv") -> list[Brudd]:
@@ -174,9 +265,23 @@ def kontroller_kontoplan(df: pd.DataFrame, rader: pd.Series, fil: str = "kontopl
         ut += _b(fil, kolonne, ~ok, df, rader, "ugyldig kontonummer (forventet 4–6 sifre)")
     gyldig = (fra.str.fullmatch(r"\d{4,6}") & til.str.fullmatch(r"\d{4,6}")).fillna(False).to_numpy(dtype=bool)
     ulik = gyldig & (fra.str.len() != til.str.len()).fillna(False).to_numpy(dtype=bool)
-    ut += _b(fil, "artskonto_til", ulik, df, rader, _med(df, "artskonto_fra", "artskonto_til har ikke like mange sifre som artskonto_fra ({})"))
+    ut += _b(
+        fil,
+        "artskonto_til",
+        ulik,
+        df,
+        rader,
+        _med(df, "artskonto_fra", "artskonto_til har ikke like mange sifre som artskonto_fra ({})"),
+    )
     baklengs = gyldig & ~ulik & (fra > til).fillna(False).to_numpy(dtype=bool)
-    ut += _b(fil, "artskonto_til", baklengs, df, rader, _med(df, "artskonto_fra", "artskonto_til er mindre enn artskonto_fra ({})"))
+    ut += _b(
+        fil,
+        "artskonto_til",
+        baklengs,
+        df,
+        rader,
+        _med(df, "artskonto_fra", "artskonto_til er mindre enn artskonto_fra ({})"),
+    )
     # overlapp: sorter intervallene med like mange sifre og se om et starter før det forrige slutter
     ok = gyldig & ~ulik & ~baklengs
     pos = np.flatnonzero(ok)
@@ -187,15 +292,29 @@ def kontroller_kontoplan(df: pd.DataFrame, rader: pd.Series, fil: str = "kontopl
         if len(fra.iloc[i]) == len(til.iloc[forrige]) and fra.iloc[i] <= til.iloc[forrige]:
             overlapp[i] = True
             hvem[i] = forrige
-    ut += _b(fil, "artskonto_fra", overlapp, df, rader,
-             lambda i: f"intervallet overlapper rad {int(rader.iloc[hvem[i]])} "
-                       f"({fra.iloc[hvem[i]]}–{til.iloc[hvem[i]]}); en konto må høre til nøyaktig én linje")
+    ut += _b(
+        fil,
+        "artskonto_fra",
+        overlapp,
+        df,
+        rader,
+        lambda i: (
+            f"intervallet overlapper rad {int(rader.iloc[hvem[i]])} "
+            f"({fra.iloc[hvem[i]]}–{til.iloc[hvem[i]]}); en konto må høre til nøyaktig én linje"
+        ),
+    )
     # linjer og noter
     linjer = regnskap.oppstillingslinjer()
     ukjent = ~df["oppstilling_linje"].isin(list(linjer)).to_numpy(dtype=bool) & _satt(df["oppstilling_linje"])
-    ut += _b(fil, "oppstilling_linje", ukjent, df, rader,
-             "ukjent linje i artskontorapporteringen (gyldige: " + ", ".join(linjer) + ")",
-             sammendrag="ukjent oppstilling_linje")
+    ut += _b(
+        fil,
+        "oppstilling_linje",
+        ukjent,
+        df,
+        rader,
+        "ukjent linje i artskontorapporteringen (gyldige: " + ", ".join(linjer) + ")",
+        sammendrag="ukjent oppstilling_linje",
+    )
     notelinjer = regnskap.notelinjer()
     for i in np.flatnonzero(~ukjent):
         linje = linjer[df["oppstilling_linje"].iloc[i]]
@@ -206,8 +325,15 @@ def kontroller_kontoplan(df: pd.DataFrame, rader: pd.Series, fil: str = "kontopl
             tekst = f"linjen {linje.id} spesifiseres i note {ventet}" if ventet else f"linjen {linje.id} har ingen note"
             ut.append(Brudd(fil, int(rader.iloc[i]), "note", vis_verdi(note), f"feil note: {tekst}"))
         elif ventet and note_linje not in notelinjer[int(ventet)]:
-            ut.append(Brudd(fil, int(rader.iloc[i]), "note_linje", vis_verdi(note_linje),
-                            f"ukjent linje i note {ventet} (gyldige: {', '.join(sorted(notelinjer[int(ventet)]))})"))
+            ut.append(
+                Brudd(
+                    fil,
+                    int(rader.iloc[i]),
+                    "note_linje",
+                    vis_verdi(note_linje),
+                    f"ukjent linje i note {ventet} (gyldige: {', '.join(sorted(notelinjer[int(ventet)]))})",
+                )
+            )
     return ut
 
 
@@ -217,14 +343,28 @@ def kontroller_mellomvaerende(df: pd.DataFrame, rader: pd.Series, fil: str = "me
 
     kjent = [regnskap.mellomvaerendelinje(t) is not None for t in df["linje"].fillna("")]
     gyldige = "; ".join(li.tekster[0] for li in regnskap.MELLOMVAERENDE_LINJER)
-    return _b(fil, "linje", ~np.array(kjent, dtype=bool) & _satt(df["linje"]), df, rader,
-              f"ukjent linje i mellomværendet med statskassen (gyldige: {gyldige})", sammendrag="ukjent linje")
+    return _b(
+        fil,
+        "linje",
+        ~np.array(kjent, dtype=bool) & _satt(df["linje"]),
+        df,
+        rader,
+        f"ukjent linje i mellomværendet med statskassen (gyldige: {gyldige})",
+        sammendrag="ukjent linje",
+    )
 
 
 def kontroller_pensjonspremie(df: pd.DataFrame, rader: pd.Series, fil: str = "pensjonspremie.csv") -> list[Brudd]:
     """Premiesatsen er en andel (0,096 for 9,6 %), ikke prosent."""
     maske = (df["premiesats_arbeidsgiver"] > 1).fillna(False).to_numpy(dtype=bool)
-    return _b(fil, "premiesats_arbeidsgiver", maske, df, rader, "premiesatsen skal oppgis som andel (0,096 for 9,6 %), ikke prosent")
+    return _b(
+        fil,
+        "premiesats_arbeidsgiver",
+        maske,
+        df,
+        rader,
+        "premiesatsen skal oppgis som andel (0,096 for 9,6 %), ikke prosent",
+    )
 
 
 # --- regler på tvers av tabeller: (tabeller, radnummer og filnavn per tabell) -> brudd ------
@@ -244,16 +384,28 @@ def kontroller_regnskap_mot_kontoplan(
     antall = treff.groupby("rad").size().reindex(range(len(df)), fill_value=0).to_numpy()  # «rad» er posisjon
     plan_rader = rader.get("kontoplan")
     fil = filer.get("regnskap", "regnskap.csv")
-    ut = _b(fil, "artskonto", antall == 0, df, rader["regnskap"],
-            "kontoen hører ikke til noen linje i kontoplan (legg til et intervall i kontoplan)",
-            sammendrag="konto uten linje i kontoplan")
+    ut = _b(
+        fil,
+        "artskonto",
+        antall == 0,
+        df,
+        rader["regnskap"],
+        "kontoen hører ikke til noen linje i kontoplan (legg til et intervall i kontoplan)",
+        sammendrag="konto uten linje i kontoplan",
+    )
 
     def flere(i: int) -> str:
         j = treff.loc[treff["rad"] == i, "plan"].tolist()
-        hvor = ", ".join(f"rad {int(plan_rader.iloc[x])}" for x in j) if plan_rader is not None else f"{len(j)} intervaller"
+        hvor = (
+            ", ".join(f"rad {int(plan_rader.iloc[x])}" for x in j)
+            if plan_rader is not None
+            else f"{len(j)} intervaller"
+        )
         return f"kontoen hører til flere linjer i kontoplan ({hvor})"
 
-    ut += _b(fil, "artskonto", antall > 1, df, rader["regnskap"], flere, sammendrag="konto i flere intervaller i kontoplan")
+    ut += _b(
+        fil, "artskonto", antall > 1, df, rader["regnskap"], flere, sammendrag="konto i flere intervaller i kontoplan"
+    )
     return ut
 
 
@@ -270,8 +422,15 @@ def kontroller_prioritet_mot_saker(
     df = tabeller["prioritet"]
     mangler = (df["sak_id"].notna() & ~df["sak_id"].isin(kjente)).to_numpy(dtype=bool)
     fil_saker = filer.get("saker", "saker.csv")
-    return _b(filer.get("prioritet", "prioritet.csv"), "sak_id", mangler, df, rader["prioritet"],
-              f"saken finnes ikke i {fil_saker}", sammendrag=f"sak som ikke finnes i {fil_saker}")
+    return _b(
+        filer.get("prioritet", "prioritet.csv"),
+        "sak_id",
+        mangler,
+        df,
+        rader["prioritet"],
+        f"saken finnes ikke i {fil_saker}",
+        sammendrag=f"sak som ikke finnes i {fil_saker}",
+    )
 
 
 def kontroller_uttrekksdato(
@@ -304,8 +463,15 @@ def kontroller_uttrekksdato(
     ut: list[Brudd] = []
     for t, k in deler:
         df = tabeller[t]
-        ut += _b(filer.get(t, f"{t}.csv"), k, (df[k] >= grense).fillna(False).to_numpy(dtype=bool), df, rader[t],
-                 melding, sammendrag="dato langt etter resten av uttrekket")
+        ut += _b(
+            filer.get(t, f"{t}.csv"),
+            k,
+            (df[k] >= grense).fillna(False).to_numpy(dtype=bool),
+            df,
+            rader[t],
+            melding,
+            sammendrag="dato langt etter resten av uttrekket",
+        )
     return ut
 
 
@@ -355,7 +521,9 @@ def _vekttallintervaller(uttrekk) -> list[tuple[int, int]]:
     df = uttrekk.tabeller.get("vekttall")
     if df is None or df.empty:
         return []
-    par = sorted({(int(f), int(t)) for f, t in zip(df["ar_fra"], df["ar_til"]) if pd.notna(f) and pd.notna(t) and f <= t})
+    par = sorted(
+        {(int(f), int(t)) for f, t in zip(df["ar_fra"], df["ar_til"]) if pd.notna(f) and pd.notna(t) and f <= t}
+    )
     ut: list[tuple[int, int]] = []
     for f, t in par:  # slå sammen intervaller som overlapper eller henger sammen
         if ut and f <= ut[-1][1] + 1:
@@ -385,7 +553,8 @@ def dekkede_ar(uttrekk) -> list[int]:
     ``kontrakt.RAPPORTAR_TABELLER`` har de årene rapportåret trenger."""
     forste, siste = _registerar(uttrekk)
     return [
-        ar for ar in range(forste, siste + 1)
+        ar
+        for ar in range(forste, siste + 1)
         if not any(_mangler(uttrekk, t, set(range(ar - n + 1, ar + 1))) for t, n in RAPPORTAR_TABELLER.items())
     ]
 
@@ -396,17 +565,35 @@ def rapportar_brudd(uttrekk, ar: int) -> list[Brudd]:
     ut: list[Brudd] = []
     forste, siste = _registerar(uttrekk)
     if ar < forste:
-        ut.append(Brudd(uttrekk.fil("saker"), None, "mottatt_dato", None,
-                        f"registeret begynner i {forste}: den første mottatt_dato er {uttrekk.saker['mottatt_dato'].min():%Y-%m-%d}"))
+        ut.append(
+            Brudd(
+                uttrekk.fil("saker"),
+                None,
+                "mottatt_dato",
+                None,
+                f"registeret begynner i {forste}: den første mottatt_dato er {uttrekk.saker['mottatt_dato'].min():%Y-%m-%d}",
+            )
+        )
     if ar > siste:
         dato = uttrekk.uttrekksdato()
         tabell, kolonne = next(  # kolonnen med uttrekksdatoen
-            ((t, k) for t, k in UTTREKKSDATO_KOLONNER if t in uttrekk.tabeller and (uttrekk.tabeller[t][k] == dato).any()),
+            (
+                (t, k)
+                for t, k in UTTREKKSDATO_KOLONNER
+                if t in uttrekk.tabeller and (uttrekk.tabeller[t][k] == dato).any()
+            ),
             UTTREKKSDATO_KOLONNER[0],
         )
-        ut.append(Brudd(uttrekk.fil(tabell), None, kolonne, None,
-                        f"siste hele år i uttrekket er {siste}: uttrekksdatoen, den siste datoen i saker og uiv, "
-                        f"er {dato:%d.%m.%Y}"))
+        ut.append(
+            Brudd(
+                uttrekk.fil(tabell),
+                None,
+                kolonne,
+                None,
+                f"siste hele år i uttrekket er {siste}: uttrekksdatoen, den siste datoen i saker og uiv, "
+                f"er {dato:%d.%m.%Y}",
+            )
+        )
     for tabell, n in RAPPORTAR_TABELLER.items():
         mangler = _mangler(uttrekk, tabell, set(range(ar - n + 1, ar + 1)))
         if not mangler:
@@ -415,7 +602,8 @@ def rapportar_brudd(uttrekk, ar: int) -> list[Brudd]:
             intervaller = _vekttallintervaller(uttrekk)
             kolonne = "ar_fra"
             hva = "intervallene ar_fra–ar_til dekker " + (
-                ", ".join(f"{f}–{t}" if f != t else str(f) for f, t in intervaller) or "ingen år")
+                ", ".join(f"{f}–{t}" if f != t else str(f) for f, t in intervaller) or "ingen år"
+            )
             ingen = f"ingen vekter gjelder for {arstall(mangler)}"
         else:
             har = _ar_med_rader(uttrekk, tabell)

@@ -30,10 +30,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 
@@ -196,9 +195,7 @@ def _tittel(blokker: list[list[str]]) -> str:
 
 def _lukker(linje: str, stengsel: str) -> bool:
     m = _STENGSEL.match(linje)
-    return bool(
-        m and not m["info"] and m["stengsel"][0] == stengsel[0] and len(m["stengsel"]) >= len(stengsel)
-    )
+    return bool(m and not m["info"] and m["stengsel"][0] == stengsel[0] and len(m["stengsel"]) >= len(stengsel))
 
 
 def _opsjoner_og_innhold(linjer: list[str]) -> tuple[dict[str, str], list[str]]:

@@ -17,9 +17,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.minne import husk_per_tabell
 from arsrapport import saksbehandling as sb
 from arsrapport.idledd import FORM_ID, GRUPPE_ID, TYPE_ID, slug
+from arsrapport.minne import husk_per_tabell
 
 # sakstype i registeret -> kvalifikator (de øvrige får sin slug)
 SAKSTYPE_ID = {
@@ -38,10 +38,22 @@ VISTE_FORMER = ("nemndmote", "nl", "sek")
 OVER_ETT_AR = 365  # «eldre enn ett år»: alder strengt over 365 dager
 
 # tellinger (summeres) og summer som blir snitt (sum ÷ antall)
-_TELLINGER = ["mottatt", "behandlet", "henlagt", "omgjort", "beholdning_start", "beholdning",
-              "over_ett_ar_start", "over_ett_ar", "tilknyttet_utvisning"] + [f"form_{f}" for f in FORM_ID.values()]
-_SNITT = {"saksbehandlingstid": ("sum_tid", "behandlet"), "beholdning_alder": ("sum_alder", "beholdning"),
-          "beholdning_alder_start": ("sum_alder_start", "beholdning_start")}
+_TELLINGER = [
+    "mottatt",
+    "behandlet",
+    "henlagt",
+    "omgjort",
+    "beholdning_start",
+    "beholdning",
+    "over_ett_ar_start",
+    "over_ett_ar",
+    "tilknyttet_utvisning",
+] + [f"form_{f}" for f in FORM_ID.values()]
+_SNITT = {
+    "saksbehandlingstid": ("sum_tid", "behandlet"),
+    "beholdning_alder": ("sum_alder", "beholdning"),
+    "beholdning_alder_start": ("sum_alder_start", "beholdning_start"),
+}
 
 
 @husk_per_tabell
@@ -219,8 +231,11 @@ def endringer(f: dict[int, dict[str, float]], ar: int) -> None:
 
 POPULASJONER = {
     "ema": lambda s: s["saksgruppe"].eq("Asyl") & s["ema"].fillna(False).astype(bool),
-    "ema_under_18": lambda s: s["saksgruppe"].eq("Asyl") & s["ema"].fillna(False).astype(bool)
-    & s["under_18_ved_vedtak"].fillna(False).astype(bool),
+    "ema_under_18": lambda s: (
+        s["saksgruppe"].eq("Asyl")
+        & s["ema"].fillna(False).astype(bool)
+        & s["under_18_ved_vedtak"].fillna(False).astype(bool)
+    ),
     "barnefamilie": lambda s: s["saksgruppe"].eq("Asyl") & s["barnefamilie"].fillna(False).astype(bool),
     "lengevarende_barn": lambda s: s["lengevarende_barn"].fillna(False).astype(bool),
 }
@@ -271,7 +286,10 @@ def nye_rettssaker_per_sakstype(rettssaker: pd.DataFrame, saker: pd.DataFrame, a
     antall = sakstype[ikke_asyl].dropna().value_counts()
     # alle sakstyper i registeret, også de uten nye rettssaker (0 er et svar)
     typer = saker.loc[saker["saksgruppe"].ne("Asyl"), "sakstype"].dropna().unique()
-    return {f"rettssaker.nye.tingretten.sakstype.{SAKSTYPE_ID.get(t, slug(t))}": int(antall.get(t, 0)) for t in sorted(typer)}
+    return {
+        f"rettssaker.nye.tingretten.sakstype.{SAKSTYPE_ID.get(t, slug(t))}": int(antall.get(t, 0))
+        for t in sorted(typer)
+    }
 
 
 # --- tabeller ----------------------------------------------------------------------
@@ -311,7 +329,11 @@ def _med_type(etikett: pd.Series, saker: pd.DataFrame) -> pd.Series:
 def tabell_asylspor(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
     """3.2.3: asylsakene etter spor (realitetsbehandlet / Dublin og trygt tredjeland) og type."""
     seg = segmentkolonner(saker)
-    navn = seg["realitet"].astype(object).map({"asyl_realitet": "Realitetsbehandlet", "asyl_ikke_realitet": "Dublin og trygt tredjeland"})
+    navn = (
+        seg["realitet"]
+        .astype(object)
+        .map({"asyl_realitet": "Realitetsbehandlet", "asyl_ikke_realitet": "Dublin og trygt tredjeland"})
+    )
     nokkel = _med_type(navn, saker)
     rekke = [f"{n}, {t}" for n in ("Realitetsbehandlet", "Dublin og trygt tredjeland") for t in TYPE_NAVN.values()]
     return oversikt(saker, ar, nokkel, rekke).rename(columns={"": "Asylsaker"})
@@ -354,12 +376,14 @@ def tabell_tid_per_ar(saker: pd.DataFrame, ar: int, asyl: bool, antall_ar: int =
     rader = []
     for a in range(ar - antall_ar + 1, ar + 1):
         per_type = sb.saksbehandlingstid(s, a, "behandlingstype")
-        rader.append({
-            "År": a,
-            "Klager": per_type.get("Klage", np.nan),
-            "Omgjøringsanmodninger": per_type.get("Omgjøringsanmodning", np.nan),
-            "Samlet": sb.saksbehandlingstid(s, a),
-        })
+        rader.append(
+            {
+                "År": a,
+                "Klager": per_type.get("Klage", np.nan),
+                "Omgjøringsanmodninger": per_type.get("Omgjøringsanmodning", np.nan),
+                "Samlet": sb.saksbehandlingstid(s, a),
+            }
+        )
     return pd.DataFrame(rader)
 
 
@@ -368,10 +392,12 @@ def tabell_alder_per_gruppe(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
     31.12. i fjor og i år."""
     grupper = [g for g in GRUPPE_ID if g not in ("Asyl", "Diverse")]
     s = saker.loc[saker["saksgruppe"].isin(grupper)]
-    tab = pd.DataFrame({
-        f"31.12.{ar - 1}": sb.snitt_alder(s, sb.sluttdato(ar - 1), "saksgruppe"),
-        f"31.12.{ar}": sb.snitt_alder(s, sb.sluttdato(ar), "saksgruppe"),
-    }).reindex(grupper)
+    tab = pd.DataFrame(
+        {
+            f"31.12.{ar - 1}": sb.snitt_alder(s, sb.sluttdato(ar - 1), "saksgruppe"),
+            f"31.12.{ar}": sb.snitt_alder(s, sb.sluttdato(ar), "saksgruppe"),
+        }
+    ).reindex(grupper)
     tab.index.name = "Saksgruppe"
     return tab.reset_index()
 
@@ -386,11 +412,17 @@ def tabell_hjemmel(saker: pd.DataFrame, ar: int) -> dict[str, pd.DataFrame]:
     m, b = sb.er_mottatt(s, ar) & utvalg, sb.er_behandlet(s, ar) & utvalg
 
     def telling(nokkel: pd.Series) -> pd.DataFrame:
-        return pd.DataFrame({
-            "Mottatt": nokkel[m].value_counts(),
-            "Behandlet": nokkel[b].value_counts(),
-            "Omgjort": nokkel[b & s["omgjort"]].value_counts(),
-        }).fillna(0).astype("int64")
+        return (
+            pd.DataFrame(
+                {
+                    "Mottatt": nokkel[m].value_counts(),
+                    "Behandlet": nokkel[b].value_counts(),
+                    "Omgjort": nokkel[b & s["omgjort"]].value_counts(),
+                }
+            )
+            .fillna(0)
+            .astype("int64")
+        )
 
     per_hjemmel = telling(hjemmel).sort_index(kind="stable")
     per_type = telling(s["behandlingstype"].map(TYPE_NAVN).str.capitalize().where(utvalg)).sort_index(kind="stable")
@@ -435,13 +467,18 @@ def oppramsing(antall: pd.Series, n: int = 3, enhet: str = "") -> str:
 def _topp(verdier: pd.Series) -> pd.Series:
     """Telling sortert synkende, lik telling alfabetisk (deterministisk)."""
     t = verdier.value_counts()
-    return t.rename_axis("navn").reset_index(name="n").sort_values(["n", "navn"], ascending=[False, True], kind="stable").set_index("navn")["n"]
+    return (
+        t.rename_axis("navn")
+        .reset_index(name="n")
+        .sort_values(["n", "navn"], ascending=[False, True], kind="stable")
+        .set_index("navn")["n"]
+    )
 
 
 def tekster(saker: pd.DataFrame, ar: int) -> dict[str, str]:
     """Tekstbitene porteføljeavsnittene trenger der navnene også er beregnet: de største
     nasjonalitetene og sakstypene, som ferdige norske oppramsinger (``t.topp.*``)."""
-    from arsrapport.formatering import dager, tall
+    from arsrapport.formatering import tall
 
     s = sb.med_avledede(saker) if "omgjort" not in saker else saker
     seg = segmentkolonner(s)
@@ -451,7 +488,9 @@ def tekster(saker: pd.DataFrame, ar: int) -> dict[str, str]:
     ut = {
         "t.topp.behandlet.asyl_realitet.klage": oppramsing(_topp(s.loc[beh & realitet & klage, "nasjonalitet"])),
         "t.topp.behandlet.asyl_realitet.omgjoring": oppramsing(_topp(s.loc[beh & realitet & omg, "nasjonalitet"])),
-        "t.topp.behandlet.tilbakekall": oppramsing(_topp(s.loc[beh & seg["gruppe"].eq("tilbakekall"), "nasjonalitet"]), n=1),
+        "t.topp.behandlet.tilbakekall": oppramsing(
+            _topp(s.loc[beh & seg["gruppe"].eq("tilbakekall"), "nasjonalitet"]), n=1
+        ),
     }
     # største nasjonalitet blant mottatte asylklager, og hvor mange av dem som ble realitetsbehandlet
     asylklager = s.loc[mott & seg["gruppe"].eq("asyl") & klage]

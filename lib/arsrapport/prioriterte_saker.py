@@ -27,7 +27,6 @@ Tallene (id-ene ``prioritet.*`` i ``docs/figures.md``) regnes fra merkehistorikk
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 
 from arsrapport import prioritet as regler
@@ -83,7 +82,9 @@ def _vedtak(prioritet: pd.DataFrame, saker: pd.DataFrame) -> pd.DataFrame:
     return v.merge(merket, left_on="sak_id", right_index=True)
 
 
-def figurer_for_ar(prioritet: pd.DataFrame, saker: pd.DataFrame, ar: int, avvik: regler.Avvik | None = None) -> dict[str, float]:
+def figurer_for_ar(
+    prioritet: pd.DataFrame, saker: pd.DataFrame, ar: int, avvik: regler.Avvik | None = None
+) -> dict[str, float]:
     """Alle ``prioritet.*``-tallene for ett år."""
     f: dict[str, float] = {}
     h = regler.historikk(prioritet, saker)
@@ -110,15 +111,23 @@ def figurer_for_ar(prioritet: pd.DataFrame, saker: pd.DataFrame, ar: int, avvik:
     f["prioritet.innen_5_arbeidsdager"] = int(innen.sum())
     f["prioritet.andel_innen_5_arbeidsdager"] = _andel(f["prioritet.innen_5_arbeidsdager"], len(v))
     f["prioritet.arbeidsdager_snitt"] = float(dager.mean()) if len(v) else None
-    ag = v["aapenbart_grunnlos"].fillna(False).astype(bool) if "aapenbart_grunnlos" in v else pd.Series(False, index=v.index)
+    ag = (
+        v["aapenbart_grunnlos"].fillna(False).astype(bool)
+        if "aapenbart_grunnlos" in v
+        else pd.Series(False, index=v.index)
+    )
     f["prioritet.aapenbart_grunnlos"] = int(ag.sum())
     f["prioritet.andel_aapenbart_grunnlos"] = _andel(f["prioritet.aapenbart_grunnlos"], len(v))
 
     # fristene mot regelen
     med_frist = v.loc[v["uiv_frist"].notna()] if "uiv_frist" in v else v.iloc[:0]
     utfall = pd.Series(
-        [regler.frist_mot_regel(s, t, bool(g)) for s, t, g in zip(med_frist["uiv_frist"], med_frist["vedtak"], ag[med_frist.index])],
-        index=med_frist.index, dtype=object,
+        [
+            regler.frist_mot_regel(s, t, bool(g))
+            for s, t, g in zip(med_frist["uiv_frist"], med_frist["vedtak"], ag[med_frist.index])
+        ],
+        index=med_frist.index,
+        dtype=object,
     )
     f["prioritet.frist.satt"] = len(med_frist)
     for gruppe, maske in (("aapenbart_grunnlos", ag[med_frist.index]), ("ordinaer", ~ag[med_frist.index])):
@@ -134,7 +143,9 @@ def figurer_for_ar(prioritet: pd.DataFrame, saker: pd.DataFrame, ar: int, avvik:
 
     # én time etter fristen
     b = med_frist.loc[ag[med_frist.index] & med_frist["uiv_begjaering"].notna()] if len(med_frist) else med_frist
-    innen_time = [regler.avgjort_innen_en_time(fr, None if pd.isna(a) else a) for fr, a in zip(b["uiv_frist"], b["uiv_avgjort"])]
+    innen_time = [
+        regler.avgjort_innen_en_time(fr, None if pd.isna(a) else a) for fr, a in zip(b["uiv_frist"], b["uiv_avgjort"])
+    ]
     f["prioritet.uiv.begjaeringer"] = len(b)
     f["prioritet.uiv.innen_en_time"] = int(sum(innen_time))
     f["prioritet.uiv.andel_innen_en_time"] = _andel(f["prioritet.uiv.innen_en_time"], len(b))
@@ -149,7 +160,9 @@ def figurer_for_ar(prioritet: pd.DataFrame, saker: pd.DataFrame, ar: int, avvik:
     return {k: v for k, v in f.items() if v is not None}
 
 
-def figurer_fra_tabeller(prioritet: pd.DataFrame, saker: pd.DataFrame, ar: int, antall_ar: int = 3) -> dict[int, dict[str, float]]:
+def figurer_fra_tabeller(
+    prioritet: pd.DataFrame, saker: pd.DataFrame, ar: int, antall_ar: int = 3
+) -> dict[int, dict[str, float]]:
     avvik = regler.kontroller_historikk(prioritet, saker)
     return {a: figurer_for_ar(prioritet, saker, a, avvik) for a in range(ar - antall_ar + 1, ar + 1)}
 
@@ -183,7 +196,9 @@ def tabeller_fra_figurer(f: dict[int, dict[str, float]], ar: int) -> dict[str, p
     meldt = pd.DataFrame({"Meldt av": [MELDER_NAVN[m] for m in meldere] + ["Sum"]})
     for a in ar_liste[-2:]:
         meldt[f"Merket {a}"] = [f[a][f"prioritet.merket.meldt_av.{m}"] for m in melder_id] + [f[a]["prioritet.merket"]]
-        meldt[f"Tatt ut {a}"] = [f[a][f"prioritet.tatt_ut.meldt_av.{m}"] for m in melder_id] + [f[a]["prioritet.tatt_ut"]]
+        meldt[f"Tatt ut {a}"] = [f[a][f"prioritet.tatt_ut.meldt_av.{m}"] for m in melder_id] + [
+            f[a]["prioritet.tatt_ut"]
+        ]
     frister = pd.DataFrame({"Frist": [*FRISTGRUPPER.values(), "Sum"]})
     for u, navn in zip(UTFALL, ("Lik regelen", "Kortere", "Lengre")):
         frister[navn] = [f[ar][f"prioritet.frist.{g}.{u}"] for g in FRISTGRUPPER] + [f[ar][f"prioritet.frist.{u}"]]
@@ -202,9 +217,14 @@ DESIMAL_RADER = {NOKKELTALL["prioritet.arbeidsdager_snitt"]}
 #: Tabellene i ``tabeller.xlsx`` (se :mod:`arsrapport.regneark`); nøkkeltallene blander
 #: antall, andeler og et snitt, så formatet velges per rad, som i boka.
 REGNEARK = {
-    "Prioritet nøkkeltall": ark("tab.prioritet_nokkeltall", standard="antall", rader={
-        **{rad: "andel" for rad in ANDEL_RADER}, **{rad: "desimal" for rad in DESIMAL_RADER},
-    }),
+    "Prioritet nøkkeltall": ark(
+        "tab.prioritet_nokkeltall",
+        standard="antall",
+        rader={
+            **{rad: "andel" for rad in ANDEL_RADER},
+            **{rad: "desimal" for rad in DESIMAL_RADER},
+        },
+    ),
     "Prioritet meldt av": ark("tab.prioritet_meldt_av", standard="antall"),
     "Prioritet frister": ark("tab.prioritet_frister", standard="antall"),
 }
@@ -251,70 +271,98 @@ _FRIST = "prioriterte vedtak i året med frist for å be om utsatt iverksetting"
 
 TALL = [
     Tall(
-        "prioritet.merket[.meldt_av.{ledd}]", "antall",
+        "prioritet.merket[.meldt_av.{ledd}]",
+        "antall",
         "Saker merket PP i året, alle eller bare dem melderen id-en angir meldte (meldt_av på sakens første PP i året).",
         _F,
     ),
     Tall(
-        "prioritet.tatt_ut[.meldt_av.{ledd}]", "antall",
+        "prioritet.tatt_ut[.meldt_av.{ledd}]",
+        "antall",
         "Av sakene merket PP i året: de som senere ble tatt ut igjen (UM), alle eller bare dem melderen id-en angir "
         "meldte.",
         _F,
     ),
     Tall(
-        "prioritet.andel_tatt_ut", "andel", "Andel av sakene merket PP i året som senere ble tatt ut igjen (UM).", _F,
+        "prioritet.andel_tatt_ut",
+        "andel",
+        "Andel av sakene merket PP i året som senere ble tatt ut igjen (UM).",
+        _F,
     ),
     Tall("prioritet.vedtak", "antall", f"Antall {_VEDTAK}.", _F),
     Tall(
-        "prioritet.innen_5_arbeidsdager", "antall",
-        f"Av de {_VEDTAK}: de som kom høyst fem arbeidsdager etter merkingen.", _F,
+        "prioritet.innen_5_arbeidsdager",
+        "antall",
+        f"Av de {_VEDTAK}: de som kom høyst fem arbeidsdager etter merkingen.",
+        _F,
     ),
     Tall(
-        "prioritet.andel_innen_5_arbeidsdager", "andel",
-        f"Andel av de {_VEDTAK} som kom høyst fem arbeidsdager etter merkingen.", _F,
+        "prioritet.andel_innen_5_arbeidsdager",
+        "andel",
+        f"Andel av de {_VEDTAK} som kom høyst fem arbeidsdager etter merkingen.",
+        _F,
     ),
     Tall(
-        "prioritet.arbeidsdager_snitt", "desimaltall",
-        f"Gjennomsnittlig antall arbeidsdager fra merkingen til vedtaket, for de {_VEDTAK}.", _F, desimaler=1,
+        "prioritet.arbeidsdager_snitt",
+        "desimaltall",
+        f"Gjennomsnittlig antall arbeidsdager fra merkingen til vedtaket, for de {_VEDTAK}.",
+        _F,
+        desimaler=1,
     ),
     Tall(
-        "prioritet.aapenbart_grunnlos", "antall", f"Av de {_VEDTAK}: avslag som åpenbart grunnløse.", _F,
+        "prioritet.aapenbart_grunnlos",
+        "antall",
+        f"Av de {_VEDTAK}: avslag som åpenbart grunnløse.",
+        _F,
     ),
     Tall(
-        "prioritet.andel_aapenbart_grunnlos", "andel",
-        f"Andel av de {_VEDTAK} som var avslag som åpenbart grunnløse.", _F,
+        "prioritet.andel_aapenbart_grunnlos",
+        "andel",
+        f"Andel av de {_VEDTAK} som var avslag som åpenbart grunnløse.",
+        _F,
     ),
     Tall("prioritet.frist.satt", "antall", f"Antall {_FRIST}.", _F),
     Tall(
-        "prioritet.frist.{fristgruppe}", "antall",
-        f"Antall {_FRIST}, i gruppen id-en angir (aapenbart_grunnlos: to arbeidsdager; ordinaer: tre uker).", _F,
+        "prioritet.frist.{fristgruppe}",
+        "antall",
+        f"Antall {_FRIST}, i gruppen id-en angir (aapenbart_grunnlos: to arbeidsdager; ordinaer: tre uker).",
+        _F,
     ),
     Tall(
-        "prioritet.frist[.{fristgruppe}].{fristutfall}", "antall",
+        "prioritet.frist[.{fristgruppe}].{fristutfall}",
+        "antall",
         f"Antall {_FRIST} der fristen var lik, kortere eller lengre enn regelen (som id-en angir), "
         "for begge gruppene eller bare gruppen id-en angir.",
         _F,
     ),
     Tall(
-        "prioritet.frist[.{fristgruppe}].{fristandel}", "andel",
+        "prioritet.frist[.{fristgruppe}].{fristandel}",
+        "andel",
         f"Andel av de {_FRIST} der fristen var lik, kortere eller lengre enn regelen (som id-en angir), "
         "for begge gruppene eller bare gruppen id-en angir.",
         _F,
     ),
     Tall(
-        "prioritet.uiv.begjaeringer", "antall",
-        "Begjæringer om utsatt iverksetting i prioriterte saker avslått i året som åpenbart grunnløse.", _F,
+        "prioritet.uiv.begjaeringer",
+        "antall",
+        "Begjæringer om utsatt iverksetting i prioriterte saker avslått i året som åpenbart grunnløse.",
+        _F,
     ),
     Tall(
-        "prioritet.uiv.innen_en_time", "antall",
-        "Av de begjæringene (prioritet.uiv.begjaeringer): de som ble avgjort senest en time etter fristen.", _F,
+        "prioritet.uiv.innen_en_time",
+        "antall",
+        "Av de begjæringene (prioritet.uiv.begjaeringer): de som ble avgjort senest en time etter fristen.",
+        _F,
     ),
     Tall(
-        "prioritet.uiv.andel_innen_en_time", "andel",
-        "Andel av begjæringene (prioritet.uiv.begjaeringer) som ble avgjort senest en time etter fristen.", _F,
+        "prioritet.uiv.andel_innen_en_time",
+        "andel",
+        "Andel av begjæringene (prioritet.uiv.begjaeringer) som ble avgjort senest en time etter fristen.",
+        _F,
     ),
     Tall(
-        "prioritet.avvik[.{ledd}]", "antall",
+        "prioritet.avvik[.{ledd}]",
+        "antall",
         "Saker med en hendelse i året som kontrollen av merkehistorikken flagger: alle avvik, eller bare typen id-en "
         "angir (um_uten_pp: UM uten PP; etter_vedtak: endring etter vedtaket; utenfor_regelverket: PP på en sak "
         "rundskrivet holder utenfor).",

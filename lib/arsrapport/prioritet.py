@@ -67,15 +67,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from numbers import Integral
 
 import holidays
 import numpy as np
 import pandas as pd
 
-from arsrapport.minne import husk_per_tabell
 from arsrapport.kontrakt import MELDT_AV, PRIORITETSKODER  # noqa: F401 (brukes av kapitlet)
+from arsrapport.minne import husk_per_tabell
 
 LAND = "NO"
 UKEMASKE = "1111100"  # mandag–fredag
@@ -110,7 +110,7 @@ GRUNNER = {
 # ------------------------------------------------------------------ kalenderen
 
 
-@lru_cache(maxsize=None)
+@cache
 def helligdager(ar: int) -> tuple[dt.date, ...]:
     """Offentlige helligdager i Norge i året (uten vanlige søndager), fra ``holidays``."""
     return tuple(sorted(holidays.country_holidays(LAND, years=int(ar), include_sundays=False)))
@@ -374,5 +374,7 @@ def advarsler(prioritet: pd.DataFrame, saker: pd.DataFrame, fil: str = "priorite
             .size()
         )
         detaljer = ", ".join(f"{GRUNNER[g]}: {per[g]}" for g in GRUNNER if g in per.index)
-        ut.append(f"{fil}: {_saker_tekst(n)} er merket PP selv om rundskrivet holder dem utenfor prioporteføljen ({detaljer})")
+        ut.append(
+            f"{fil}: {_saker_tekst(n)} er merket PP selv om rundskrivet holder dem utenfor prioporteføljen ({detaljer})"
+        )
     return ut

@@ -23,7 +23,12 @@ from arsrapport.tallspek import Tall
 
 KAPITTEL = "0491"
 POSTER = ("01", "21")
-ENHET_ID = {"Saksenhetene": "saksenhetene", "Nemndledere": "nemndledere", "Prosedyreenheten": "prosedyreenheten", "Øvrige UNE": "ovrige"}
+ENHET_ID = {
+    "Saksenhetene": "saksenhetene",
+    "Nemndledere": "nemndledere",
+    "Prosedyreenheten": "prosedyreenheten",
+    "Øvrige UNE": "ovrige",
+}
 KATEGORI = {"Asylsaker": "Asyl", "Oppholdssaker": "Opphold"}
 
 
@@ -143,10 +148,22 @@ def vekttallskostnad(uttrekk, ar: int, antall_ar: int = 4) -> dict[int, dict[str
 
 
 ENDRINGER = (
-    "arsverk", "arsverk.saksenhetene", "arsverk.nemndledere", "arsverk.saksenheter_nemndledere",
-    "arsverk.prosedyreenheten", "arsverk.ovrige", "saker_per_arsverk", "saker_per_arsverk.saksenheter_nemndledere",
-    "regnskap_post01_21", "regnskap_post01_21_kpi", "kostnad_per_sak", "kostnad_per_sak_kpi", "vekttall",
-    "vekttall_per_sak", "kostnad_per_vekttall", "kostnad_per_vekttall_kpi",
+    "arsverk",
+    "arsverk.saksenhetene",
+    "arsverk.nemndledere",
+    "arsverk.saksenheter_nemndledere",
+    "arsverk.prosedyreenheten",
+    "arsverk.ovrige",
+    "saker_per_arsverk",
+    "saker_per_arsverk.saksenheter_nemndledere",
+    "regnskap_post01_21",
+    "regnskap_post01_21_kpi",
+    "kostnad_per_sak",
+    "kostnad_per_sak_kpi",
+    "vekttall",
+    "vekttall_per_sak",
+    "kostnad_per_vekttall",
+    "kostnad_per_vekttall_kpi",
 )
 
 
@@ -207,8 +224,12 @@ REGNEARK = {
     "3.2.13 Tabell 11": ark("tab.tabell_11", kilder=("hr",), standard="desimal"),
     "3.2.13 Tabell 12": ark("tab.tabell_12", kilder=("saksregister", "hr"), standard="desimal"),
     "3.2.13 Tabell 13": ark("tab.tabell_13", kilder=("tildelingsbrev",), standard="tusendeler"),
-    "3.2.13 Tabell 14": ark("tab.tabell_14", kilder=("saksregister", "regnskap", "tildelingsbrev", "kpi"),
-                            standard="kroner", rader={"Vekttall": "desimal", "Vekttall per sak": "tusendeler"}),
+    "3.2.13 Tabell 14": ark(
+        "tab.tabell_14",
+        kilder=("saksregister", "regnskap", "tildelingsbrev", "kpi"),
+        standard="kroner",
+        rader={"Vekttall": "desimal", "Vekttall per sak": "tusendeler"},
+    ),
 }
 
 
@@ -225,26 +246,38 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     _endringer(f, ("behandlet.asylsaker", "behandlet.oppholdssaker", "behandlet"))
     vekt = vekter(uttrekk.vekttall, ar)
     return {
-        "3.2.13 Tabell 10": _tre_ar(f, {"behandlet.asylsaker": "Asylsaker", "behandlet.oppholdssaker": "Oppholdssaker", "behandlet": "Sum"}),
+        "3.2.13 Tabell 10": _tre_ar(
+            f, {"behandlet.asylsaker": "Asylsaker", "behandlet.oppholdssaker": "Oppholdssaker", "behandlet": "Sum"}
+        ),
         "3.2.13 Tabell 11": _tre_ar(f, ENHET_NAVN),
-        "3.2.13 Tabell 12": _tre_ar(f, {"saker_per_arsverk.saksenheter_nemndledere": "Saksenhetene og nemndlederne",
-                                        "saker_per_arsverk": "UNE totalt"}),
-        "3.2.13 Tabell 13": pd.DataFrame({
-            "Avgjørelsesform": list(FORM_NAVN.values()),
-            "Vekt asylsaker": [vekt.get(("Asyl", k)) for k in FORM_NAVN],
-            "Vekt oppholdssaker": [vekt.get(("Opphold", k)) for k in FORM_NAVN],
-        }),
-        "3.2.13 Tabell 14": _tre_ar(f, {
-            "regnskap_post01_21": "Regnskap post 01 og 21 (kr)",
-            "regnskap_post01_21_kpi": "Regnskap, faste kroner",
-            "behandlet": "Behandlede saker",
-            "kostnad_per_sak": "Kostnad per sak (kr)",
-            "kostnad_per_sak_kpi": "Per sak, faste kroner",
-            "vekttall": "Vekttall",
-            "vekttall_per_sak": "Vekttall per sak",
-            "kostnad_per_vekttall": "Kostnad per vekttall (kr)",
-            "kostnad_per_vekttall_kpi": "Per vekttall, faste kroner",
-        }),
+        "3.2.13 Tabell 12": _tre_ar(
+            f,
+            {
+                "saker_per_arsverk.saksenheter_nemndledere": "Saksenhetene og nemndlederne",
+                "saker_per_arsverk": "UNE totalt",
+            },
+        ),
+        "3.2.13 Tabell 13": pd.DataFrame(
+            {
+                "Avgjørelsesform": list(FORM_NAVN.values()),
+                "Vekt asylsaker": [vekt.get(("Asyl", k)) for k in FORM_NAVN],
+                "Vekt oppholdssaker": [vekt.get(("Opphold", k)) for k in FORM_NAVN],
+            }
+        ),
+        "3.2.13 Tabell 14": _tre_ar(
+            f,
+            {
+                "regnskap_post01_21": "Regnskap post 01 og 21 (kr)",
+                "regnskap_post01_21_kpi": "Regnskap, faste kroner",
+                "behandlet": "Behandlede saker",
+                "kostnad_per_sak": "Kostnad per sak (kr)",
+                "kostnad_per_sak_kpi": "Per sak, faste kroner",
+                "vekttall": "Vekttall",
+                "vekttall_per_sak": "Vekttall per sak",
+                "kostnad_per_vekttall": "Kostnad per vekttall (kr)",
+                "kostnad_per_vekttall_kpi": "Per vekttall, faste kroner",
+            },
+        ),
     }
 
 
@@ -292,62 +325,85 @@ _KPI = "i kroner fra det første av de tre årene Tabell 14 viser (justert med K
 
 TALL = [
     Tall(
-        "arsverk[.{ledd}]", "arsverk",
+        "arsverk[.{ledd}]",
+        "arsverk",
         "Årsverk i året, for hele UNE eller enheten id-en angir (saksenhetene, nemndledere, prosedyreenheten, ovrige; "
         "saksenheter_nemndledere: de to første samlet).",
         "arsrapport.produktivitet.arsverk",
     ),
     Tall(
-        "saker_per_arsverk[.saksenheter_nemndledere]", "desimaltall",
+        "saker_per_arsverk[.saksenheter_nemndledere]",
+        "desimaltall",
         "Saker behandlet i året per årsverk, i hele UNE eller (saksenheter_nemndledere) per årsverk i "
         "saksenhetene og blant nemndlederne.",
-        "arsrapport.produktivitet.figurer_for_ar", desimaler=1,
+        "arsrapport.produktivitet.figurer_for_ar",
+        desimaler=1,
     ),
     Tall(
-        "vekt.{kategori}.{form}", "desimaltall",
+        "vekt.{kategori}.{form}",
+        "desimaltall",
         "Vekten en sak i kategorien får når den avgjøres i avgjørelsesformen id-en angir, slik den gjelder for "
         "året (referansetabellen vekttall).",
-        "arsrapport.produktivitet.vekter", desimaler=3,
+        "arsrapport.produktivitet.vekter",
+        desimaler=3,
     ),
     Tall(
-        "vekttall", "desimaltall", "Produserte vekttall: summen av vektene for sakene behandlet i året.",
-        "arsrapport.produktivitet.vekttall_sum", desimaler=1,
+        "vekttall",
+        "desimaltall",
+        "Produserte vekttall: summen av vektene for sakene behandlet i året.",
+        "arsrapport.produktivitet.vekttall_sum",
+        desimaler=1,
     ),
     Tall(
-        "vekttall_per_sak", "desimaltall", "Produserte vekttall i året per behandlet sak.",
-        "arsrapport.produktivitet.figurer_for_ar", desimaler=3,
+        "vekttall_per_sak",
+        "desimaltall",
+        "Produserte vekttall i året per behandlet sak.",
+        "arsrapport.produktivitet.figurer_for_ar",
+        desimaler=3,
     ),
     Tall(
-        "regnskap_post01_21", "kroner", "Regnskapet for året på kapittel 0491 post 01 og 21, i løpende kroner.",
+        "regnskap_post01_21",
+        "kroner",
+        "Regnskapet for året på kapittel 0491 post 01 og 21, i løpende kroner.",
         "arsrapport.produktivitet.regnskap_drift",
     ),
     Tall(
-        "regnskap_post01_21_kpi", "kroner", f"Regnskapet for året på kapittel 0491 post 01 og 21, {_KPI}.",
+        "regnskap_post01_21_kpi",
+        "kroner",
+        f"Regnskapet for året på kapittel 0491 post 01 og 21, {_KPI}.",
         "arsrapport.produktivitet.figurer_for_ar",
     ),
     Tall(
-        "kostnad_per_sak", "kroner",
+        "kostnad_per_sak",
+        "kroner",
         "Regnskapet på kapittel 0491 post 01 og 21 per sak behandlet i året, i løpende kroner.",
         "arsrapport.produktivitet.figurer_for_ar",
     ),
     Tall(
-        "kostnad_per_sak_kpi", "kroner", f"Regnskapet på kapittel 0491 post 01 og 21 per sak behandlet i året, {_KPI}.",
+        "kostnad_per_sak_kpi",
+        "kroner",
+        f"Regnskapet på kapittel 0491 post 01 og 21 per sak behandlet i året, {_KPI}.",
         "arsrapport.produktivitet.figurer_for_ar",
     ),
     Tall(
-        "kostnad_per_vekttall", "kroner",
+        "kostnad_per_vekttall",
+        "kroner",
         "Regnskapet på kapittel 0491 post 01 og 21 per produserte vekttall i året, i løpende kroner "
         "(også Del VII tabell 1).",
         "arsrapport.produktivitet.figurer_for_ar",
     ),
     Tall(
-        "kostnad_per_vekttall_kpi", "kroner",
+        "kostnad_per_vekttall_kpi",
+        "kroner",
         f"Regnskapet på kapittel 0491 post 01 og 21 per produserte vekttall i året, {_KPI}.",
         "arsrapport.produktivitet.figurer_for_ar",
     ),
     # bare endringen beregnes (kpi.endring); indeksen selv er grunnlaget for den
     Tall(
-        "kpi", "desimaltall", "Konsumprisindeksen for året (SSB, tabellen kpi); boka bruker endringen fra året før.",
-        "arsrapport.produktivitet.figurer_for_ar", desimaler=1,
+        "kpi",
+        "desimaltall",
+        "Konsumprisindeksen for året (SSB, tabellen kpi); boka bruker endringen fra året før.",
+        "arsrapport.produktivitet.figurer_for_ar",
+        desimaler=1,
     ),
 ]

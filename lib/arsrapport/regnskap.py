@@ -94,7 +94,11 @@ ARTSKONTO_OPPSETT: tuple[Seksjon | Netto, ...] = (
         "sum_utbetalinger_drift",
         "Sum utbetalinger til drift",
     ),
-    Netto("netto_driftsutgifter", "Netto rapporterte driftsutgifter", ("sum_innbetalinger_drift", "sum_utbetalinger_drift")),
+    Netto(
+        "netto_driftsutgifter",
+        "Netto rapporterte driftsutgifter",
+        ("sum_innbetalinger_drift", "sum_utbetalinger_drift"),
+    ),
     Seksjon(
         "Investerings- og finansinntekter rapportert til bevilgningsregnskapet",
         (Linje("innbetaling_finansinntekter", "Innbetaling av finansinntekter", 4, _INN),),
@@ -133,7 +137,11 @@ ARTSKONTO_OPPSETT: tuple[Seksjon | Netto, ...] = (
         (
             Linje("gruppelivsforsikring_1985", "Gruppelivsforsikring konto 1985 (ref. kap. 5309, inntekt)", None, _INN),
             Linje("arbeidsgiveravgift_1986", "Arbeidsgiveravgift konto 1986 (ref. kap. 5700, inntekt)", None, _INN),
-            Linje("nettoforing_mva_1987", "Nettoføringsordning for merverdiavgift konto 1987 (ref. kap. 1633, utgift)", None),
+            Linje(
+                "nettoforing_mva_1987",
+                "Nettoføringsordning for merverdiavgift konto 1987 (ref. kap. 1633, utgift)",
+                None,
+            ),
         ),
         "",  # seksjonen har en nettolinje i stedet for en sumlinje
         "",
@@ -289,7 +297,9 @@ MELLOMVAERENDE_LINJER: tuple[Mellomvaerendelinje, ...] = (
     Mellomvaerendelinje(("Investeringer i aksjer og andeler",), None, "", "investeringer_aksjer_andeler"),
     Mellomvaerendelinje(("Obligasjoner",), None, "", "obligasjoner"),
     Mellomvaerendelinje(("Kundefordringer",), None, "", "kundefordringer"),
-    Mellomvaerendelinje(("Fordringer på ansatte", "Andre fordringer"), "fordringer_ansatte", "Fordringer på ansatte", "andre_fordringer"),
+    Mellomvaerendelinje(
+        ("Fordringer på ansatte", "Andre fordringer"), "fordringer_ansatte", "Fordringer på ansatte", "andre_fordringer"
+    ),
     Mellomvaerendelinje(("Kontanter",), "kontanter", "Kontanter", "bankinnskudd_kontanter"),
     Mellomvaerendelinje(
         ("Bankkontoer med statlige midler utenfor Norges Bank",),
@@ -305,14 +315,24 @@ MELLOMVAERENDE_LINJER: tuple[Mellomvaerendelinje, ...] = (
         "Skyldig skattetrekk og andre trekk",
         "skyldig_skattetrekk",
     ),
-    Mellomvaerendelinje(("Skyldige offentlige avgifter",), "skyldige_offentlige_avgifter", "Skyldige offentlige avgifter", "skyldige_offentlige_avgifter"),
+    Mellomvaerendelinje(
+        ("Skyldige offentlige avgifter",),
+        "skyldige_offentlige_avgifter",
+        "Skyldige offentlige avgifter",
+        "skyldige_offentlige_avgifter",
+    ),
     Mellomvaerendelinje(
         ("Avsatt pensjonspremie til Statens pensjonskasse", "Avsatt pensjonspremie"),
         "avsatt_pensjonspremie",
         "Avsatt pensjonspremie til Statens pensjonskasse",
         "annen_kortsiktig_gjeld",
     ),
-    Mellomvaerendelinje(("Mottatte forskuddsbetalinger",), "mottatte_forskuddsbetalinger", "Mottatte forskuddsbetalinger", "annen_kortsiktig_gjeld"),
+    Mellomvaerendelinje(
+        ("Mottatte forskuddsbetalinger",),
+        "mottatte_forskuddsbetalinger",
+        "Mottatte forskuddsbetalinger",
+        "annen_kortsiktig_gjeld",
+    ),
     Mellomvaerendelinje(
         ("Lønn (negativ netto, for mye utbetalt lønn m.m.)", "Lønn (negativ netto)"),
         "lonn_negativ_netto",
@@ -330,22 +350,34 @@ MELLOMVAERENDE_LINJER: tuple[Mellomvaerendelinje, ...] = (
 
 # Note 8: grupper (som i ``mellomvaerende.gruppe``) og linjene i rekkefølge
 NOTE8_OPPSETT: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
-    ("Finansielle anleggsmidler", "sum_finansielle_anleggsmidler", (
-        ("investeringer_aksjer_andeler", "Investeringer i aksjer og andeler"),
-        ("obligasjoner", "Obligasjoner"),
-    )),
-    ("Omløpsmidler", "sum_omlopsmidler", (
-        ("kundefordringer", "Kundefordringer"),
-        ("andre_fordringer", "Andre fordringer"),
-        ("bankinnskudd_kontanter", "Bankinnskudd, kontanter og lignende"),
-    )),
+    (
+        "Finansielle anleggsmidler",
+        "sum_finansielle_anleggsmidler",
+        (
+            ("investeringer_aksjer_andeler", "Investeringer i aksjer og andeler"),
+            ("obligasjoner", "Obligasjoner"),
+        ),
+    ),
+    (
+        "Omløpsmidler",
+        "sum_omlopsmidler",
+        (
+            ("kundefordringer", "Kundefordringer"),
+            ("andre_fordringer", "Andre fordringer"),
+            ("bankinnskudd_kontanter", "Bankinnskudd, kontanter og lignende"),
+        ),
+    ),
     ("Langsiktig gjeld", "sum_langsiktig_gjeld", (("annen_langsiktig_gjeld", "Annen langsiktig gjeld"),)),
-    ("Kortsiktig gjeld", "sum_kortsiktig_gjeld", (
-        ("leverandorgjeld", "Leverandørgjeld"),
-        ("skyldig_skattetrekk", "Skyldig skattetrekk"),
-        ("skyldige_offentlige_avgifter", "Skyldige offentlige avgifter"),
-        ("annen_kortsiktig_gjeld", "Annen kortsiktig gjeld"),
-    )),
+    (
+        "Kortsiktig gjeld",
+        "sum_kortsiktig_gjeld",
+        (
+            ("leverandorgjeld", "Leverandørgjeld"),
+            ("skyldig_skattetrekk", "Skyldig skattetrekk"),
+            ("skyldige_offentlige_avgifter", "Skyldige offentlige avgifter"),
+            ("annen_kortsiktig_gjeld", "Annen kortsiktig gjeld"),
+        ),
+    ),
 )
 
 
@@ -450,7 +482,9 @@ def med_linjer(regnskap: pd.DataFrame, kontoplan: pd.DataFrame) -> pd.DataFrame:
     noter = pd.to_numeric(plan["note"], errors="coerce").to_numpy()[j]
     ut["note"] = pd.array([int(n) if pd.notna(n) else pd.NA for n in noter], dtype="Int64")
     ut["note_linje"] = plan["note_linje"].to_numpy()[j]
-    utenfor = plan["utenfor_lonn_per_arsverk"] if "utenfor_lonn_per_arsverk" in plan else pd.Series(False, index=plan.index)
+    utenfor = (
+        plan["utenfor_lonn_per_arsverk"] if "utenfor_lonn_per_arsverk" in plan else pd.Series(False, index=plan.index)
+    )
     ut["utenfor_lonn_per_arsverk"] = utenfor.fillna(False).astype(bool).to_numpy()[j]
     return ut
 
@@ -513,7 +547,9 @@ def note_a(tildeling: pd.DataFrame, ar: int) -> pd.DataFrame:
     """Note A: per kapittel og post overført fra i fjor, årets tildelinger og samlet tildeling."""
     t = tildeling.loc[tildeling["ar"] == ar].copy()
     t["samlet"] = t["overfort_fra_i_fjor"] + t["arets_tildelinger"]
-    return t[["kapittel", "post", "posttekst", "overfort_fra_i_fjor", "arets_tildelinger", "samlet"]].reset_index(drop=True)
+    return t[["kapittel", "post", "posttekst", "overfort_fra_i_fjor", "arets_tildelinger", "samlet"]].reset_index(
+        drop=True
+    )
 
 
 def bevilgningsrapportering(regnskap: pd.DataFrame, tildeling: pd.DataFrame, ar: int) -> pd.DataFrame:
@@ -530,19 +566,33 @@ def bevilgningsrapportering(regnskap: pd.DataFrame, tildeling: pd.DataFrame, ar:
         regn = float(belop.get((kap, post), 0.0)) * (-1 if inntekt else 1)
         har_tildeling = (kap, post) in a.index
         tildelt = float(a.at[(kap, post), "samlet"]) if har_tildeling else 0.0
-        rader.append({
-            "kapittel": kap,
-            "kapittelnavn": KAPITTELNAVN.get(kap, ""),
-            "post": post,
-            "posttekst": str(a.at[(kap, post), "posttekst"]) if har_tildeling else "",
-            "note": "A, B" if har_tildeling else "",
-            "inntekt": inntekt,
-            "samlet_tildeling": tildelt,
-            "regnskap": regn,
-            "merutgift": tildelt - regn if har_tildeling else None,
-        })
-    return pd.DataFrame(rader, columns=["kapittel", "kapittelnavn", "post", "posttekst", "note", "inntekt",
-                                        "samlet_tildeling", "regnskap", "merutgift"])
+        rader.append(
+            {
+                "kapittel": kap,
+                "kapittelnavn": KAPITTELNAVN.get(kap, ""),
+                "post": post,
+                "posttekst": str(a.at[(kap, post), "posttekst"]) if har_tildeling else "",
+                "note": "A, B" if har_tildeling else "",
+                "inntekt": inntekt,
+                "samlet_tildeling": tildelt,
+                "regnskap": regn,
+                "merutgift": tildelt - regn if har_tildeling else None,
+            }
+        )
+    return pd.DataFrame(
+        rader,
+        columns=[
+            "kapittel",
+            "kapittelnavn",
+            "post",
+            "posttekst",
+            "note",
+            "inntekt",
+            "samlet_tildeling",
+            "regnskap",
+            "merutgift",
+        ],
+    )
 
 
 def bevilgning_summer(bev: pd.DataFrame) -> dict[str, float]:
@@ -559,7 +609,8 @@ def bevilgning_summer(bev: pd.DataFrame) -> dict[str, float]:
 
 # «kan nyttes under post 21», «kan benyttes under postene 21 og 45»
 _NYTTES_UNDER = re.compile(
-    r"kan\s+(?:be)?nyttes\s+under\s+post(?:ene)?\s+(\d{2}(?:\s*(?:,|og)\s*\d{2})*)", re.IGNORECASE)
+    r"kan\s+(?:be)?nyttes\s+under\s+post(?:ene)?\s+(\d{2}(?:\s*(?:,|og)\s*\d{2})*)", re.IGNORECASE
+)
 
 
 def _kan_nyttes_under(stikkord) -> set[str]:
@@ -590,7 +641,8 @@ def note_b(bev: pd.DataFrame, tildeling: pd.DataFrame, fullmakter: pd.DataFrame,
     ukjente = [k for k in f.index if k not in t.index]
     if ukjente:
         raise ManglerGrunnlag(
-            "fullmakter: " + ", ".join(f"kapittel {k} post {p}" for k, p in ukjente)
+            "fullmakter: "
+            + ", ".join(f"kapittel {k} post {p}" for k, p in ukjente)
             + f" har ingen tildeling i {ar} (tildeling)"
         )
     fjor = tildeling.loc[tildeling["ar"] == ar - 1].set_index(["kapittel", "post"])["arets_tildelinger"]
@@ -626,15 +678,37 @@ def note_b(bev: pd.DataFrame, tildeling: pd.DataFrame, fullmakter: pd.DataFrame,
             maks = float(t.at[k, "arets_tildelinger"]) + float(fjor[k])
         else:
             maks = 0.0
-        rader.append({
-            "kapittel": kap, "post": post, "stikkord": t.at[k, "stikkord"] if pd.notna(t.at[k, "stikkord"]) else "",
-            "merutgift": mer, "belastningsfullmakter": belastning, "etter_belastningsfullmakter": etter,
-            "merinntekter": merinntekter, "omdisponering": omdisponering, "innsparinger": innsparinger,
-            "grunnlag_overforing": grunnlag, "maks_overforbart": maks,
-        })
-    nb = pd.DataFrame(rader, columns=["kapittel", "post", "stikkord", "merutgift", "belastningsfullmakter",
-                                      "etter_belastningsfullmakter", "merinntekter", "omdisponering",
-                                      "innsparinger", "grunnlag_overforing", "maks_overforbart"])
+        rader.append(
+            {
+                "kapittel": kap,
+                "post": post,
+                "stikkord": t.at[k, "stikkord"] if pd.notna(t.at[k, "stikkord"]) else "",
+                "merutgift": mer,
+                "belastningsfullmakter": belastning,
+                "etter_belastningsfullmakter": etter,
+                "merinntekter": merinntekter,
+                "omdisponering": omdisponering,
+                "innsparinger": innsparinger,
+                "grunnlag_overforing": grunnlag,
+                "maks_overforbart": maks,
+            }
+        )
+    nb = pd.DataFrame(
+        rader,
+        columns=[
+            "kapittel",
+            "post",
+            "stikkord",
+            "merutgift",
+            "belastningsfullmakter",
+            "etter_belastningsfullmakter",
+            "merinntekter",
+            "omdisponering",
+            "innsparinger",
+            "grunnlag_overforing",
+            "maks_overforbart",
+        ],
+    )
     nb["mulig_overforbart"] = _mulig_overforbart(nb)
     return nb
 
@@ -825,7 +899,14 @@ def kontroller(r: Arsregnskap) -> list[str]:
                 f"Note A, kapittel {rad.kapittel} post {rad.post}: samlet tildeling {_kr(rad.samlet)}, men "
                 f"bevilgningsrapporteringen viser {_kr(i_oppstilling)}."
             )
-    if abs(r.note_a["samlet"].sum() - r.bevilgning_sum["sum_utgiftsfort.samlet_tildeling"] - r.bevilgning_sum["sum_inntektsfort.samlet_tildeling"]) > ORE:
+    if (
+        abs(
+            r.note_a["samlet"].sum()
+            - r.bevilgning_sum["sum_utgiftsfort.samlet_tildeling"]
+            - r.bevilgning_sum["sum_inntektsfort.samlet_tildeling"]
+        )
+        > ORE
+    ):
         feil.append(
             f"Note A summerer til {_kr(r.note_a['samlet'].sum())}, men tildelingskolonnen i bevilgningsrapporteringen "
             f"til {_kr(r.bevilgning_sum['sum_utgiftsfort.samlet_tildeling'] + r.bevilgning_sum['sum_inntektsfort.samlet_tildeling'])}."
@@ -879,7 +960,10 @@ def figurer_for_ar(uttrekk, ar: int, r: Arsregnskap | None = None) -> dict[str, 
     for rad in r.note_a.itertuples():
         pre = f"note_a.{rad.kapittel}.{rad.post}"
         f[f"{pre}.overfort"], f[f"{pre}.arets_tildelinger"], f[f"{pre}.samlet"] = (
-            float(rad.overfort_fra_i_fjor), float(rad.arets_tildelinger), float(rad.samlet))
+            float(rad.overfort_fra_i_fjor),
+            float(rad.arets_tildelinger),
+            float(rad.samlet),
+        )
     for rad in r.note_b.to_dict("records"):
         pre = f"note_b.{rad['kapittel']}.{rad['post']}"
         for kol in NOTE_B_KOLONNER:
@@ -901,8 +985,17 @@ def figurer_for_ar(uttrekk, ar: int, r: Arsregnskap | None = None) -> dict[str, 
     return f
 
 
-NOTE_B_KOLONNER = ("merutgift", "belastningsfullmakter", "etter_belastningsfullmakter", "merinntekter",
-                   "omdisponering", "innsparinger", "grunnlag_overforing", "maks_overforbart", "mulig_overforbart")
+NOTE_B_KOLONNER = (
+    "merutgift",
+    "belastningsfullmakter",
+    "etter_belastningsfullmakter",
+    "merinntekter",
+    "omdisponering",
+    "innsparinger",
+    "grunnlag_overforing",
+    "maks_overforbart",
+    "mulig_overforbart",
+)
 
 
 def nokkeltall_for_ar(uttrekk, ar: int, r: Arsregnskap) -> dict[str, float]:
@@ -929,7 +1022,9 @@ def nokkeltall_for_ar(uttrekk, ar: int, r: Arsregnskap) -> dict[str, float]:
     bev = r.bevilgning
     regnskapet = float(bev.loc[[(k, p) in nokler for k, p in zip(bev["kapittel"], bev["post"])], "regnskap"].sum())
     fm = uttrekk.fullmakter.loc[uttrekk.fullmakter["ar"] == ar]
-    avgitt = float(fm.loc[[(k, p) in nokler for k, p in zip(fm["kapittel"], fm["post"])], "avgitte_belastningsfullmakter"].sum())
+    avgitt = float(
+        fm.loc[[(k, p) in nokler for k, p in zip(fm["kapittel"], fm["post"])], "avgitte_belastningsfullmakter"].sum()
+    )
     utbetalt = regnskapet + avgitt
     f["nokkeltall.samlet_tildeling"] = tildelt
     f["nokkeltall.samlet_utbetaling"] = utbetalt
@@ -943,7 +1038,11 @@ def nokkeltall_for_ar(uttrekk, ar: int, r: Arsregnskap) -> dict[str, float]:
         f["nokkeltall.konsulentandel"] = r.noter[3]["konsulenttjenester"] / driftsutgifter
     if arsverk:
         linjer = med_linjer(uttrekk.regnskap.loc[uttrekk.regnskap["ar"] == ar], uttrekk.kontoplan)
-        utenfor = float(linjer.loc[linjer["utenfor_lonn_per_arsverk"] & linjer["oppstilling_linje"].eq("utbetalinger_lonn"), "belop"].sum())
+        utenfor = float(
+            linjer.loc[
+                linjer["utenfor_lonn_per_arsverk"] & linjer["oppstilling_linje"].eq("utbetalinger_lonn"), "belop"
+            ].sum()
+        )
         f["nokkeltall.lonn_per_arsverk"] = (r.artskonto["utbetalinger_lonn"] - utenfor) / arsverk
         f["nokkeltall.lonn_per_arsverk.honorarer"] = utenfor
     return f
@@ -995,7 +1094,9 @@ def figurer(uttrekk, ar: int, antall_ar: int = 3) -> dict[int, dict[str, float]]
                 # delt på fjorårets beløp uten fortegn, så fortegnet følger retningen
                 naa[f"{fid}.endring"] = (naa[fid] - for_[fid]) / abs(for_[fid])
         if "nokkeltall.lonn_per_arsverk" in naa and "nokkeltall.lonn_per_arsverk" in for_:
-            naa["nokkeltall.lonn_per_arsverk.endring_abs"] = naa["nokkeltall.lonn_per_arsverk"] - for_["nokkeltall.lonn_per_arsverk"]
+            naa["nokkeltall.lonn_per_arsverk.endring_abs"] = (
+                naa["nokkeltall.lonn_per_arsverk"] - for_["nokkeltall.lonn_per_arsverk"]
+            )
     return ut
 
 
@@ -1019,12 +1120,30 @@ def _artskonto_tabell(r: Arsregnskap, fjor: Arsregnskap | None) -> pd.DataFrame:
         if isinstance(s, Seksjon):
             rader.append({**_rad(s.overskrift, "overskrift"), "Note": ""})
             for li in s.linjer:
-                rader.append({**_rad(li.tekst, **{a: r.artskonto[li.id], b: fjor.artskonto[li.id] if fjor else None}),
-                              "Note": str(li.note or "")})
+                rader.append(
+                    {
+                        **_rad(li.tekst, **{a: r.artskonto[li.id], b: fjor.artskonto[li.id] if fjor else None}),
+                        "Note": str(li.note or ""),
+                    }
+                )
             if s.sum_id:
-                rader.append({**_rad(s.sum_tekst, "sum", **{a: r.artskonto[s.sum_id], b: fjor.artskonto[s.sum_id] if fjor else None}), "Note": ""})
+                rader.append(
+                    {
+                        **_rad(
+                            s.sum_tekst,
+                            "sum",
+                            **{a: r.artskonto[s.sum_id], b: fjor.artskonto[s.sum_id] if fjor else None},
+                        ),
+                        "Note": "",
+                    }
+                )
         else:
-            rader.append({**_rad(s.tekst, "sum", **{a: r.artskonto[s.id], b: fjor.artskonto[s.id] if fjor else None}), "Note": ""})
+            rader.append(
+                {
+                    **_rad(s.tekst, "sum", **{a: r.artskonto[s.id], b: fjor.artskonto[s.id] if fjor else None}),
+                    "Note": "",
+                }
+            )
     return pd.DataFrame(rader, columns=["Tekst", "Note", a, b, _TYPE])
 
 
@@ -1047,15 +1166,20 @@ def _note_tabell(r: Arsregnskap, fjor: Arsregnskap | None, nr: int, arsverk: tup
             rader.append(_rad(s.overskrift, "overskrift"))
         for li in s.linjer:
             rader.append(_rad(li.tekst, **{a: r.noter[nr][li.id], b: fjor.noter[nr][li.id] if fjor else None}))
-        rader.append(_rad(s.sum_tekst, "sum", **{a: r.noter[nr][s.sum_id], b: fjor.noter[nr][s.sum_id] if fjor else None}))
+        rader.append(
+            _rad(s.sum_tekst, "sum", **{a: r.noter[nr][s.sum_id], b: fjor.noter[nr][s.sum_id] if fjor else None})
+        )
     if arsverk is not None:
         rader.append(_rad("Antall utførte årsverk", "arsverk", **{a: arsverk[0], b: arsverk[1]}))
     return pd.DataFrame(rader, columns=["Tekst", a, b, _TYPE])
 
 
 def _note8_tabell(r: Arsregnskap) -> pd.DataFrame:
-    kol = {"bokfort": "Bokført avregning med statskassen", "rapportert": "Rapportert mellomværende med statskassen",
-           "forskjell": "Forskjell"}
+    kol = {
+        "bokfort": "Bokført avregning med statskassen",
+        "rapportert": "Rapportert mellomværende med statskassen",
+        "forskjell": "Forskjell",
+    }
     rader = []
     for gruppe, sum_id, linjer in NOTE8_OPPSETT:
         rader.append(_rad(gruppe, "overskrift"))
@@ -1078,36 +1202,78 @@ def _bevilgning_tabell(r: Arsregnskap) -> pd.DataFrame:
         rader.append({"Kapittel og post": overskrift, _TYPE: "overskrift"})
         for x in r.bevilgning.loc[r.bevilgning["inntekt"] == inntekt].itertuples():
             tekst = ", ".join(t for t in (x.kapittelnavn, x.posttekst.lower() if x.posttekst else "") if t)
-            rader.append({"Kapittel og post": f"{x.kapittel} {x.post}", "Tekst": tekst, "Note": x.note,
-                          "Samlet tildeling": x.samlet_tildeling, regn: x.regnskap, mer: x.merutgift, _TYPE: "linje"})
-        rader.append({"Kapittel og post": sum_tekst, "Samlet tildeling": r.bevilgning_sum[f"{nokkel}.samlet_tildeling"],
-                      regn: r.bevilgning_sum[nokkel], _TYPE: "sum"})
-    rader.append({"Kapittel og post": "Netto rapportert til bevilgningsregnskapet", regn: r.bevilgning_sum["netto_rapportert"], _TYPE: "sum"})
+            rader.append(
+                {
+                    "Kapittel og post": f"{x.kapittel} {x.post}",
+                    "Tekst": tekst,
+                    "Note": x.note,
+                    "Samlet tildeling": x.samlet_tildeling,
+                    regn: x.regnskap,
+                    mer: x.merutgift,
+                    _TYPE: "linje",
+                }
+            )
+        rader.append(
+            {
+                "Kapittel og post": sum_tekst,
+                "Samlet tildeling": r.bevilgning_sum[f"{nokkel}.samlet_tildeling"],
+                regn: r.bevilgning_sum[nokkel],
+                _TYPE: "sum",
+            }
+        )
+    rader.append(
+        {
+            "Kapittel og post": "Netto rapportert til bevilgningsregnskapet",
+            regn: r.bevilgning_sum["netto_rapportert"],
+            _TYPE: "sum",
+        }
+    )
     return pd.DataFrame(rader, columns=[*kol, _TYPE])
 
 
 def _kapital_tabell(r: Arsregnskap) -> pd.DataFrame:
-    rader = [{"Konto": x.konto, "Tekst": x.tekst, "Beløp": float(x.belop), _TYPE: "linje"} for x in r.kapitalkontoer.itertuples()]
-    rader.append({"Konto": "", "Tekst": "Sum rapportert", "Beløp": r.bevilgning_sum["netto_rapportert"] + float(r.kapitalkontoer["belop"].sum()), _TYPE: "sum"})
+    rader = [
+        {"Konto": x.konto, "Tekst": x.tekst, "Beløp": float(x.belop), _TYPE: "linje"}
+        for x in r.kapitalkontoer.itertuples()
+    ]
+    rader.append(
+        {
+            "Konto": "",
+            "Tekst": "Sum rapportert",
+            "Beløp": r.bevilgning_sum["netto_rapportert"] + float(r.kapitalkontoer["belop"].sum()),
+            _TYPE: "sum",
+        }
+    )
     return pd.DataFrame(rader, columns=["Konto", "Tekst", "Beløp", _TYPE])
 
 
 def _beholdning_tabell(r: Arsregnskap) -> pd.DataFrame:
     endring = r.kapitalkontoer.loc[r.kapitalkontoer["endring_mellomvaerende"], "konto"]
     fjor = r.mellomvaerende_i_fjor["sum"] if r.mellomvaerende_i_fjor is not None else None
-    return pd.DataFrame([{
-        "Konto": endring.iloc[0] if len(endring) == 1 else "", "Tekst": "Mellomværende med statskassen",
-        str(r.ar): r.mellomvaerende["sum"], str(r.ar - 1): fjor,
-        "Endring": r.mellomvaerende["sum"] - fjor if fjor is not None else None, _TYPE: "linje",
-    }])
+    return pd.DataFrame(
+        [
+            {
+                "Konto": endring.iloc[0] if len(endring) == 1 else "",
+                "Tekst": "Mellomværende med statskassen",
+                str(r.ar): r.mellomvaerende["sum"],
+                str(r.ar - 1): fjor,
+                "Endring": r.mellomvaerende["sum"] - fjor if fjor is not None else None,
+                _TYPE: "linje",
+            }
+        ]
+    )
 
 
 def _note_a_tabell(r: Arsregnskap) -> pd.DataFrame:
-    return pd.DataFrame({
-        "Kapittel og post": [f"{k} {p}" for k, p in zip(r.note_a["kapittel"], r.note_a["post"])],
-        "Overført fra i fjor": r.note_a["overfort_fra_i_fjor"], "Årets tildelinger": r.note_a["arets_tildelinger"],
-        "Samlet tildeling": r.note_a["samlet"], _TYPE: "linje",
-    })
+    return pd.DataFrame(
+        {
+            "Kapittel og post": [f"{k} {p}" for k, p in zip(r.note_a["kapittel"], r.note_a["post"])],
+            "Overført fra i fjor": r.note_a["overfort_fra_i_fjor"],
+            "Årets tildelinger": r.note_a["arets_tildelinger"],
+            "Samlet tildeling": r.note_a["samlet"],
+            _TYPE: "linje",
+        }
+    )
 
 
 NOTE_B_OVERSKRIFTER = {
@@ -1125,8 +1291,10 @@ NOTE_B_OVERSKRIFTER = {
 
 def _note_b_tabell(r: Arsregnskap) -> pd.DataFrame:
     """Note B med én kolonne per post (med stikkordet) og én rad per steg i beregningen."""
-    poster = [f"{k} {p}" + (f" «{st}»" if st else "")
-              for k, p, st in zip(r.note_b["kapittel"], r.note_b["post"], r.note_b["stikkord"])]
+    poster = [
+        f"{k} {p}" + (f" «{st}»" if st else "")
+        for k, p, st in zip(r.note_b["kapittel"], r.note_b["post"], r.note_b["stikkord"])
+    ]
     rader = []
     for kol, navn in NOTE_B_OVERSKRIFTER.items():
         type_ = "sum" if kol in ("grunnlag_overforing", "mulig_overforbart") else "linje"
@@ -1138,7 +1306,9 @@ def nokkeltall_tabell(f: dict[int, dict[str, float]], tildeling: pd.DataFrame) -
     """Tabell 1: nøkkeltallene per år (kolonner), i rapportens rekkefølge."""
     ar = sorted(a for a in f if "nokkeltall.samlet_tildeling" in f[a])
     poster = sorted(p for p in tildeling["post"].unique() if p in DRIFTSPOSTER)
-    spenn = f"post {poster[0]}–{poster[-1]}" if len(poster) > 1 else (f"post {poster[0]}" if poster else "driftspostene")
+    spenn = (
+        f"post {poster[0]}–{poster[-1]}" if len(poster) > 1 else (f"post {poster[0]}" if poster else "driftspostene")
+    )
     rader = {
         "nokkeltall.arsverk": "Utførte årsverk",
         "nokkeltall.samlet_tildeling": f"Samlet tildeling, {spenn}",
@@ -1164,8 +1334,12 @@ FIGUR_19_GRUPPER = {
     "Kjøp av konsulenttjenester": ("konsulenttjenester",),
     "Kjøp av andre fremmede tjenester": ("andre_fremmede_tjenester",),
     "Reiser og diett": ("reiser_diett",),
-    "Øvrige driftsutgifter": ("reparasjon_vedlikehold_maskiner", "mindre_utstyrsanskaffelser", "leie_maskiner",
-                              "ovrige_driftsutgifter"),
+    "Øvrige driftsutgifter": (
+        "reparasjon_vedlikehold_maskiner",
+        "mindre_utstyrsanskaffelser",
+        "leie_maskiner",
+        "ovrige_driftsutgifter",
+    ),
 }
 
 
@@ -1188,8 +1362,13 @@ def konsulentutgifter(uttrekk, ar: int, antall_ar: int = 5) -> pd.DataFrame:
         if linjer["ar"].eq(a).any():
             n3 = note(linjer, 3, a)
             drift = artskontorapportering(linjer, a)["sum_utbetalinger_drift"]
-            rader.append({"År": a, "Konsulenttjenester": n3["konsulenttjenester"],
-                          "Andel av driftsutgiftene": n3["konsulenttjenester"] / drift if drift else None})
+            rader.append(
+                {
+                    "År": a,
+                    "Konsulenttjenester": n3["konsulenttjenester"],
+                    "Andel av driftsutgiftene": n3["konsulenttjenester"] / drift if drift else None,
+                }
+            )
     return pd.DataFrame(rader, columns=["År", "Konsulenttjenester", "Andel av driftsutgiftene"])
 
 
@@ -1217,9 +1396,17 @@ def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.regneark`).
 REGNEARK = {
-    "2.3 Tabell 1": ark("tab.tabell_1", kilder=("regnskap", "hr"), standard="kroner",
-                        rader={"Utførte årsverk": "desimal", "Utnyttelsesgrad": "andel",
-                               "Lønnsandel av driftsutgifter": "andel", "Konsulentandel av driftsutgifter": "andel"}),
+    "2.3 Tabell 1": ark(
+        "tab.tabell_1",
+        kilder=("regnskap", "hr"),
+        standard="kroner",
+        rader={
+            "Utførte årsverk": "desimal",
+            "Utnyttelsesgrad": "andel",
+            "Lønnsandel av driftsutgifter": "andel",
+            "Konsulentandel av driftsutgifter": "andel",
+        },
+    ),
     "6.3 Bevilgningsrapportering": ark("tab.bevilgningsrapportering", kilder=("regnskap",), standard="kroner"),
     "6.3 Kapitalkontoer": ark("tab.kapitalkontoer", kilder=("regnskap",), standard="kroner"),
     "6.3 Beholdninger": ark("tab.beholdninger", kilder=("regnskap",), standard="kroner"),
@@ -1227,9 +1414,15 @@ REGNEARK = {
     "6.3 Note B": ark("tab.note_b", kilder=("regnskap",), standard="kroner"),
     "6.3 Artskontorapportering": ark("tab.artskontorapportering", kilder=("regnskap",), standard="kroner"),
     "6.3 Mellomværende": ark("tab.mellomvaerende", kilder=("regnskap",), standard="kroner"),
-    **{f"6.3 Note {nr}": ark(f"tab.note_{nr}", kilder=("regnskap",), standard="kroner",
-                             rader={"Antall utførte årsverk": "desimal"} if nr == 2 else {})
-       for nr in (*NOTE_OPPSETT, 8)},
+    **{
+        f"6.3 Note {nr}": ark(
+            f"tab.note_{nr}",
+            kilder=("regnskap",),
+            standard="kroner",
+            rader={"Antall utførte årsverk": "desimal"} if nr == 2 else {},
+        )
+        for nr in (*NOTE_OPPSETT, 8)
+    },
     "4.3 Figur 19": ark("fig.figur_19", kilder=("regnskap",), standard="kroner"),
     "4.3 Figur 20": ark("fig.figur_20", kilder=("regnskap",), standard="kroner"),
 }
@@ -1239,7 +1432,9 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     """Tabell 1, oppstillingene og notene i del VI og dataene bak Figur 19 og 20, med tall
     (til ``tabeller.xlsx``)."""
     f = figurer(uttrekk, ar)
-    ut = {"2.3 Tabell 1": nokkeltall_tabell(f, uttrekk.tildeling.loc[uttrekk.tildeling["ar"] == ar]).drop(columns="_id")}
+    ut = {
+        "2.3 Tabell 1": nokkeltall_tabell(f, uttrekk.tildeling.loc[uttrekk.tildeling["ar"] == ar]).drop(columns="_id")
+    }
     ut.update({n: t.drop(columns=_TYPE) for n, t in _oppstillinger(uttrekk, ar).items()})
     ut["4.3 Figur 19"] = utgifter_etter_art(kontrollert(uttrekk, ar))
     ut["4.3 Figur 20"] = konsulentutgifter(uttrekk, ar)
@@ -1261,13 +1456,21 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     ut: dict[str, pd.DataFrame] = {}
     for navn, t in _oppstillinger(uttrekk, ar).items():
         vis = t.drop(columns=_TYPE).astype(object)
-        tall_kol = [k for k in vis.columns
-                    if t[k].notna().any() and t[k].dropna().map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).all()]
+        tall_kol = [
+            k
+            for k in vis.columns
+            if t[k].notna().any()
+            and t[k].dropna().map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).all()
+        ]
         for i, type_ in t[_TYPE].items():
             for k in vis.columns:
                 v = t.at[i, k]
                 if k in tall_kol:
-                    vis.at[i, k] = (tall(v, desimaler=1) if type_ == "arsverk" else _kroner(v)) if isinstance(v, (int, float)) and pd.notna(v) else ""
+                    vis.at[i, k] = (
+                        (tall(v, desimaler=1) if type_ == "arsverk" else _kroner(v))
+                        if isinstance(v, (int, float)) and pd.notna(v)
+                        else ""
+                    )
                 elif v is None or (isinstance(v, float) and pd.isna(v)):
                     vis.at[i, k] = ""
             forste = vis.columns[0] if navn != "6.3 Kapitalkontoer" else "Tekst"
@@ -1307,119 +1510,154 @@ _DRIFT = "driftspostene (01–29 unntatt 24) virksomheten har tildeling på"
 TALL = [
     # bevilgningsrapporteringen
     Tall(
-        "bevilgning.{post}.samlet_tildeling", "kroner",
+        "bevilgning.{post}.samlet_tildeling",
+        "kroner",
         "Samlet tildeling (overført fra i fjor + årets tildelinger) på kapittelet og posten id-en angir; 0 uten tildeling.",
         "arsrapport.regnskap.bevilgningsrapportering",
     ),
     Tall(
-        "bevilgning.{post}.regnskap", "kroner",
+        "bevilgning.{post}.regnskap",
+        "kroner",
         "Regnskapet for året på kapittelet og posten id-en angir (inntekter som positive beløp).",
         "arsrapport.regnskap.bevilgningsrapportering",
     ),
     Tall(
-        "bevilgning.{post}.merutgift", "kroner",
+        "bevilgning.{post}.merutgift",
+        "kroner",
         "Samlet tildeling − regnskap på posten id-en angir: positivt er mindreutgift, negativt merutgift.",
-        "arsrapport.regnskap.bevilgningsrapportering", fortegnsord=_UTGIFT,
+        "arsrapport.regnskap.bevilgningsrapportering",
+        fortegnsord=_UTGIFT,
     ),
     Tall(
-        "bevilgning.{post}.regnskap_inkl_belastning", "kroner",
+        "bevilgning.{post}.regnskap_inkl_belastning",
+        "kroner",
         "Regnskapet på posten medregnet det andre har utgiftsført etter avgitte belastningsfullmakter (Note B).",
         "arsrapport.regnskap.figurer_for_ar",
     ),
     Tall(
-        "bevilgning.{ledd}", "kroner",
+        "bevilgning.{ledd}",
+        "kroner",
         "Sum utgiftsført (sum_utgiftsfort) eller inntektsført (sum_inntektsfort) i regnskapet for året, eller netto "
         "rapportert til bevilgningsregnskapet (netto_rapportert: utgiftsført − inntektsført).",
         "arsrapport.regnskap.bevilgning_summer",
     ),
     Tall(
-        "bevilgning.{ledd}.samlet_tildeling", "kroner",
+        "bevilgning.{ledd}.samlet_tildeling",
+        "kroner",
         "Samlet tildeling på alle utgiftspostene (sum_utgiftsfort) eller inntektspostene (sum_inntektsfort).",
         "arsrapport.regnskap.bevilgning_summer",
     ),
     Tall(
-        "kapitalkonto.{konto}", "kroner", "Beløpet for året på kapitalkontoen id-en angir (kontonummeret).",
+        "kapitalkonto.{konto}",
+        "kroner",
+        "Beløpet for året på kapitalkontoen id-en angir (kontonummeret).",
         "arsrapport.regnskap.kapitalkontoer",
     ),
     Tall(
-        "kapitalkonto.sum_rapportert", "kroner",
+        "kapitalkonto.sum_rapportert",
+        "kroner",
         "Sum rapportert: netto rapportert til bevilgningsregnskapet pluss kapitalkontoene.",
         "arsrapport.regnskap.figurer_for_ar",
     ),
     Tall(
-        "kapitalregnskap.{konto}", "kroner",
+        "kapitalregnskap.{konto}",
+        "kroner",
         "Beholdningen per 31.12. på kapitalkontoen id-en angir, kontoen for mellomværendet med statskassen "
         "(lik mellomvaerende.sum).",
         "arsrapport.regnskap.figurer_for_ar",
     ),
     # Note A og Note B
     Tall(
-        "note_a.{post}.overfort", "kroner", "Note A: overført fra i fjor på kapittelet og posten id-en angir.",
+        "note_a.{post}.overfort",
+        "kroner",
+        "Note A: overført fra i fjor på kapittelet og posten id-en angir.",
         "arsrapport.regnskap.note_a",
     ),
     Tall(
-        "note_a.{post}.arets_tildelinger", "kroner", "Note A: årets tildelinger på kapittelet og posten id-en angir.",
+        "note_a.{post}.arets_tildelinger",
+        "kroner",
+        "Note A: årets tildelinger på kapittelet og posten id-en angir.",
         "arsrapport.regnskap.note_a",
     ),
     Tall(
-        "note_a.{post}.samlet", "kroner",
+        "note_a.{post}.samlet",
+        "kroner",
         "Note A: samlet tildeling (overført fra i fjor + årets tildelinger) på kapittelet og posten id-en angir.",
         "arsrapport.regnskap.note_a",
     ),
     Tall(
-        "note_b.{post}.merutgift", "kroner",
+        "note_b.{post}.merutgift",
+        "kroner",
         "Note B: samlet tildeling − regnskap på posten: positivt er mindreutgift, negativt merutgift.",
-        _NOTE_B, fortegnsord=_UTGIFT,
+        _NOTE_B,
+        fortegnsord=_UTGIFT,
     ),
     Tall(
-        "note_b.{post}.belastningsfullmakter", "kroner",
-        "Note B: utgiftsført av andre etter avgitte belastningsfullmakter på posten (negativt beløp).", _NOTE_B,
+        "note_b.{post}.belastningsfullmakter",
+        "kroner",
+        "Note B: utgiftsført av andre etter avgitte belastningsfullmakter på posten (negativt beløp).",
+        _NOTE_B,
     ),
     Tall(
-        "note_b.{post}.etter_belastningsfullmakter", "kroner",
+        "note_b.{post}.etter_belastningsfullmakter",
+        "kroner",
         "Note B: mindreutgift (positivt) eller merutgift (negativt) på posten etter avgitte belastningsfullmakter.",
-        _NOTE_B, fortegnsord=_UTGIFT,
+        _NOTE_B,
+        fortegnsord=_UTGIFT,
     ),
     Tall(
-        "note_b.{post}.merinntekter", "kroner", "Note B: merinntekter på posten etter fullmakt (tabellen fullmakter).",
+        "note_b.{post}.merinntekter",
+        "kroner",
+        "Note B: merinntekter på posten etter fullmakt (tabellen fullmakter).",
         _NOTE_B,
     ),
     Tall(
-        "note_b.{post}.omdisponering", "kroner", "Note B: omdisponering til eller fra posten (tabellen fullmakter).",
+        "note_b.{post}.omdisponering",
+        "kroner",
+        "Note B: omdisponering til eller fra posten (tabellen fullmakter).",
         _NOTE_B,
     ),
     Tall(
-        "note_b.{post}.innsparinger", "kroner", "Note B: innsparinger på posten (negativt beløp; tabellen fullmakter).",
+        "note_b.{post}.innsparinger",
+        "kroner",
+        "Note B: innsparinger på posten (negativt beløp; tabellen fullmakter).",
         _NOTE_B,
     ),
     Tall(
-        "note_b.{post}.grunnlag_overforing", "kroner",
+        "note_b.{post}.grunnlag_overforing",
+        "kroner",
         "Note B: grunnlag for overføring = merutgift etter belastningsfullmakter + merinntekter + omdisponering "
         "− innsparinger (positivt er mindreutgift).",
-        _NOTE_B, fortegnsord=_UTGIFT,
+        _NOTE_B,
+        fortegnsord=_UTGIFT,
     ),
     Tall(
-        "note_b.{post}.maks_overforbart", "kroner",
+        "note_b.{post}.maks_overforbart",
+        "kroner",
         "Note B: maksimalt overførbart beløp på posten (fullmakter; ellers 5 % av årets tildeling på driftspostene, "
         "årets og fjorårets tildeling på poster som «kan overføres», ellers 0).",
         _NOTE_B,
     ),
     Tall(
-        "note_b.{post}.mulig_overforbart", "kroner",
+        "note_b.{post}.mulig_overforbart",
+        "kroner",
         "Note B: mulig overførbart beløp: grunnlaget etter dekning mellom poster, begrenset av maks overførbart "
         "(negativt er udekket merutgift).",
         _NOTE_B,
     ),
     # artskontorapporteringen, notene og mellomværendet
     Tall(
-        "artskonto.{ledd}", "kroner",
+        "artskonto.{ledd}",
+        "kroner",
         "Linjen id-en angir i artskontorapporteringen for året, med sum- og nettolinjene (innbetalinger positive).",
         "arsrapport.regnskap.artskontorapportering",
     ),
     *(
         Tall(
-            f"note{nr}.{{ledd}}", "kroner",
-            f"Note {nr} {tittel}: linjen id-en angir (også sumlinjene), som i noten.", "arsrapport.regnskap.note",
+            f"note{nr}.{{ledd}}",
+            "kroner",
+            f"Note {nr} {tittel}: linjen id-en angir (også sumlinjene), som i noten.",
+            "arsrapport.regnskap.note",
         )
         for nr, tittel in NOTE_TITLER.items()
         if nr != 2  # Note 2 har også årsverk og premiesats, som ikke er beløp
@@ -1429,23 +1667,33 @@ TALL = [
         for li in NOTE_OPPSETT[2][0].linjer
     ),
     Tall(
-        f"note2.{NOTE_OPPSETT[2][0].sum_id}", "kroner", f"Note 2 {NOTE_TITLER[2]}: {NOTE_OPPSETT[2][0].sum_tekst}.",
+        f"note2.{NOTE_OPPSETT[2][0].sum_id}",
+        "kroner",
+        f"Note 2 {NOTE_TITLER[2]}: {NOTE_OPPSETT[2][0].sum_tekst}.",
         "arsrapport.regnskap.note",
     ),
-    Tall("note2.antall_arsverk", "arsverk", "Note 2: årsverk i året (tabellen arsverk).", "arsrapport.regnskap.figurer_for_ar"),
     Tall(
-        "note2.premiesats_arbeidsgiverandel", "andel",
+        "note2.antall_arsverk",
+        "arsverk",
+        "Note 2: årsverk i året (tabellen arsverk).",
+        "arsrapport.regnskap.figurer_for_ar",
+    ),
+    Tall(
+        "note2.premiesats_arbeidsgiverandel",
+        "andel",
         "Note 2: arbeidsgiverandelen av pensjonspremien til Statens pensjonskasse for året (tabellen pensjonspremie).",
         "arsrapport.regnskap.figurer_for_ar",
     ),
     Tall(
-        "note8.{ledd}.{ledd}", "kroner",
+        "note8.{ledd}.{ledd}",
+        "kroner",
         "Note 8: linjen, gruppesummen (sum_…) eller totalen (sum) id-en angir, i kolonnen til slutt (bokfort: "
         "bokført avregning, rapportert: rapportert mellomværende, forskjell: bokført − rapportert).",
         "arsrapport.regnskap.note8",
     ),
     Tall(
-        "mellomvaerende.{ledd}", "kroner",
+        "mellomvaerende.{ledd}",
+        "kroner",
         "Linjen id-en angir i oversikten over mellomværendet med statskassen per 31.12. (rapportert; sum: alle linjene).",
         "arsrapport.regnskap.mellomvaerende_oversikt",
     ),
@@ -1453,31 +1701,46 @@ TALL = [
     Tall("nokkeltall.arsverk", "arsverk", "Årsverk i året (Tabell 1 i del II).", _NOKKEL),
     Tall("nokkeltall.samlet_tildeling", "kroner", f"Samlet tildeling på {_DRIFT}.", _NOKKEL),
     Tall(
-        "nokkeltall.samlet_utbetaling", "kroner",
+        "nokkeltall.samlet_utbetaling",
+        "kroner",
         f"Utbetalt på {_DRIFT}: regnskapet pluss det andre har utgiftsført etter avgitte belastningsfullmakter.",
         _NOKKEL,
     ),
     Tall(
-        "nokkeltall.merforbruk", "kroner",
+        "nokkeltall.merforbruk",
+        "kroner",
         "Samlet utbetaling − samlet tildeling på driftspostene: positivt er merforbruk, negativt mindreforbruk.",
-        _NOKKEL, fortegnsord=("merforbruk", "mindreforbruk"),
+        _NOKKEL,
+        fortegnsord=("merforbruk", "mindreforbruk"),
     ),
     Tall(
-        "nokkeltall.utnyttelsesgrad", "andel", "Samlet utbetaling ÷ samlet tildeling på driftspostene.", _NOKKEL,
+        "nokkeltall.utnyttelsesgrad",
+        "andel",
+        "Samlet utbetaling ÷ samlet tildeling på driftspostene.",
+        _NOKKEL,
     ),
     Tall(
-        "nokkeltall.driftsutgifter", "kroner", "Sum utbetalinger til drift i artskontorapporteringen for året.", _NOKKEL,
+        "nokkeltall.driftsutgifter",
+        "kroner",
+        "Sum utbetalinger til drift i artskontorapporteringen for året.",
+        _NOKKEL,
     ),
     Tall("nokkeltall.lonnsandel", "andel", "Utbetalinger til lønn ÷ driftsutgiftene i året.", _NOKKEL),
     Tall(
-        "nokkeltall.konsulentandel", "andel", "Kjøp av konsulenttjenester (Note 3) ÷ driftsutgiftene i året.", _NOKKEL,
+        "nokkeltall.konsulentandel",
+        "andel",
+        "Kjøp av konsulenttjenester (Note 3) ÷ driftsutgiftene i året.",
+        _NOKKEL,
     ),
     Tall(
-        "nokkeltall.lonn_per_arsverk", "kroner",
-        "Utbetalinger til lønn uten honorarene (nokkeltall.lonn_per_arsverk.honorarer) per årsverk.", _NOKKEL,
+        "nokkeltall.lonn_per_arsverk",
+        "kroner",
+        "Utbetalinger til lønn uten honorarene (nokkeltall.lonn_per_arsverk.honorarer) per årsverk.",
+        _NOKKEL,
     ),
     Tall(
-        "nokkeltall.lonn_per_arsverk.honorarer", "kroner",
+        "nokkeltall.lonn_per_arsverk.honorarer",
+        "kroner",
         "Lønn på kontoene kontoplanen merker utenfor_lonn_per_arsverk (honorarer til nemndmedlemmer), holdt utenfor "
         "lønn per årsverk.",
         _NOKKEL,

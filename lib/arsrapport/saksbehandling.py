@@ -24,8 +24,8 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
-from arsrapport.minne import husk_per_tabell
 from arsrapport.kontrakt import AVGJORELSESFORMER, BEHANDLINGSTYPER, SAKSGRUPPER  # noqa: F401 (re-eksport)
+from arsrapport.minne import husk_per_tabell
 
 NEMNDMOTEFORMER = ("Stornemnd", "NMP", "NUP")
 OMGJORT = ("Omgjort", "Delvis omgjort")

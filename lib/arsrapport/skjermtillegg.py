@@ -45,9 +45,7 @@ MINST_VED_DELING = 3
 
 MYK = "\u00ad"
 
-_OVERSKRIFT = re.compile(
-    r"(<h[1-6]\b[^>]*>)(.*?)(</h[1-6]>)|(<span class=\"caption-text\">)(.*?)(</span>)", re.S
-)
+_OVERSKRIFT = re.compile(r"(<h[1-6]\b[^>]*>)(.*?)(</h[1-6]>)|(<span class=\"caption-text\">)(.*?)(</span>)", re.S)
 _MERKE = re.compile(r"(<[^>]*>)")
 #: I tabellceller (smale kolonner) deles ord fra så mange bokstaver.
 LANGT_ORD_I_TABELL = 12

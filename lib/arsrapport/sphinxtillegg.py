@@ -70,9 +70,7 @@ def kolonnespesifikasjon(
         # tabulary: R/L fordeler bredden; korte tekstkolonner (noter, koder) brytes ikke
         return "".join("R" if h else "l" if b <= KORT else "L" for h, b in zip(hoyre, bredder))
     tegn = kolonnebredder(hoyre, bredder, minste, tegn_per_linje)
-    return "".join(
-        (_HOYRE if h else _VENSTRE) + r"\X{%d}{%d}" % (b, tegn_per_linje) for b, h in zip(tegn, hoyre)
-    )
+    return "".join((_HOYRE if h else _VENSTRE) + rf"\X{{{b}}}{{{tegn_per_linje}}}" for b, h in zip(tegn, hoyre))
 
 
 def kolonnebredder(
@@ -242,19 +240,27 @@ def _deler_i_latex(app, doctree: nodes.document) -> None:
     seksjon = next(iter(doctree.findall(nodes.section)), None)
     if seksjon is not None and len(seksjon) and isinstance(seksjon[0], nodes.title):
         tittel = escape(seksjon[0].astext())
-        seksjon.insert(1, nodes.raw(
-            "", r"\chapter*{%s}\addcontentsline{toc}{chapter}{%s}\markboth{%s}{%s}" % ((tittel,) * 4),
-            format="latex",
-        ))
+        seksjon.insert(
+            1,
+            nodes.raw(
+                "",
+                r"\chapter*{%s}\addcontentsline{toc}{chapter}{%s}\markboth{%s}{%s}" % ((tittel,) * 4),
+                format="latex",
+            ),
+        )
     for toctree in list(doctree.findall(addnodes.toctree)):
         del_ = toctree.get("caption")
         if not del_:
             continue
         forelder = toctree.parent
-        forelder.insert(forelder.index(toctree), nodes.raw(
-            "", r"\clearpage\phantomsection\addcontentsline{toc}{part}{%s}" % escape(del_),
-            format="latex",
-        ))
+        forelder.insert(
+            forelder.index(toctree),
+            nodes.raw(
+                "",
+                rf"\clearpage\phantomsection\addcontentsline{{toc}}{{part}}{{{escape(del_)}}}",
+                format="latex",
+            ),
+        )
 
 
 # ------------------------------------------------------------------ norske ord i HTML
@@ -403,7 +409,8 @@ def _sider_med_endrede_tall(app, env, lagt_til, endret, fjernet):
 
     brukt = getattr(env, "arsrapport_tall", {})
     return sorted(
-        side for side, refs in brukt.items()
+        side
+        for side, refs in brukt.items()
         if side in env.found_docs and any(tuple(t) != na(r) for r, t in refs.items())
     )
 

@@ -59,7 +59,9 @@ def mal_for_aret(styringsparametere: pd.DataFrame, ar: int, kode: str) -> Mal:
         v = r[kol]
         return None if pd.isna(v) else typ(v)
 
-    return Mal(kode, str(r["populasjon"]), verdi("grense_dager", int), verdi("mal_andel", float), verdi("mal_reduksjon", int))
+    return Mal(
+        kode, str(r["populasjon"]), verdi("grense_dager", int), verdi("mal_andel", float), verdi("mal_reduksjon", int)
+    )
 
 
 def resultat(saker: pd.DataFrame, styringsparametere: pd.DataFrame, ar: int, kode: str) -> dict[str, float]:
@@ -101,7 +103,8 @@ def vurdering(res: dict[str, float], m: Mal) -> tuple[bool, str]:
         nadd &= ok
         grunner.append(
             f"{fmt.prosent(andel)} under {m.grense_dager} dager mot målet {fmt.prosent(m.mal_andel, desimaler=0)}"
-            if andel is not None else "ingen behandlede saker"
+            if andel is not None
+            else "ingen behandlede saker"
         )
     if m.mal_reduksjon is not None:
         nedgang = res["beholdning_start"] - res["beholdning"]
@@ -112,9 +115,7 @@ def vurdering(res: dict[str, float], m: Mal) -> tuple[bool, str]:
         grunner.append(
             f"beholdningen {endring} {fmt.tall(abs(nedgang))} mot målet en nedgang på minst {fmt.tall(m.mal_reduksjon)}"
         )
-        grunner.append(
-            "snittalderen økte" if not ok_alder else "snittalderen økte ikke"
-        )
+        grunner.append("snittalderen økte" if not ok_alder else "snittalderen økte ikke")
     return nadd, "; ".join(grunner)
 
 

@@ -23,7 +23,9 @@ def vis(tab: pd.DataFrame, andeler=(), dager=(), strek_for_null: bool = False) -
         elif kol in dager:
             ut[kol] = [fmt.tall(v) if pd.notna(v) else "" for v in serie]
         elif pd.api.types.is_numeric_dtype(serie):
-            ut[kol] = [(fmt.tall_eller_strek(v) if strek_for_null else fmt.tall(v)) if pd.notna(v) else "" for v in serie]
+            ut[kol] = [
+                (fmt.tall_eller_strek(v) if strek_for_null else fmt.tall(v)) if pd.notna(v) else "" for v in serie
+            ]
     return ut
 
 
@@ -85,7 +87,9 @@ OVERSIKT_IKKE_I_BOKA = ["Henlagt", "Snittalder i fjor (dager)", "Snittalder (dag
 
 def oversikt(tab: pd.DataFrame) -> _Tabell:
     """En porteføljeoversikt (``portefolje.oversikt``) slik boka viser den."""
-    vist = vis(tab.drop(columns=OVERSIKT_IKKE_I_BOKA), andeler=OVERSIKT_ANDELER, dager=OVERSIKT_DAGER, strek_for_null=True)
+    vist = vis(
+        tab.drop(columns=OVERSIKT_IKKE_I_BOKA), andeler=OVERSIKT_ANDELER, dager=OVERSIKT_DAGER, strek_for_null=True
+    )
     return som_html(vist.rename(columns=OVERSIKT_KORT))
 
 

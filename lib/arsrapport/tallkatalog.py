@@ -34,14 +34,23 @@ from functools import cached_property
 # oppføringene er definert i arsrapport.tallspek, så kapitlene kan bruke dem uten katalogen
 from arsrapport.tallspek import ENDRING, ENDRING_ABS, PLASSHOLDER_TEKST, PLASSHOLDERE, Tall, _forste_ledd
 
+
 def _avled(grunn: Tall, hvilken: str) -> Tall:
     if hvilken == "endring":
         return replace(
-            grunn, monster=grunn.monster + ENDRING, enhet="andel", desimaler=0, fortegnsord=None, avledet="endring",
+            grunn,
+            monster=grunn.monster + ENDRING,
+            enhet="andel",
+            desimaler=0,
+            fortegnsord=None,
+            avledet="endring",
             definisjon=f"Endring i prosent fra året før: {grunn.definisjon[0].lower()}{grunn.definisjon[1:]}",
         )
     return replace(
-        grunn, monster=grunn.monster + ENDRING_ABS, fortegnsord=None, avledet="endring_abs",
+        grunn,
+        monster=grunn.monster + ENDRING_ABS,
+        fortegnsord=None,
+        avledet="endring_abs",
         definisjon=f"Endring fra året før: {grunn.definisjon[0].lower()}{grunn.definisjon[1:]}",
     )
 
@@ -183,7 +192,6 @@ class Tallverdier:
             raise UgyldigReferanse(f"«{ref}»: {feil}") from None
         return tall.tekst(verdi)
 
-
     def kilde(self, referanse: str | Referanse) -> dict:
         """Hvor tallet kommer fra, til lesere som spør (HTML-boka viser det ved tallet): id-en,
         definisjonen, funksjonen og kapittelet som beregner det, og verdien rapportåret og de
@@ -257,8 +265,10 @@ def dokumentasjon(
         "# Tallkatalogen: tallene boka beregner",
         "",
         f"Generert av `{kommando}` fra `TALL` i kapittelmodulene; ikke rediger for hånd."
-        if kommando else "Generert fra `TALL` i kapittelmodulene; ikke rediger for hånd.",
-        f"Eksemplene er regnet på {kilde} for rapportåret {rapportar}." if kilde
+        if kommando
+        else "Generert fra `TALL` i kapittelmodulene; ikke rediger for hånd.",
+        f"Eksemplene er regnet på {kilde} for rapportåret {rapportar}."
+        if kilde
         else f"Eksemplene gjelder rapportåret {rapportar}.",
         "Søk i tallene med årets verdier: `arsrapport tall SØK`.",
         "",
@@ -300,7 +310,9 @@ def dokumentasjon(
             if fid is None:
                 ut.append(f"- eksempel: ingen id beregnet for {rapportar}")
             else:
-                ut.append(f"- eksempel: `{fid}` er «{kat.tekst(fid, eksempler[fid])}» i {rapportar}; i boka `` {{tall}}`{fid}` ``")
+                ut.append(
+                    f"- eksempel: `{fid}` er «{kat.tekst(fid, eksempler[fid])}» i {rapportar}; i boka `` {{tall}}`{fid}` ``"
+                )
             ut.append("")
         while ut[-1] == "":
             ut.pop()

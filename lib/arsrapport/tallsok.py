@@ -133,7 +133,12 @@ def _kilde(data: Path) -> str:
 def lag_dokumentasjon(b: Beregnet, kat: Katalog | None = None) -> str:
     """Innholdet i ``docs/tallkatalog.md`` for tallene i ``b``."""
     return dokumentasjon(
-        kat or katalog(), b.arets, b.rapportar, titler=TITLER, kilde=_kilde(b.data), kommando=KOMMANDO,
+        kat or katalog(),
+        b.arets,
+        b.rapportar,
+        titler=TITLER,
+        kilde=_kilde(b.data),
+        kommando=KOMMANDO,
     )
 
 

@@ -29,11 +29,7 @@ def per_maned(uiv: pd.DataFrame, ar_liste: Iterable[int]) -> pd.DataFrame:
     ar_liste = [int(a) for a in ar_liste]
     d = _datoer(uiv["mottatt_dato"]).dropna()
     d = d[d.dt.year.isin(ar_liste)]
-    tabell = (
-        pd.crosstab(d.dt.month, d.dt.year)
-        .reindex(index=range(1, 13), columns=ar_liste, fill_value=0)
-        .astype(int)
-    )
+    tabell = pd.crosstab(d.dt.month, d.dt.year).reindex(index=range(1, 13), columns=ar_liste, fill_value=0).astype(int)
     tabell.index.name = "maned"
     tabell.columns.name = "ar"
     return tabell

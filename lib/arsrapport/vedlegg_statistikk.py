@@ -19,7 +19,12 @@ from arsrapport.tallspek import Tall
 
 KATEGORIER = {"Asylsaker": "asylsaker", "Oppholdssaker": "oppholdssaker"}
 FORMER = {"NMP": "nmp", "NUP": "nup", "NL": "nl", "SEK": "sek"}
-FORMNAVN = {"NMP": "Nemndmøte med frammøte", "NUP": "Nemndmøte uten frammøte", "NL": "Nemndleder", "SEK": "Sekretariatet"}
+FORMNAVN = {
+    "NMP": "Nemndmøte med frammøte",
+    "NUP": "Nemndmøte uten frammøte",
+    "NL": "Nemndleder",
+    "SEK": "Sekretariatet",
+}
 FORSTE_AR_RETTSSAKER = 2017
 VEKTTALL_AR = 4  # tabell 1 viser de fire siste årene
 
@@ -104,8 +109,15 @@ def tabell_5(uttrekk, ar: int) -> pd.DataFrame:
     rader = []
     for a in range(FORSTE_AR_RETTSSAKER, ar + 1):
         r = rs.rettskraftige(uttrekk.rettssaker, a)
-        rader.append({"År": str(a), "Medhold": r["medhold"], "Tap": r["tap"], "Totalt": r["rettskraftige"],
-                      "Andel medhold": r["medhold_andel"]})
+        rader.append(
+            {
+                "År": str(a),
+                "Medhold": r["medhold"],
+                "Tap": r["tap"],
+                "Totalt": r["rettskraftige"],
+                "Andel medhold": r["medhold_andel"],
+            }
+        )
     return pd.DataFrame(rader)
 
 
@@ -114,8 +126,15 @@ def tabell_6(uttrekk, ar: int) -> pd.DataFrame:
     rader = []
     for a in range(FORSTE_AR_RETTSSAKER, ar + 1):
         n = rs.nye(uttrekk.rettssaker, a)
-        rader.append({"År": str(a), "Tingretten": n["tingretten"], "Lagmannsretten": n["lagmannsretten"],
-                      "Høyesterett": n["hoyesterett"], "Totalt": n["totalt"]})
+        rader.append(
+            {
+                "År": str(a),
+                "Tingretten": n["tingretten"],
+                "Lagmannsretten": n["lagmannsretten"],
+                "Høyesterett": n["hoyesterett"],
+                "Totalt": n["totalt"],
+            }
+        )
     return pd.DataFrame(rader)
 
 
@@ -131,7 +150,9 @@ def tabell_8(uttrekk, ar: int) -> pd.DataFrame:
     rader = []
     for a in range(FORSTE_AR_RETTSSAKER, ar + 1):
         r = rs.rettssaksarbeid(uttrekk.rettssaker, a)
-        rader.append({"År": str(a), "Hovedforhandlinger": r["hovedforhandlinger"], "Dager i retten": r["dager_i_retten"]})
+        rader.append(
+            {"År": str(a), "Hovedforhandlinger": r["hovedforhandlinger"], "Dager i retten": r["dager_i_retten"]}
+        )
     return pd.DataFrame(rader)
 
 
@@ -139,8 +160,11 @@ def tabell_8(uttrekk, ar: int) -> pd.DataFrame:
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.regneark`).
 REGNEARK = {
-    "VII Tabell 1": ark("tab.vii_tabell_1", kilder=("saksregister", "regnskap", "tildelingsbrev"),
-                        rader={TABELL_1_RADER["vekttall"]: "desimal", TABELL_1_RADER["kostnad_per_vekttall"]: "kroner"}),
+    "VII Tabell 1": ark(
+        "tab.vii_tabell_1",
+        kilder=("saksregister", "regnskap", "tildelingsbrev"),
+        rader={TABELL_1_RADER["vekttall"]: "desimal", TABELL_1_RADER["kostnad_per_vekttall"]: "kroner"},
+    ),
     "VII Tabell 2": ark("tab.vii_tabell_2", standard="andel"),
     "VII Tabell 3": ark("tab.vii_tabell_3", standard="andel"),
     "VII 6 Figur 4 og 8": ark("tab.vii_6_hjemmel"),
@@ -205,7 +229,6 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     }
 
 
-
 # --- tallkatalogen ------------------------------------------------------------------
 # Id-ene bare vedlegget beregner (se arsrapport.tallkatalog); vekttall, kostnad per vekttall
 # og andelene per kategori som porteføljen i 3.2 også regner, står der.
@@ -213,19 +236,22 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
 TALL = [
     Tall(
-        "omgjoringsandel.{kategori}.{form}", "andel",
+        "omgjoringsandel.{kategori}.{form}",
+        "andel",
         "Andel av sakene i kategorien behandlet i året i avgjørelsesformen id-en angir der vedtaket ble omgjort helt "
         "eller delvis (Del VII tabell 3, uavrundet).",
         "arsrapport.vedlegg_statistikk.figurer",
     ),
     Tall(
-        "avgjort_andel.{kategori}.form.nmp", "andel",
+        "avgjort_andel.{kategori}.form.nmp",
+        "andel",
         "Andel av sakene i kategorien behandlet i året som ble avgjort i nemndmøte med personlig frammøte "
         "(Del VII tabell 2).",
         "arsrapport.vedlegg_statistikk.figurer",
     ),
     Tall(
-        "avgjort_andel.{kategori}.form.nup", "andel",
+        "avgjort_andel.{kategori}.form.nup",
+        "andel",
         "Andel av sakene i kategorien behandlet i året som ble avgjort i nemndmøte uten personlig frammøte "
         "(Del VII tabell 2).",
         "arsrapport.vedlegg_statistikk.figurer",

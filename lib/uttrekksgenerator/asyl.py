@@ -20,13 +20,33 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from arsrapport.saksbehandling import NEMNDMOTEFORMER
 from uttrekksgenerator.kalibrering import Mal
 from uttrekksgenerator.utvalg import velg, velg_med_snitt
-from arsrapport.saksbehandling import NEMNDMOTEFORMER
 
 NASJONALITETER_ASYL = (
-    ["Iran", "Irak", "Afghanistan", "Eritrea", "Syria", "Somalia", "Georgia", "Tyrkia", "Ukraina", "Etiopia",
-     "Russland", "Sudan", "Statsløs", "Palestina", "Albania", "Nigeria", "Colombia", "Venezuela", "Marokko", "Algerie"],
+    [
+        "Iran",
+        "Irak",
+        "Afghanistan",
+        "Eritrea",
+        "Syria",
+        "Somalia",
+        "Georgia",
+        "Tyrkia",
+        "Ukraina",
+        "Etiopia",
+        "Russland",
+        "Sudan",
+        "Statsløs",
+        "Palestina",
+        "Albania",
+        "Nigeria",
+        "Colombia",
+        "Venezuela",
+        "Marokko",
+        "Algerie",
+    ],
     [14, 8, 9, 6, 7, 5, 5, 5, 6, 4, 4, 3, 3, 3, 2, 3, 2, 2, 2, 2],
 )
 SPOR = ["Realitet", "Dublin", "Trygt tredjeland"]
@@ -57,7 +77,9 @@ class _Saker:
         self.omg = self.asyl & df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
         self.mott = _dager(df["mottatt_dato"])
         avsl = df["avsluttet_dato"]
-        self.avsl = np.where(avsl.isna().to_numpy(), np.iinfo("int64").max, _dager(avsl.fillna(pd.Timestamp(2100, 1, 1))))
+        self.avsl = np.where(
+            avsl.isna().to_numpy(), np.iinfo("int64").max, _dager(avsl.fillna(pd.Timestamp(2100, 1, 1)))
+        )
         self.vedtak = df["avslutning"].eq("Vedtak").to_numpy()
         self.henlagt = df["avslutning"].eq("Henlagt").to_numpy()
         self.ar_mott = df["mottatt_dato"].dt.year.to_numpy()
@@ -95,7 +117,9 @@ def _velg_antall(rng: np.random.Generator, idx: np.ndarray, k: int) -> np.ndarra
     return np.sort(rng.choice(idx, size=k, replace=False), kind="stable") if k else idx[:0]
 
 
-def _velg_snitt(verdier: np.ndarray, k: int, mal: float | None, rng: np.random.Generator, preferanse=None) -> np.ndarray:
+def _velg_snitt(
+    verdier: np.ndarray, k: int, mal: float | None, rng: np.random.Generator, preferanse=None
+) -> np.ndarray:
     """``velg_med_snitt`` med målet begrenset til det oppnåelige (snittet av de k minste og de k
     største): utenfor det bytter ``velg_med_snitt`` også par som trekker snittet feil vei."""
     k = max(0, min(k, len(verdier)))
@@ -185,8 +209,11 @@ def _spor_klage_2023(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Gener
     pool_start = np.flatnonzero(d0 & (avgj | d1))
     a0 = s.alder(AR - 1)
     mal_start = _snitt_for_begge(
-        a0[d0].sum(), int(d0.sum()), start,
-        mal("beholdning_alder_start.asyl_realitet.klage", AR), mal("beholdning_alder_start.asyl_ikke_realitet.klage", AR),
+        a0[d0].sum(),
+        int(d0.sum()),
+        start,
+        mal("beholdning_alder_start.asyl_realitet.klage", AR),
+        mal("beholdning_alder_start.asyl_ikke_realitet.klage", AR),
     )
     # nemndmøtevedtakene blant dem er realitet (7,6 %); av de øvrige foretrekkes de som
     # avgjøres i år, de lengste først: saksbehandlingstiden blir lang nok
@@ -195,7 +222,10 @@ def _spor_klage_2023(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Gener
     k = start - len(fast)
     mal_rest = (mal_start * start - a0[fast].sum()) / max(k, 1)
     pref = np.where(avgj[pool_start], s.tid[pool_start], -1.0)
-    s_start = np.sort(np.concatenate([fast, pool_start[_velg_snitt(a0[pool_start], k, mal_rest, rng, preferanse=pref)]]), kind="stable")
+    s_start = np.sort(
+        np.concatenate([fast, pool_start[_velg_snitt(a0[pool_start], k, mal_rest, rng, preferanse=pref)]]),
+        kind="stable",
+    )
     a_idx = s_start[avgj[s_start]]
     c_idx = s_start[d1[s_start]]
     # mottatt i år og fortsatt ubehandlet (G): alder ved slutt 119 over C + G
@@ -203,15 +233,20 @@ def _spor_klage_2023(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Gener
     a1 = s.alder(AR)
     k_g = slutt - len(c_idx)
     mal_slutt = _snitt_for_begge(
-        a1[d1].sum(), int(d1.sum()), slutt,
-        mal("beholdning_alder.asyl_realitet.klage", AR), mal("beholdning_alder.asyl_ikke_realitet.klage", AR),
+        a1[d1].sum(),
+        int(d1.sum()),
+        slutt,
+        mal("beholdning_alder.asyl_realitet.klage", AR),
+        mal("beholdning_alder.asyl_ikke_realitet.klage", AR),
     )
     mal_g = (mal_slutt * slutt - a1[c_idx].sum()) / max(k_g, 1)
     g_idx = pool_g[_velg_snitt(a1[pool_g], k_g, mal_g, rng)]
     # mottatt og avgjort i år (E): saksbehandlingstid 185 over A + E, nemndmøtevedtakene først
     pool_e = np.flatnonzero(mott & avgj)
     k_e = n_avgj - len(a_idx)
-    n_nemnd = int(round(mal("avgjort_andel.asyl_realitet.klage.form.nemndmote", AR) * n_avgj)) - int(s.nemnd[a_idx].sum())
+    n_nemnd = int(round(mal("avgjort_andel.asyl_realitet.klage.form.nemndmote", AR) * n_avgj)) - int(
+        s.nemnd[a_idx].sum()
+    )
     e_nemnd = _velg_antall(rng, pool_e[s.nemnd[pool_e]], n_nemnd)
     rest_e = np.setdiff1d(pool_e, e_nemnd)
     t = mal("saksbehandlingstid.asyl_realitet.klage", AR)
@@ -225,7 +260,9 @@ def _spor_klage_2023(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Gener
     _sett_dublin(spor, ir_mott, mal("mottatt.asyl_dublin.klage", AR), rng)
 
 
-def _snitt_for_begge(sum_alle: float, n_alle: int, n: int, mal_r: float, mal_ir: float | None, tol: float = 0.5) -> float:
+def _snitt_for_begge(
+    sum_alle: float, n_alle: int, n: int, mal_r: float, mal_ir: float | None, tol: float = 0.5
+) -> float:
     """Snittet for realitetsdelen (n av n_alle) som gjør at både den og resten (ikke-realitet)
     treffer sine publiserte snitt når det går; ellers realitetsmålet."""
     if mal_ir is None or n >= n_alle:
@@ -298,7 +335,10 @@ def _spor_omgjoring(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Genera
     n_real = mal("behandlet.asyl_realitet.omgjoring", AR)
     gamle = np.flatnonzero(avgj & (s.ar_mott < AR))
     m = int(avgj.sum()) - n_real  # ikke-realitet blant de avgjorte (alle mottatt før 2023)
-    andel_om, andel_nemnd = mal("omgjoringsandel.asyl_realitet.omgjoring", AR), mal("avgjort_andel.asyl_realitet.omgjoring.form.nemndmote", AR)
+    andel_om, andel_nemnd = (
+        mal("omgjoringsandel.asyl_realitet.omgjoring", AR),
+        mal("avgjort_andel.asyl_realitet.omgjoring.form.nemndmote", AR),
+    )
     om_ir = int((s.omgjort & avgj).sum()) - int(round(andel_om * n_real))
     nemnd_ir = int((s.nemnd & avgj).sum()) - int(round(andel_nemnd * n_real))
     ir = _velg_to_flagg(s.omgjort[gamle], s.nemnd[gamle], m, om_ir, nemnd_ir, rng)
@@ -306,7 +346,9 @@ def _spor_omgjoring(s: _Saker, spor: np.ndarray, mal: Mal, rng: np.random.Genera
     spor[gamle[ir]] = _ikke_realitet(gamle[ir], rng)
 
 
-def _velg_to_flagg(a: np.ndarray, b: np.ndarray, m: int, mal_a: int, mal_b: int, rng: np.random.Generator) -> np.ndarray:
+def _velg_to_flagg(
+    a: np.ndarray, b: np.ndarray, m: int, mal_a: int, mal_b: int, rng: np.random.Generator
+) -> np.ndarray:
     """Velg ``m`` av sakene slik at antallet med flagg a og b blir så nær målene som mulig
     (avvik i a veier tyngst). Returnerer indekser."""
     celler = {(x, y): np.flatnonzero((a == x) & (b == y)) for x in (True, False) for y in (True, False)}
@@ -340,10 +382,16 @@ def _nasjonalitet(df: pd.DataFrame, s: _Saker, mal: Mal, rng: np.random.Generato
     fast = _nasjonalitet_realitet_2023(nasj, s, real, mal, rng)
     # ukrainske klager mottatt 2023: realitetsdelen blant dem som fortsatt er ubehandlet
     mott = s.klage & (s.ar_mott == AR) & ~fast
-    ikke_ukr = (NASJONALITETER_ASYL[0][:8] + NASJONALITETER_ASYL[0][9:], NASJONALITETER_ASYL[1][:8] + NASJONALITETER_ASYL[1][9:])
+    ikke_ukr = (
+        NASJONALITETER_ASYL[0][:8] + NASJONALITETER_ASYL[0][9:],
+        NASJONALITETER_ASYL[1][:8] + NASJONALITETER_ASYL[1][9:],
+    )
     ukr = np.flatnonzero(mott & (nasj == "Ukraina"))
     nasj[ukr] = velg(rng, ikke_ukr, len(ukr))
-    for maske, fid in ((real, "mottatt.asyl_realitet.klage.nasjonalitet.ukraina"), (~real, "mottatt.asyl_ikke_realitet.klage.nasjonalitet.ukraina")):
+    for maske, fid in (
+        (real, "mottatt.asyl_realitet.klage.nasjonalitet.ukraina"),
+        (~real, "mottatt.asyl_ikke_realitet.klage.nasjonalitet.ukraina"),
+    ):
         nasj[_velg_antall(rng, np.flatnonzero(mott & maske), mal(fid, AR) or 0)] = "Ukraina"
     df.loc[s.asyl, "nasjonalitet"] = nasj[s.asyl]
 
@@ -355,7 +403,10 @@ def _nasjonalitet_realitet_2023(nasj, s: _Saker, real, mal: Mal, rng) -> np.ndar
     fast = np.zeros(s.n, dtype=bool)
     avgj = real & s.avgjort(AR)
     topp = {"Iran": 110, "Irak": 56}
-    andel = {"Iran": mal("omgjoringsandel.asyl_realitet.nasjonalitet.iran", AR), "Irak": mal("omgjoringsandel.asyl_realitet.nasjonalitet.irak", AR)}
+    andel = {
+        "Iran": mal("omgjoringsandel.asyl_realitet.nasjonalitet.iran", AR),
+        "Irak": mal("omgjoringsandel.asyl_realitet.nasjonalitet.irak", AR),
+    }
     omg_kvote = {
         "Iran": mal("behandlet.asyl_realitet.omgjoring.nasjonalitet.iran", AR),
         "Irak": mal("behandlet.asyl_realitet.omgjoring.nasjonalitet.irak", AR),
@@ -383,8 +434,14 @@ def _nasjonalitet_realitet_2023(nasj, s: _Saker, real, mal: Mal, rng) -> np.ndar
     om_tak = min(omg_kvote.values()) - 1
     rest_kl = {x: vekt[x] for x in andre if x not in klage_kvote and x != "Afghanistan"}
     rest_kl["Afghanistan"] = vekt["Afghanistan"]
-    kl_ant = dict(klage_kvote, **_fordel_heltall(len(kl) - sum(klage_kvote.values()), rest_kl,
-                                                   dict({x: kl_tak for x in rest_kl}, Afghanistan=min(kl_tak, topp["Irak"] - 1 - omg_kvote["Afghanistan"]))))
+    kl_ant = dict(
+        klage_kvote,
+        **_fordel_heltall(
+            len(kl) - sum(klage_kvote.values()),
+            rest_kl,
+            dict({x: kl_tak for x in rest_kl}, Afghanistan=min(kl_tak, topp["Irak"] - 1 - omg_kvote["Afghanistan"])),
+        ),
+    )
     rest_om = {x: vekt[x] for x in andre if x not in omg_kvote}
     om_tak_land = {x: min(om_tak, topp["Irak"] - 1 - kl_ant.get(x, 0)) for x in rest_om}
     om_ant = dict(omg_kvote, **_fordel_heltall(len(om) - sum(omg_kvote.values()), rest_om, om_tak_land))
@@ -438,7 +495,9 @@ def _flagg(df: pd.DataFrame, s: _Saker, mal: Mal, rng: np.random.Generator) -> N
     n_alle = mal("barnefamilie.behandlet", AR) or 0
     t = mal("barnefamilie.saksbehandlingstid", AR)
     mal_rest = None if t is None else (t * n_alle - s.tid[lv_idx].sum()) / max(n_kl + n_om, 1)
-    bf_idx = _velg_i_celler(s.tid, [(np.flatnonzero(ledig & s.klage), n_kl), (np.flatnonzero(ledig & s.omg), n_om)], mal_rest, rng)
+    bf_idx = _velg_i_celler(
+        s.tid, [(np.flatnonzero(ledig & s.klage), n_kl), (np.flatnonzero(ledig & s.omg), n_om)], mal_rest, rng
+    )
     bf[bf_idx] = True
     df["ema"] = ema
     df["under_18_ved_vedtak"] = u18
@@ -484,8 +543,12 @@ def _ema_under_18(df: pd.DataFrame, s: _Saker, spor, ledig, mal: Mal, rng) -> np
     ikke_nl_r = ikke_nl_kl - ikke_nl_d
     # (spor, omgjort, NL) -> antall klager
     plan = {
-        ("Realitet", True, True): om_r, ("Realitet", False, True): real - om_r - ikke_nl_r, ("Realitet", False, False): ikke_nl_r,
-        ("Dublin", True, True): om_d, ("Dublin", False, True): dub - om_d - ikke_nl_d, ("Dublin", False, False): ikke_nl_d,
+        ("Realitet", True, True): om_r,
+        ("Realitet", False, True): real - om_r - ikke_nl_r,
+        ("Realitet", False, False): ikke_nl_r,
+        ("Dublin", True, True): om_d,
+        ("Dublin", False, True): dub - om_d - ikke_nl_d,
+        ("Dublin", False, False): ikke_nl_d,
         ("Trygt tredjeland", False, True): tt,
     }
     celler = [
@@ -513,8 +576,13 @@ def _bytt_til_snitt(
     beste = None
     for i in valgt:
         for k in np.concatenate([[i], pool[s.nl[pool] == s.nl[i]]]):
-            celle = pool[(pool != k) & (s.omg[pool] == s.omg[k]) & (s.form[pool] == s.form[k])
-                         & (s.omgjort[pool] == s.omgjort[k]) & (tertial[pool] == tertial[k])]
+            celle = pool[
+                (pool != k)
+                & (s.omg[pool] == s.omg[k])
+                & (s.form[pool] == s.form[k])
+                & (s.omgjort[pool] == s.omgjort[k])
+                & (tertial[pool] == tertial[k])
+            ]
             ny_k, ny_j = s.avsl[celle] - s.mott[k], s.avsl[k] - s.mott[celle]
             ok = (np.abs((summen - s.tid[i] + ny_k) / n - mal_snitt) < 0.5) & (ny_k >= 1) & (ny_j >= 1)
             if ok.any():

@@ -82,11 +82,13 @@ def _kr(x: float) -> float:
 # Årsverk
 # ---------------------------------------------------------------------------
 
+
 def lag_arsverk(mal: Mal) -> pd.DataFrame:
     """Gjennomsnittlige årsverk per enhet (Tabell 11)."""
     rader = [
         {"ar": ar, "enhet": enhet, "arsverk": _v(mal, f"arsverk.{q}", ar)}
-        for ar in ARSVERK_AR for enhet, q in ENHETER.items()
+        for ar in ARSVERK_AR
+        for enhet, q in ENHETER.items()
     ]
     return pd.DataFrame(rader, columns=["ar", "enhet", "arsverk"])
 
@@ -119,11 +121,17 @@ def lag_tildeling(mal: Mal) -> pd.DataFrame:
     rader = []
     for ar in AR:
         for post, (overfort, arets) in _tildeling(mal, ar).items():
-            rader.append({
-                "ar": ar, "kapittel": KAP, "post": post, "posttekst": POSTTEKST[post],
-                "overfort_fra_i_fjor": _kr(overfort), "arets_tildelinger": _kr(arets),
-                "stikkord": STIKKORD[post],
-            })
+            rader.append(
+                {
+                    "ar": ar,
+                    "kapittel": KAP,
+                    "post": post,
+                    "posttekst": POSTTEKST[post],
+                    "overfort_fra_i_fjor": _kr(overfort),
+                    "arets_tildelinger": _kr(arets),
+                    "stikkord": STIKKORD[post],
+                }
+            )
     df = pd.DataFrame(rader)
     for ar in AR:  # samlet tildeling = Tabell 1 (der den er publisert)
         if not mal.har("nokkeltall.samlet_tildeling", ar):
@@ -147,7 +155,9 @@ def _overforing(tildeling: pd.DataFrame, regnskap: pd.DataFrame, ar: int) -> dic
     rest = {}
     for post in ("01", "21"):
         t = tildeling.loc[(tildeling["ar"] == ar) & (tildeling["post"] == post)].iloc[0]
-        brukt = regnskap.loc[(regnskap["ar"] == ar) & (regnskap["kapittel"] == KAP) & (regnskap["post"] == post), "belop"].sum()
+        brukt = regnskap.loc[
+            (regnskap["ar"] == ar) & (regnskap["kapittel"] == KAP) & (regnskap["post"] == post), "belop"
+        ].sum()
         rest[post] = (t["overfort_fra_i_fjor"] + t["arets_tildelinger"] - brukt, 0.05 * t["arets_tildelinger"])
     if rest["21"][0] < 0:
         rest = {"01": (rest["01"][0] + rest["21"][0], rest["01"][1]), "21": (0.0, rest["21"][1])}
@@ -162,16 +172,31 @@ def lag_fullmakter(mal: Mal) -> pd.DataFrame:
             belastning = 0.0
             if ar == RAPPORTAR:
                 belastning = -_v(mal, f"note_b.{KAP}.{post}.belastningsfullmakter", ar, 0)
-            rader.append({
-                "ar": ar, "kapittel": KAP, "post": post,
-                "avgitte_belastningsfullmakter": _kr(belastning),
-                "merinntekter": None, "omdisponering": None, "innsparinger": None,
-                "maks_overforbart": None,
-            })
-    return pd.DataFrame(rader, columns=[
-        "ar", "kapittel", "post", "avgitte_belastningsfullmakter", "merinntekter",
-        "omdisponering", "innsparinger", "maks_overforbart",
-    ])
+            rader.append(
+                {
+                    "ar": ar,
+                    "kapittel": KAP,
+                    "post": post,
+                    "avgitte_belastningsfullmakter": _kr(belastning),
+                    "merinntekter": None,
+                    "omdisponering": None,
+                    "innsparinger": None,
+                    "maks_overforbart": None,
+                }
+            )
+    return pd.DataFrame(
+        rader,
+        columns=[
+            "ar",
+            "kapittel",
+            "post",
+            "avgitte_belastningsfullmakter",
+            "merinntekter",
+            "omdisponering",
+            "innsparinger",
+            "maks_overforbart",
+        ],
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -207,16 +232,25 @@ NOTELINJER = [k for k in KONTOER]
 # (driftsutgifter 241 338 422, lønnsandel 74,5 %, konsulentandel 7,9 %, lønn per årsverk
 # 952 948 uten honorarer, samlet utbetaling 245 686 285).
 NOTER_2021 = {
-    "note2.lonn": 147_338_433, "note2.arbeidsgiveravgift": 22_036_871,
-    "note2.pensjonsutgifter": 14_912_000, "note2.sykepenger_refusjoner": -8_702_110,
+    "note2.lonn": 147_338_433,
+    "note2.arbeidsgiveravgift": 22_036_871,
+    "note2.pensjonsutgifter": 14_912_000,
+    "note2.sykepenger_refusjoner": -8_702_110,
     "note2.andre_ytelser": 4_211_930,
-    "note3.husleie": 18_902_114, "note3.vedlikehold_leide_lokaler": 412_087,
-    "note3.andre_utgifter_eiendom": 7_105_442, "note3.reparasjon_vedlikehold_maskiner": 388_265,
-    "note3.mindre_utstyrsanskaffelser": 1_804_219, "note3.leie_maskiner": 3_590_118,
-    "note3.konsulenttjenester": 19_065_735, "note3.andre_fremmede_tjenester": 4_511_090,
-    "note3.reiser_diett": 512_330, "note3.ovrige_driftsutgifter": 5_249_898,
-    "note4.renteinntekter": 0, "note4.renteutgifter": 0,
-    "note5.immaterielle_eiendeler": 1_412_640, "note5.driftslosore": 2_935_223,
+    "note3.husleie": 18_902_114,
+    "note3.vedlikehold_leide_lokaler": 412_087,
+    "note3.andre_utgifter_eiendom": 7_105_442,
+    "note3.reparasjon_vedlikehold_maskiner": 388_265,
+    "note3.mindre_utstyrsanskaffelser": 1_804_219,
+    "note3.leie_maskiner": 3_590_118,
+    "note3.konsulenttjenester": 19_065_735,
+    "note3.andre_fremmede_tjenester": 4_511_090,
+    "note3.reiser_diett": 512_330,
+    "note3.ovrige_driftsutgifter": 5_249_898,
+    "note4.renteinntekter": 0,
+    "note4.renteutgifter": 0,
+    "note5.immaterielle_eiendeler": 1_412_640,
+    "note5.driftslosore": 2_935_223,
 }
 FELLES_2021 = {"gruppeliv": 268_417, "mva": 12_004_633, "tilfeldige": 150}
 
@@ -224,16 +258,25 @@ FELLES_2021 = {"gruppeliv": 268_417, "mva": 12_004_633, "tilfeldige": 150}
 # utstyrsinnkjøp (pandemiåret). Summen er 251 758 046 = 141 953 × 1 773,531 (Del VII tabell 1:
 # kostnad per vekttall 141 953 med vekttallet 2020); driftsløsøre tar resten.
 NOTER_2020 = {
-    "note2.lonn": 151_204_512, "note2.arbeidsgiveravgift": 22_615_106,
-    "note2.pensjonsutgifter": 15_380_000, "note2.sykepenger_refusjoner": -8_215_340,
+    "note2.lonn": 151_204_512,
+    "note2.arbeidsgiveravgift": 22_615_106,
+    "note2.pensjonsutgifter": 15_380_000,
+    "note2.sykepenger_refusjoner": -8_215_340,
     "note2.andre_ytelser": 3_902_115,
-    "note3.husleie": 18_630_402, "note3.vedlikehold_leide_lokaler": 389_540,
-    "note3.andre_utgifter_eiendom": 6_912_087, "note3.reparasjon_vedlikehold_maskiner": 402_110,
-    "note3.mindre_utstyrsanskaffelser": 2_615_380, "note3.leie_maskiner": 3_471_205,
-    "note3.konsulenttjenester": 20_812_664, "note3.andre_fremmede_tjenester": 4_380_226,
-    "note3.reiser_diett": 298_140, "note3.ovrige_driftsutgifter": 5_102_733,
-    "note4.renteinntekter": 0, "note4.renteutgifter": 0,
-    "note5.immaterielle_eiendeler": 1_208_415, "note5.driftslosore": 2_648_751,
+    "note3.husleie": 18_630_402,
+    "note3.vedlikehold_leide_lokaler": 389_540,
+    "note3.andre_utgifter_eiendom": 6_912_087,
+    "note3.reparasjon_vedlikehold_maskiner": 402_110,
+    "note3.mindre_utstyrsanskaffelser": 2_615_380,
+    "note3.leie_maskiner": 3_471_205,
+    "note3.konsulenttjenester": 20_812_664,
+    "note3.andre_fremmede_tjenester": 4_380_226,
+    "note3.reiser_diett": 298_140,
+    "note3.ovrige_driftsutgifter": 5_102_733,
+    "note4.renteinntekter": 0,
+    "note4.renteutgifter": 0,
+    "note5.immaterielle_eiendeler": 1_208_415,
+    "note5.driftslosore": 2_648_751,
 }
 FELLES_2020 = {"gruppeliv": 259_830, "mva": 12_486_219, "tilfeldige": 85}
 NOTER_FOR = {2020: NOTER_2020, 2021: NOTER_2021}
@@ -242,11 +285,16 @@ FELLES_FOR = {2020: FELLES_2020, 2021: FELLES_2021}
 # Øre der rapporten avrunder linjene hver for seg (se golden «inconsistencies», siste punkt)
 ORE = {
     (2023, "note2.arbeidsgiveravgift"): 0.2,
-    (2023, "mva"): -0.2, (2023, "gruppeliv"): 0.3, (2023, "tilfeldige"): -0.4,
-    (2022, "note3.husleie"): -0.2, (2022, "note3.andre_utgifter_eiendom"): -0.2,
-    (2022, "note3.konsulenttjenester"): -0.2, (2022, "note3.andre_fremmede_tjenester"): -0.2,
+    (2023, "mva"): -0.2,
+    (2023, "gruppeliv"): 0.3,
+    (2023, "tilfeldige"): -0.4,
+    (2022, "note3.husleie"): -0.2,
+    (2022, "note3.andre_utgifter_eiendom"): -0.2,
+    (2022, "note3.konsulenttjenester"): -0.2,
+    (2022, "note3.andre_fremmede_tjenester"): -0.2,
     (2022, "note3.ovrige_driftsutgifter"): -0.2,
-    (2022, "note5.immaterielle_eiendeler"): -0.2, (2022, "note5.driftslosore"): -0.1,
+    (2022, "note5.immaterielle_eiendeler"): -0.2,
+    (2022, "note5.driftslosore"): -0.1,
     (2022, "note4.renteutgifter"): -0.4,
 }
 
@@ -291,8 +339,9 @@ def lag_regnskap(mal: Mal) -> pd.DataFrame:
 
     def rad(ar, konto, navn, kap, post, belop):
         if abs(belop) >= 0.005:
-            rader.append({"ar": ar, "artskonto": konto, "kontonavn": navn,
-                          "kapittel": kap, "post": post, "belop": _kr(belop)})
+            rader.append(
+                {"ar": ar, "artskonto": konto, "kontonavn": navn, "kapittel": kap, "post": post, "belop": _kr(belop)}
+            )
 
     for ar in AR:
         n = _noter(mal, ar)
@@ -354,13 +403,17 @@ LINJER = [
 MELLOMVAERENDE_FOR = {
     # 2020: summerer til MELLOMVAERENDE_2020_SUM
     2020: {
-        "fordringer_ansatte": 142_870, "skyldig_skattetrekk": -7_104_118,
-        "skyldige_offentlige_avgifter": -8_912, "avsatt_pensjonspremie": -3_936_540,
+        "fordringer_ansatte": 142_870,
+        "skyldig_skattetrekk": -7_104_118,
+        "skyldige_offentlige_avgifter": -8_912,
+        "avsatt_pensjonspremie": -3_936_540,
         "lonn_negativ_netto": 1_178,
     },
     2021: {
-        "fordringer_ansatte": 160_220, "skyldig_skattetrekk": -7_412_305,
-        "skyldige_offentlige_avgifter": -9_874, "avsatt_pensjonspremie": -4_102_338,
+        "fordringer_ansatte": 160_220,
+        "skyldig_skattetrekk": -7_412_305,
+        "skyldige_offentlige_avgifter": -9_874,
+        "avsatt_pensjonspremie": -4_102_338,
         "lonn_negativ_netto": 980,
     },
 }
@@ -369,10 +422,13 @@ MELLOMVAERENDE_2020_SUM = -10_905_522.0
 LEVERANDORGJELD_BOKFORT = {2020: -431_205.0, 2021: -512_330.0, 2022: -688_140.0}
 # øre i rapportert mellomværende (linjene avrundes hver for seg; se golden «inconsistencies»)
 ORE_MELLOMVAERENDE = {
-    (2022, "fordringer_ansatte"): -0.2, (2022, "skyldig_skattetrekk"): -0.2,
-    (2022, "skyldige_offentlige_avgifter"): -0.2, (2022, "avsatt_pensjonspremie"): -0.2,
+    (2022, "fordringer_ansatte"): -0.2,
+    (2022, "skyldig_skattetrekk"): -0.2,
+    (2022, "skyldige_offentlige_avgifter"): -0.2,
+    (2022, "avsatt_pensjonspremie"): -0.2,
     (2022, "lonn_negativ_netto"): -0.2,
-    (2023, "skyldige_offentlige_avgifter"): -0.3, (2023, "avsatt_pensjonspremie"): 0.1,
+    (2023, "skyldige_offentlige_avgifter"): -0.3,
+    (2023, "avsatt_pensjonspremie"): 0.1,
 }
 # bokført − rapportert i Note 8 (2023): offentlige avgifter −70, leverandørgjeld −739 891
 ORE_BOKFORT_2023 = {"skyldige_offentlige_avgifter": 0.4, "leverandorgjeld": 0.3}
@@ -394,14 +450,19 @@ def lag_mellomvaerende(mal: Mal) -> pd.DataFrame:
                 rapportert = _v(mal, f"mellomvaerende.{q}", ar, 0) + ORE_MELLOMVAERENDE.get((ar, q), 0.0)
             bokfort = rapportert
             if linje == "Leverandørgjeld":
-                bokfort = (LEVERANDORGJELD_BOKFORT[ar] if ar in LEVERANDORGJELD_BOKFORT
-                           else _v(mal, "note8.leverandorgjeld.bokfort", ar)
-                           + ORE_BOKFORT_2023["leverandorgjeld"])
+                bokfort = (
+                    LEVERANDORGJELD_BOKFORT[ar]
+                    if ar in LEVERANDORGJELD_BOKFORT
+                    else _v(mal, "note8.leverandorgjeld.bokfort", ar) + ORE_BOKFORT_2023["leverandorgjeld"]
+                )
             elif ar == RAPPORTAR and q == "skyldige_offentlige_avgifter":
-                bokfort = _v(mal, "note8.skyldige_offentlige_avgifter.bokfort", ar) \
+                bokfort = (
+                    _v(mal, "note8.skyldige_offentlige_avgifter.bokfort", ar)
                     + ORE_BOKFORT_2023["skyldige_offentlige_avgifter"]
-            rader.append({"ar": ar, "linje": linje, "gruppe": gruppe,
-                          "bokfort": _kr(bokfort), "rapportert": _kr(rapportert)})
+                )
+            rader.append(
+                {"ar": ar, "linje": linje, "gruppe": gruppe, "bokfort": _kr(bokfort), "rapportert": _kr(rapportert)}
+            )
     return pd.DataFrame(rader, columns=["ar", "linje", "gruppe", "bokfort", "rapportert"])
 
 
@@ -429,7 +490,6 @@ def lag_kapitalkontoer(mal: Mal) -> pd.DataFrame:
         rader += [
             {"ar": ar, "konto": "60048801", "tekst": "Norges Bank KK/innbetalinger", "belop": _kr(inn)},
             {"ar": ar, "konto": "60048802", "tekst": "Norges Bank KK/utbetalinger", "belop": ut},
-            {"ar": ar, "konto": "705011", "tekst": "Endring i mellomværende med statskassen",
-             "belop": endring},
+            {"ar": ar, "konto": "705011", "tekst": "Endring i mellomværende med statskassen", "belop": endring},
         ]
     return pd.DataFrame(rader, columns=["ar", "konto", "tekst", "belop"])

@@ -11,9 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from arsrapport.saksbehandling import NEMNDMOTEFORMER, OMGJORT
 from uttrekksgenerator.kalibrering import AR, Mal
 from uttrekksgenerator.utvalg import velg, velg_med_snitt
-from arsrapport.saksbehandling import NEMNDMOTEFORMER, OMGJORT
 
 Y = AR[-1]  # rapportåret
 
@@ -21,7 +21,14 @@ ARBEID, STUDIER, PERMANENT, EOS, SESONG = "Arbeid", "Studier", "Permanent opphol
 # upubliserte sakstyper i arbeid/opphold: hver mindre enn permanent opphold (264 vedtak, 3.2.5)
 MIDLERTIDIG, EOS_FAMILIE, ANNET_OPPHOLD = "Midlertidig opphold", "Familie med EØS-borger", "Annet opphold"
 REISEDOK, VISUM, NEKTE, FORNYELSE, OPPHEVELSE, BORTVISNING, ANNET = (
-    "Reisedokument", "Visum", "Nekte innreise", "Asyl fornyelse", "Opphevelse av innreiseforbud", "Bortvisning", "Annet")
+    "Reisedokument",
+    "Visum",
+    "Nekte innreise",
+    "Asyl fornyelse",
+    "Opphevelse av innreiseforbud",
+    "Bortvisning",
+    "Annet",
+)
 T63, O37, TSTB, TANNET = "Tilbakekall utl. § 63", "Opphør utl. § 37", "Tilbakekall statsborgerskap", "Tilbakekall annet"
 
 SAKSTYPER = {
@@ -29,12 +36,15 @@ SAKSTYPER = {
     "Familieinnvandring": (["Familiegjenforening", "Familieetablering"], [0.7, 0.3]),
     "Arbeid/opphold": (
         [ARBEID, STUDIER, PERMANENT, EOS, SESONG, MIDLERTIDIG, EOS_FAMILIE, ANNET_OPPHOLD],
-        [0.32, 0.22, 0.17, 0.12, 0.05, 0.05, 0.04, 0.03]),
+        [0.32, 0.22, 0.17, 0.12, 0.05, 0.05, 0.04, 0.03],
+    ),
     "Statsborgerskap": (["Statsborgerskap"], [1.0]),
     "Utvisning": (["Utvisning brudd på utlendingsloven", "Utvisning straff"], [0.6, 0.4]),
     "Tilbakekall": ([T63, O37, TSTB, TANNET], [0.72, 0.08, 0.18, 0.02]),
     "Andre saker": (
-        [REISEDOK, VISUM, NEKTE, FORNYELSE, OPPHEVELSE, BORTVISNING, ANNET], [0.41, 0.2, 0.15, 0.1, 0.06, 0.04, 0.04]),
+        [REISEDOK, VISUM, NEKTE, FORNYELSE, OPPHEVELSE, BORTVISNING, ANNET],
+        [0.41, 0.2, 0.15, 0.1, 0.06, 0.04, 0.04],
+    ),
     "Diverse": (["Diverse"], [1.0]),
 }
 HJEMMEL = {
@@ -47,9 +57,33 @@ HJEMMEL = {
 # § 63/§ 37-saker der det påklagede vedtaket også gjaldt utvisning (Del VII pkt. 6 teller dem ikke)
 HJEMMEL_MED_UTVISNING = {T63: "utl. § 63 jf. § 66", O37: "utl. § 37 jf. § 66"}
 NASJONALITETER_OPPHOLD = (
-    ["Somalia", "Pakistan", "India", "Filippinene", "Thailand", "Kina", "Tyrkia", "Russland", "Irak", "Iran",
-     "Eritrea", "Syria", "Afghanistan", "Marokko", "Nigeria", "Ghana", "Kosovo", "Serbia", "Brasil", "USA",
-     "Vietnam", "Sri Lanka", "Bangladesh", "Ukraina", "Colombia"],
+    [
+        "Somalia",
+        "Pakistan",
+        "India",
+        "Filippinene",
+        "Thailand",
+        "Kina",
+        "Tyrkia",
+        "Russland",
+        "Irak",
+        "Iran",
+        "Eritrea",
+        "Syria",
+        "Afghanistan",
+        "Marokko",
+        "Nigeria",
+        "Ghana",
+        "Kosovo",
+        "Serbia",
+        "Brasil",
+        "USA",
+        "Vietnam",
+        "Sri Lanka",
+        "Bangladesh",
+        "Ukraina",
+        "Colombia",
+    ],
     [8, 7, 6, 5, 5, 5, 5, 4, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3, 2, 3, 2, 2, 3, 2],
 )
 KLAGE, OMG = "klage", "omgjoring"
@@ -140,7 +174,7 @@ def _velg_celler(rng, celler: list[tuple[np.ndarray, int]], verdier=None, mal_sn
     n = np.array([c[1] for c in celler], dtype="float64")
     sortert = [np.sort(verdier[k], kind="stable") for k, _ in celler]
     lav = np.array([s[: int(m)].mean() if m else 0.0 for s, m in zip(sortert, n)])
-    hoy = np.array([s[len(s) - int(m):].mean() if m else 0.0 for s, m in zip(sortert, n)])
+    hoy = np.array([s[len(s) - int(m) :].mean() if m else 0.0 for s, m in zip(sortert, n)])
     rest_sum, valgt = float(mal_snitt) * n.sum(), []
     igjen = list(np.argsort(hoy - lav, kind="stable"))
     while igjen:
@@ -206,9 +240,13 @@ def _arbeid_opphold(reg: Register, sakstype, mal: Mal, rng) -> None:
     # studiene (340 vedtak på 51 dager) også får nok korte saker
     _typer_med_tid(reg, sakstype, v, mal, rng, Y, [(SESONG, "sesongarbeid", 0.015, False), (EOS, "eos", 0.10, True)])
     k = mal("behandlet.sakstype.studier", Y)
-    sakstype[_velg(rng, np.flatnonzero(v & _ledig(sakstype)), k, reg.tid, mal("saksbehandlingstid.sakstype.studier", Y))] = STUDIER
+    sakstype[
+        _velg(rng, np.flatnonzero(v & _ledig(sakstype)), k, reg.tid, mal("saksbehandlingstid.sakstype.studier", Y))
+    ] = STUDIER
     _arbeid_portefolje(reg, sakstype, gm, mal, rng)
-    sakstype[_velg(rng, np.flatnonzero(v & _ledig(sakstype)), mal("behandlet.sakstype.permanent_opphold", Y))] = PERMANENT
+    sakstype[_velg(rng, np.flatnonzero(v & _ledig(sakstype)), mal("behandlet.sakstype.permanent_opphold", Y))] = (
+        PERMANENT
+    )
     _fyll(rng, sakstype, v, g, (ARBEID, STUDIER, PERMANENT, EOS, SESONG))
     _fyll(rng, sakstype, gm & (reg.verserende(Y - 1) | reg.verserende(Y)), g, (ARBEID,))
 
@@ -251,16 +289,23 @@ def _andre_saker(reg: Register, sakstype, mal: Mal, rng) -> None:
     g = "Andre saker"
     gm = reg.gruppe == g
     v = gm & reg.vedtak_i(Y)
-    for navn, fid in ((OPPHEVELSE, "opphevelse_innreiseforbud"), (BORTVISNING, "bortvisning"),
-                      (REISEDOK, "reisedokument"), (VISUM, "visum")):
+    for navn, fid in (
+        (OPPHEVELSE, "opphevelse_innreiseforbud"),
+        (BORTVISNING, "bortvisning"),
+        (REISEDOK, "reisedokument"),
+        (VISUM, "visum"),
+    ):
         kand = np.flatnonzero(v & _ledig(sakstype))
         t = mal(f"saksbehandlingstid.sakstype.{fid}", Y)
         sakstype[_velg(rng, kand, mal(f"behandlet.sakstype.{fid}", Y), reg.tid, t)] = navn
     n_forn = mal("behandlet.sakstype.asyl_fornyelse", Y)
     n_om = int(round(mal("omgjoringsandel.sakstype.asyl_fornyelse", Y) * n_forn))
     kand = v & _ledig(sakstype)
-    sakstype[_velg_celler(rng, [(np.flatnonzero(kand & reg.omgjort), n_om),
-                                (np.flatnonzero(kand & ~reg.omgjort), n_forn - n_om)])] = FORNYELSE
+    sakstype[
+        _velg_celler(
+            rng, [(np.flatnonzero(kand & reg.omgjort), n_om), (np.flatnonzero(kand & ~reg.omgjort), n_forn - n_om)]
+        )
+    ] = FORNYELSE
     # nekte innreise med gruppens resterende snitt, så de øvrige («Annet») ikke blir kortest
     kand = np.flatnonzero(v & _ledig(sakstype))
     sakstype[_velg(rng, kand, mal("behandlet.sakstype.nekte_innreise", Y), reg.tid, reg.tid[kand].mean())] = NEKTE
@@ -303,8 +348,12 @@ def _tilbakekall_vedtak_2023(reg: Register, sakstype, gm, mal: Mal, rng) -> None
         # anmodninger: det som blir igjen når § 63/§ 37 har sine 59 (går ikke 8 av dem til
         # anmodningene, er det totalen og omgjøringsandelen som står)
         om_stb = om_stb_klage if kind == KLAGE else int((v & reg.omgjort).sum()) - om_t - om_stb_klage
-        stb[kind] = (vk & ~(gammel & (kind == KLAGE)), n_stb[kind], int(np.clip(om_stb, 0, (vk & reg.omgjort).sum())),
-                     mal(f"saksbehandlingstid.sakstype.tilbakekall_statsborgerskap.{kind}", Y))
+        stb[kind] = (
+            vk & ~(gammel & (kind == KLAGE)),
+            n_stb[kind],
+            int(np.clip(om_stb, 0, (vk & reg.omgjort).sum())),
+            mal(f"saksbehandlingstid.sakstype.tilbakekall_statsborgerskap.{kind}", Y),
+        )
     nm_omg = _nemndmoter_anmodninger(reg, stb, nm_stb)
     for kind in (KLAGE, OMG):
         vk = v & reg.type_(kind)
@@ -318,10 +367,26 @@ def _tilbakekall_vedtak_2023(reg: Register, sakstype, gm, mal: Mal, rng) -> None
         om_annet = int(np.clip(om_rest - om_t_k[kind], 0, max(n_annet, 0)))
         kand = vk & _ledig(sakstype) & ~reg.nm
         t37 = mal(f"saksbehandlingstid.sakstype.opphor_37.{kind}", Y)
-        t_annet = _snitt_for_resten(reg, vk & _ledig(sakstype), n_annet, n37, t37, n63,
-                                    mal(f"saksbehandlingstid.sakstype.tilbakekall_63.{kind}", Y))
-        sakstype[_velg_celler(rng, [(np.flatnonzero(kand & reg.omgjort), om_annet),
-                                    (np.flatnonzero(kand & ~reg.omgjort), n_annet - om_annet)], reg.tid, t_annet)] = TANNET
+        t_annet = _snitt_for_resten(
+            reg,
+            vk & _ledig(sakstype),
+            n_annet,
+            n37,
+            t37,
+            n63,
+            mal(f"saksbehandlingstid.sakstype.tilbakekall_63.{kind}", Y),
+        )
+        sakstype[
+            _velg_celler(
+                rng,
+                [
+                    (np.flatnonzero(kand & reg.omgjort), om_annet),
+                    (np.flatnonzero(kand & ~reg.omgjort), n_annet - om_annet),
+                ],
+                reg.tid,
+                t_annet,
+            )
+        ] = TANNET
         sakstype[_velg(rng, np.flatnonzero(vk & _ledig(sakstype)), n37, reg.tid, t37)] = O37
         sakstype[vk & _ledig(sakstype)] = T63
 
@@ -353,7 +418,9 @@ def _nemndmoter_anmodninger(reg: Register, stb: dict, nm_stb: int) -> int:
 
 
 def _celler_om_nm(reg: Register, kand) -> dict:
-    return {(o, m): np.flatnonzero(kand & (reg.omgjort == o) & (reg.nm == m)) for o in (True, False) for m in (True, False)}
+    return {
+        (o, m): np.flatnonzero(kand & (reg.omgjort == o) & (reg.nm == m)) for o in (True, False) for m in (True, False)
+    }
 
 
 def _velg_omgjort_nm(reg: Register, rng, kand, n: int, n_om: int, n_nm: int, mal_snitt) -> np.ndarray:
@@ -382,7 +449,9 @@ def _fordel_omgjort_nm(reg: Register, celle, n: int, n_om: int, n_nm: int, mal_s
         avstand = abs(om_nm - n_om * n_nm / max(n, 1))
         if mal_snitt is not None:
             lav = sum(np.sort(reg.tid[celle[c]], kind="stable")[:k].sum() for c, k in antall.items()) / max(n, 1)
-            hoy = sum(np.sort(reg.tid[celle[c]], kind="stable")[len(celle[c]) - k:].sum() for c, k in antall.items()) / max(n, 1)
+            hoy = sum(
+                np.sort(reg.tid[celle[c]], kind="stable")[len(celle[c]) - k :].sum() for c, k in antall.items()
+            ) / max(n, 1)
             bom = max(lav - mal_snitt, mal_snitt - hoy, 0)
         else:
             bom = 0.0
@@ -399,10 +468,14 @@ def _tilbakekall_vedtak_2022(reg: Register, sakstype, gm, mal: Mal, rng) -> None
     v = gm & reg.vedtak_i(ar)
     andel_nm_t = mal("avgjort_andel.sakstype.tilbakekall_63_37.form.nemndmote", ar)
     n_stb = {k: int(round(0.19 * (v & reg.type_(k)).sum())) for k in (KLAGE, OMG)}
-    n_stb[KLAGE] = max(n_stb[KLAGE], 2 * mal("behandlet.sakstype.tilbakekall_statsborgerskap.klage.tilknyttet_utvisning", ar))
+    n_stb[KLAGE] = max(
+        n_stb[KLAGE], 2 * mal("behandlet.sakstype.tilbakekall_statsborgerskap.klage.tilknyttet_utvisning", ar)
+    )
     # antall § 63/§ 37-vedtak der en hel andel nemndmøter gir 8,7 % etter avrunding
     n_t = int(v.sum()) - sum(n_stb.values())
-    n_t = min(range(n_t - 15, n_t + 16), key=lambda m: (abs(round(andel_nm_t * m) / m - andel_nm_t) > 0.0005, abs(m - n_t)))
+    n_t = min(
+        range(n_t - 15, n_t + 16), key=lambda m: (abs(round(andel_nm_t * m) / m - andel_nm_t) > 0.0005, abs(m - n_t))
+    )
     n_stb[OMG] = int(v.sum()) - n_t - n_stb[KLAGE]
     nm_stb = int((v & reg.nm).sum()) - int(round(andel_nm_t * n_t))
     for kind in (KLAGE, OMG):
@@ -422,7 +495,11 @@ def _tilbakekall_portefolje_2023(reg: Register, sakstype, gm, mal: Mal, rng) -> 
     r, p0, p1 = reg.mottatt_ar == Y, reg.verserende(Y - 1), reg.verserende(Y)
     # statsborgerskap: klager mottatt året før og fortsatt verserende ved utgangen
     gammel_stb = gm & p0 & p1 & reg.klage & _ledig(sakstype) & (reg.alder(Y - 1) <= 365)
-    sakstype[_velg(rng, np.flatnonzero(gammel_stb), mal("beholdning_over_ett_ar.sakstype.tilbakekall_statsborgerskap.klage", Y))] = TSTB
+    sakstype[
+        _velg(
+            rng, np.flatnonzero(gammel_stb), mal("beholdning_over_ett_ar.sakstype.tilbakekall_statsborgerskap.klage", Y)
+        )
+    ] = TSTB
     alder_mal = mal("beholdning_alder.sakstype.tilbakekall_63_37", Y)
     celler = _plass_til_de_eldste(reg, sakstype, gm, mal, alder_mal)
     henlagte = [_velg(rng, kand, n) for kand, n, verserende in celler if not verserende]
@@ -447,7 +524,11 @@ def _plass_til_de_eldste(reg: Register, sakstype, gm, mal: Mal, alder_mal) -> li
     behandlingstype, utfall og form (anmodninger først; klager bare så langt klagesnittene står)."""
     celler = _celler_63_37(reg, sakstype, gm, mal)
     for _ in range(30):
-        if alder_mal is None or _hoyeste_alder(reg, celler) >= alder_mal - 0.45 or not _bytt_inngang(reg, sakstype, gm, mal):
+        if (
+            alder_mal is None
+            or _hoyeste_alder(reg, celler) >= alder_mal - 0.45
+            or not _bytt_inngang(reg, sakstype, gm, mal)
+        ):
             break
         celler = _celler_63_37(reg, sakstype, gm, mal)
     return celler
@@ -455,7 +536,7 @@ def _plass_til_de_eldste(reg: Register, sakstype, gm, mal: Mal, alder_mal) -> li
 
 def _hoyeste_alder(reg: Register, celler) -> float:
     alder = reg.alder(Y)
-    topp = [np.sort(alder[kand], kind="stable")[len(kand) - n:] for kand, n, vers in celler if vers and n > 0]
+    topp = [np.sort(alder[kand], kind="stable")[len(kand) - n :] for kand, n, vers in celler if vers and n > 0]
     return float(np.concatenate(topp).mean()) if topp else 0.0
 
 
@@ -474,7 +555,9 @@ def _bytt_inngang(reg: Register, sakstype, gm, mal: Mal) -> bool:
         if kind == KLAGE:
             t_stb = mal("saksbehandlingstid.sakstype.tilbakekall_statsborgerskap.klage", Y)
             ok &= ~stb[None, :] | _innenfor(reg.tid, v & k & (sakstype == TSTB), t_stb, d)
-            ok &= _innenfor(reg.tid, v & k & (sakstype == T63), mal("saksbehandlingstid.sakstype.tilbakekall_63.klage", Y), -d)
+            ok &= _innenfor(
+                reg.tid, v & k & (sakstype == T63), mal("saksbehandlingstid.sakstype.tilbakekall_63.klage", Y), -d
+            )
         if ok.any():
             a, b = np.unravel_index(np.argmin(np.where(ok, np.abs(d), np.inf)), d.shape)
             sakstype[fra[a]], sakstype[til[b]] = sakstype[til[b]], sakstype[fra[a]]
@@ -497,11 +580,16 @@ def _celler_63_37(reg: Register, sakstype, gm, mal: Mal) -> list[tuple[np.ndarra
     r, p0, p1, h = reg.mottatt_ar == Y, reg.verserende(Y - 1), reg.verserende(Y), reg.henlagt_i(Y)
     ledig, t = gm & _ledig(sakstype), gm & _t(sakstype)
     n_p0, n_p1 = mal("beholdning_start.sakstype.tilbakekall_63_37", Y), mal("beholdning.sakstype.tilbakekall_63_37", Y)
-    behov = {KLAGE: mal("mottatt.sakstype.tilbakekall_63_37.klage", Y), OMG: mal("mottatt.sakstype.tilbakekall_63_37.omgjoring", Y)}
+    behov = {
+        KLAGE: mal("mottatt.sakstype.tilbakekall_63_37.klage", Y),
+        OMG: mal("mottatt.sakstype.tilbakekall_63_37.omgjoring", Y),
+    }
     behov = {k: n - int((t & r & reg.type_(k)).sum()) for k, n in behov.items()}
     behov["p0"] = n_p0 - int((t & p0).sum())
     grupper = {k: r & reg.type_(k) for k in (KLAGE, OMG)} | {"p0": p0}
-    n_h = max(n_p0 + sum(behov[k] for k in (KLAGE, OMG)) + int((t & r).sum()) - int((t & reg.vedtak_i(Y)).sum()) - n_p1, 0)
+    n_h = max(
+        n_p0 + sum(behov[k] for k in (KLAGE, OMG)) + int((t & r).sum()) - int((t & reg.vedtak_i(Y)).sum()) - n_p1, 0
+    )
     lav, hoy = {}, {}
     for k, m in grupper.items():
         n_c, n_v = int((ledig & m & h).sum()), int((ledig & m & p1).sum())
@@ -547,8 +635,9 @@ def _hjemmel(reg: Register, sakstype, mal: Mal, rng) -> np.ndarray:
         n_om = int(np.clip(int((tk & v & reg.omgjort).sum()) - tot["omgjort"], 0, max(n_v, 0)))
         kand = tk & v & ~r  # helst saker mottatt før 2023: da står mottatt-tallet for seg
         kand = kand if (kand & reg.omgjort).sum() >= n_om and kand.sum() >= n_v else tk & v
-        valgt = _velg_celler(rng, [(np.flatnonzero(kand & reg.omgjort), n_om),
-                                   (np.flatnonzero(kand & ~reg.omgjort), n_v - n_om)])
+        valgt = _velg_celler(
+            rng, [(np.flatnonzero(kand & reg.omgjort), n_om), (np.flatnonzero(kand & ~reg.omgjort), n_v - n_om)]
+        )
         n_r = int((tk & r).sum()) - tot["mottatt"] - int(r[valgt].sum())
         andre += [valgt, _velg(rng, np.flatnonzero(tk & r & ~v), n_r)]
     idx = np.concatenate(andre)
@@ -566,7 +655,7 @@ def _nasjonalitet(reg: Register, mal: Mal, rng) -> np.ndarray:
     v = np.flatnonzero(tilb & reg.vedtak_i(Y))
     somali = _velg(rng, v, mal("behandlet.tilbakekall.nasjonalitet.somalia", Y))
     ovrige = np.setdiff1d(v, somali)
-    andre_land = ([l for l in NASJONALITETER_OPPHOLD[0] if l != "Somalia"], NASJONALITETER_OPPHOLD[1][1:])
+    andre_land = ([land for land in NASJONALITETER_OPPHOLD[0] if land != "Somalia"], NASJONALITETER_OPPHOLD[1][1:])
     nasj[ovrige] = velg(rng, andre_land, len(ovrige))
     nasj[somali] = "Somalia"
     return nasj

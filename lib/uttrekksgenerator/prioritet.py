@@ -35,7 +35,13 @@ from arsrapport import prioritet as regler
 
 KOLONNER = ["sak_id", "tidspunkt", "kode", "meldt_av"]
 NYE_SAKSKOLONNER = [
-    "vedtak_tidspunkt", "aapenbart_grunnlos", "uiv_frist", "uiv_begjaering", "uiv_avgjort", "prosedyre_48t", "bfe_vurdert",
+    "vedtak_tidspunkt",
+    "aapenbart_grunnlos",
+    "uiv_frist",
+    "uiv_begjaering",
+    "uiv_avgjort",
+    "prosedyre_48t",
+    "bfe_vurdert",
 ]
 EKSTRAKT = pd.Timestamp("2024-02-15")
 
@@ -51,8 +57,28 @@ ANDEL_UTEN_MELDER = 0.02
 PROSEDYRE_48T = 24  # asylsaker i 48-timersprosedyren (ikke merket)
 
 # vedtaksdager som gir frister over påske og jul/nyttår (tas med når det finnes en sak)
-PASKE = ("2021-03-29", "2021-03-30", "2021-03-31", "2022-04-11", "2022-04-12", "2022-04-13", "2023-04-03", "2023-04-04", "2023-04-05")
-JUL_TRE_UKER = ("2021-12-03", "2021-12-06", "2021-12-10", "2022-12-02", "2022-12-05", "2022-12-09", "2023-12-04", "2023-12-05", "2023-12-08")
+PASKE = (
+    "2021-03-29",
+    "2021-03-30",
+    "2021-03-31",
+    "2022-04-11",
+    "2022-04-12",
+    "2022-04-13",
+    "2023-04-03",
+    "2023-04-04",
+    "2023-04-05",
+)
+JUL_TRE_UKER = (
+    "2021-12-03",
+    "2021-12-06",
+    "2021-12-10",
+    "2022-12-02",
+    "2022-12-05",
+    "2022-12-09",
+    "2023-12-04",
+    "2023-12-05",
+    "2023-12-08",
+)
 
 
 def _ts(t: dt.datetime) -> pd.Timestamp:
@@ -137,7 +163,7 @@ def lag_prioritet(saker: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.Dat
             dager = int(rng.integers(0, 6)) if rng.random() < ANDEL_INNEN_MAL[a] else int(rng.integers(6, 26))
             hendelser.append((i, merketid(i, v, dager), regler.PP, melder()))
             if avslag[i]:
-                ag = bool(rng.random() < ANDEL_AG[a]) and not avsl.iloc[i] in pd.to_datetime(JUL_TRE_UKER)
+                ag = bool(rng.random() < ANDEL_AG[a]) and avsl.iloc[i] not in pd.to_datetime(JUL_TRE_UKER)
                 if avsl.iloc[i] in pd.to_datetime(PASKE):
                     ag = True  # fristen over påske
                 _frist_og_begjaering(ny, i, v, ag, rng)
@@ -181,7 +207,9 @@ def lag_prioritet(saker: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.Dat
         brukt.add(i)
         v = sett_vedtak(i)
         hendelser.append((i, merketid(i, v, int(rng.integers(1, 5))), regler.UM, None))
-    dublin = np.flatnonzero(asyl & saker["asylspor"].eq("Dublin").fillna(False).to_numpy() & vedtak & arbeidsdag & (ar == 2023) & voksen)
+    dublin = np.flatnonzero(
+        asyl & saker["asylspor"].eq("Dublin").fillna(False).to_numpy() & vedtak & arbeidsdag & (ar == 2023) & voksen
+    )
     for i in rng.choice(dublin, 2, replace=False):
         i = int(i)
         brukt.add(i)
@@ -191,14 +219,18 @@ def lag_prioritet(saker: pd.DataFrame, rng: np.random.Generator) -> tuple[pd.Dat
     klage = saker["behandlingstype"].eq("Klage").to_numpy()
     tid = (avsl - mott).dt.days.to_numpy()
     p48 = np.flatnonzero(kandidat & klage & (ar >= 2022) & avslag)
-    p48 = np.array([p for p in p48[np.argsort(tid[p48], kind="stable")] if p not in brukt][:PROSEDYRE_48T], dtype="int64")
+    p48 = np.array(
+        [p for p in p48[np.argsort(tid[p48], kind="stable")] if p not in brukt][:PROSEDYRE_48T], dtype="int64"
+    )
     ny["prosedyre_48t"][p48] = True
     i = int(p48[0])
     brukt.add(i)
     v = sett_vedtak(i)
     hendelser.append((i, merketid(i, v, 0), regler.PP, "Lokalt politi"))
     # enslige mindreårige: én merket etter at Barnefaglig enhet vurderte saken, én før
-    ema = np.flatnonzero(asyl & realitet & vedtak & arbeidsdag & saker["ema"].to_numpy(dtype=bool) & (ar == 2023) & avslag)
+    ema = np.flatnonzero(
+        asyl & realitet & vedtak & arbeidsdag & saker["ema"].to_numpy(dtype=bool) & (ar == 2023) & avslag
+    )
     ema = np.array([p for p in ema if p not in brukt], dtype="int64")
     for k, i in enumerate(rng.choice(ema, 2, replace=False)):
         i = int(i)
@@ -238,7 +270,11 @@ def _frist_og_begjaering(ny: dict, i: int, v: pd.Timestamp, ag: bool, rng: np.ra
         if u < 0.80:
             frist = regel
         elif u < 0.93:  # kortere: én arbeidsdag eller noen timer (uttransport er klar)
-            frist = _ts(regler.legg_til_arbeidsdager(vp, 1)) if rng.random() < 0.6 else v + pd.Timedelta(hours=int(rng.integers(4, 8)))
+            frist = (
+                _ts(regler.legg_til_arbeidsdager(vp, 1))
+                if rng.random() < 0.6
+                else v + pd.Timedelta(hours=int(rng.integers(4, 8)))
+            )
         else:  # lengre: tre arbeidsdager
             frist = _ts(regler.legg_til_arbeidsdager(vp, 3))
     else:

@@ -40,8 +40,15 @@ def lag_vekttall(mal: Mal) -> pd.DataFrame:
             vekt = mal(f"vekt.{k}.form.{f}", 2023)
             if vekt is None:
                 raise KeyError(f"mangler vekt.{k}.form.{f}")
-            rader.append({"ar_fra": VEKTTALL_AR[0], "ar_til": VEKTTALL_AR[1], "kategori": kategori,
-                          "avgjorelsesform": form, "vekt": float(vekt)})
+            rader.append(
+                {
+                    "ar_fra": VEKTTALL_AR[0],
+                    "ar_til": VEKTTALL_AR[1],
+                    "kategori": kategori,
+                    "avgjorelsesform": form,
+                    "vekt": float(vekt),
+                }
+            )
     return pd.DataFrame(rader, columns=["ar_fra", "ar_til", "kategori", "avgjorelsesform", "vekt"])
 
 
@@ -64,29 +71,38 @@ KILDE = {
 
 def lag_styringsparametere(mal: Mal) -> pd.DataFrame:
     """Årets styringsparametere SP1–SP3 (grense i dager, målandel, målt reduksjon)."""
+
     def tall(figur: str, standard):
         v = mal(figur, 2023, standard)
         return None if v is None else v
 
     sp = {
-        "SP1": {"grense_dager": tall("sp1.grense_dager", 120), "mal_andel": tall("sp1.mal_andel", 0.7),
-                "mal_reduksjon": None},
-        "SP2": {"grense_dager": None, "mal_andel": None,
-                "mal_reduksjon": tall("sp2.mal_reduksjon", 200)},
-        "SP3": {"grense_dager": tall("sp3.grense_dager", 150), "mal_andel": tall("sp3.mal_andel", 0.7),
-                "mal_reduksjon": None},
+        "SP1": {
+            "grense_dager": tall("sp1.grense_dager", 120),
+            "mal_andel": tall("sp1.mal_andel", 0.7),
+            "mal_reduksjon": None,
+        },
+        "SP2": {"grense_dager": None, "mal_andel": None, "mal_reduksjon": tall("sp2.mal_reduksjon", 200)},
+        "SP3": {
+            "grense_dager": tall("sp3.grense_dager", 150),
+            "mal_andel": tall("sp3.mal_andel", 0.7),
+            "mal_reduksjon": None,
+        },
     }
     rader = []
     for ar in STYRING_AR:
         for kode, v in sp.items():
-            rader.append({
-                "ar": ar, "kode": kode, "populasjon": POPULASJON[kode],
-                "grense_dager": None if v["grense_dager"] is None else int(v["grense_dager"]),
-                "mal_andel": None if v["mal_andel"] is None else float(v["mal_andel"]),
-                "mal_reduksjon": None if v["mal_reduksjon"] is None else int(v["mal_reduksjon"]),
-            })
-    df = pd.DataFrame(rader, columns=["ar", "kode", "populasjon", "grense_dager", "mal_andel",
-                                      "mal_reduksjon"])
+            rader.append(
+                {
+                    "ar": ar,
+                    "kode": kode,
+                    "populasjon": POPULASJON[kode],
+                    "grense_dager": None if v["grense_dager"] is None else int(v["grense_dager"]),
+                    "mal_andel": None if v["mal_andel"] is None else float(v["mal_andel"]),
+                    "mal_reduksjon": None if v["mal_reduksjon"] is None else int(v["mal_reduksjon"]),
+                }
+            )
+    df = pd.DataFrame(rader, columns=["ar", "kode", "populasjon", "grense_dager", "mal_andel", "mal_reduksjon"])
     df["grense_dager"] = df["grense_dager"].astype("Int64")
     df["mal_reduksjon"] = df["mal_reduksjon"].astype("Int64")
     return df
@@ -97,8 +113,17 @@ def lag_styringsparametere(mal: Mal) -> pd.DataFrame:
 # ---------------------------------------------------------------------------
 
 # SSB tabell 03014, konsumprisindeks, årsgjennomsnitt, 2015 = 100
-KPI = {2015: 100.0, 2016: 103.6, 2017: 105.5, 2018: 108.4, 2019: 110.8, 2020: 112.2,
-       2021: 116.1, 2022: 122.8, 2023: 129.6}
+KPI = {
+    2015: 100.0,
+    2016: 103.6,
+    2017: 105.5,
+    2018: 108.4,
+    2019: 110.8,
+    2020: 112.2,
+    2021: 116.1,
+    2022: 122.8,
+    2023: 129.6,
+}
 
 
 def lag_kpi(mal: Mal) -> pd.DataFrame:
@@ -172,8 +197,17 @@ KONTOPLAN = [
 def lag_kontoplan() -> pd.DataFrame:
     """Kontointervaller til oppstillings- og notelinjer."""
     rader = [(*r[:5], r[5] if len(r) > 5 else False) for r in KONTOPLAN]
-    df = pd.DataFrame(rader, columns=["artskonto_fra", "artskonto_til", "oppstilling_linje",
-                                      "note", "note_linje", "utenfor_lonn_per_arsverk"])
+    df = pd.DataFrame(
+        rader,
+        columns=[
+            "artskonto_fra",
+            "artskonto_til",
+            "oppstilling_linje",
+            "note",
+            "note_linje",
+            "utenfor_lonn_per_arsverk",
+        ],
+    )
     df["note"] = df["note"].astype("Int64")
     df["note_linje"] = df["note_linje"].astype(object).where(df["note_linje"].notna(), None)
     return df

@@ -52,8 +52,16 @@ import pandas as pd
 from uttrekksgenerator.kalibrering import Mal
 
 KOLONNER = [
-    "rettssak_id", "sak_id", "instans", "innkommet_dato", "avgjort_dato", "utfall",
-    "rettskraftig_dato", "hovedforhandling", "dager_i_retten", "prosedyre",
+    "rettssak_id",
+    "sak_id",
+    "instans",
+    "innkommet_dato",
+    "avgjort_dato",
+    "utfall",
+    "rettskraftig_dato",
+    "hovedforhandling",
+    "dager_i_retten",
+    "prosedyre",
 ]
 
 EKSTRAKT = pd.Timestamp("2024-02-15")
@@ -80,10 +88,16 @@ RK_NESTE_SISTE = 2  # dommer fra desember 2023 rettskraftige i januar 2024
 # Publiserte tall som dataene med vilje ikke gjenskaper, med grunn.
 IKKE_GJENSKAPT: dict[tuple[str, int], str] = {
     ("rettssaker.nye", 2023): "trykt 100, men radene i Del VII tabell 6 gir 71 + 29 + 15 = 115",
-    ("rettssaker.avgjorelser.tingretten", 2023): "trykt 74, men 6 + 16 + 36 = 58 (og 'Sum etter utfall' forutsetter 58)",
+    (
+        "rettssaker.avgjorelser.tingretten",
+        2023,
+    ): "trykt 74, men 6 + 16 + 36 = 58 (og 'Sum etter utfall' forutsetter 58)",
     ("rettssaker.medhold_andel", 2017): "trykt 78 %, men 74 / 94 = 78,7 %",
     ("rettssaker.nye_saker", 2023): "'72 nye rettssaker' (3.2.21) har ingen definisjon i kontrakten; stevninger er 71",
-    ("rettssaker.nye_andel.prosedyreenheten", 2023): "36 / 72 = 50 %; med kontraktens 71 stevninger blir det 36 / 71 = 50,7 %",
+    (
+        "rettssaker.nye_andel.prosedyreenheten",
+        2023,
+    ): "36 / 72 = 50 %; med kontraktens 71 stevninger blir det 36 / 71 = 50,7 %",
     ("rettssaker.nye.tingretten_inkl_byfogd", 2019): "stevninger til byfogden er ikke en instans i kontrakten",
     ("rettssaker.nye.tingretten_inkl_byfogd", 2020): "stevninger til byfogden er ikke en instans i kontrakten",
     ("rettssaker.nye.tingretten_inkl_byfogd", 2021): "stevninger til byfogden er ikke en instans i kontrakten",
@@ -95,6 +109,7 @@ SAKSTYPE_ID = {"tilbakekall_statsborgerskap": "Tilbakekall statsborgerskap"}
 # ---------------------------------------------------------------------------
 # Mål
 # ---------------------------------------------------------------------------
+
 
 @dataclass
 class _Mal:
@@ -146,6 +161,7 @@ def _les_mal(mal: Mal) -> _Mal:
 #       "ha" (hevet/avvist, endelig), "oppheve" (Høyesterett opphever, saken sendes tilbake),
 #       "ny" (avgjort i 2024 før uttrekket)
 
+
 @dataclass
 class Plan:
     avgjorelser: dict[tuple[str, int], Counter] = field(default_factory=dict)
@@ -160,8 +176,7 @@ class Plan:
 
     def antall(self, instans: str, ar: int, slag=None, utfall=None) -> int:
         c = self.avgjorelser.get((instans, ar), Counter())
-        return sum(n for (s, u), n in c.items()
-                   if (slag is None or s in slag) and (utfall is None or u in utfall))
+        return sum(n for (s, u), n in c.items() if (slag is None or s in slag) and (utfall is None or u in utfall))
 
 
 def _del(n: int, vekter: dict[str, float]) -> dict[str, int]:
@@ -259,10 +274,7 @@ def lag_plan(mal: Mal) -> Plan:
 
     # rettskraftige: fordel overhenget på utfall etter neste års fordeling
     fn_u = {y: _del(f_n[y], {M: m.rk[M][y + 1], T: m.rk[T][y + 1]}) for y in ar_alle if y < SISTE}
-    fs_u = {
-        y: {u: m.rk[u][y] - (fn_u[y - 1][u] if y - 1 in fn_u else 0) for u in (M, T)}
-        for y in ar_alle
-    }
+    fs_u = {y: {u: m.rk[u][y] - (fn_u[y - 1][u] if y - 1 in fn_u else 0) for u in (M, T)} for y in ar_alle}
 
     plan = Plan(opphevelser=oppheve[SISTE])
     plan.nye_tr = {y: N[TR][y] for y in ar_alle}
@@ -429,8 +441,14 @@ MIN_VARIGHET = {TR: 60, LR: 90, HR: 25}  # dager fra innkommet til avgjort
 
 def _rad(instans: str, inn: pd.Timestamp, kjede: int, forelder: int | None = None) -> dict:
     return {
-        "instans": instans, "innkommet_dato": inn, "avgjort_dato": None, "utfall": None,
-        "rettskraftig_dato": None, "slag": None, "kjede": kjede, "forelder": forelder,
+        "instans": instans,
+        "innkommet_dato": inn,
+        "avgjort_dato": None,
+        "utfall": None,
+        "rettskraftig_dato": None,
+        "slag": None,
+        "kjede": kjede,
+        "forelder": forelder,
     }
 
 
@@ -444,14 +462,12 @@ def _beslutninger(rng, plan: Plan, instans: str) -> list[dict]:
                 continue  # egen behandling
             fra, til = _vindu(slag, ar, instans)
             for _ in range(n):
-                ut.append({"dato": _dag(rng, fra, til), "slag": slag, "utfall": utfall, "ar": ar,
-                           "vindu": (fra, til)})
+                ut.append({"dato": _dag(rng, fra, til), "slag": slag, "utfall": utfall, "ar": ar, "vindu": (fra, til)})
     ut.sort(key=lambda b: (b["dato"], b["slag"], b["utfall"]))
     return ut
 
 
-def _tildel(rng, rader: list[dict], indekser: list[int], beslutninger: list[dict],
-            instans: str) -> None:
+def _tildel(rng, rader: list[dict], indekser: list[int], beslutninger: list[dict], instans: str) -> None:
     """Gi avgjørelsene til sakene i kø-rekkefølge (blant de fire eldste som er modne).
 
     Finnes ingen moden sak på datoen, utsettes avgjørelsen til den eldste saken er moden,
@@ -530,6 +546,7 @@ def _hovedforhandlinger(rng, rader: list[dict], m: _Mal) -> None:
 
 def _prosedyre(rng, rader: list[dict], m: _Mal) -> None:
     """Hvem som fører saken. Andelen for Prosedyreenheten øker over tid (3.2.21)."""
+
     def andeler(ar: int) -> list[float]:
         pe = min(0.5, 0.25 + 0.035 * (ar - FORSTE_AR))
         ea = 0.1 if ar < 2021 else 0.2
@@ -576,8 +593,7 @@ def sak_ar(sak_ider) -> np.ndarray:
     return ut
 
 
-def trekk_saker(rng: np.random.Generator, sak_ider, ar: list[int],
-                forskyvning: dict[int, float]) -> list[str | None]:
+def trekk_saker(rng: np.random.Generator, sak_ider, ar: list[int], forskyvning: dict[int, float]) -> list[str | None]:
     """Trekk en sak per element i ``ar``, helst uten gjentak.
 
     Har sak-id-ene et årstall foran (``ÅÅÅÅ-…``), trekkes saken fra år ``a + k`` med vekt
@@ -612,8 +628,9 @@ def trekk_saker(rng: np.random.Generator, sak_ider, ar: list[int],
     return ut
 
 
-def lag_rettssaker(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray,
-                   saker: pd.DataFrame | None = None) -> pd.DataFrame:
+def lag_rettssaker(
+    rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray, saker: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Tabellen ``rettssaker`` (kolonner som i datakontrakten), kalibrert mot ``mal``.
     Med ``saker`` (registeret) får de nye sakene i tingretten også riktig sakstype der
     rapporten oppgir den (3.2.10)."""
@@ -634,8 +651,7 @@ def lag_rettssaker(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray,
     lr_beslutninger = _beslutninger(rng, plan, LR)
     if plan.opphevelser:
         # den eller de dommene Høyesterett opphever: tap i lagmannsretten tidlig i rapportåret
-        kandidater = [b for b in lr_beslutninger
-                      if b["ar"] == SISTE and b["slag"] == "anke_s" and b["utfall"] == T]
+        kandidater = [b for b in lr_beslutninger if b["ar"] == SISTE and b["slag"] == "anke_s" and b["utfall"] == T]
         for b in kandidater[: plan.opphevelser]:
             b["vindu"] = (pd.Timestamp(f"{SISTE}-02-01"), pd.Timestamp(f"{SISTE}-06-15"))
             b["dato"] = _dag(rng, *b["vindu"])
@@ -650,15 +666,17 @@ def lag_rettssaker(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray,
     hr = _nye_anker(rng, rader, lr)
     hr_oppheve = [j for j in hr if rader[j]["forelder"] in opphevet]
     _tildel(rng, rader, [j for j in hr if j not in hr_oppheve], _beslutninger(rng, plan, HR), HR)
-    opphev_utfall = [u for (s, u), n in plan.avgjorelser.get((HR, SISTE), Counter()).items()
-                     if s == "oppheve" for _ in range(n)]
+    opphev_utfall = [
+        u for (s, u), n in plan.avgjorelser.get((HR, SISTE), Counter()).items() if s == "oppheve" for _ in range(n)
+    ]
     for j, u in zip(hr_oppheve, opphev_utfall):
         r = rader[j]
         avgjort = _dag(rng, r["innkommet_dato"] + pd.Timedelta(days=60), f"{SISTE}-10-31")
         r.update(avgjort_dato=avgjort, utfall=u, slag="oppheve")
         # saken sendes tilbake til lagmannsretten for ny behandling
-        inn = _dag(rng, avgjort + pd.Timedelta(days=10), min(avgjort + pd.Timedelta(days=40),
-                                                             pd.Timestamp(f"{SISTE}-12-20")))
+        inn = _dag(
+            rng, avgjort + pd.Timedelta(days=10), min(avgjort + pd.Timedelta(days=40), pd.Timestamp(f"{SISTE}-12-20"))
+        )
         rader.append(_rad(LR, inn, r["kjede"], j))
 
     # rettskraft: bare siste avgjørelse i kjeden
@@ -712,12 +730,14 @@ def _koble_sakstyper(rng: np.random.Generator, rader: list[dict], saker: pd.Data
             starter = [r for r in rader if r["instans"] == TR and r["innkommet_dato"].year == ar and r.get("sak_id")]
             naa = [r for r in starter if r["sak_id"] in typens]
             andre = [r for r in starter if r["sak_id"] not in typens]
-            for r in naa[int(onsket):]:  # for mange: kjeden mister saken (skjer sjelden)
+            for r in naa[int(onsket) :]:  # for mange: kjeden mister saken (skjer sjelden)
                 for rr in rader:
                     if rr["kjede"] == r["kjede"]:
                         rr["sak_id"] = None
             for r in andre[: max(0, int(onsket) - len(naa))]:
-                kand = av_typen.loc[(av_typen["avsluttet_dato"] < r["innkommet_dato"]) & ~av_typen["sak_id"].isin(brukt), "sak_id"]
+                kand = av_typen.loc[
+                    (av_typen["avsluttet_dato"] < r["innkommet_dato"]) & ~av_typen["sak_id"].isin(brukt), "sak_id"
+                ]
                 if not len(kand):
                     continue
                 ny = str(kand.iloc[int(rng.integers(max(1, len(kand) - 40), len(kand)))])  # helst et nylig vedtak

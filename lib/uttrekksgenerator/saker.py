@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from uttrekksgenerator.kalibrering import AR, Mal
 from arsrapport.kontrakt import AVGJORELSESFORMER
 from arsrapport.saksbehandling import NEMNDMOTEFORMER
-from uttrekksgenerator.utvalg import juster_sum, velg_med_snitt
 from uttrekksgenerator.asyl import ANDEL_REALITET_KLAGE_2022, tildel_asyl
+from uttrekksgenerator.kalibrering import AR, Mal
 from uttrekksgenerator.opphold import tildel_opphold
+from uttrekksgenerator.utvalg import juster_sum, velg_med_snitt
 
 UTTREKKSDATO = pd.Timestamp("2024-02-15")
 
@@ -269,7 +269,9 @@ def _typetider_2023(plan, mal: Mal) -> None:
     if total is not None:  # 2. mot totalen, så langt gruppene har rom
         med_tid = [g for g in GRUPPER if plan[g]["T"].get(ar) is not None and plan[g]["D"][ar] > 0]
         n = sum(plan[g]["D"][ar] for g in med_tid)
-        summen = sum(snitt(g, skift[g]) * sum(d[g]) if g in tider else plan[g]["T"][ar] * plan[g]["D"][ar] for g in med_tid)
+        summen = sum(
+            snitt(g, skift[g]) * sum(d[g]) if g in tider else plan[g]["T"][ar] * plan[g]["D"][ar] for g in med_tid
+        )
         avstand = total * n - summen
         mangler = float(np.sign(avstand)) * max(0.0, abs(avstand) - 0.25 * n)
         for g in tider:
@@ -293,9 +295,11 @@ def _tilbakekall_typetider_2023(plan, mal: Mal, ar: int = 2023) -> None:
     § 63 239 på 268, § 37 17 på 541; de få øvrige som snittet), anmodningene resten av
     gruppens 247 dager (3.1.4), om lag 173."""
     p = plan["tilbakekall"]
-    d_kl, t_g = mal(f"behandlet.tilbakekall.klage", ar), p["T"].get(ar)
-    typer = [(mal(f"behandlet.sakstype.{t}.klage", ar), mal(f"saksbehandlingstid.sakstype.{t}.klage", ar))
-             for t in TILBAKEKALL_KLAGETYPER]
+    d_kl, t_g = mal("behandlet.tilbakekall.klage", ar), p["T"].get(ar)
+    typer = [
+        (mal(f"behandlet.sakstype.{t}.klage", ar), mal(f"saksbehandlingstid.sakstype.{t}.klage", ar))
+        for t in TILBAKEKALL_KLAGETYPER
+    ]
     if d_kl is None or t_g is None or any(n is None or t is None for n, t in typer) or "K" in p:
         return
     t_kl = sum(n * t for n, t in typer) / sum(n for n, _ in typer)
@@ -306,7 +310,7 @@ def _tilbakekall_typetider_2023(plan, mal: Mal, ar: int = 2023) -> None:
 def _fyll_rest_alder(plan, mal: Mal) -> None:
     """Alder på beholdningen: grupper uten tall får en verdi som gjør totalen riktig
     (først oppholdssakene samlet, så asyl mot totalen)."""
-    for ar, total_id, opph_id, sp in (
+    for ar, total_id, opph_id, _sp in (
         (2023, ("beholdning_alder", 2023), ("beholdning_alder.oppholdssaker", 2023), None),
         (2022, ("beholdning_alder_start", 2023), ("beholdning_alder_start.oppholdssaker", 2023), None),
     ):
@@ -409,7 +413,11 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
         p_om[ar]["utvisning"] = gplan["utvisning"]["P"][ar] - int(sp3)
         opph_om = sum(gplan[g]["P"][ar] for g in OPPHOLD) - int(sp2)
         ovrige = [g for g in OPPHOLD if g not in ("utvisning", "diverse")]
-        fordelt = _fordel(opph_om - p_om[ar]["utvisning"], _vekt_anmodninger(mal, gplan, ovrige, ar), {g: gplan[g]["P"][ar] for g in ovrige})
+        fordelt = _fordel(
+            opph_om - p_om[ar]["utvisning"],
+            _vekt_anmodninger(mal, gplan, ovrige, ar),
+            {g: gplan[g]["P"][ar] for g in ovrige},
+        )
         p_om[ar].update(fordelt)
         p_om[ar]["diverse"] = 0
     # --- 2018–2022: andelene gir totalene; beholdningen 2022 styrer gruppene ---
@@ -417,7 +425,9 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
         2021: (mal("andel_omgjoring_av_mottatt", 2021), mal("andel_omgjoring_av_behandlet", 2021)),
         2022: (mal("andel_omgjoring_av_mottatt", 2022), mal("andel_omgjoring_av_behandlet", 2022)),
     }
-    tilboyelighet = {g: (om[g].R[2023] + om[g].D[2023]) / max(1, gplan[g]["R"][2023] + gplan[g]["D"][2023]) for g in grupper}
+    tilboyelighet = {
+        g: (om[g].R[2023] + om[g].D[2023]) / max(1, gplan[g]["R"][2023] + gplan[g]["D"][2023]) for g in grupper
+    }
     for ar in AR[:-1]:
         a_r, a_d = andel.get(ar, (0.24, 0.24))
         for kol, a in (("D", a_d),):
@@ -426,7 +436,9 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
             fast = _anmodninger_fra_typetider(mal, gplan, ar)
             fri = [g for g in grupper if g not in fast]
             fordelt = _fordel(
-                int(round(a * total)) - sum(fast.values()), {g: vekt[g] for g in fri}, {g: int(gplan[g][kol][ar] * 0.8) for g in fri}
+                int(round(a * total)) - sum(fast.values()),
+                {g: vekt[g] for g in fri},
+                {g: int(gplan[g][kol][ar] * 0.8) for g in fri},
             )
             for g in grupper:
                 om[g].D[ar] = fast.get(g, fordelt.get(g))
@@ -441,7 +453,9 @@ def typeplan(mal: Mal, gplan) -> dict[tuple[str, str], Plan]:
         fast = _anmodninger_fra_mottatte_klager(mal, gplan, om, p_om, neste)
         fri = [g for g in grupper if g not in fast]
         vekt = {g: gplan[g]["P"][ar] * tilboyelighet[g] for g in fri}
-        p_om[ar] = fast | _fordel(max(0, total - sum(fast.values())), vekt, {g: int(gplan[g]["P"][ar] * 0.7) for g in fri})
+        p_om[ar] = fast | _fordel(
+            max(0, total - sum(fast.values())), vekt, {g: int(gplan[g]["P"][ar] * 0.7) for g in fri}
+        )
     for g in grupper:
         o, p = om[g], gplan[g]
         o.H[2023] = int(np.clip(p_om[2022][g] + o.R[2023] - o.D[2023] - p_om[2023][g], 0, p["H"][2023]))
@@ -516,7 +530,10 @@ def _eldste_avgjort(ut: dict[tuple[str, str], Plan], mal: Mal, ar: int = 2021) -
     """Arbeid/opphold 2021: beholdningen 31.12. er gammel (156 dager, 3.2.5), men EØS-sakene
     avgjort det året tok 348 dager i snitt; de eldste klagene avgjøres derfor i året og blir
     ikke liggende (så mange som en del av EØS-sakene trenger)."""
-    if mal("beholdning_alder_start.arbeid_opphold", ar + 1) is None or mal("saksbehandlingstid.sakstype.eos", ar) is None:
+    if (
+        mal("beholdning_alder_start.arbeid_opphold", ar + 1) is None
+        or mal("saksbehandlingstid.sakstype.eos", ar) is None
+    ):
         return
     pl = ut[("arbeid_opphold", "Klage")]
     pl.U[ar] = int(round(EOS_ELDSTE * pl.D[ar]))
@@ -558,7 +575,9 @@ def _planlegg_over_ett_ar(ut: dict[tuple[str, str], Plan], mal: Mal) -> None:
             else:
                 fast.update(_fordel(int(n_g), {gk: vekt[gk] for gk in typer}, {gk: tak[gk] for gk in typer}))
         ovrige = [gk for gk in vekt if gk not in fast]
-        fordelt = _fordel(int(total) - sum(fast.values()), {gk: vekt[gk] for gk in ovrige}, {gk: tak[gk] for gk in ovrige})
+        fordelt = _fordel(
+            int(total) - sum(fast.values()), {gk: vekt[gk] for gk in ovrige}, {gk: tak[gk] for gk in ovrige}
+        )
         for gk, pl in ut.items():
             pl.E[ar] = fast.get(gk, fordelt.get(gk, 0))
 
@@ -612,7 +631,7 @@ def simuler_stratum(plan: Plan, rng: np.random.Generator):
             mal_snitt = None
         if plan.U.get(ar):  # de eldste avsluttes; beholdningen velges blant resten
             bli = np.zeros(len(pool_m), dtype=bool)
-            fri = np.sort(np.argsort(pool_m, kind="stable")[plan.U[ar]:], kind="stable")
+            fri = np.sort(np.argsort(pool_m, kind="stable")[plan.U[ar] :], kind="stable")
             bli[fri] = velg_med_snitt(pool_m[fri], n_bli, mal_snitt, rng, preferanse[fri])
         else:
             bli = velg_med_snitt(pool_m, n_bli, mal_snitt, rng, preferanse)
@@ -740,15 +759,20 @@ def _eldste_asylklager_sist(df: pd.DataFrame, mal: Mal, ar: int) -> None:
     dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     idx = np.flatnonzero(
-        df["saksgruppe"].eq("Asyl").to_numpy() & df["behandlingstype"].eq("Klage").to_numpy()
-        & df["avslutning"].eq("Vedtak").to_numpy() & df["avsluttet_dato"].dt.year.eq(ar).to_numpy()
+        df["saksgruppe"].eq("Asyl").to_numpy()
+        & df["behandlingstype"].eq("Klage").to_numpy()
+        & df["avslutning"].eq("Vedtak").to_numpy()
+        & df["avsluttet_dato"].dt.year.eq(ar).to_numpy()
     )
     start = _dag(pd.Timestamp(ar, 1, 1))
     eldre, nye = idx[mott[idx] < start], idx[mott[idx] >= start]
     if not len(eldre) or not len(nye):
         return
     n_real = mal("behandlet.asyl_realitet.klage", ar) or int(round(ANDEL_REALITET_KLAGE_2022 * len(idx)))
-    n_a = min(len(eldre), mal("beholdning_start.asyl_realitet.klage", ar) or int(round(ANDEL_REALITET_KLAGE_2022 * len(eldre))))
+    n_a = min(
+        len(eldre),
+        mal("beholdning_start.asyl_realitet.klage", ar) or int(round(ANDEL_REALITET_KLAGE_2022 * len(eldre))),
+    )
     n_e = n_real - n_a
     total = float((dag[idx] - mott[idx]).sum())
     nevner = n_a - n_e * len(eldre) / len(nye)
@@ -798,7 +822,9 @@ def juster_andel_under(
     snittet endres."""
     dag = df["avsluttet_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
     mott = df["mottatt_dato"].to_numpy(dtype="datetime64[D]").astype("int64")
-    alle = np.flatnonzero(utvalg & df["avslutning"].eq("Vedtak").to_numpy() & df["avsluttet_dato"].dt.year.eq(ar).to_numpy())
+    alle = np.flatnonzero(
+        utvalg & df["avslutning"].eq("Vedtak").to_numpy() & df["avsluttet_dato"].dt.year.eq(ar).to_numpy()
+    )
     onsket = int(round(andel * len(alle)))
     mangler = onsket - int(((dag[alle] - mott[alle]) < grense).sum())
     idx = alle[flyttbare[alle]]  # bare disse flyttes (NL: snittet som er en rest)
@@ -934,13 +960,22 @@ def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]
                     v = rest / len(ukjente) if g != "diverse" else 0.0
                 vekt_nm[g] = v
             vol = {g: int(n_ar.get(GRUPPER[g], 0)) for g in grupper}
-            nm_fordelt = _fordel(sn + nmp + nup, {g: vekt_nm[g] * (1 if ar == 2023 else vol[g] / max(1, n_kat)) for g in grupper}, vol)
-            sek_fordelt = _fordel(sek, {g: vol[g] - nm_fordelt[g] for g in grupper}, {g: vol[g] - nm_fordelt[g] for g in grupper})
+            nm_fordelt = _fordel(
+                sn + nmp + nup, {g: vekt_nm[g] * (1 if ar == 2023 else vol[g] / max(1, n_kat)) for g in grupper}, vol
+            )
+            sek_fordelt = _fordel(
+                sek, {g: vol[g] - nm_fordelt[g] for g in grupper}, {g: vol[g] - nm_fordelt[g] for g in grupper}
+            )
             sn_fordelt = _fordel(sn, {g: nm_fordelt[g] for g in grupper}, nm_fordelt)
             uten_sn = {g: nm_fordelt[g] - sn_fordelt[g] for g in grupper}
             nmp_fordelt = _fordel(nmp, uten_sn, uten_sn)
             for g in grupper:
-                d = {"Stornemnd": sn_fordelt[g], "NMP": nmp_fordelt[g], "NUP": uten_sn[g] - nmp_fordelt[g], "SEK": sek_fordelt[g]}
+                d = {
+                    "Stornemnd": sn_fordelt[g],
+                    "NMP": nmp_fordelt[g],
+                    "NUP": uten_sn[g] - nmp_fordelt[g],
+                    "SEK": sek_fordelt[g],
+                }
                 d["NL"] = vol[g] - sum(d.values())
                 ut[(ar, GRUPPER[g])] = d
     # stornemnd forekommer sjelden: to asylsaker i 2019 (og én i 2020, i tabellen over), talt
@@ -967,7 +1002,9 @@ def _kontroller_formplan(mal: Mal, plan: dict[tuple[int, str], dict[str, int]]) 
             raise ValueError(f"formplan {ar}: nemndmøteandelen {nm / total:.4f} treffer ikke {andel}")
         publisert = mal("vekttall", ar)
         if publisert is not None:
-            vt = sum(n * vekt[("Asyl" if g == "Asyl" else "Opphold", f)] for g, d in celler.items() for f, n in d.items())
+            vt = sum(
+                n * vekt[("Asyl" if g == "Asyl" else "Opphold", f)] for g, d in celler.items() for f, n in d.items()
+            )
             if abs(vt - publisert) > 0.05:
                 raise ValueError(f"formplan {ar}: vekttallet {vt:.3f} treffer ikke {publisert}")
 
@@ -1076,8 +1113,13 @@ OMGJORT_PLAN: dict[int, dict[tuple[str, str], int]] = {
     # opphold 148: 75,11–75,85); med 15 ikke for asyl NUP 15 (10,31–10,39), asyl NMP 47
     # (29,73–29,96) og opphold NUP 26 (17,62–17,75). Asyl NUP blir 13 (1,4 %, trykt 2 %).
     2023: {
-        ("asylsaker", "NMP"): 31, ("asylsaker", "NUP"): 9, ("asylsaker", "NL"): 150, ("asylsaker", "SEK"): 7,
-        ("oppholdssaker", "NMP"): 74, ("oppholdssaker", "NUP"): 19, ("oppholdssaker", "NL"): 587,
+        ("asylsaker", "NMP"): 31,
+        ("asylsaker", "NUP"): 9,
+        ("asylsaker", "NL"): 150,
+        ("asylsaker", "SEK"): 7,
+        ("oppholdssaker", "NMP"): 74,
+        ("oppholdssaker", "NUP"): 19,
+        ("oppholdssaker", "NL"): 587,
         ("oppholdssaker", "SEK"): 132,
     },
     # 2022: i alt 985/5 502 = 17,9 % (3.1.5).
@@ -1086,9 +1128,15 @@ OMGJORT_PLAN: dict[int, dict[tuple[str, str], int]] = {
     #   Opphold: NMP 69/148 = 46,6 % (46,5), NUP 25/34 = 73,5 % (73,5), NL 594/3 354 = 17,7 % (17,5),
     #            SEK 74/1 118 = 6,6 % (6,5), stornemnd 1/1; i alt 763/4 655 = 16,4 % (16,5)
     2022: {
-        ("asylsaker", "NMP"): 43, ("asylsaker", "NUP"): 12, ("asylsaker", "NL"): 167, ("asylsaker", "SEK"): 0,
-        ("oppholdssaker", "NMP"): 69, ("oppholdssaker", "NUP"): 25, ("oppholdssaker", "NL"): 594,
-        ("oppholdssaker", "SEK"): 74, ("oppholdssaker", "Stornemnd"): 1,
+        ("asylsaker", "NMP"): 43,
+        ("asylsaker", "NUP"): 12,
+        ("asylsaker", "NL"): 167,
+        ("asylsaker", "SEK"): 0,
+        ("oppholdssaker", "NMP"): 69,
+        ("oppholdssaker", "NUP"): 25,
+        ("oppholdssaker", "NL"): 594,
+        ("oppholdssaker", "SEK"): 74,
+        ("oppholdssaker", "Stornemnd"): 1,
     },
     # 2021: i alt 780/4 701 = 16,6 % (3.1.5).
     #   Asyl:    NMP 64/90 = 71,1 % (71), NUP 13/16 = 81,25 % (81,5: på grensen, men 16 er det
@@ -1097,8 +1145,13 @@ OMGJORT_PLAN: dict[int, dict[tuple[str, str], int]] = {
     #   Opphold: NMP 59/137 = 43,1 % (43), NUP 14/23 = 60,9 % (61), NL 486/3 031 = 16,0 % (16),
     #            SEK 14/550 = 2,5 % (2,5); i alt 573/3 741 = 15,3 % (15,5)
     2021: {
-        ("asylsaker", "NMP"): 64, ("asylsaker", "NUP"): 13, ("asylsaker", "NL"): 130, ("asylsaker", "SEK"): 0,
-        ("oppholdssaker", "NMP"): 59, ("oppholdssaker", "NUP"): 14, ("oppholdssaker", "NL"): 486,
+        ("asylsaker", "NMP"): 64,
+        ("asylsaker", "NUP"): 13,
+        ("asylsaker", "NL"): 130,
+        ("asylsaker", "SEK"): 0,
+        ("oppholdssaker", "NMP"): 59,
+        ("oppholdssaker", "NUP"): 14,
+        ("oppholdssaker", "NL"): 486,
         ("oppholdssaker", "SEK"): 14,
     },
 }
@@ -1120,7 +1173,8 @@ def tildel_utfall(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.nd
     for a in AR:
         celler = {
             (k, f): np.flatnonzero(vedtak & (ar == a) & (kat == k) & (form == f))
-            for f in FORMER for k in ("asylsaker", "oppholdssaker")
+            for f in FORMER
+            for k in ("asylsaker", "oppholdssaker")
         }
         if a in OMGJORT_PLAN:  # Del VII tabell 3: eksplisitte heltall per celle
             heltall = {c: OMGJORT_PLAN[a].get(c, 0) for c in celler}
@@ -1152,7 +1206,9 @@ def tildel_utfall(df: pd.DataFrame, mal: Mal, rng: np.random.Generator) -> np.nd
     _juster_asyl_anmodninger(omgjort, df, mal, vedtak & (ar == 2023), form, rng)
     _juster_tilbakekall_anmodninger(omgjort, df, mal, vedtak & (ar == 2023), form, rng)
     egne = np.isin(gruppe, ["Asyl", "Tilbakekall"])  # justert for seg over
-    _juster_type_omgjoring(omgjort, df, mal, vedtak & (ar == 2023) & ~egne, form, rng, asyl=vedtak & (ar == 2023) & egne)
+    _juster_type_omgjoring(
+        omgjort, df, mal, vedtak & (ar == 2023) & ~egne, form, rng, asyl=vedtak & (ar == 2023) & egne
+    )
     delvis = rng.random(len(df)) < 0.12
     utfall[vedtak] = "Ikke omgjort"
     utfall[vedtak & omgjort] = "Omgjort"
@@ -1200,7 +1256,11 @@ def _juster_gruppe_omgjoring(omgjort, df, mal: Mal, maske, form, kat, rng) -> No
                 break
             i = rng.choice(kilde)
             andre = np.flatnonzero(
-                maske & (gruppe != navn) & (gruppe != "Asyl") & (omgjort == inn) & (form == form[i])
+                maske
+                & (gruppe != navn)
+                & (gruppe != "Asyl")
+                & (omgjort == inn)
+                & (form == form[i])
                 & ~np.isin(gruppe, faste)
             )
             if not len(andre):
@@ -1258,9 +1318,25 @@ def lag_saker(rng: np.random.Generator, mal: Mal) -> pd.DataFrame:
     _personer_og_id(df, rng, mal)
     _egen_strom_videre(rng)
     kolonner = [
-        "sak_id", "person_id", "familie_id", "saksgruppe", "sakstype", "behandlingstype", "asylspor",
-        "mottatt_dato", "avslutning", "avsluttet_dato", "avgjorelsesform", "utfall", "nasjonalitet", "hjemmel",
-        "ema", "under_18_ved_vedtak", "barnefamilie", "lengevarende_barn", "tilknyttet_utvisning",
+        "sak_id",
+        "person_id",
+        "familie_id",
+        "saksgruppe",
+        "sakstype",
+        "behandlingstype",
+        "asylspor",
+        "mottatt_dato",
+        "avslutning",
+        "avsluttet_dato",
+        "avgjorelsesform",
+        "utfall",
+        "nasjonalitet",
+        "hjemmel",
+        "ema",
+        "under_18_ved_vedtak",
+        "barnefamilie",
+        "lengevarende_barn",
+        "tilknyttet_utvisning",
     ]
     return df[kolonner].sort_values(["mottatt_dato", "sak_id"], kind="stable").reset_index(drop=True)
 
@@ -1287,8 +1363,14 @@ def _personer_og_id(df: pd.DataFrame, rng: np.random.Generator, mal: Mal) -> Non
     avsl = df["avsluttet_dato"].to_numpy()
     mott = df["mottatt_dato"].to_numpy()
     for g in GRUPPER.values():
-        kl = np.flatnonzero(df["saksgruppe"].eq(g).to_numpy() & df["behandlingstype"].eq("Klage").to_numpy() & df["avslutning"].eq("Vedtak").to_numpy())
-        om = np.flatnonzero(df["saksgruppe"].eq(g).to_numpy() & df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy())
+        kl = np.flatnonzero(
+            df["saksgruppe"].eq(g).to_numpy()
+            & df["behandlingstype"].eq("Klage").to_numpy()
+            & df["avslutning"].eq("Vedtak").to_numpy()
+        )
+        om = np.flatnonzero(
+            df["saksgruppe"].eq(g).to_numpy() & df["behandlingstype"].eq("Omgjøringsanmodning").to_numpy()
+        )
         if not len(kl) or not len(om):
             continue
         kl = kl[np.argsort(avsl[kl], kind="stable")]
@@ -1313,8 +1395,11 @@ def _ema_personer(df: pd.DataFrame, mal: Mal, ar: int = 2023) -> None:
     saker, personer = mal("ema.behandlet", ar), mal("ema.personer", ar)
     if saker is None or personer is None:
         return
-    beh = (df["ema"].to_numpy(dtype=bool) & df["avslutning"].eq("Vedtak").to_numpy()
-           & df["avsluttet_dato"].dt.year.eq(ar).to_numpy())
+    beh = (
+        df["ema"].to_numpy(dtype=bool)
+        & df["avslutning"].eq("Vedtak").to_numpy()
+        & df["avsluttet_dato"].dt.year.eq(ar).to_numpy()
+    )
     klage = df["behandlingstype"].eq("Klage").to_numpy()
     kl = np.flatnonzero(beh & klage)
     kl = kl[np.argsort(df["avsluttet_dato"].to_numpy()[kl], kind="stable")]

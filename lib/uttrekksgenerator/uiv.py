@@ -85,17 +85,17 @@ def lag_uiv(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray) -> pd.Data
     # rapportåret teller med; så mange av rapportårets egne som trengs, avgjøres i året,
     # resten (de siste, i en kø mot slutten av året) i 2024 eller ikke før uttrekket.
     siste_dag = _virkedager(f"{RAPPORTAR}-12-01", f"{RAPPORTAR}-12-31")[-1]
-    fjorarets = sum(1 for r in rader if r["mottatt_dato"].year < RAPPORTAR
-                    and r["avgjort_dato"].year == RAPPORTAR)
+    fjorarets = sum(1 for r in rader if r["mottatt_dato"].year < RAPPORTAR and r["avgjort_dato"].year == RAPPORTAR)
     egne = [r for r in rader if r["mottatt_dato"].year == RAPPORTAR]
     i_aret = behandlet - fjorarets
     ko = len(egne) - i_aret
     if not 0 <= ko <= len(egne):
         raise ValueError("uiv: behandlet og mottatt i rapportåret går ikke opp")
     # køen: de siste ``ko`` begjæringene, med litt tilfeldighet i rekkefølgen
-    rekkefolge = sorted(range(len(egne)),
-                        key=lambda i: egne[i]["mottatt_dato"] + pd.Timedelta(days=float(rng.normal(0, 6))))
-    i_ko = set(rekkefolge[len(egne) - ko:])
+    rekkefolge = sorted(
+        range(len(egne)), key=lambda i: egne[i]["mottatt_dato"] + pd.Timedelta(days=float(rng.normal(0, 6)))
+    )
+    i_ko = set(rekkefolge[len(egne) - ko :])
     ko_rader = sorted((egne[i] for i in i_ko), key=lambda r: r["mottatt_dato"])
     for i, r in enumerate(egne):
         if i in i_ko:
@@ -108,7 +108,7 @@ def lag_uiv(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray) -> pd.Data
     datoer = sorted(januar[rng.integers(0, len(januar), size=len(behandles))])
     for r, d in zip(behandles, datoer):
         r["avgjort_dato"] = d
-    for r in ko_rader[len(ko_rader) - n_ubeh:]:
+    for r in ko_rader[len(ko_rader) - n_ubeh :]:
         r["avgjort_dato"] = None
     # 2024: avgjort senest dagen før uttrekket, ellers ubehandlet
     for r in rader:
@@ -116,8 +116,9 @@ def lag_uiv(rng: np.random.Generator, mal: Mal, sak_ider: np.ndarray) -> pd.Data
             r["avgjort_dato"] = None
 
     for r in rader:
-        r["resultat"] = None if r["avgjort_dato"] is None else (
-            "Innvilget" if rng.random() < ANDEL_INNVILGET else "Avslått")
+        r["resultat"] = (
+            None if r["avgjort_dato"] is None else ("Innvilget" if rng.random() < ANDEL_INNVILGET else "Avslått")
+        )
 
     df = pd.DataFrame(rader).sort_values("mottatt_dato", kind="stable").reset_index(drop=True)
     lopenr = df.groupby(df["mottatt_dato"].dt.year).cumcount() + 1

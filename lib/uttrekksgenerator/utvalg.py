@@ -69,9 +69,7 @@ def velg_med_snitt(
     return valgt
 
 
-def juster_sum(
-    verdier: np.ndarray, onsket_endring: float, nedre: np.ndarray, ovre: np.ndarray
-) -> np.ndarray:
+def juster_sum(verdier: np.ndarray, onsket_endring: float, nedre: np.ndarray, ovre: np.ndarray) -> np.ndarray:
     """Heltallige forskyvninger s (nedre ≤ s ≤ ovre) med sum så nær ``onsket_endring`` som mulig,
     spredt jevnt over elementene. Brukes til å flytte datoer noen dager."""
     n = len(verdier)
