@@ -155,6 +155,7 @@ def test_sphinxkatalogen_bygges_fra_bunnen_naar_koden_er_endret(tmp_path, monkey
     import subprocess
 
     from arsrapport import bygg
+    from arsrapport.bygg import jupyterbook
 
     kat = tmp_path / "html"
     (kat / "_build" / "html").mkdir(parents=True)
@@ -165,12 +166,12 @@ def test_sphinxkatalogen_bygges_fra_bunnen_naar_koden_er_endret(tmp_path, monkey
         kjort.append(cmd)
         return subprocess.CompletedProcess(cmd, 0, "reading sources... [100%] side\n", "")
 
-    monkeypatch.setattr(bygg.subprocess, "run", falsk_jupyter_book)
+    monkeypatch.setattr(jupyterbook.subprocess, "run", falsk_jupyter_book)
     tid = bygg.Kildetid(0, "test")
     for kode, finnes_etterpa in (("kode-1", False), ("kode-1", True), ("kode-2", False)):
         gammel.parent.mkdir(parents=True, exist_ok=True)
         gammel.write_text("skrevet av forrige kode")
-        monkeypatch.setattr(bygg, "kodesum", lambda rot=None, k=kode: k)
-        bygg._jupyter_book(tmp_path / "bok", kat, "html", f"avtrykk-{len(kjort)}", lambda _: None, tid)
+        monkeypatch.setattr(jupyterbook, "kodesum", lambda rot=None, k=kode: k)
+        jupyterbook._jupyter_book(tmp_path / "bok", kat, "html", f"avtrykk-{len(kjort)}", lambda _: None, tid)
         assert gammel.exists() is finnes_etterpa, kode
     assert len(kjort) == 3
