@@ -48,6 +48,7 @@ import pytest
 
 from arsrapport import regnskap as rg
 from arsrapport.formatering import prosent, tall
+from arsrapport.regnskap.bevilgning import _kan_nyttes_under
 
 AR = 2023
 
@@ -591,9 +592,9 @@ def test_stikkord_med_flere_poster():
     )
     assert nb.at["01", "mulig_overforbart"] == 700.0  # 1 000 − 300
     assert nb.at["21", "mulig_overforbart"] == 0.0
-    assert rg._kan_nyttes_under("kan nyttes under postene 21 og 45, kan overføres") == {"21", "45"}
-    assert rg._kan_nyttes_under("Kan benyttes under post 01") == {"01"}
-    assert rg._kan_nyttes_under("kan overføres") == set() and rg._kan_nyttes_under(None) == set()
+    assert _kan_nyttes_under("kan nyttes under postene 21 og 45, kan overføres") == {"21", "45"}
+    assert _kan_nyttes_under("Kan benyttes under post 01") == {"01"}
+    assert _kan_nyttes_under("kan overføres") == set() and _kan_nyttes_under(None) == set()
 
 
 def test_maks_gjelder_etter_samordningen():

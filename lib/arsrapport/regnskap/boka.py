@@ -1,0 +1,415 @@
+"""Tabellene: oppstillingene og notene i del VI, Tabell 1 og dataene bak Figur 19 og 20, med tall
+til ``tabeller.xlsx`` (:func:`tabeller`, :data:`REGNEARK`) og med norsk formatering til boka
+(:func:`for_boka`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from arsrapport.regnearkspek import ark
+from arsrapport.regnskap.artskonto import artskontorapportering, note
+from arsrapport.regnskap.kontoplan import med_linjer
+from arsrapport.regnskap.kontrollene import Arsregnskap, _har_regnskap, kontrollert
+from arsrapport.regnskap.oppsett import (
+    ARTSKONTO_OPPSETT,
+    DRIFTSPOSTER,
+    MELLOMVAERENDE_LINJER,
+    NOTE8_OPPSETT,
+    NOTE_OPPSETT,
+    Seksjon,
+)
+from arsrapport.regnskap.tall import figurer
+
+# Hver oppstilling er en DataFrame med en skjult kolonne ``_type`` («overskrift», «linje»,
+# «sum»): regnearket får tallene uten den, boka bruker den til å utheve sum- og nettolinjer.
+
+_TYPE = "_type"
+
+
+def _rad(tekst: str, type: str = "linje", **belop) -> dict:
+    return {"Tekst": tekst, _TYPE: type, **belop}
+
+
+def _artskonto_tabell(r: Arsregnskap, fjor: Arsregnskap | None) -> pd.DataFrame:
+    a, b = str(r.ar), str(r.ar - 1)
+    rader = []
+    for s in ARTSKONTO_OPPSETT:
+        if isinstance(s, Seksjon):
+            rader.append({**_rad(s.overskrift, "overskrift"), "Note": ""})
+            for li in s.linjer:
+                rader.append(
+                    {
+                        **_rad(li.tekst, **{a: r.artskonto[li.id], b: fjor.artskonto[li.id] if fjor else None}),
+                        "Note": str(li.note or ""),
+                    }
+                )
+            if s.sum_id:
+                rader.append(
+                    {
+                        **_rad(
+                            s.sum_tekst,
+                            "sum",
+                            **{a: r.artskonto[s.sum_id], b: fjor.artskonto[s.sum_id] if fjor else None},
+                        ),
+                        "Note": "",
+                    }
+                )
+        else:
+            rader.append(
+                {
+                    **_rad(s.tekst, "sum", **{a: r.artskonto[s.id], b: fjor.artskonto[s.id] if fjor else None}),
+                    "Note": "",
+                }
+            )
+    return pd.DataFrame(rader, columns=["Tekst", "Note", a, b, _TYPE])
+
+
+def _mellomvaerende_tabell(r: Arsregnskap) -> pd.DataFrame:
+    a, b = str(r.ar), str(r.ar - 1)
+    fjor = r.mellomvaerende_i_fjor or {}
+    rader = [_rad("Eiendeler og gjeld", "overskrift")]
+    for li in MELLOMVAERENDE_LINJER:
+        if li.oversikt_id:
+            rader.append(_rad(li.oversikt_tekst, **{a: r.mellomvaerende[li.oversikt_id], b: fjor.get(li.oversikt_id)}))
+    rader.append(_rad("Sum mellomværende med statskassen", "sum", **{a: r.mellomvaerende["sum"], b: fjor.get("sum")}))
+    return pd.DataFrame(rader, columns=["Tekst", a, b, _TYPE])
+
+
+def _note_tabell(r: Arsregnskap, fjor: Arsregnskap | None, nr: int, arsverk: tuple | None = None) -> pd.DataFrame:
+    a, b = f"31.12.{r.ar}", f"31.12.{r.ar - 1}"
+    rader = []
+    for s in NOTE_OPPSETT[nr]:
+        if s.overskrift:
+            rader.append(_rad(s.overskrift, "overskrift"))
+        for li in s.linjer:
+            rader.append(_rad(li.tekst, **{a: r.noter[nr][li.id], b: fjor.noter[nr][li.id] if fjor else None}))
+        rader.append(
+            _rad(s.sum_tekst, "sum", **{a: r.noter[nr][s.sum_id], b: fjor.noter[nr][s.sum_id] if fjor else None})
+        )
+    if arsverk is not None:
+        rader.append(_rad("Antall utførte årsverk", "arsverk", **{a: arsverk[0], b: arsverk[1]}))
+    return pd.DataFrame(rader, columns=["Tekst", a, b, _TYPE])
+
+
+def _note8_tabell(r: Arsregnskap) -> pd.DataFrame:
+    kol = {
+        "bokfort": "Bokført avregning med statskassen",
+        "rapportert": "Rapportert mellomværende med statskassen",
+        "forskjell": "Forskjell",
+    }
+    rader = []
+    for gruppe, sum_id, linjer in NOTE8_OPPSETT:
+        rader.append(_rad(gruppe, "overskrift"))
+        for lid, tekst in linjer:
+            rader.append(_rad(tekst, **{kol[k]: r.note8[f"{lid}.{k}"] for k in kol}))
+        rader.append(_rad("Sum", "sum", **{kol[k]: r.note8[f"{sum_id}.{k}"] for k in kol}))
+    rader.append(_rad("Sum i alt", "sum", **{kol[k]: r.note8[f"sum.{k}"] for k in kol}))
+    return pd.DataFrame(rader, columns=["Tekst", *kol.values(), _TYPE])
+
+
+def _bevilgning_tabell(r: Arsregnskap) -> pd.DataFrame:
+    regn = f"Regnskap {r.ar}"
+    mer = "Merutgift (–) og mindreutgift"
+    kol = ["Kapittel og post", "Tekst", "Note", "Samlet tildeling", regn, mer]
+    rader = []
+    for inntekt, overskrift, sum_tekst, nokkel in (
+        (False, "Utgiftskapitler", "Sum utgiftsført", "sum_utgiftsfort"),
+        (True, "Inntektskapitler", "Sum inntektsført", "sum_inntektsfort"),
+    ):
+        rader.append({"Kapittel og post": overskrift, _TYPE: "overskrift"})
+        for x in r.bevilgning.loc[r.bevilgning["inntekt"] == inntekt].itertuples():
+            tekst = ", ".join(t for t in (x.kapittelnavn, x.posttekst.lower() if x.posttekst else "") if t)
+            rader.append(
+                {
+                    "Kapittel og post": f"{x.kapittel} {x.post}",
+                    "Tekst": tekst,
+                    "Note": x.note,
+                    "Samlet tildeling": x.samlet_tildeling,
+                    regn: x.regnskap,
+                    mer: x.merutgift,
+                    _TYPE: "linje",
+                }
+            )
+        rader.append(
+            {
+                "Kapittel og post": sum_tekst,
+                "Samlet tildeling": r.bevilgning_sum[f"{nokkel}.samlet_tildeling"],
+                regn: r.bevilgning_sum[nokkel],
+                _TYPE: "sum",
+            }
+        )
+    rader.append(
+        {
+            "Kapittel og post": "Netto rapportert til bevilgningsregnskapet",
+            regn: r.bevilgning_sum["netto_rapportert"],
+            _TYPE: "sum",
+        }
+    )
+    return pd.DataFrame(rader, columns=[*kol, _TYPE])
+
+
+def _kapital_tabell(r: Arsregnskap) -> pd.DataFrame:
+    rader = [
+        {"Konto": x.konto, "Tekst": x.tekst, "Beløp": float(x.belop), _TYPE: "linje"}
+        for x in r.kapitalkontoer.itertuples()
+    ]
+    rader.append(
+        {
+            "Konto": "",
+            "Tekst": "Sum rapportert",
+            "Beløp": r.bevilgning_sum["netto_rapportert"] + float(r.kapitalkontoer["belop"].sum()),
+            _TYPE: "sum",
+        }
+    )
+    return pd.DataFrame(rader, columns=["Konto", "Tekst", "Beløp", _TYPE])
+
+
+def _beholdning_tabell(r: Arsregnskap) -> pd.DataFrame:
+    endring = r.kapitalkontoer.loc[r.kapitalkontoer["endring_mellomvaerende"], "konto"]
+    fjor = r.mellomvaerende_i_fjor["sum"] if r.mellomvaerende_i_fjor is not None else None
+    return pd.DataFrame(
+        [
+            {
+                "Konto": endring.iloc[0] if len(endring) == 1 else "",
+                "Tekst": "Mellomværende med statskassen",
+                str(r.ar): r.mellomvaerende["sum"],
+                str(r.ar - 1): fjor,
+                "Endring": r.mellomvaerende["sum"] - fjor if fjor is not None else None,
+                _TYPE: "linje",
+            }
+        ]
+    )
+
+
+def _note_a_tabell(r: Arsregnskap) -> pd.DataFrame:
+    return pd.DataFrame(
+        {
+            "Kapittel og post": [f"{k} {p}" for k, p in zip(r.note_a["kapittel"], r.note_a["post"])],
+            "Overført fra i fjor": r.note_a["overfort_fra_i_fjor"],
+            "Årets tildelinger": r.note_a["arets_tildelinger"],
+            "Samlet tildeling": r.note_a["samlet"],
+            _TYPE: "linje",
+        }
+    )
+
+
+NOTE_B_OVERSKRIFTER = {
+    "merutgift": "Merutgift (–) / mindreutgift",
+    "belastningsfullmakter": "Utgiftsført av andre etter avgitte belastningsfullmakter (–)",
+    "etter_belastningsfullmakter": "Merutgift (–) / mindreutgift etter avgitte belastningsfullmakter",
+    "merinntekter": "Merinntekter / mindreinntekter (–) etter merinntektsfullmakt",
+    "omdisponering": "Omdisponering",
+    "innsparinger": "Innsparinger (–)",
+    "grunnlag_overforing": "Sum grunnlag for overføring",
+    "maks_overforbart": "Maks. overførbart beløp",
+    "mulig_overforbart": "Mulig overførbart beløp beregnet av virksomheten",
+}
+
+
+def _note_b_tabell(r: Arsregnskap) -> pd.DataFrame:
+    """Note B med én kolonne per post (med stikkordet) og én rad per steg i beregningen."""
+    poster = [
+        f"{k} {p}" + (f" «{st}»" if st else "")
+        for k, p, st in zip(r.note_b["kapittel"], r.note_b["post"], r.note_b["stikkord"])
+    ]
+    rader = []
+    for kol, navn in NOTE_B_OVERSKRIFTER.items():
+        type_ = "sum" if kol in ("grunnlag_overforing", "mulig_overforbart") else "linje"
+        rader.append({"Tekst": navn, **dict(zip(poster, r.note_b[kol].astype(float))), _TYPE: type_})
+    return pd.DataFrame(rader, columns=["Tekst", *poster, _TYPE])
+
+
+def nokkeltall_tabell(f: dict[int, dict[str, float]], tildeling: pd.DataFrame) -> pd.DataFrame:
+    """Tabell 1: nøkkeltallene per år (kolonner), i rapportens rekkefølge."""
+    ar = sorted(a for a in f if "nokkeltall.samlet_tildeling" in f[a])
+    poster = sorted(p for p in tildeling["post"].unique() if p in DRIFTSPOSTER)
+    spenn = (
+        f"post {poster[0]}–{poster[-1]}" if len(poster) > 1 else (f"post {poster[0]}" if poster else "driftspostene")
+    )
+    rader = {
+        "nokkeltall.arsverk": "Utførte årsverk",
+        "nokkeltall.samlet_tildeling": f"Samlet tildeling, {spenn}",
+        "nokkeltall.samlet_utbetaling": f"Samlet utbetaling, {spenn}",
+        "nokkeltall.merforbruk": f"Merforbruk (+) / mindreforbruk (–), {spenn}",
+        "nokkeltall.utnyttelsesgrad": f"Utnyttelsesgrad, {spenn}",
+        "nokkeltall.driftsutgifter": "Driftsutgifter",
+        "nokkeltall.lonnsandel": "Lønnsandel av driftsutgifter",
+        "nokkeltall.lonn_per_arsverk": "Lønn og sosiale utgifter per årsverk*",
+        "nokkeltall.konsulentandel": "Konsulentandel av driftsutgifter",
+    }
+    t = pd.DataFrame({"Nøkkeltall": list(rader.values())})
+    for a in ar:
+        t[str(a)] = [f[a].get(k) for k in rader]
+    t["_id"] = list(rader)
+    return t
+
+
+# Figur 19: utgiftene etter art, gruppert som i rapporten (notelinjer i Note 3)
+FIGUR_19_GRUPPER = {
+    "Husleie og vedlikehold av lokaler": ("husleie", "vedlikehold_leide_lokaler"),
+    "Andre utgifter til drift av eiendom og lokaler": ("andre_utgifter_eiendom",),
+    "Kjøp av konsulenttjenester": ("konsulenttjenester",),
+    "Kjøp av andre fremmede tjenester": ("andre_fremmede_tjenester",),
+    "Reiser og diett": ("reiser_diett",),
+    "Øvrige driftsutgifter": (
+        "reparasjon_vedlikehold_maskiner",
+        "mindre_utstyrsanskaffelser",
+        "leie_maskiner",
+        "ovrige_driftsutgifter",
+    ),
+}
+
+
+def utgifter_etter_art(r: Arsregnskap) -> pd.DataFrame:
+    """Figur 19: utbetalinger til drift etter art, beløp og andel av driftsutgiftene."""
+    drift = r.artskonto["sum_utbetalinger_drift"]
+    rader = [("Lønn og sosiale utgifter", r.artskonto["utbetalinger_lonn"])]
+    rader += [(navn, sum(r.noter[3][li] for li in linjer)) for navn, linjer in FIGUR_19_GRUPPER.items()]
+    t = pd.DataFrame(rader, columns=["Art", "Beløp"])
+    t["Andel"] = t["Beløp"] / drift if drift else None
+    return t
+
+
+def konsulentutgifter(uttrekk, ar: int, antall_ar: int = 5) -> pd.DataFrame:
+    """Figur 20: kjøp av konsulenttjenester (Note 3) per år, for årene regnskapet har (høyst
+    ``antall_ar`` år til og med rapportåret)."""
+    linjer = med_linjer(uttrekk.regnskap, uttrekk.kontoplan)
+    rader = []
+    for a in range(ar - antall_ar + 1, ar + 1):
+        if linjer["ar"].eq(a).any():
+            n3 = note(linjer, 3, a)
+            drift = artskontorapportering(linjer, a)["sum_utbetalinger_drift"]
+            rader.append(
+                {
+                    "År": a,
+                    "Konsulenttjenester": n3["konsulenttjenester"],
+                    "Andel av driftsutgiftene": n3["konsulenttjenester"] / drift if drift else None,
+                }
+            )
+    return pd.DataFrame(rader, columns=["År", "Konsulenttjenester", "Andel av driftsutgiftene"])
+
+
+def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
+    r = kontrollert(uttrekk, ar)
+    fjor = kontrollert(uttrekk, ar - 1) if _har_regnskap(uttrekk, ar - 1) else None
+    a = uttrekk.arsverk.groupby("ar")["arsverk"].sum()
+    arsverk = (a.get(ar), a.get(ar - 1))
+    tab = {
+        "6.3 Bevilgningsrapportering": _bevilgning_tabell(r),
+        "6.3 Kapitalkontoer": _kapital_tabell(r),
+        "6.3 Beholdninger": _beholdning_tabell(r),
+        "6.3 Note A": _note_a_tabell(r),
+        "6.3 Note B": _note_b_tabell(r),
+        "6.3 Artskontorapportering": _artskonto_tabell(r, fjor),
+        "6.3 Mellomværende": _mellomvaerende_tabell(r),
+    }
+    for nr in NOTE_OPPSETT:
+        tab[f"6.3 Note {nr}"] = _note_tabell(r, fjor, nr, arsverk if nr == 2 else None)
+    tab["6.3 Note 8"] = _note8_tabell(r)
+    return tab
+
+
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
+#: standardreglene (se :mod:`arsrapport.regneark`).
+REGNEARK = {
+    "2.3 Tabell 1": ark(
+        "tab.tabell_1",
+        kilder=("regnskap", "hr"),
+        standard="kroner",
+        rader={
+            "Utførte årsverk": "desimal",
+            "Utnyttelsesgrad": "andel",
+            "Lønnsandel av driftsutgifter": "andel",
+            "Konsulentandel av driftsutgifter": "andel",
+        },
+    ),
+    "6.3 Bevilgningsrapportering": ark("tab.bevilgningsrapportering", kilder=("regnskap",), standard="kroner"),
+    "6.3 Kapitalkontoer": ark("tab.kapitalkontoer", kilder=("regnskap",), standard="kroner"),
+    "6.3 Beholdninger": ark("tab.beholdninger", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note A": ark("tab.note_a", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note B": ark("tab.note_b", kilder=("regnskap",), standard="kroner"),
+    "6.3 Artskontorapportering": ark("tab.artskontorapportering", kilder=("regnskap",), standard="kroner"),
+    "6.3 Mellomværende": ark("tab.mellomvaerende", kilder=("regnskap",), standard="kroner"),
+    **{
+        f"6.3 Note {nr}": ark(
+            f"tab.note_{nr}",
+            kilder=("regnskap",),
+            standard="kroner",
+            rader={"Antall utførte årsverk": "desimal"} if nr == 2 else {},
+        )
+        for nr in (*NOTE_OPPSETT, 8)
+    },
+    "4.3 Figur 19": ark("fig.figur_19", kilder=("regnskap",), standard="kroner"),
+    "4.3 Figur 20": ark("fig.figur_20", kilder=("regnskap",), standard="kroner"),
+}
+
+
+def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
+    """Tabell 1, oppstillingene og notene i del VI og dataene bak Figur 19 og 20, med tall
+    (til ``tabeller.xlsx``)."""
+    f = figurer(uttrekk, ar)
+    ut = {
+        "2.3 Tabell 1": nokkeltall_tabell(f, uttrekk.tildeling.loc[uttrekk.tildeling["ar"] == ar]).drop(columns="_id")
+    }
+    ut.update({n: t.drop(columns=_TYPE) for n, t in _oppstillinger(uttrekk, ar).items()})
+    ut["4.3 Figur 19"] = utgifter_etter_art(kontrollert(uttrekk, ar))
+    ut["4.3 Figur 20"] = konsulentutgifter(uttrekk, ar)
+    return ut
+
+
+def _kroner(v) -> str:
+    from arsrapport.formatering import tall
+
+    return "" if v is None or pd.isna(v) else tall(v)
+
+
+def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
+    """Tabellene slik boka viser dem (``tab.<navn>``): kroner med tusenskille, sum- og
+    nettolinjer uthevet, overskriftslinjer i kursiv; Tabell 1 med andeler i prosent og
+    årsverk med én desimal."""
+    from arsrapport.formatering import prosent, tall
+
+    ut: dict[str, pd.DataFrame] = {}
+    for navn, t in _oppstillinger(uttrekk, ar).items():
+        vis = t.drop(columns=_TYPE).astype(object)
+        tall_kol = [
+            k
+            for k in vis.columns
+            if t[k].notna().any()
+            and t[k].dropna().map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).all()
+        ]
+        for i, type_ in t[_TYPE].items():
+            for k in vis.columns:
+                v = t.at[i, k]
+                if k in tall_kol:
+                    vis.at[i, k] = (
+                        (tall(v, desimaler=1) if type_ == "arsverk" else _kroner(v))
+                        if isinstance(v, (int, float)) and pd.notna(v)
+                        else ""
+                    )
+                elif v is None or (isinstance(v, float) and pd.isna(v)):
+                    vis.at[i, k] = ""
+            forste = vis.columns[0] if navn != "6.3 Kapitalkontoer" else "Tekst"
+            if type_ == "sum":
+                vis.loc[i] = [f"**{v}**" if str(v) else "" for v in vis.loc[i]]
+            elif type_ == "overskrift":
+                vis.at[i, forste] = f"*{vis.at[i, forste]}*"
+        ut["tab." + navn.split(" ", 1)[1].lower().replace(" ", "_").replace("æ", "ae")] = vis
+    f = figurer(uttrekk, ar)
+    t1 = nokkeltall_tabell(f, uttrekk.tildeling.loc[uttrekk.tildeling["ar"] == ar])
+    vis = t1.drop(columns="_id").astype(object)
+    for i, fid in t1["_id"].items():
+        for k in vis.columns[1:]:
+            v = t1.at[i, k]
+            if v is None or pd.isna(v):
+                vis.at[i, k] = ""
+            elif fid in ("nokkeltall.utnyttelsesgrad", "nokkeltall.lonnsandel", "nokkeltall.konsulentandel"):
+                vis.at[i, k] = prosent(v)
+            elif fid == "nokkeltall.arsverk":
+                vis.at[i, k] = tall(v, desimaler=1)
+            else:
+                vis.at[i, k] = tall(v)
+    ut["tab.tabell_1"] = vis
+    return ut
