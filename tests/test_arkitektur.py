@@ -39,10 +39,6 @@ KJENTE_BRUDD: dict[tuple[str, str], str] = {
     # innlesingen kjører kontrollreglene per tabell (kontroll.KONTROLLER), og noen av reglene
     # bruker regnskapets kontoplan og prioriteringsreglene; retting: reglene sendes inn
     ("innlesing", "kontroll"): "innlesingen kjører kontrollene",
-    # avstemmingen skriver publiserte og beregnede tall i enheten katalogen gir id-en, og
-    # katalogen samles fra kapitlene (også avstemmingens egne tall); retting: katalogen sendes
-    # inn når avstemmingen settes sammen
-    ("avstemming", "tallkatalog"): "avstemmingen formaterer etter katalogen",
 }
 
 

@@ -13,7 +13,7 @@ import yaml
 from arsrapport import formatering as fmt
 from arsrapport.config import PROSJEKTROT, les_innstillinger
 from arsrapport.regnearkspek import ark
-from arsrapport.tallspek import Tall
+from arsrapport.tallspek import Katalog, Tall
 
 PUBLISERT = les_innstillinger().publisert
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
@@ -89,40 +89,35 @@ def oversikt(sammenligning: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"Status": [s.capitalize() for s in rekkefolge], "Antall publiserte tall": antall.to_numpy()})
 
 
-def _vis(fid: str, v) -> str:
+def _vis(katalog: Katalog, fid: str, v) -> str:
     """Verdien slik boka skriver tallet (tallkatalogen), «–» når den mangler. En publisert id
     boka ikke beregner, står ikke i katalogen og skrives som et tall (hele tall uten desimaler)."""
-    from arsrapport import formatering as fmt
-    from arsrapport.tallkatalog import katalog
-
     if v is None or pd.isna(v):
         return "–"
-    t = katalog().finn(fid)
+    t = katalog.finn(fid)
     if t is None or t.enhet == "tekst":
         return fmt.tall(v, desimaler=0 if float(v).is_integer() else 2)
     return t.tekst(v)
 
 
-def avvikstabell(sammenligning: pd.DataFrame) -> pd.DataFrame:
-    """De publiserte tallene boka ikke gjenskaper, med publisert og beregnet verdi og grunnen."""
+def avvikstabell(sammenligning: pd.DataFrame, katalog: Katalog) -> pd.DataFrame:
+    """De publiserte tallene boka ikke gjenskaper, med publisert og beregnet verdi (skrevet
+    etter enheten i ``katalog``) og grunnen."""
     a = sammenligning[sammenligning["status"] != "stemmer"]
     return pd.DataFrame(
         {
             "Tall (figur-id)": a["id"],
             "År": a["år"].astype(str),
-            "Publisert": [_vis(f, v) for f, v in zip(a["id"], a["publisert"])],
-            "Beregnet": [_vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
+            "Publisert": [_vis(katalog, f, v) for f, v in zip(a["id"], a["publisert"])],
+            "Beregnet": [_vis(katalog, f, v) for f, v in zip(a["id"], a["beregnet"])],
             "Grunn": [fmt.harde_mellomrom(g) if g else "Ikke begrunnet – må rettes" for g in a["grunn"]],
         }
     )
 
 
-def _differanse(fid: str, d: float) -> str:
+def _differanse(katalog: Katalog, fid: str, d: float) -> str:
     """Beregnet − publisert i tallets enhet, med fortegn; andeler i prosentpoeng."""
-    from arsrapport import formatering as fmt
-    from arsrapport.tallkatalog import katalog
-
-    t = katalog().finn(fid)
+    t = katalog.finn(fid)
     enhet = t.enhet if t is not None else None
     if enhet == "andel":  # også de relative endringene
         tekst = fmt.tall(d * 100, desimaler=1) + "\u00a0pp"
@@ -133,7 +128,7 @@ def _differanse(fid: str, d: float) -> str:
     return ("+" + tekst) if d > 0 else tekst
 
 
-def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
+def alle_for_ar(sammenligning: pd.DataFrame, ar: int, katalog: Katalog) -> pd.DataFrame:
     """Hvert publiserte tall for året ved siden av det beregnede, differansen og, der de ikke
     stemmer, grunnen (rapportens egen motsigelse, eller en definisjon rapporten ikke fulgte)."""
     a = sammenligning[sammenligning["år"] == ar]
@@ -144,7 +139,7 @@ def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
         elif status == "stemmer":
             diff.append("0" if abs(b - p) < 1e-12 else "innenfor avrundingen")
         else:
-            diff.append(_differanse(fid, b - p))
+            diff.append(_differanse(katalog, fid, b - p))
     merknad = [
         "Stemmer" if st == "stemmer" else (fmt.harde_mellomrom(g) if g else "Ikke begrunnet – må rettes")
         for st, g in zip(a["status"], a["grunn"])
@@ -153,8 +148,8 @@ def alle_for_ar(sammenligning: pd.DataFrame, ar: int) -> pd.DataFrame:
         {
             "Kilde": a["kilde"],
             "Tall (figur-id)": a["id"],
-            "Publisert": [_vis(f, v) for f, v in zip(a["id"], a["publisert"])],
-            "Beregnet": [_vis(f, v) for f, v in zip(a["id"], a["beregnet"])],
+            "Publisert": [_vis(katalog, f, v) for f, v in zip(a["id"], a["publisert"])],
+            "Beregnet": [_vis(katalog, f, v) for f, v in zip(a["id"], a["beregnet"])],
             "Differanse": diff,
             "Merknad": merknad,
         }

@@ -13,6 +13,7 @@ kapittelet på nytt bare når en av dem er endret.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import pickle
@@ -34,7 +35,7 @@ from arsrapport import (
 )
 from arsrapport.config import rapportar
 from arsrapport.regnearkspek import Ark
-from arsrapport.tallspek import Tall
+from arsrapport.tallspek import Katalog, Tall
 
 #: Filendelsen til et lagret kapittelresultat.
 RESULTATFIL = ".resultat.pickle"
@@ -273,8 +274,8 @@ def beregn_avstemming(figurer: dict[int, dict[str, float]], ar: int | None, *, b
     if bok:
         r.boktabeller = {
             "tab.avstemming_oversikt": _markdown(avstemming.oversikt(sammenligning)),
-            "tab.avstemming_avvik": _markdown(avstemming.avvikstabell(sammenligning)),
-            "tab.avstemming_alle": _markdown(avstemming.alle_for_ar(sammenligning, ar)),
+            "tab.avstemming_avvik": _markdown(avstemming.avvikstabell(sammenligning, katalog())),
+            "tab.avstemming_alle": _markdown(avstemming.alle_for_ar(sammenligning, ar, katalog())),
         }
     return r
 
@@ -340,6 +341,12 @@ FELLES_TALL = (
         "arsrapport.kapitler.felles_tekster",
     ),
 )
+
+
+@functools.cache
+def katalog() -> Katalog:
+    """Tallkatalogen over alle kapitlenes ``TALL`` (én gang per prosess)."""
+    return Katalog(tallkatalog())
 
 
 def tallkatalog() -> list[Tall]:

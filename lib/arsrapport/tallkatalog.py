@@ -27,77 +27,13 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
-# oppføringene er definert i arsrapport.tallspek, så kapitlene kan bruke dem uten katalogen
-from arsrapport.tallspek import ENDRING, ENDRING_ABS, PLASSHOLDER_TEKST, PLASSHOLDERE, Tall, _forste_ledd
-
-
-def _avled(grunn: Tall, hvilken: str) -> Tall:
-    if hvilken == "endring":
-        return replace(
-            grunn,
-            monster=grunn.monster + ENDRING,
-            enhet="andel",
-            desimaler=0,
-            fortegnsord=None,
-            avledet="endring",
-            definisjon=f"Endring i prosent fra året før: {grunn.definisjon[0].lower()}{grunn.definisjon[1:]}",
-        )
-    return replace(
-        grunn,
-        monster=grunn.monster + ENDRING_ABS,
-        fortegnsord=None,
-        avledet="endring_abs",
-        definisjon=f"Endring fra året før: {grunn.definisjon[0].lower()}{grunn.definisjon[1:]}",
-    )
-
-
-class Katalog:
-    """Oppføringene fra alle kapitlene, med oppslag fra id til oppføring."""
-
-    def __init__(self, oppforinger: Iterable[Tall]):
-        self.oppforinger: tuple[Tall, ...] = tuple(oppforinger)
-        self._etter_forste: dict[str, list[Tall]] = {}
-        for t in self.oppforinger:
-            self._etter_forste.setdefault(_forste_ledd(t.monster), []).append(t)
-        self._funnet: dict[str, Tall | None] = {}
-
-    def treff(self, fid: str) -> list[Tall]:
-        """Alle oppføringene som dekker id-en direkte (uten avledning); skal være én."""
-        kandidater = self._etter_forste.get(fid.split(".", 1)[0], []) + self._etter_forste.get("", [])
-        return [t for t in kandidater if t.uttrykk.fullmatch(fid)]
-
-    def finn(self, fid: str) -> Tall | None:
-        """Oppføringen for id-en (avledet for ``.endring``/``.endring_abs``), eller None."""
-        if fid in self._funnet:
-            return self._funnet[fid]
-        treff = self.treff(fid)
-        funnet = treff[0] if treff else None
-        if funnet is None:
-            for hale, hvilken in ((ENDRING_ABS, "endring_abs"), (ENDRING, "endring")):
-                if fid.endswith(hale):
-                    grunn = self.finn(fid[: -len(hale)])
-                    if grunn is not None and not grunn.avledet and grunn.enhet != "tekst":
-                        funnet = _avled(grunn, hvilken)
-                    break
-        self._funnet[fid] = funnet
-        return funnet
-
-    def enhet(self, fid: str) -> str:
-        t = self.finn(fid)
-        if t is None:
-            raise KeyError(f"{fid} står ikke i tallkatalogen")
-        return t.enhet
-
-    def tekst(self, fid: str, verdi) -> str:
-        t = self.finn(fid)
-        if t is None:
-            raise KeyError(f"{fid} står ikke i tallkatalogen")
-        return t.tekst(verdi)
-
+# oppføringene og katalogklassen er definert i arsrapport.tallspek, så kapitlene og avstemmingen
+# kan bruke dem uten denne modulen
+from arsrapport.tallspek import PLASSHOLDER_TEKST, PLASSHOLDERE, Katalog, Tall
 
 # ------------------------------------------------------------------ referansene i boka
 
@@ -214,17 +150,11 @@ class Tallverdier:
 # ------------------------------------------------------------------ katalogen over alle kapitlene
 
 
-_KATALOG: Katalog | None = None
-
-
 def katalog() -> Katalog:
-    """Katalogen over alle kapitlenes ``TALL`` (lest én gang per prosess)."""
-    global _KATALOG
-    if _KATALOG is None:
-        from arsrapport import kapitler
+    """Katalogen over alle kapitlenes ``TALL`` (:func:`arsrapport.kapitler.katalog`)."""
+    from arsrapport import kapitler
 
-        _KATALOG = Katalog(kapitler.tallkatalog())
-    return _KATALOG
+    return kapitler.katalog()
 
 
 # ------------------------------------------------------------------ lista for skribentene

@@ -9,7 +9,8 @@ avhenger bare av formateringen, så kapitlene kan importere den uten å dra inn 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from arsrapport import formatering as fmt
@@ -206,3 +207,70 @@ class Tall:
         if self.fortegnsord is None:
             raise ValueError(f"{self.monster}: tallet har ingen fortegnsord")
         return self.fortegnsord[0] if verdi >= 0 else self.fortegnsord[1]
+
+
+# ------------------------------------------------------------------ katalogen
+
+
+def _avled(grunn: Tall, hvilken: str) -> Tall:
+    if hvilken == "endring":
+        return replace(
+            grunn,
+            monster=grunn.monster + ENDRING,
+            enhet="andel",
+            desimaler=0,
+            fortegnsord=None,
+            avledet="endring",
+            definisjon=f"Endring i prosent fra året før: {grunn.definisjon[0].lower()}{grunn.definisjon[1:]}",
+        )
+    return replace(
+        grunn,
+        monster=grunn.monster + ENDRING_ABS,
+        fortegnsord=None,
+        avledet="endring_abs",
+        definisjon=f"Endring fra året før: {grunn.definisjon[0].lower()}{grunn.definisjon[1:]}",
+    )
+
+
+class Katalog:
+    """Oppføringene fra alle kapitlene, med oppslag fra id til oppføring."""
+
+    def __init__(self, oppforinger: Iterable[Tall]):
+        self.oppforinger: tuple[Tall, ...] = tuple(oppforinger)
+        self._etter_forste: dict[str, list[Tall]] = {}
+        for t in self.oppforinger:
+            self._etter_forste.setdefault(_forste_ledd(t.monster), []).append(t)
+        self._funnet: dict[str, Tall | None] = {}
+
+    def treff(self, fid: str) -> list[Tall]:
+        """Alle oppføringene som dekker id-en direkte (uten avledning); skal være én."""
+        kandidater = self._etter_forste.get(fid.split(".", 1)[0], []) + self._etter_forste.get("", [])
+        return [t for t in kandidater if t.uttrykk.fullmatch(fid)]
+
+    def finn(self, fid: str) -> Tall | None:
+        """Oppføringen for id-en (avledet for ``.endring``/``.endring_abs``), eller None."""
+        if fid in self._funnet:
+            return self._funnet[fid]
+        treff = self.treff(fid)
+        funnet = treff[0] if treff else None
+        if funnet is None:
+            for hale, hvilken in ((ENDRING_ABS, "endring_abs"), (ENDRING, "endring")):
+                if fid.endswith(hale):
+                    grunn = self.finn(fid[: -len(hale)])
+                    if grunn is not None and not grunn.avledet and grunn.enhet != "tekst":
+                        funnet = _avled(grunn, hvilken)
+                    break
+        self._funnet[fid] = funnet
+        return funnet
+
+    def enhet(self, fid: str) -> str:
+        t = self.finn(fid)
+        if t is None:
+            raise KeyError(f"{fid} står ikke i tallkatalogen")
+        return t.enhet
+
+    def tekst(self, fid: str, verdi) -> str:
+        t = self.finn(fid)
+        if t is None:
+            raise KeyError(f"{fid} står ikke i tallkatalogen")
+        return t.tekst(verdi)
