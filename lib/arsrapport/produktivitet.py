@@ -314,7 +314,8 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     for kol in ("Vekt asylsaker", "Vekt oppholdssaker"):
         vekt[kol] = ["" if v is None or pd.isna(v) else tall(v, desimaler=3) for v in tab["3.2.13 Tabell 13"][kol]]
     ut["3.2.13 Tabell 13"] = vekt
-    return {f"tab.tabell_{n.split()[-1]}": ut[n] for n in tab}
+    # navnet boka henter hver tabell under, står i REGNEARK
+    return {REGNEARK[n].boka[0]: ut[n] for n in tab}
 
 
 # --- tallkatalogen ------------------------------------------------------------------

@@ -332,15 +332,16 @@ REGNEARK = {
     "6.3 Note B": ark("tab.note_b", kilder=("regnskap",), standard="kroner"),
     "6.3 Artskontorapportering": ark("tab.artskontorapportering", kilder=("regnskap",), standard="kroner"),
     "6.3 Mellomværende": ark("tab.mellomvaerende", kilder=("regnskap",), standard="kroner"),
-    **{
-        f"6.3 Note {nr}": ark(
-            f"tab.note_{nr}",
-            kilder=("regnskap",),
-            standard="kroner",
-            rader={"Antall utførte årsverk": "desimal"} if nr == 2 else {},
-        )
-        for nr in (*NOTE_OPPSETT, 8)
-    },
+    "6.3 Note 1": ark("tab.note_1", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 2": ark(
+        "tab.note_2", kilder=("regnskap",), standard="kroner", rader={"Antall utførte årsverk": "desimal"}
+    ),
+    "6.3 Note 3": ark("tab.note_3", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 4": ark("tab.note_4", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 5": ark("tab.note_5", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 6": ark("tab.note_6", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 7": ark("tab.note_7", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 8": ark("tab.note_8", kilder=("regnskap",), standard="kroner"),
     "4.3 Figur 19": ark("fig.figur_19", kilder=("regnskap",), standard="kroner"),
     "4.3 Figur 20": ark("fig.figur_20", kilder=("regnskap",), standard="kroner"),
 }
@@ -396,7 +397,7 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
                 vis.loc[i] = [f"**{v}**" if str(v) else "" for v in vis.loc[i]]
             elif type_ == "overskrift":
                 vis.at[i, forste] = f"*{vis.at[i, forste]}*"
-        ut["tab." + navn.split(" ", 1)[1].lower().replace(" ", "_").replace("æ", "ae")] = vis
+        ut[_boknavn(navn)] = vis
     f = figurer(uttrekk, ar)
     t1 = nokkeltall_tabell(f, uttrekk.tildeling.loc[uttrekk.tildeling["ar"] == ar])
     vis = t1.drop(columns="_id").astype(object)
@@ -411,5 +412,11 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
                 vis.at[i, k] = tall(v, desimaler=1)
             else:
                 vis.at[i, k] = tall(v)
-    ut["tab.tabell_1"] = vis
+    ut[_boknavn("2.3 Tabell 1")] = vis
     return ut
+
+
+def _boknavn(nokkel: str) -> str:
+    """Navnet boka henter tabellen ``nokkel`` (fra :func:`tabeller`) under: det første i
+    ``REGNEARK``, så navnet står ett sted."""
+    return REGNEARK[nokkel].boka[0]
