@@ -197,7 +197,8 @@ def test_tabeller_xlsx_kildelinje_med_uttrekksdatoen_og_tall_som_tall(bygg_html)
 
 
 def test_alt_kapitlene_gir_boka_har_ark():
-    """Hver ``tab.*``/``fig.*`` kapitlene gir boka, står i ``REGNEARK`` i et kapittel."""
+    """Hver tabell og figur kapitlene gir boka, står under samme navn (merket i boka) i
+    ``REGNEARK`` i et kapittel."""
     from arsrapport import kapitler
     from arsrapport.innlesing import les_uttrekk
 

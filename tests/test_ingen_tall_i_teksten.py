@@ -483,10 +483,10 @@ def test_kodeblokker_og_direktiver():
             ":name: tab-3-1-beholdning",
             ":widths: 20 80",
             "",
-            "```{include} ../tabeller/tab.tabell_3.md",
+            "```{include} ../tabeller/tab-3-1-beholdning.md",
             "```",
             "````",
-            "```{figure} ../figurer/fig.figur_2.png",
+            "```{figure} ../figurer/fig-3-1-innkomne.png",
             ":name: fig-3-1-innkomne",
             ":width: 100%",
             ":alt: Søyler for 4 år.",
@@ -512,7 +512,7 @@ def test_kodeblokker_og_direktiver():
 
 
 def test_lim_direktiv_nokkelen_er_ikke_tekst_men_bildeteksten_er():
-    kilde = "```{glue:figure} fig.figur_2\n:name: fig-2\n\nInnkomne saker i 4 grupper.\n```"
+    kilde = "```{glue:figure} fig-3-1-innkomne\n:name: fig-2\n\nInnkomne saker i 4 grupper.\n```"
     assert tall(kilde) == ["4"]
 
 

@@ -18,8 +18,8 @@ def _resultat(navn="k", **figurer):
         figurer={2023: dict(figurer)},
         tekster={"topp.x": "Iran (3)"},
         tabeller={"t": pd.DataFrame({"a": [1, 2]})},
-        boktabeller={"tab.t": "| a |\n|---:|\n| 1 |"},
-        diagrammer={"fig.f": b"\x89PNG"},
+        boktabeller={"tab-t": "| a |\n|---:|\n| 1 |"},
+        diagrammer={"fig-f": b"\x89PNG"},
     )
 
 

@@ -53,16 +53,16 @@ def bok(tmp_path) -> Path:
         tmp_path,
         {
             "_toc.yml": TOC,
-            "intro.md": "# Innledning\n\n" + _figur("fig.forside", "Forsiden."),
+            "intro.md": "# Innledning\n\n" + _figur("fig-forside", "Forsiden."),
             "del1/a.md": "(kap-a)=\n# 1 Kapittel A\n\nTekst.\n\n"
-            + _tabell("tab.a1", "Første tabell.", "tab-a1")
+            + _tabell("tab-a1", "Første tabell.", "tab-a1")
             + "\n"
-            + _figur("fig.a1", "Første figur i A.", "fig-a1")
+            + _figur("fig-a1", "Første figur i A.", "fig-a1")
             + "\n"
-            + _tabell("tab.a2", "Andre tabell.", "tab-a2"),
-            "del1/a_1.md": "# 1.1 Underkapittel\n\n" + _tabell("tab.a11", "Tabell i underkapitlet."),
-            "del1/b.md": "# 2 Kapittel B\n\n" + _figur("fig.b1", "Figur i B.") + _tabell("tab.b1", "Tabell i B."),
-            "del2/c.md": "# Del II Kapittel C\n\n" + _tabell("tab.c1", "Siste tabell."),
+            + _tabell("tab-a2", "Andre tabell.", "tab-a2"),
+            "del1/a_1.md": "# 1.1 Underkapittel\n\n" + _tabell("tab-a11", "Tabell i underkapitlet."),
+            "del1/b.md": "# 2 Kapittel B\n\n" + _figur("fig-b1", "Figur i B.") + _tabell("tab-b1", "Tabell i B."),
+            "del2/c.md": "# Del II Kapittel C\n\n" + _tabell("tab-c1", "Siste tabell."),
         },
     )
 
@@ -74,14 +74,14 @@ def test_sider_i_toc_rekkefolge_dybde_forst(bok):
 def test_numre_fortlopende_per_type_i_bokas_rekkefolge(bok):
     numre = nummerer(bok)
     assert [(n.navn, n.kilde) for n in numre] == [
-        ("Figur 1", "fig.forside"),
-        ("Tabell 1", "tab.a1"),
-        ("Figur 2", "fig.a1"),
-        ("Tabell 2", "tab.a2"),
-        ("Tabell 3", "tab.a11"),  # underkapitlet etter kapitlet sitt
-        ("Figur 3", "fig.b1"),
-        ("Tabell 4", "tab.b1"),
-        ("Tabell 5", "tab.c1"),
+        ("Figur 1", "fig-forside"),
+        ("Tabell 1", "tab-a1"),
+        ("Figur 2", "fig-a1"),
+        ("Tabell 2", "tab-a2"),
+        ("Tabell 3", "tab-a11"),  # underkapitlet etter kapitlet sitt
+        ("Figur 3", "fig-b1"),
+        ("Tabell 4", "tab-b1"),
+        ("Tabell 5", "tab-c1"),
     ]
     assert [n.rekkefolge for n in numre] == list(range(8))
     a1 = numre[1]
@@ -105,17 +105,17 @@ def test_uten_tekst_ingen_nummer_og_kodeblokker_teller_ikke(tmp_path):
             "intro.md": """
                 # Tittel
 
-                ```{figure} ../figurer/fig.uten_tekst.png
+                ```{figure} ../figurer/fig-uten-tekst.png
                 :name: fig-uten
                 ```
 
                 ````{table}
-                ```{include} ../tabeller/tab.uten_tekst.md
+                ```{include} ../tabeller/tab-uten-tekst.md
                 ```
                 ````
 
                 ````markdown
-                ```{figure} ../figurer/fig.eksempel.png
+                ```{figure} ../figurer/fig-eksempel.png
                 Bare et eksempel i en kodeblokk.
                 ```
                 ````
@@ -128,7 +128,7 @@ def test_uten_tekst_ingen_nummer_og_kodeblokker_teller_ikke(tmp_path):
                 |---|---|
                 | 1 | 2 |
 
-                ```{figure} ../figurer/fig.med_tekst.png
+                ```{figure} ../figurer/fig-med-tekst.png
                 :name: fig-med
                 :width: 80%
 
@@ -137,7 +137,7 @@ def test_uten_tekst_ingen_nummer_og_kodeblokker_teller_ikke(tmp_path):
             """,
         },
     )
-    assert [(n.navn, n.kilde) for n in nummerer(bok)] == [("Figur 1", "fig.med_tekst")]
+    assert [(n.navn, n.kilde) for n in nummerer(bok)] == [("Figur 1", "fig-med-tekst")]
 
 
 def test_kolonstengsel_nestede_direktiver_yaml_og_andre_tabelltyper(tmp_path):
@@ -148,7 +148,7 @@ def test_kolonstengsel_nestede_direktiver_yaml_og_andre_tabelltyper(tmp_path):
             "intro.md": """
                 # Tittel
 
-                :::{figure} ../figurer/fig.kolon.png
+                :::{figure} ../figurer/fig-kolon.png
                 ---
                 name: fig-kolon
                 width: 50%
@@ -161,7 +161,7 @@ def test_kolonstengsel_nestede_direktiver_yaml_og_andre_tabelltyper(tmp_path):
                 ````{table} Tabell i en merknad.
                 :name: tab-i-merknad
 
-                ```{include} ../tabeller/tab.i_merknad.md
+                ```{include} ../tabeller/tab-i-merknad.md
                 ```
                 ````
                 `````
@@ -173,7 +173,7 @@ def test_kolonstengsel_nestede_direktiver_yaml_og_andre_tabelltyper(tmp_path):
                   - b
                 ```
 
-                ```{glue:figure} ../beregninger/nb.ipynb::fig.limt
+                ```{glue:figure} ../beregninger/nb.ipynb::fig-limt
                 :name: fig-limt
 
                 Limt figur.
@@ -183,10 +183,10 @@ def test_kolonstengsel_nestede_direktiver_yaml_og_andre_tabelltyper(tmp_path):
     )
     numre = nummerer(bok)
     assert [(n.navn, n.kilde, n.merke, n.tekst) for n in numre] == [
-        ("Figur 1", "fig.kolon", "fig-kolon", "Figur i kolonstengsel, over to linjer."),
-        ("Tabell 1", "tab.i_merknad", "tab-i-merknad", "Tabell i en merknad."),
+        ("Figur 1", "fig-kolon", "fig-kolon", "Figur i kolonstengsel, over to linjer."),
+        ("Tabell 1", "tab-i-merknad", "tab-i-merknad", "Tabell i en merknad."),
         ("Tabell 2", None, None, "Listetabell."),
-        ("Figur 2", "fig.limt", "fig-limt", "Limt figur."),
+        ("Figur 2", "fig-limt", "fig-limt", "Limt figur."),
     ]
 
 
@@ -196,10 +196,10 @@ def test_teksten_renses_og_numref_blir_nummeret(tmp_path):
         {
             "_toc.yml": "format: jb-book\nroot: intro\nchapters:\n  - file: b\n",
             "intro.md": "# T\n\n"
-            + _tabell("tab.x", "Tall som i {numref}`fig-y` og **uthevet** *kursiv* `kode`.", "tab-x"),
+            + _tabell("tab-x", "Tall som i {numref}`fig-y` og **uthevet** *kursiv* `kode`.", "tab-x"),
             "b.md": "# B\n\n"
             + _figur(
-                "fig.y", "Se {numref}`Tabell %s <tab-x>`, [lenke](https://une.no) og {ref}`kapitlet <kap-b>`.", "fig-y"
+                "fig-y", "Se {numref}`Tabell %s <tab-x>`, [lenke](https://une.no) og {ref}`kapitlet <kap-b>`.", "fig-y"
             ),
         },
     )
@@ -215,7 +215,7 @@ def test_limt_tekst_i_bildeteksten_blir_verdien(tmp_path):
         tmp_path,
         {
             "_toc.yml": "format: jb-book\nroot: intro\n",
-            "intro.md": "# T\n\n" + _tabell("tab.x", f"Tall. Kilde: registeret, uttrekk {rolle}.", "tab-x"),
+            "intro.md": "# T\n\n" + _tabell("tab-x", f"Tall. Kilde: registeret, uttrekk {rolle}.", "tab-x"),
         },
     )
     (tab,) = nummerer(bok, limt={"t.uttrekksdato": "15.02.2024"})
@@ -230,16 +230,16 @@ def test_include_av_markdown_utenfor_tabellene(tmp_path):
         {
             "_toc.yml": "format: jb-book\nroot: intro\n",
             "intro.md": "# T\n\n"
-            + _figur("fig.a", "A.")
+            + _figur("fig-a", "A.")
             + "\n```{include} deler/felles.md\n```\n\n"
-            + _figur("fig.c", "C."),
-            "deler/felles.md": _figur("fig.b", "B fra en inkludert fil."),
+            + _figur("fig-c", "C."),
+            "deler/felles.md": _figur("fig-b", "B fra en inkludert fil."),
         },
     )
     assert [(n.navn, n.kilde) for n in nummerer(bok)] == [
-        ("Figur 1", "fig.a"),
-        ("Figur 2", "fig.b"),
-        ("Figur 3", "fig.c"),
+        ("Figur 1", "fig-a"),
+        ("Figur 2", "fig-b"),
+        ("Figur 3", "fig-c"),
     ]
 
 
@@ -254,20 +254,20 @@ def test_notatbokside_og_beregninger_fra_notatbokkatalogen(tmp_path):
     celler = [
         {"cell_type": "markdown", "source": ["# Notatbokside\n"]},
         {"cell_type": "code", "source": "# ```{figure} teller ikke i kode\n", "outputs": []},
-        {"cell_type": "markdown", "source": _figur("fig.nb", "Figur i en notatbok.")},
+        {"cell_type": "markdown", "source": _figur("fig-nb", "Figur i en notatbok.")},
     ]
     (bok / "nb").mkdir()
     (bok / "nb" / "side.ipynb").write_text(json.dumps({"cells": celler}), encoding="utf-8")
     notatboker = tmp_path / "notebooks"
     notatboker.mkdir()
     (notatboker / "kapittel.ipynb").write_text(
-        json.dumps({"cells": [{"cell_type": "markdown", "source": "# K\n\n" + _tabell("tab.k", "Fra beregningene.")}]}),
+        json.dumps({"cells": [{"cell_type": "markdown", "source": "# K\n\n" + _tabell("tab-k", "Fra beregningene.")}]}),
         encoding="utf-8",
     )
     numre = nummerer(bok, notatboker)
     assert [(n.navn, n.kilde, n.side, n.kapittel) for n in numre] == [
-        ("Figur 1", "fig.nb", "nb/side", "Notatbokside"),
-        ("Tabell 1", "tab.k", "beregninger/kapittel", "K"),
+        ("Figur 1", "fig-nb", "nb/side", "Notatbokside"),
+        ("Tabell 1", "tab-k", "beregninger/kapittel", "K"),
     ]
     with pytest.raises(FileNotFoundError, match="beregninger/kapittel"):
         nummerer(bok)  # uten notatbokkatalogen finnes ikke siden

@@ -191,8 +191,8 @@ def test_tabellene(f):
     frister = tab["Prioritet frister"].set_index("Frist")
     assert frister.loc["Sum"].tolist() == [3, 1, 1, 5]
     boka = ps.for_boka(tab)
-    assert set(boka) == {"tab.prioritet_nokkeltall", "tab.prioritet_meldt_av", "tab.prioritet_frister"}
-    vist = boka["tab.prioritet_nokkeltall"].set_index("Mål")
+    assert set(boka) == {"tab-prioritet-nokkeltall", "tab-prioritet-meldt-av", "tab-prioritet-frister"}
+    vist = boka["tab-prioritet-nokkeltall"].set_index("Mål")
     assert vist.loc["Vedtak innen fem arbeidsdager fra merking", "2023"] == "83,3\u00a0%"
     assert vist.loc["Arbeidsdager fra merking til vedtak (snitt)", "2023"] == "4,3"
     assert vist.loc["Vedtak innen fem arbeidsdager fra merking", "2021"] == "–"

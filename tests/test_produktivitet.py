@@ -140,13 +140,13 @@ def test_tabellene_og_visningen():
     assert t10.loc["Sum", "2023"] == 3 and t10.loc["Sum", "2022"] == 1
     assert t10.loc["Sum", "Endring 2022–23"] == pytest.approx(2.0)
     vist = p.for_boka(tab)
-    t14 = vist["tab.tabell_14"].set_index("")
+    t14 = vist["tab-3-2-13-kostnad"].set_index("")
     assert t14.loc["Kostnad per sak (kr)", "2023"] == "110\u00a0000"
     assert t14.loc["Vekttall", "2023"] == "1,7"  # 1,669 med én desimal
     assert t14.loc["Vekttall per sak", "2023"] == "0,556"
     assert t14.loc["Behandlede saker", "Endring 2022–23"] == "200\u00a0%"
-    assert vist["tab.tabell_11"].set_index("").loc["UNE totalt", "2023"] == "5,0"
-    assert vist["tab.tabell_13"].set_index("Avgjørelsesform").loc["Sekretariatet", "Vekt oppholdssaker"] == "0,125"
+    assert vist["tab-3-2-13-arsverk"].set_index("").loc["UNE totalt", "2023"] == "5,0"
+    assert vist["tab-3-2-13-vekter"].set_index("Avgjørelsesform").loc["Sekretariatet", "Vekt oppholdssaker"] == "0,125"
 
 
 # --- Del VII tabell 1: vekttallskostnaden de fire siste årene -------------------------

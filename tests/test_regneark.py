@@ -5,6 +5,7 @@ mot den ekte boka til slutt."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import openpyxl
 import pandas as pd
@@ -25,7 +26,7 @@ def _nr(type_: str, nummer: int, kilde: str | None, rekkefolge: int, side: str =
         navn=navn,
         tekst=tekst or f"Teksten til {navn}.",
         kilde=kilde,
-        merke=None,
+        merke=kilde,  # filen heter som merket i boka
         side=side,
         kapittel=f"Kapittel på {side}",
         rekkefolge=rekkefolge,
@@ -48,11 +49,13 @@ def test_kildelinje_med_uttrekksdato_fra_uttrekket():
 
 def test_ark_avviser_ukjent_kilde_og_navn():
     with pytest.raises(ValueError, match="ukjente kilder"):
-        ark("tab.x", kilder=("gjetning",))
+        ark("tab-x", kilder=("gjetning",))
     with pytest.raises(ValueError, match="minst én kilde"):
-        ark("tab.x", kilder=())
-    with pytest.raises(ValueError, match="tab. eller fig."):
-        ark("tabell_2")
+        ark("tab-x", kilder=())
+    for navn in ("tabell_2", "tab.note_b", "tab-Note-B", "fig-3-1-", "tab-æ"):
+        with pytest.raises(ValueError, match="merket tabellen eller figuren har i :name:"):
+            ark(navn)
+    assert ark("tab-6-note-b", "fig-3-1-innkomne").boka == ("tab-6-note-b", "fig-3-1-innkomne")
 
 
 @pytest.mark.parametrize(
@@ -91,9 +94,9 @@ def _tabeller():
 
 def _spek():
     return {
-        "K Tabell A": ark("tab.a"),
-        "K Figurdata": ark("fig.b", "fig.d", standard="dager"),
-        "K Tabell og figur": ark("tab.c", "fig.c", kilder=("regnskap",)),
+        "K Tabell A": ark("tab-a"),
+        "K Figurdata": ark("fig-b", "fig-d", standard="dager"),
+        "K Tabell og figur": ark("tab-c", "fig-c", kilder=("regnskap",)),
         "K Ekstra": ark(
             kilder=("saksregister", "publisert"),
             radenhet="id",
@@ -105,11 +108,11 @@ def _spek():
 
 def _numre():
     return [
-        _nr("figur", 1, "fig.b", 0, "del1/a"),
-        _nr("tabell", 1, "tab.a", 1, "del1/a"),
-        _nr("figur", 2, "fig.c", 2, "del2/b"),
-        _nr("tabell", 2, "tab.c", 3, "del2/b"),
-        _nr("figur", 3, "fig.d", 4, "del2/b"),
+        _nr("figur", 1, "fig-b", 0, "del1/a"),
+        _nr("tabell", 1, "tab-a", 1, "del1/a"),
+        _nr("figur", 2, "fig-c", 2, "del2/b"),
+        _nr("tabell", 2, "tab-c", 3, "del2/b"),
+        _nr("figur", 3, "fig-d", 4, "del2/b"),
     ]
 
 
@@ -146,7 +149,7 @@ def test_innholdsarket_lister_hvert_nummer_og_de_ekstra_arkene():
 
 def test_formatvalget_i_rekkefolge():
     spek = Ark(
-        boka=("tab.t",),
+        boka=("tab-t",),
         standard="kroner",
         kolonner={"Vekt": "tusendeler"},
         rader={
@@ -158,7 +161,7 @@ def test_formatvalget_i_rekkefolge():
         radenhet="id",
     )
     tab = {"T": pd.DataFrame({"a": [1]})}
-    r = sett_sammen(tab, {"T": spek}, [_nr("tabell", 1, "tab.t", 0)], UTTREKK)
+    r = sett_sammen(tab, {"T": spek}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK)
     velg = r.formater["Tabell 1"]
     assert velg({"Tekst": "Lønn"}, "Vekt") == "tusendeler"  # 1. kolonnen
     assert velg({"Tekst": "Årsverk"}, "Andel omgjort") == "andel"  # 2. overskriften går foran raden
@@ -171,7 +174,7 @@ def test_formatvalget_i_rekkefolge():
     assert velg({"Tekst": "Vekttall per sak"}, "2023") == "tusendeler"  # … lengste treff først
     assert velg({"Tekst": "Utnyttelsesgrad, post 01–21"}, "2023") == "andel"  # … eller begynnelsen
     assert velg({"Tekst": "Samlet tildeling"}, "2023") == "kroner"  # 5. standard
-    uten = sett_sammen(tab, {"T": ark("tab.t")}, [_nr("tabell", 1, "tab.t", 0)], UTTREKK).formater["Tabell 1"]
+    uten = sett_sammen(tab, {"T": ark("tab-t")}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK).formater["Tabell 1"]
     assert uten({"Tekst": "Lønn"}, "2023") is None  # 6. eksport velger etter verdien
 
 
@@ -197,8 +200,8 @@ def test_tallformat_etter_tallkatalogen(fid, fmt):
 
 
 def test_radenhet_uten_katalogoppforing_faller_gjennom():
-    spek = Ark(boka=("tab.t",), standard="kroner", radenhet="id")
-    r = sett_sammen({"T": pd.DataFrame({"a": [1]})}, {"T": spek}, [_nr("tabell", 1, "tab.t", 0)], UTTREKK)
+    spek = Ark(boka=("tab-t",), standard="kroner", radenhet="id")
+    r = sett_sammen({"T": pd.DataFrame({"a": [1]})}, {"T": spek}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK)
     velg = r.formater["Tabell 1"]
     assert velg({"id": "mottatt"}, "beregnet") == "antall"
     assert velg({"id": "behandlet.utvisning.straffet_257_391a"}, "beregnet") == "kroner"  # standard
@@ -206,18 +209,32 @@ def test_radenhet_uten_katalogoppforing_faller_gjennom():
 
 
 def test_tabell_i_boka_uten_data_stopper():
-    numre = _numre() + [_nr("tabell", 3, "tab.ny", 5, "del3/c")]
-    with pytest.raises(ValueError, match=r"Tabell 3 i boka \(tab\.ny, del3/c\).*REGNEARK"):
+    numre = _numre() + [_nr("tabell", 3, "tab-ny", 5, "del3/c")]
+    with pytest.raises(ValueError, match=r"Tabell 3 i boka \(tab-ny, del3/c\).*REGNEARK"):
         sett_sammen(_tabeller(), _spek(), numre, UTTREKK)
+
+
+def test_fil_med_annet_navn_enn_merket_stopper():
+    # ``:name: tab-c`` med ``{include} ../tabeller/tab-a.md``: to navn for én tabell
+    numre = [replace(n, merke="tab-c") if n.kilde == "tab-a" else n for n in _numre()]
+    with pytest.raises(ValueError, match=r"Tabell 1 i boka \(del1/a\) har merket 'tab-c'.*henter 'tab-a'"):
+        sett_sammen(_tabeller(), _spek(), numre, UTTREKK)
+
+
+def test_tabell_uten_merke_gir_advarsel():
+    numre = [replace(n, merke=None) if n.kilde == "tab-a" else n for n in _numre()]
+    r = sett_sammen(_tabeller(), _spek(), numre, UTTREKK)
+    assert r.advarsler == ["Tabell 1 (tab-a, del1/a) har ingen :name:; gi den merket 'tab-a'"]
+    assert "Tabell 1" in r.tabeller
 
 
 @pytest.mark.parametrize(
     "endre, melding",
     [
         (lambda t, s: t.update({"K Ny": pd.DataFrame({"a": [1]})}), r"'K Ny'.*ingen oppføring i REGNEARK"),
-        (lambda t, s: s.update({"K Borte": ark("tab.borte")}), "uten tabell.*K Borte"),
-        (lambda t, s: s.update({"K Tabell A": ark("tab.a", "fig.b")}), "fig.b står både under"),
-        (lambda t, s: s.update({"K Tabell A": ark("tab.a", standard="prosent")}), "ukjent tallformat 'prosent'"),
+        (lambda t, s: s.update({"K Borte": ark("tab-borte")}), "uten tabell.*K Borte"),
+        (lambda t, s: s.update({"K Tabell A": ark("tab-a", "fig-b")}), "fig-b står både under"),
+        (lambda t, s: s.update({"K Tabell A": ark("tab-a", standard="prosent")}), "ukjent tallformat 'prosent'"),
         (
             lambda t, s: t.update({"Tabell 1": pd.DataFrame({"a": [1]})}) or s.update({"Tabell 1": ark()}),
             "allerede brukt",
@@ -232,14 +249,14 @@ def test_ufullstendig_eller_motstridende_regneark_stopper(endre, melding):
 
 
 def test_advarsler_for_figurer_uten_tall_og_navn_boka_ikke_viser():
-    numre = _numre() + [_nr("figur", 4, "fig.uten_data", 5, "del3/c"), _nr("tabell", 3, None, 6, "del3/c")]
+    numre = _numre() + [_nr("figur", 4, "fig-uten-data", 5, "del3/c"), _nr("tabell", 3, None, 6, "del3/c")]
     spek = _spek()
-    spek["K Tabell A"] = ark("tab.a", "fig.ikke_i_boka")
+    spek["K Tabell A"] = ark("tab-a", "fig-ikke-i-boka")
     r = sett_sammen(_tabeller(), spek, numre, UTTREKK)
     assert r.advarsler == [
-        "Figur 4 (fig.uten_data, del3/c) har ingen tall i tabeller.xlsx",
-        "Tabell 3 (del3/c) henter ingen tab.*-fil og er ikke med i tabeller.xlsx",
-        "fig.ikke_i_boka (REGNEARK, 'K Tabell A') vises ikke i boka",
+        "Figur 4 (fig-uten-data, del3/c) har ingen tall i tabeller.xlsx",
+        "Tabell 3 (del3/c) henter ingen tabellfil og er ikke med i tabeller.xlsx",
+        "fig-ikke-i-boka (REGNEARK, 'K Tabell A') vises ikke i boka",
     ]
     innhold = r.tabeller[INNHOLD]
     assert innhold.loc[innhold["Nummer"] == "Figur 4", "Ark"].tolist() == [""]
@@ -288,8 +305,9 @@ def test_skrevet_arbeidsbok(tmp_path):
 
 
 def test_kapitlenes_regneark_dekker_hver_tabell_i_boka():
-    """Hver ``tab.*`` en side i ``book/`` henter, står i nøyaktig én ``REGNEARK``, og hver
-    ``fig.*`` har tallene sine der; alle navnene i ``REGNEARK`` brukes i boka."""
+    """Hver tabell en side i ``book/`` henter, står i nøyaktig én ``REGNEARK``, og hver
+    figur har tallene sine der; alle navnene i ``REGNEARK`` brukes i boka. Hver tabell og
+    figur har ett navn: merket i ``:name:`` er filen den henter."""
     from arsrapport import kapitler
     from arsrapport.config import PROSJEKTROT, les_innstillinger
     from arsrapport.nummerering import nummerer
@@ -298,6 +316,7 @@ def test_kapitlenes_regneark_dekker_hver_tabell_i_boka():
     numre = nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml")
     i_regnearket = {navn for spek in kapitler.regneark().values() for navn in spek.boka}
     i_boka = {n.kilde for n in numre}
-    assert None not in i_boka, "en nummerert tabell eller figur henter ingen tab.*/fig.*-fil"
+    assert None not in i_boka, "en nummerert tabell eller figur henter ingen fil"
+    assert [(n.navn, n.kilde) for n in numre if n.kilde != n.merke] == []
     assert i_boka - i_regnearket == set()
     assert i_regnearket - i_boka == set()

@@ -1035,18 +1035,18 @@ def test_tabeller_har_tall_uten_skjulte_kolonner():
 def test_for_boka_norsk_format_og_uthevede_summer():
     vis = rg.for_boka(UTTREKK, AR)
     assert set(vis) == {
-        "tab.bevilgningsrapportering",
-        "tab.kapitalkontoer",
-        "tab.beholdninger",
-        "tab.note_a",
-        "tab.note_b",
-        "tab.artskontorapportering",
-        "tab.mellomvaerende",
-        *[f"tab.note_{n}" for n in range(1, 9)],
-        "tab.tabell_1",
+        "tab-6-bevilgning",
+        "tab-6-kapitalkontoer",
+        "tab-6-beholdninger",
+        "tab-6-note-a",
+        "tab-6-note-b",
+        "tab-6-artskonto",
+        "tab-6-mellomvaerende",
+        *[f"tab-6-note-{n}" for n in range(1, 9)],
+        "tab-2-3-nokkeltall",
     }
 
-    bev = vis["tab.bevilgningsrapportering"]
+    bev = vis["tab-6-bevilgning"]
     assert bev.iloc[0]["Kapittel og post"] == "*Utgiftskapitler*"  # overskrift i kursiv
     b = bev.set_index("Kapittel og post")
     assert b.at["0491 01", "Regnskap 2023"] == tall(825.5)  # 826, halvt opp
@@ -1058,26 +1058,26 @@ def test_for_boka_norsk_format_og_uthevede_summer():
     assert b.at["**Sum inntektsført**", "Regnskap 2023"] == f"**{tall(65)}**"
     assert b.at["**Netto rapportert til bevilgningsregnskapet**", "Regnskap 2023"] == f"**{tall(1311)}**"
 
-    kap = vis["tab.kapitalkontoer"].set_index("Tekst")
+    kap = vis["tab-6-kapitalkontoer"].set_index("Tekst")
     assert kap.at["**Sum rapportert**", "Beløp"] == "**0**"  # aldri −0
     assert kap.at["Norges Bank KK/utbetalinger", "Beløp"] == tall(-1301.2)
 
-    art = vis["tab.artskontorapportering"].set_index("Tekst")
+    art = vis["tab-6-artskonto"].set_index("Tekst")
     assert art.at["*Driftsutgifter rapportert til bevilgningsregnskapet*", "2023"] == ""
     assert art.at["**Sum utbetalinger til drift**", "2023"] == f"**{tall(975.5)}**"  # 976
     assert art.at["**Sum utbetalinger til drift**", "2022"] == f"**{tall(600)}**"
     assert art.at["**Netto rapporterte utgifter på felleskapitler**", "2023"] == f"**{tall(60)}**"
     assert art.at["Gruppelivsforsikring konto 1985 (ref. kap. 5309, inntekt)", "2023"] == tall(10)
 
-    n2 = vis["tab.note_2"].set_index("Tekst")
+    n2 = vis["tab-6-note-2"].set_index("Tekst")
     assert n2.at["Antall utførte årsverk", "31.12.2023"] == tall(2.0, desimaler=1)  # «2,0»
     assert n2.at["Sykepenger og andre refusjoner (–)", "31.12.2023"] == tall(-40)
 
-    n8 = vis["tab.note_8"]
+    n8 = vis["tab-6-note-8"]
     assert n8.iloc[-1]["Tekst"] == "**Sum i alt**"
     assert n8.iloc[-1]["Forskjell"] == f"**{tall(-80.1)}**"
 
-    t1 = vis["tab.tabell_1"].set_index("Nøkkeltall")
+    t1 = vis["tab-2-3-nokkeltall"].set_index("Nøkkeltall")
     assert t1.at["Utførte årsverk", "2023"] == tall(2.0, desimaler=1)
     assert t1.at["Samlet utbetaling, post 01–21", "2023"] == tall(980)
     assert t1.at["Merforbruk (+) / mindreforbruk (–), post 01–21", "2023"] == tall(-60)

@@ -100,13 +100,11 @@ def test_forsiden_har_sprak_tittel_og_lenke():
 
 
 def test_figurer_med_telefonutgave_blir_picture():
-    body = (
-        '<img alt="A" src="../_images/fig.figur_2.png" style="width: 100%;" /><img alt="B" src="../_images/logo.png" />'
-    )
-    ut = sk.med_smale_figurer(body, {"fig.figur_2.png"}.__contains__)
+    body = '<img alt="A" src="../_images/fig-3-1-innkomne.png" style="width: 100%;" /><img alt="B" src="../_images/logo.png" />'
+    ut = sk.med_smale_figurer(body, {"fig-3-1-innkomne.png"}.__contains__)
     assert ut == (
-        '<picture><source media="(max-width: 575.98px)" srcset="../_images/fig.figur_2.smal.png">'
-        '<img alt="A" src="../_images/fig.figur_2.png" style="width: 100%;" /></picture>'
+        '<picture><source media="(max-width: 575.98px)" srcset="../_images/fig-3-1-innkomne.smal.png">'
+        '<img alt="A" src="../_images/fig-3-1-innkomne.png" style="width: 100%;" /></picture>'
         '<img alt="B" src="../_images/logo.png" />'
     )
 

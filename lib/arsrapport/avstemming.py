@@ -163,9 +163,9 @@ _KILDER = ("saksregister", "regnskap", "publisert")
 #: rapportårets tall) på et eget ark. Hver rad er et eget publisert tall, så tallformatet
 #: følger enheten til figur-id-en i kolonnen «id».
 REGNEARK = {
-    "Avstemming oversikt": ark("tab.avstemming_oversikt", kilder=_KILDER),
-    "Avstemming avvik": ark("tab.avstemming_avvik", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
-    "Avstemming": ark("tab.avstemming_alle", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
+    "Avstemming oversikt": ark("tab-avstemming-oversikt", kilder=_KILDER),
+    "Avstemming avvik": ark("tab-avstemming-avvik", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
+    "Avstemming": ark("tab-avstemming-alle", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
 }
 
 

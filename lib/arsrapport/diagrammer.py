@@ -159,7 +159,7 @@ def utfall_nasjonalitet(tab: pd.DataFrame):
 
 
 def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
-    """Figur 2–12 i kapittel 3.1, under navnene boka henter dem med (``fig.figur_N``),
+    """Figur 2–12 i kapittel 3.1, under merkene i boka (``fig-3-1-…``),
     laget av tabellene fra :func:`arsrapport.kapittel_3_1.tabeller`."""
     utv = tab["3.1 Figur 2 og 4"]
     grp = tab["3.1 Saksgrupper"]
@@ -170,17 +170,17 @@ def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
     ubehandlet = grp[grp["Ubehandlet 31.12."] > 0]
     typer = ["Klager", "Omgjøringsanmodninger"]
     return {
-        "fig.figur_2": stablet_per_ar(utv, ["Mottatt, klager", "Mottatt, omgjøringsanmodninger"], typer),
-        "fig.figur_3": liggende_soyler(mottatt["Saksgruppe"], mottatt["Mottatt"]),
-        "fig.figur_4": stablet_per_ar(utv, ["Behandlet, klager", "Behandlet, omgjøringsanmodninger"], typer),
-        "fig.figur_5": liggende_soyler(behandlet["Saksgruppe"], behandlet["Behandlet"]),
-        "fig.figur_6": fordeling(form["Avgjørelsesform"], form["Behandlede saker"]),
-        "fig.figur_7": liggende_soyler(nemndmote["Saksgruppe"], nemndmote["Behandlet i nemndmøte"]),
-        "fig.figur_8": liggende_soyler(behandlet["Saksgruppe"], behandlet["Saksbehandlingstid (dager)"]),
-        "fig.figur_9": liggende_soyler(form["Avgjørelsesform"], form["Saksbehandlingstid (dager)"]),
-        "fig.figur_10": liggende_soyler(behandlet["Saksgruppe"], behandlet["Andel omgjort"], prosent=True),
-        "fig.figur_11": utfall_nasjonalitet(tab["3.1 Figur 11"]),
-        "fig.figur_12": liggende_soyler(ubehandlet["Saksgruppe"], ubehandlet["Alder ubehandlede (dager)"]),
+        "fig-3-1-innkomne": stablet_per_ar(utv, ["Mottatt, klager", "Mottatt, omgjøringsanmodninger"], typer),
+        "fig-3-1-innkomne-gruppe": liggende_soyler(mottatt["Saksgruppe"], mottatt["Mottatt"]),
+        "fig-3-1-behandlede": stablet_per_ar(utv, ["Behandlet, klager", "Behandlet, omgjøringsanmodninger"], typer),
+        "fig-3-1-behandlede-gruppe": liggende_soyler(behandlet["Saksgruppe"], behandlet["Behandlet"]),
+        "fig-3-1-form": fordeling(form["Avgjørelsesform"], form["Behandlede saker"]),
+        "fig-3-1-nemndmote": liggende_soyler(nemndmote["Saksgruppe"], nemndmote["Behandlet i nemndmøte"]),
+        "fig-3-1-tid-gruppe": liggende_soyler(behandlet["Saksgruppe"], behandlet["Saksbehandlingstid (dager)"]),
+        "fig-3-1-tid-form": liggende_soyler(form["Avgjørelsesform"], form["Saksbehandlingstid (dager)"]),
+        "fig-3-1-omgjoring": liggende_soyler(behandlet["Saksgruppe"], behandlet["Andel omgjort"], prosent=True),
+        "fig-3-1-nasjonalitet": utfall_nasjonalitet(tab["3.1 Figur 11"]),
+        "fig-3-1-alder": liggende_soyler(ubehandlet["Saksgruppe"], ubehandlet["Alder ubehandlede (dager)"]),
     }
 
 
@@ -238,21 +238,21 @@ def per_maned(tab: pd.DataFrame):
 
 
 def kapittel_3_2(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
-    """Figur 13–18 i kapittel 3.2 (``fig.figur_N``), laget av tabellene fra
+    """Figur 13–18 i kapittel 3.2 (``fig-3-2-…``), laget av tabellene fra
     :func:`arsrapport.kapittel_3_2.tabeller`."""
     typer = ["Klager", "Omgjøringsanmodninger", "Samlet"]
     alder = tab["3.2.5 Figur 15"]
     arbeid = tab["3.2.5 Figur 17"]
     andre = tab["3.2.5 Figur 18"]
     return {
-        "fig.figur_13": grupperte_soyler(tab["3.2.3 Figur 13"], "År", typer, dager=True),
-        "fig.figur_14": per_maned(tab["3.2.3 Figur 14"]),
-        "fig.figur_15": grupperte_soyler(
+        "fig-3-2-asyl-tid": grupperte_soyler(tab["3.2.3 Figur 13"], "År", typer, dager=True),
+        "fig-3-2-uiv": per_maned(tab["3.2.3 Figur 14"]),
+        "fig-3-2-opphold-alder": grupperte_soyler(
             alder, "Saksgruppe", [k for k in alder.columns if k != "Saksgruppe"], dager=True
         ),
-        "fig.figur_16": grupperte_soyler(tab["3.2.5 Figur 16"], "År", typer, dager=True),
-        "fig.figur_17": liggende_soyler(arbeid["Sakstype"], arbeid["Behandlet"]),
-        "fig.figur_18": liggende_soyler(andre["Sakstype"], andre["Behandlet"]),
+        "fig-3-2-opphold-tid": grupperte_soyler(tab["3.2.5 Figur 16"], "År", typer, dager=True),
+        "fig-3-2-arbeid": liggende_soyler(arbeid["Sakstype"], arbeid["Behandlet"]),
+        "fig-3-2-andre": liggende_soyler(andre["Sakstype"], andre["Behandlet"]),
     }
 
 
@@ -281,8 +281,8 @@ def regnskapet(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
     laget av tabellene fra :func:`arsrapport.regnskap.tabeller`."""
     art, kons = tab["4.3 Figur 19"], tab["4.3 Figur 20"]
     return {
-        "fig.figur_19": liggende_soyler(art["Art"], art["Andel"], prosent=True),
-        "fig.figur_20": soyler_per_ar(
+        "fig-4-3-art": liggende_soyler(art["Art"], art["Andel"], prosent=True),
+        "fig-4-3-konsulenter": soyler_per_ar(
             kons["År"].tolist(), kons["Konsulenttjenester"].tolist(), kons["Andel av driftsutgiftene"].tolist()
         ),
     }

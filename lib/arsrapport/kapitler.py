@@ -53,8 +53,9 @@ class Kapittelresultat:
     figurer: dict[int, dict[str, float]] = field(default_factory=dict)  #: år → id → verdi
     tekster: dict[str, str] = field(default_factory=dict)  #: id → ferdig tekst (navn i teksten)
     tabeller: dict[str, pd.DataFrame] = field(default_factory=dict)  #: til tabeller.xlsx
-    boktabeller: dict[str, str] = field(default_factory=dict)  #: ``tab.*`` → Markdown-tabell
-    diagrammer: dict[str, bytes] = field(default_factory=dict)  #: ``fig.*`` → PNG
+    #: merket i boka (``:name:``, ``tab-6-note-b``) → Markdown-tabell (``tabeller/<merket>.md``)
+    boktabeller: dict[str, str] = field(default_factory=dict)
+    diagrammer: dict[str, bytes] = field(default_factory=dict)  #: merket (``fig-3-1-innkomne``) → PNG
     #: de samme figurene tegnet for telefoner (:func:`arsrapport.diagrammer.smal`) → PNG
     smale_diagrammer: dict[str, bytes] = field(default_factory=dict)
 
@@ -80,7 +81,8 @@ class Kapittelresultat:
         return ut
 
     def vis(self, navn: str):
-        """Tabellen ``tab.*`` eller figuren ``fig.*`` slik boka viser den (til notatboka)."""
+        """Tabellen eller figuren med merket ``navn`` (``:name:`` i boka, f.eks.
+        ``tab-3-1-beholdning``) slik boka viser den (til notatboka)."""
         from IPython.display import Image, Markdown
 
         if navn in self.diagrammer:
@@ -273,9 +275,9 @@ def beregn_avstemming(figurer: dict[int, dict[str, float]], ar: int | None, *, b
     r = Kapittelresultat(AVSTEMMING, tekster=tekster, tabeller=avstemming.tabeller(sammenligning))
     if bok:
         r.boktabeller = {
-            "tab.avstemming_oversikt": _markdown(avstemming.oversikt(sammenligning)),
-            "tab.avstemming_avvik": _markdown(avstemming.avvikstabell(sammenligning, katalog())),
-            "tab.avstemming_alle": _markdown(avstemming.alle_for_ar(sammenligning, ar, katalog())),
+            "tab-avstemming-oversikt": _markdown(avstemming.oversikt(sammenligning)),
+            "tab-avstemming-avvik": _markdown(avstemming.avvikstabell(sammenligning, katalog())),
+            "tab-avstemming-alle": _markdown(avstemming.alle_for_ar(sammenligning, ar, katalog())),
         }
     return r
 

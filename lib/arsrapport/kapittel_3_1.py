@@ -262,17 +262,24 @@ def tabell_form_tid(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
     return tab.loc[tab["Behandlede saker"] > 0].reset_index(drop=True)
 
 
-#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (merket i ``:name:``)
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.regneark`).
 REGNEARK = {
-    "3.1 Figur 2 og 4": ark("fig.figur_2", "fig.figur_4"),
-    "3.1 Saksgrupper": ark("fig.figur_3", "fig.figur_5", "fig.figur_7", "fig.figur_8", "fig.figur_10", "fig.figur_12"),
-    "3.1 Figur 6 og 9": ark("fig.figur_6", "fig.figur_9"),
-    "3.1 Tabell 2": ark("tab.tabell_2"),
-    "3.1 Figur 11": ark("fig.figur_11"),
-    "3.1 Tabell 3": ark("tab.tabell_3"),
-    "3.1 Tabell 4": ark("tab.tabell_4"),
+    "3.1 Figur 2 og 4": ark("fig-3-1-innkomne", "fig-3-1-behandlede"),
+    "3.1 Saksgrupper": ark(
+        "fig-3-1-innkomne-gruppe",
+        "fig-3-1-behandlede-gruppe",
+        "fig-3-1-nemndmote",
+        "fig-3-1-tid-gruppe",
+        "fig-3-1-omgjoring",
+        "fig-3-1-alder",
+    ),
+    "3.1 Figur 6 og 9": ark("fig-3-1-form", "fig-3-1-tid-form"),
+    "3.1 Tabell 2": ark("tab-3-1-form"),
+    "3.1 Figur 11": ark("fig-3-1-nasjonalitet"),
+    "3.1 Tabell 3": ark("tab-3-1-beholdning"),
+    "3.1 Tabell 4": ark("tab-3-1-rettssaker"),
 }
 
 

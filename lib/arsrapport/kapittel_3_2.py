@@ -76,24 +76,24 @@ def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
     return pd.DataFrame(rader, columns=["", str(ar)])
 
 
-#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (merket i ``:name:``)
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.regneark`).
 REGNEARK = {
-    "3.2 Tabell 5 SP1": ark("tab.tabell_5", kilder=("saksregister", "tildelingsbrev")),
-    "3.2.3 Tabell 6": ark("tab.tabell_6"),
-    "3.2.3 Figur 13": ark("fig.figur_13", standard="dager"),
-    "3.2.3 Asylspor": ark("tab.asylspor"),
-    "3.2.3 Figur 14": ark("fig.figur_14"),
-    "3.2 Tabell 7 SP2": ark("tab.tabell_7", kilder=("saksregister", "tildelingsbrev")),
-    "3.2.5 Tabell 8": ark("tab.tabell_8"),
-    "3.2.5 Saksgrupper": ark("tab.saksgrupper_opphold"),
-    "3.2.5 Figur 15": ark("fig.figur_15", standard="dager"),
-    "3.2.5 Figur 16": ark("fig.figur_16", standard="dager"),
-    "3.2.5 Figur 17": ark("tab.arbeid_opphold", "fig.figur_17"),
-    "3.2.5 Figur 18": ark("tab.andre_saker", "fig.figur_18"),
-    "3.2 Tabell 9 SP3": ark("tab.tabell_9", kilder=("saksregister", "tildelingsbrev")),
-    "3.2.10 Tilbakekall": ark("tab.tilbakekall"),
+    "3.2 Tabell 5 SP1": ark("tab-3-2-sp1", kilder=("saksregister", "tildelingsbrev")),
+    "3.2.3 Tabell 6": ark("tab-3-2-asyl-beholdning"),
+    "3.2.3 Figur 13": ark("fig-3-2-asyl-tid", standard="dager"),
+    "3.2.3 Asylspor": ark("tab-3-2-asylspor"),
+    "3.2.3 Figur 14": ark("fig-3-2-uiv"),
+    "3.2 Tabell 7 SP2": ark("tab-3-2-sp2", kilder=("saksregister", "tildelingsbrev")),
+    "3.2.5 Tabell 8": ark("tab-3-2-opphold-beholdning"),
+    "3.2.5 Saksgrupper": ark("tab-3-2-saksgrupper"),
+    "3.2.5 Figur 15": ark("fig-3-2-opphold-alder", standard="dager"),
+    "3.2.5 Figur 16": ark("fig-3-2-opphold-tid", standard="dager"),
+    "3.2.5 Figur 17": ark("tab-3-2-arbeid", "fig-3-2-arbeid"),
+    "3.2.5 Figur 18": ark("tab-3-2-andre", "fig-3-2-andre"),
+    "3.2 Tabell 9 SP3": ark("tab-3-2-sp3", kilder=("saksregister", "tildelingsbrev")),
+    "3.2.10 Tilbakekall": ark("tab-3-2-tilbakekall"),
 }
 
 

@@ -9,9 +9,10 @@ innholdsfortegnelsen, så numrene har ikke kapittelnummer foran («Tabell 20», 
 
 Her gjøres det samme uten å bygge boka: sidene leses i ``_toc.yml``-rekkefølge, og hvert
 ``{table}``- og ``{figure}``-direktiv med tekst får neste nummer. For hver tabell noteres
-hvilken ``tab.<navn>``-fil den henter (``{include} ../tabeller/tab.<navn>.md``), for hver
-figur hvilket ``fig.<navn>``-bilde; det er nøkkelen som kobler nummeret til tabellen i
-``tabeller.xlsx`` (se :mod:`arsrapport.regneark`).
+hvilken fil den henter (``{include} ../tabeller/tab-6-note-b.md`` → ``tab-6-note-b``), for
+hver figur hvilket bilde (``../figurer/fig-3-1-innkomne.png`` → ``fig-3-1-innkomne``), og
+merket i ``:name:``. Filen heter som merket; navnet er nøkkelen som kobler nummeret til
+tabellen i ``tabeller.xlsx`` (se :mod:`arsrapport.regneark`, som sjekker at de er like).
 
 Det som leses (MyST Markdown og markdown-cellene i notatbøker):
 
@@ -60,7 +61,7 @@ class Nummerert:
     nummer: int  #: 20 i «Tabell 20»
     navn: str  #: slik leseren ser det: «Tabell 20»
     tekst: str  #: tabell- eller figurteksten, uten markering
-    kilde: str | None  #: ``tab.<navn>``/``fig.<navn>`` som tabellen eller figuren henter
+    kilde: str | None  #: filen tabellen eller figuren henter, uten endelse (``tab-6-note-b``)
     merke: str | None  #: ``:name:`` (til ``{numref}``)
     side: str  #: siden i ``_toc.yml``, f.eks. ``del3/3_1_generelle_tall``
     kapittel: str  #: sidens tittel (første overskrift)
@@ -231,7 +232,7 @@ def _forste_avsnitt(linjer: list[str]) -> str:
 
 
 def _stamme(sti: str) -> str | None:
-    """``../tabeller/tab.tabell_2.md`` → ``tab.tabell_2``; ``nb.ipynb::fig.x`` → ``fig.x``."""
+    """``../tabeller/tab-3-1-form.md`` → ``tab-3-1-form``; ``nb.ipynb::fig-x`` → ``fig-x``."""
     sti = sti.strip()
     if not sti:
         return None

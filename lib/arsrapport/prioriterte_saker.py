@@ -218,20 +218,20 @@ DESIMAL_RADER = {NOKKELTALL["prioritet.arbeidsdager_snitt"]}
 #: antall, andeler og et snitt, så formatet velges per rad, som i boka.
 REGNEARK = {
     "Prioritet nøkkeltall": ark(
-        "tab.prioritet_nokkeltall",
+        "tab-prioritet-nokkeltall",
         standard="antall",
         rader={
             **{rad: "andel" for rad in ANDEL_RADER},
             **{rad: "desimal" for rad in DESIMAL_RADER},
         },
     ),
-    "Prioritet meldt av": ark("tab.prioritet_meldt_av", standard="antall"),
-    "Prioritet frister": ark("tab.prioritet_frister", standard="antall"),
+    "Prioritet meldt av": ark("tab-prioritet-meldt-av", standard="antall"),
+    "Prioritet frister": ark("tab-prioritet-frister", standard="antall"),
 }
 
 
 def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Tabellene med norsk formatering under navnene boka henter dem med (``tab.*``)."""
+    """Tabellene med norsk formatering under navnene boka henter dem med (merket i ``:name:``)."""
     from arsrapport.formatering import prosent, tall
 
     nokkel = tab["Prioritet nøkkeltall"].copy().astype(object)
@@ -255,9 +255,9 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         return ut
 
     return {
-        "tab.prioritet_nokkeltall": nokkel,
-        "tab.prioritet_meldt_av": heltall(tab["Prioritet meldt av"]),
-        "tab.prioritet_frister": heltall(tab["Prioritet frister"]),
+        "tab-prioritet-nokkeltall": nokkel,
+        "tab-prioritet-meldt-av": heltall(tab["Prioritet meldt av"]),
+        "tab-prioritet-frister": heltall(tab["Prioritet frister"]),
     }
 
 

@@ -216,16 +216,16 @@ def _tre_ar(f: dict[int, dict[str, float]], rader: dict[str, str], endring: bool
     return tab
 
 
-#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (merket i ``:name:``)
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.regneark`).
 REGNEARK = {
-    "3.2.13 Tabell 10": ark("tab.tabell_10"),
-    "3.2.13 Tabell 11": ark("tab.tabell_11", kilder=("hr",), standard="desimal"),
-    "3.2.13 Tabell 12": ark("tab.tabell_12", kilder=("saksregister", "hr"), standard="desimal"),
-    "3.2.13 Tabell 13": ark("tab.tabell_13", kilder=("tildelingsbrev",), standard="tusendeler"),
+    "3.2.13 Tabell 10": ark("tab-3-2-13-behandlet"),
+    "3.2.13 Tabell 11": ark("tab-3-2-13-arsverk", kilder=("hr",), standard="desimal"),
+    "3.2.13 Tabell 12": ark("tab-3-2-13-per-arsverk", kilder=("saksregister", "hr"), standard="desimal"),
+    "3.2.13 Tabell 13": ark("tab-3-2-13-vekter", kilder=("tildelingsbrev",), standard="tusendeler"),
     "3.2.13 Tabell 14": ark(
-        "tab.tabell_14",
+        "tab-3-2-13-kostnad",
         kilder=("saksregister", "regnskap", "tildelingsbrev", "kpi"),
         standard="kroner",
         rader={"Vekttall": "desimal", "Vekttall per sak": "tusendeler"},

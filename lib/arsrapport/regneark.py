@@ -4,19 +4,23 @@ ser («Tabell 20»), et innholdsark og kildelinje på hvert ark.
 Koblingen mellom boka og tabellene
     Hver kapittelmodul har en ordbok ``REGNEARK`` med én oppføring per tabell fra
     modulens ``tabeller()``: nøkkelen der (``"3.1 Tabell 2"``) → :class:`Ark`, som sier hvilke
-    tabeller og figurer i boka tabellen er grunnlaget for, med navnene sidene henter dem
-    under (``tab.tabell_2``, ``fig.figur_3``). Numrene kommer fra
+    tabeller og figurer i boka tabellen er grunnlaget for, med merkene de har i ``:name:``
+    (``tab-3-1-form``, ``fig-3-1-innkomne-gruppe``); filene sidene henter, heter det samme
+    (``tabeller/tab-3-1-form.md``, ``figurer/fig-3-1-innkomne-gruppe.png``). Numrene kommer fra
     :func:`arsrapport.nummerering.nummerer`, som leser sidene i ``_toc.yml``-rekkefølge slik
     Sphinx gjør. En tabell som er grunnlaget for flere numre, får ett ark med alle numrene i
     navnet («Figur 2, 4, 6, 7, 9 og 11», «Tabell 11 og figur 16»).
 
 Kontroller (``ValueError``)
     - en tabell uten oppføring i ``REGNEARK``, eller en oppføring uten tabell;
-    - en tabell i boka (``tab.*``) som ingen tabell er grunnlaget for;
-    - et ``tab.*``/``fig.*``-navn som står i to oppføringer.
+    - en tabell i boka (``tab-…``) som ingen tabell er grunnlaget for;
+    - et ``tab-…``/``fig-…``-navn som står i to oppføringer;
+    - en tabell eller figur i boka som henter en fil med et annet navn enn merket sitt
+      (``:name: tab-6-note-b`` med ``{include} ../tabeller/tab-6-note-b.md``).
 
-    En figur i boka uten tall i regnearket, et navn i ``REGNEARK`` som boka ikke viser, og
-    en nummerert tabell som ikke henter en ``tab.*``-fil, gir advarsler (``advarsler``).
+    En figur i boka uten tall i regnearket, et navn i ``REGNEARK`` som boka ikke viser, en
+    nummerert tabell som ikke henter en tabellfil, og en tabell eller figur uten ``:name:``,
+    gir advarsler (``advarsler``).
 
 Arkene
     Øverst tabell- eller figurteksten med nummeret (fet), så kildelinjen
@@ -195,8 +199,15 @@ def sett_sammen(
     for n in numre:
         if n.kilde is None:
             if n.type == "tabell":
-                advarsler.append(f"{n.navn} ({n.side}) henter ingen tab.*-fil og er ikke med i tabeller.xlsx")
+                advarsler.append(f"{n.navn} ({n.side}) henter ingen tabellfil og er ikke med i tabeller.xlsx")
             continue
+        if n.merke is None:
+            advarsler.append(f"{n.navn} ({n.kilde}, {n.side}) har ingen :name:; gi den merket {n.kilde!r}")
+        elif n.merke != n.kilde:
+            raise ValueError(
+                f"{n.navn} i boka ({n.side}) har merket {n.merke!r} i :name:, men henter {n.kilde!r}: "
+                f"filen skal hete som merket ({n.merke!r})"
+            )
         if n.kilde not in eier:
             if n.type == "tabell":
                 raise ValueError(

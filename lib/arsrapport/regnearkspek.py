@@ -6,6 +6,7 @@ regnearket, så kapitlene kan bruke den uten å dra inn utdatalaget
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,12 +23,17 @@ KILDER = {
 #: Kildene som er en del av registeruttrekket og får uttrekksdatoen.
 FRA_UTTREKKET = ("saksregister", "hr")
 
+#: Navnet på en tabell eller figur i boka: merket den har i ``:name:`` («tab-6-note-b»,
+#: «fig-3-1-innkomne»). Det samme navnet har filen boka henter (``tabeller/<navn>.md``,
+#: ``figurer/<navn>.png``) og nøkkelen i kapittelresultatet.
+BOKNAVN = re.compile(r"(tab|fig)-[a-z0-9]+(?:-[a-z0-9]+)*")
+
 
 @dataclass(frozen=True)
 class Ark:
     """Hvordan en tabell fra et kapittel står i ``tabeller.xlsx`` (se modulens dokumentasjon)."""
 
-    boka: tuple[str, ...] = ()  #: ``tab.*``/``fig.*`` i boka tabellen er grunnlaget for
+    boka: tuple[str, ...] = ()  #: tabellene og figurene i boka (:data:`BOKNAVN`) tabellen er grunnlaget for
     kilder: tuple[str, ...] = ("saksregister",)  #: nøkler i :data:`KILDER`
     standard: str | None = None  #: tallformat der ingen annen regel gjelder
     kolonner: Mapping[str, str] = field(default_factory=dict)  #: kolonnenavn → tallformat
@@ -44,10 +50,13 @@ class Ark:
         if not self.kilder:
             raise ValueError("en tabell må ha minst én kilde")
         for navn in self.boka:
-            if not (navn.startswith("tab.") or navn.startswith("fig.")):
-                raise ValueError(f"{navn!r}: navnet i boka må begynne med tab. eller fig.")
+            if not BOKNAVN.fullmatch(navn):
+                raise ValueError(
+                    f"{navn!r}: bruk merket tabellen eller figuren har i :name: i boka (tab- eller fig-, "
+                    "så små bokstaver, tall og bindestreker, f.eks. «tab-6-note-b»)"
+                )
 
 
 def ark(*boka: str, **opsjoner: Any) -> Ark:
-    """``ark("tab.tabell_2")``, ``ark("fig.figur_13", standard="dager")``: se :class:`Ark`."""
+    """``ark("tab-3-1-form")``, ``ark("fig-3-2-asyl-tid", standard="dager")``: se :class:`Ark`."""
     return Ark(boka=tuple(boka), **opsjoner)

@@ -18,8 +18,8 @@ feil, og som bare gjelder nettsidene:
 * **Tomme overskriftsceller.** Tabeller med radnavn har en tom celle øverst til venstre;
   som overskriftscelle (``th``) uten tekst er den en feil for skjermlesere (axe:
   empty-table-header), så den blir en vanlig tom celle.
-* **Figurer for telefoner.** Ved siden av hver figur ``figurer/fig.x.png`` ligger utgaven
-  tegnet i telefonbredden, ``fig.x.smal.png`` (:func:`arsrapport.diagrammer.smal`). Her blir
+* **Figurer for telefoner.** Ved siden av hver figur ``figurer/fig-x.png`` ligger utgaven
+  tegnet i telefonbredden, ``fig-x.smal.png`` (:func:`arsrapport.diagrammer.smal`). Her blir
   figuren et ``<picture>`` som viser den på smale skjermer, så skriften i figurene er like
   lesbar der som i teksten. Samme alternativtekst; PDF-en bruker bare den vanlige.
 * **Forsiden ``index.html``.** sphinx-external-toc skriver en omdirigering uten språk og tittel;
@@ -33,7 +33,7 @@ import html
 import re
 from pathlib import Path
 
-#: Filendelsen til telefonutgaven av en figur (``fig.x.png`` → ``fig.x.smal.png``).
+#: Filendelsen til telefonutgaven av en figur (``fig-x.png`` → ``fig-x.smal.png``).
 SMAL = ".smal.png"
 #: Skjermene som får telefonutgaven (pydata-sphinx-theme bytter til én spalte under 576 px).
 SMAL_SKJERM = "(max-width: 575.98px)"

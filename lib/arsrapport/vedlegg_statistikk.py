@@ -156,25 +156,25 @@ def tabell_8(uttrekk, ar: int) -> pd.DataFrame:
     return pd.DataFrame(rader)
 
 
-#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (merket i ``:name:``)
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.regneark`).
 REGNEARK = {
     "VII Tabell 1": ark(
-        "tab.vii_tabell_1",
+        "tab-vii-vekttall",
         kilder=("saksregister", "regnskap", "tildelingsbrev"),
         rader={TABELL_1_RADER["vekttall"]: "desimal", TABELL_1_RADER["kostnad_per_vekttall"]: "kroner"},
     ),
-    "VII Tabell 2": ark("tab.vii_tabell_2", standard="andel"),
-    "VII Tabell 3": ark("tab.vii_tabell_3", standard="andel"),
-    "VII 6 Figur 4 og 8": ark("tab.vii_6_hjemmel"),
-    "VII 6 Figur 5": ark("tab.vii_6_type"),
-    "VII 6 Figur 6": ark("tab.vii_6_mottatt_nasjonalitet"),
-    "VII 6 Figur 7": ark("tab.vii_6_behandlet_nasjonalitet"),
-    "VII Tabell 5": ark("tab.vii_tabell_5"),
-    "VII Tabell 6": ark("tab.vii_tabell_6"),
-    "VII Tabell 7": ark("tab.vii_tabell_7"),
-    "VII Tabell 8": ark("tab.vii_tabell_8"),
+    "VII Tabell 2": ark("tab-vii-form", standard="andel"),
+    "VII Tabell 3": ark("tab-vii-omgjoring", standard="andel"),
+    "VII 6 Figur 4 og 8": ark("tab-vii-hjemmel"),
+    "VII 6 Figur 5": ark("tab-vii-hjemmel-type"),
+    "VII 6 Figur 6": ark("tab-vii-hjemmel-mottatt"),
+    "VII 6 Figur 7": ark("tab-vii-hjemmel-behandlet"),
+    "VII Tabell 5": ark("tab-vii-rettskraftige"),
+    "VII Tabell 6": ark("tab-vii-nye"),
+    "VII Tabell 7": ark("tab-vii-avgjorelser"),
+    "VII Tabell 8": ark("tab-vii-arbeid"),
 }
 
 
@@ -215,17 +215,17 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
     ar_kol = lambda t: [c for c in t.columns if c.isdigit()]  # noqa: E731
     return {
-        "tab.vii_tabell_1": vis_tabell_1(tab["VII Tabell 1"]),
-        "tab.vii_tabell_2": vis(tab["VII Tabell 2"], andeler=ar_kol(tab["VII Tabell 2"])),
-        "tab.vii_tabell_3": vis(tab["VII Tabell 3"], andeler=ar_kol(tab["VII Tabell 3"])),
-        "tab.vii_tabell_5": vis(tab["VII Tabell 5"], andeler=["Andel medhold"]),
-        "tab.vii_tabell_6": vis(tab["VII Tabell 6"]),
-        "tab.vii_tabell_7": vis(tab["VII Tabell 7"], strek_for_null=True),
-        "tab.vii_tabell_8": vis(tab["VII Tabell 8"]),
-        "tab.vii_6_hjemmel": vis(tab["VII 6 Figur 4 og 8"]),
-        "tab.vii_6_type": vis(tab["VII 6 Figur 5"]),
-        "tab.vii_6_mottatt_nasjonalitet": vis(tab["VII 6 Figur 6"], strek_for_null=True),
-        "tab.vii_6_behandlet_nasjonalitet": vis(tab["VII 6 Figur 7"], strek_for_null=True),
+        "tab-vii-vekttall": vis_tabell_1(tab["VII Tabell 1"]),
+        "tab-vii-form": vis(tab["VII Tabell 2"], andeler=ar_kol(tab["VII Tabell 2"])),
+        "tab-vii-omgjoring": vis(tab["VII Tabell 3"], andeler=ar_kol(tab["VII Tabell 3"])),
+        "tab-vii-rettskraftige": vis(tab["VII Tabell 5"], andeler=["Andel medhold"]),
+        "tab-vii-nye": vis(tab["VII Tabell 6"]),
+        "tab-vii-avgjorelser": vis(tab["VII Tabell 7"], strek_for_null=True),
+        "tab-vii-arbeid": vis(tab["VII Tabell 8"]),
+        "tab-vii-hjemmel": vis(tab["VII 6 Figur 4 og 8"]),
+        "tab-vii-hjemmel-type": vis(tab["VII 6 Figur 5"]),
+        "tab-vii-hjemmel-mottatt": vis(tab["VII 6 Figur 6"], strek_for_null=True),
+        "tab-vii-hjemmel-behandlet": vis(tab["VII 6 Figur 7"], strek_for_null=True),
     }
 
 

@@ -310,12 +310,12 @@ def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     return tab
 
 
-#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (``tab.*``/``fig.*``)
+#: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (merket i ``:name:``)
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.regneark`).
 REGNEARK = {
     "2.3 Tabell 1": ark(
-        "tab.tabell_1",
+        "tab-2-3-nokkeltall",
         kilder=("regnskap", "hr"),
         standard="kroner",
         rader={
@@ -325,25 +325,25 @@ REGNEARK = {
             "Konsulentandel av driftsutgifter": "andel",
         },
     ),
-    "6.3 Bevilgningsrapportering": ark("tab.bevilgningsrapportering", kilder=("regnskap",), standard="kroner"),
-    "6.3 Kapitalkontoer": ark("tab.kapitalkontoer", kilder=("regnskap",), standard="kroner"),
-    "6.3 Beholdninger": ark("tab.beholdninger", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note A": ark("tab.note_a", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note B": ark("tab.note_b", kilder=("regnskap",), standard="kroner"),
-    "6.3 Artskontorapportering": ark("tab.artskontorapportering", kilder=("regnskap",), standard="kroner"),
-    "6.3 Mellomværende": ark("tab.mellomvaerende", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 1": ark("tab.note_1", kilder=("regnskap",), standard="kroner"),
+    "6.3 Bevilgningsrapportering": ark("tab-6-bevilgning", kilder=("regnskap",), standard="kroner"),
+    "6.3 Kapitalkontoer": ark("tab-6-kapitalkontoer", kilder=("regnskap",), standard="kroner"),
+    "6.3 Beholdninger": ark("tab-6-beholdninger", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note A": ark("tab-6-note-a", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note B": ark("tab-6-note-b", kilder=("regnskap",), standard="kroner"),
+    "6.3 Artskontorapportering": ark("tab-6-artskonto", kilder=("regnskap",), standard="kroner"),
+    "6.3 Mellomværende": ark("tab-6-mellomvaerende", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 1": ark("tab-6-note-1", kilder=("regnskap",), standard="kroner"),
     "6.3 Note 2": ark(
-        "tab.note_2", kilder=("regnskap",), standard="kroner", rader={"Antall utførte årsverk": "desimal"}
+        "tab-6-note-2", kilder=("regnskap",), standard="kroner", rader={"Antall utførte årsverk": "desimal"}
     ),
-    "6.3 Note 3": ark("tab.note_3", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 4": ark("tab.note_4", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 5": ark("tab.note_5", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 6": ark("tab.note_6", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 7": ark("tab.note_7", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 8": ark("tab.note_8", kilder=("regnskap",), standard="kroner"),
-    "4.3 Figur 19": ark("fig.figur_19", kilder=("regnskap",), standard="kroner"),
-    "4.3 Figur 20": ark("fig.figur_20", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 3": ark("tab-6-note-3", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 4": ark("tab-6-note-4", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 5": ark("tab-6-note-5", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 6": ark("tab-6-note-6", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 7": ark("tab-6-note-7", kilder=("regnskap",), standard="kroner"),
+    "6.3 Note 8": ark("tab-6-note-8", kilder=("regnskap",), standard="kroner"),
+    "4.3 Figur 19": ark("fig-4-3-art", kilder=("regnskap",), standard="kroner"),
+    "4.3 Figur 20": ark("fig-4-3-konsulenter", kilder=("regnskap",), standard="kroner"),
 }
 
 
@@ -367,7 +367,7 @@ def _kroner(v) -> str:
 
 
 def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
-    """Tabellene slik boka viser dem (``tab.<navn>``): kroner med tusenskille, sum- og
+    """Tabellene slik boka viser dem (under merket i boka, fra ``REGNEARK``): kroner med tusenskille, sum- og
     nettolinjer uthevet, overskriftslinjer i kursiv; Tabell 1 med andeler i prosent og
     årsverk med én desimal."""
     from arsrapport.formatering import prosent, tall
