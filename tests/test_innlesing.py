@@ -686,6 +686,46 @@ def test_feil_tegnkoding_i_siste_rad_uten_linjeskift_med_crlf(uttrekk):
     assert "0xE6" in b.melding
 
 
+def test_for_faa_felt_etter_et_felt_over_csv_modulens_grense(uttrekk):
+    """Et felt i anførselstegn lengre enn csv-modulens grense (131 072 tegn) hindrer ikke at
+    raden etter med for få felt finnes."""
+    uttrekk.sett("saker", 3, "hjemmel", "utl. § 28, " + "x" * 200_000)
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    linjer = f.read_text(encoding="utf-8").split("\n")
+    assert linjer[3].startswith("000103,0493,,")  # familie_id er tom i rad 4
+    linjer[3] = linjer[3].replace(",,", ",", 1)
+    f.write_text("\n".join(linjer), encoding="utf-8")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, None, None)
+    n = len(uttrekk.kolonner["saker"])
+    assert f"raden har {n - 1} felt, men overskriftsraden har {n}" in b.melding
+
+
+@pytest.mark.parametrize("feil", ["cp1252", "kontrolltegn"])
+@pytest.mark.parametrize("stort_felt_i", [2, 3])
+def test_felt_over_csv_modulens_grense_etter_anforselstegn_midt_i_et_felt(uttrekk, feil, stort_felt_i):
+    """Et anførselstegn midt i et felt (så radene finnes med csv-modulen) og et felt over
+    csv-modulens grense: i raden med feilen gir det raden uten celle; foran den kan ikke
+    radgrensene etter feltet stoles på, og bruddet gjelder filen. Ingen av delene krasjer."""
+    katalog = uttrekk.skriv()
+    stort = "x" * 200_000
+    rader = [
+        f'2023,0491,01,Skjerm 5" bred,1000000.50,300000000,{stort if stort_felt_i == 2 else ""}',
+        f"2023,0491,21,{stort if stort_felt_i == 3 else 'Spesielle'},0,12000000.25,sær\x07skilt",
+    ]
+    _skriv_tildeling(katalog, rader, "\n")
+    f = katalog / "tildeling.csv"
+    tekst = f.read_text(encoding="utf-8")
+    f.write_bytes(tekst.replace("\x07", "").encode("cp1252") if feil == "cp1252" else tekst.encode("utf-8"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("tildeling.csv", None if stort_felt_i == 2 else 3, None, None)
+    assert ("0xE6" if feil == "cp1252" else "har kontrolltegnet 0x07") in b.melding
+    if feil == "kontrolltegn":
+        assert b.melding.startswith("filen" if stort_felt_i == 2 else "raden")
+    assert len(str(b)) < 600
+
+
 def test_mange_rader_med_for_faa_felt_begrenses(uttrekk):
     mal = uttrekk.tabeller["saker"][1]
     uttrekk.tabeller["saker"] = [dict(mal, sak_id=f"S{i}") for i in range(30)]
