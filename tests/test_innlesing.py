@@ -572,6 +572,160 @@ def test_rad_med_for_faa_felt_andre_rader_kontrolleres_som_for(uttrekk):
     assert all(f"{len(uttrekk.kolonner['saker']) - 1} felt" in b.melding for b in brudd[:2])
 
 
+_TILDELING_HODE = "ar,kapittel,post,posttekst,overfort_fra_i_fjor,arets_tildelinger,stikkord"
+
+
+def _skriv_tildeling(katalog: Path, rader: list[str], linjeskift: str, til_slutt: bool = True) -> None:
+    """Skriv tildeling.csv for hånd (7 kolonner): ``rader`` etter overskriften, hver linje avsluttet
+    med ``linjeskift`` (også linjeskiftet inne i et felt), den siste bare når ``til_slutt``."""
+    tekst = linjeskift.join([_TILDELING_HODE, *(r.replace("\n", linjeskift) for r in rader)])
+    (katalog / "tildeling.csv").write_bytes((tekst + (linjeskift if til_slutt else "")).encode("utf-8"))
+
+
+@pytest.mark.parametrize("linjeskift", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+@pytest.mark.parametrize("til_slutt", [True, False], ids=["linjeskift-til-slutt", "uten-linjeskift-til-slutt"])
+@pytest.mark.parametrize("vektorisert", [False, True], ids=["enkeltvis", "vektorisert"])
+def test_for_faa_felt_etter_felt_med_komma_og_linjeskift(uttrekk, monkeypatch, linjeskift, til_slutt, vektorisert):
+    """Rad 2 har felt i anførselstegn med komma og linjeskift (én post over to linjer); rad 3,
+    den siste, mangler ett felt, og kommaet i anførselstegn der er ikke et skilletegn: 6 felt.
+    Kandidatene telles én og én, eller alle på én gang som når det er mange av dem."""
+    if vektorisert:
+        from arsrapport import innlesing
+
+        monkeypatch.setattr(innlesing, "_MANGE_KANDIDATER", 0, raising=False)
+    katalog = uttrekk.skriv()
+    _skriv_tildeling(
+        katalog,
+        [
+            '2023,0491,01,"Drift, lønn",1000000.50,300000000,"kan nyttes under post 21,\nog under post 45"',
+            '2023,0491,21,"Spesielle, særskilte driftsutgifter",0,12000000.25',
+        ],
+        linjeskift,
+        til_slutt,
+    )
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("tildeling.csv", 3, None, None)
+    assert "raden har 6 felt, men overskriftsraden har 7" in b.melding
+
+
+@pytest.mark.parametrize("linjeskift", ["\n", "\r\n"], ids=["LF", "CRLF"])
+def test_radnummer_etter_flere_felt_over_flere_linjer(uttrekk, linjeskift):
+    """To poster over tre linjer hver, en tom linje og en rad med for få felt: radnumrene
+    teller poster (overskriften er rad 1), ikke linjer, og raden etter kontrolleres som før."""
+    katalog = uttrekk.skriv()
+    _skriv_tildeling(
+        katalog,
+        [
+            '2023,0491,01,"Drift\n""lønn""\nmm.",1000000.50,300000000,"a,\nb,\nc"',  # rad 2, linje 2–4
+            '2023,0491,21,Spesielle driftsutgifter,0,12000000.25,"x\n\ny"',  # rad 3, linje 5–7
+            "",  # rad 4: tom linje
+            "2023,0491,22,Store anskaffelser,0",  # rad 5: 5 felt
+            "2023,0491,45,Store anskaffelser,0,1.234,",  # rad 6: beløp med tre desimaler
+        ],
+        linjeskift,
+    )
+    brudd = brudd_for(katalog)
+    assert [(b.fil, b.rad, b.kolonne) for b in brudd] == [
+        ("tildeling.csv", 5, None),
+        ("tildeling.csv", 6, "arets_tildelinger"),
+    ], "\n".join(map(str, brudd))
+    assert "raden har 5 felt, men overskriftsraden har 7" in brudd[0].melding
+
+
+def test_for_faa_felt_etter_anforselstegn_midt_i_et_felt(uttrekk):
+    """Et anførselstegn midt i et felt uten anførselstegn rundt (ikke etter RFC 4180) er en
+    del av verdien, som hos pandas; raden etter med for få felt telles likevel riktig."""
+    katalog = uttrekk.skriv()
+    _skriv_tildeling(
+        katalog,
+        [
+            '2023,0491,01,Skjerm 5" bred,1000000.50,300000000,',
+            "2023,0491,21,Spesielle driftsutgifter,0",
+        ],
+        "\n",
+    )
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("tildeling.csv", 3, None, None)
+    assert "raden har 5 felt, men overskriftsraden har 7" in b.melding
+
+
+@pytest.mark.parametrize("linjeskift", ["\n", "\r\n", "\r"], ids=["LF", "CRLF", "CR"])
+def test_kontrolltegn_etter_felt_over_flere_linjer(uttrekk, linjeskift):
+    """Cellen med kontrolltegnet finnes også etter en post over flere linjer, med et komma i
+    anførselstegn i samme rad foran cellen, og med alle slags linjeskift."""
+    katalog = uttrekk.skriv()
+    _skriv_tildeling(
+        katalog,
+        [
+            '2023,0491,01,Driftsutgifter,1000000.50,300000000,"kan nyttes under post 21,\nog under post 45"',
+            '2023,"0491",21,"Spesielle, særskilte",0,12000000.25,Stikk\x07ord',
+        ],
+        linjeskift,
+    )
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("tildeling.csv", 3, "stikkord", "Stikk\x07ord")
+    assert "kontrolltegnet 0x07" in b.melding
+
+
+def test_feil_tegnkoding_i_siste_rad_uten_linjeskift_med_crlf(uttrekk):
+    """Windows-1252 i siste rad, uten linjeskift til slutt, etter en post over to linjer med CRLF."""
+    katalog = uttrekk.skriv()
+    _skriv_tildeling(
+        katalog,
+        [
+            '2023,0491,01,Driftsutgifter,1000000.50,300000000,"kan nyttes\nunder post 21"',
+            "2023,0491,21,Spesielle driftsutgifter,0,12000000.25,særskilt",
+        ],
+        "\r\n",
+        til_slutt=False,
+    )
+    f = katalog / "tildeling.csv"
+    f.write_bytes(f.read_text(encoding="utf-8").encode("cp1252"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("tildeling.csv", 3, "stikkord", "særskilt")
+    assert "0xE6" in b.melding
+
+
+def test_for_faa_felt_etter_et_felt_over_csv_modulens_grense(uttrekk):
+    """Et felt i anførselstegn lengre enn csv-modulens grense (131 072 tegn) hindrer ikke at
+    raden etter med for få felt finnes."""
+    uttrekk.sett("saker", 3, "hjemmel", "utl. § 28, " + "x" * 200_000)
+    katalog = uttrekk.skriv()
+    f = katalog / "saker.csv"
+    linjer = f.read_text(encoding="utf-8").split("\n")
+    assert linjer[3].startswith("000103,0493,,")  # familie_id er tom i rad 4
+    linjer[3] = linjer[3].replace(",,", ",", 1)
+    f.write_text("\n".join(linjer), encoding="utf-8")
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("saker.csv", 4, None, None)
+    n = len(uttrekk.kolonner["saker"])
+    assert f"raden har {n - 1} felt, men overskriftsraden har {n}" in b.melding
+
+
+@pytest.mark.parametrize("feil", ["cp1252", "kontrolltegn"])
+@pytest.mark.parametrize("stort_felt_i", [2, 3])
+def test_felt_over_csv_modulens_grense_etter_anforselstegn_midt_i_et_felt(uttrekk, feil, stort_felt_i):
+    """Et anførselstegn midt i et felt (så radene finnes med csv-modulen) og et felt over
+    csv-modulens grense: i raden med feilen gir det raden uten celle; foran den kan ikke
+    radgrensene etter feltet stoles på, og bruddet gjelder filen. Ingen av delene krasjer."""
+    katalog = uttrekk.skriv()
+    stort = "x" * 200_000
+    rader = [
+        f'2023,0491,01,Skjerm 5" bred,1000000.50,300000000,{stort if stort_felt_i == 2 else ""}',
+        f"2023,0491,21,{stort if stort_felt_i == 3 else 'Spesielle'},0,12000000.25,sær\x07skilt",
+    ]
+    _skriv_tildeling(katalog, rader, "\n")
+    f = katalog / "tildeling.csv"
+    tekst = f.read_text(encoding="utf-8")
+    f.write_bytes(tekst.replace("\x07", "").encode("cp1252") if feil == "cp1252" else tekst.encode("utf-8"))
+    b = ett_brudd(katalog)
+    assert (b.fil, b.rad, b.kolonne, b.verdi) == ("tildeling.csv", None if stort_felt_i == 2 else 3, None, None)
+    assert ("0xE6" if feil == "cp1252" else "har kontrolltegnet 0x07") in b.melding
+    if feil == "kontrolltegn":
+        assert b.melding.startswith("filen" if stort_felt_i == 2 else "raden")
+    assert len(str(b)) < 600
+
+
 def test_mange_rader_med_for_faa_felt_begrenses(uttrekk):
     mal = uttrekk.tabeller["saker"][1]
     uttrekk.tabeller["saker"] = [dict(mal, sak_id=f"S{i}") for i in range(30)]

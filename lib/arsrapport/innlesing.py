@@ -419,8 +419,8 @@ def _felt_i_poster(data: bytes, poster: np.ndarray, antall_poster: int) -> np.nd
     for i, (s, e) in enumerate(zip(starter.tolist(), slutter.tolist())):
         if anf is None or data.find(b'"', s, e) < 0:
             ut[i] = data.count(b",", s, e) + 1
-        else:
-            ut[i] = len(next(csv.reader(io.StringIO(data[s:e].decode("utf-8"), newline="")), []))
+        else:  # komma utenfor anførselstegn, som i _komma_for (ingen lengdegrense som i csv-modulen)
+            ut[i] = len(_utenfor(np.flatnonzero(a[s:e] == 44) + s, anf)) + 1
     return ut
 
 
@@ -455,12 +455,14 @@ def _korte_rader(data: bytes, df: pd.DataFrame, krav: int) -> tuple[np.ndarray, 
 _LINJE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 
 
-def _csv_post(tekst: str, pos: int, start: int, rad: int) -> tuple[int, int, int]:
+def _csv_post(tekst: str, pos: int, start: int, rad: int) -> tuple[int, int, int] | None:
     """``(rad, start, slutt)`` for CSV-posten i ``tekst`` som inneholder tegn nr. ``pos``.
 
     Lesingen begynner i ``tekst[start]``, som må være starten på post nr. ``rad``.
     En post kan gå over flere linjer (et linjeskift i et felt i anførselstegn) og
-    teller da som én rad, som hos pandas; en tom linje er en post.
+    teller da som én rad, som hos pandas; en tom linje er en post. ``None`` når
+    csv-modulen ikke kan lese en post foran den (f.eks. et felt over lengdegrensen):
+    hvor den posten slutter, og dermed hvilken rad ``pos`` står i, er da ikke sikkert.
     """
     slutt = start
 
@@ -472,14 +474,20 @@ def _csv_post(tekst: str, pos: int, start: int, rad: int) -> tuple[int, int, int
             slutt = m.end()
             yield m.group()
 
-    for _ in csv.reader(linjer()):
+    leser = csv.reader(linjer())
+    while True:
+        try:
+            next(leser)
+        except StopIteration:
+            return rad, start, max(slutt, pos + 1)
+        except csv.Error:  # posten kan ikke leses; står pos i den, er raden likevel kjent
+            return (rad, start, slutt) if slutt > pos else None
         if slutt > pos:
             return rad, start, slutt
         start, rad = slutt, rad + 1
-    return rad, start, max(slutt, pos + 1)
 
 
-def _celle_ved(data: bytes, pos: int, koding: str) -> tuple[int, str | None, str | None]:
+def _celle_ved(data: bytes, pos: int, koding: str) -> tuple[int | None, str | None, str | None]:
     """``(rad, kolonne, verdi)`` for cellen som byte nr. ``pos`` i CSV-filen står i.
 
     Posten (raden) finnes som i :func:`_felt_i_poster`, så en post som går over flere
@@ -487,7 +495,7 @@ def _celle_ved(data: bytes, pos: int, koding: str) -> tuple[int, str | None, str
     som ``koding``), slik at komma og anførselstegn inne i et felt i anførselstegn tolkes
     riktig. Kolonne og verdi er ``None`` når raden ikke har like mange felt som
     overskriftsraden (da er «feltet» kanskje flere celler, eller hele raden, og vises ikke)
-    eller ikke kan leses.
+    eller ikke kan leses; også raden er ``None`` når den ikke kan finnes (:func:`_csv_post`).
     """
     a = np.frombuffer(data, dtype=np.uint8)
     anf, ok = _anforselstegn(a, data)
@@ -499,8 +507,10 @@ def _celle_ved(data: bytes, pos: int, koding: str) -> tuple[int, str | None, str
         hodeslutt = int(slutter[0]) + 1 if len(slutter) else len(data)
     else:  # anførselstegn midt i felt: les fra begynnelsen med csv-modulen (én byte = ett tegn)
         tekst = data.decode("latin-1")
-        rad, start, slutt = _csv_post(tekst, pos, 0, 1)
-        hodeslutt = _csv_post(tekst, 0, 0, 1)[2]
+        post, hode = _csv_post(tekst, pos, 0, 1), _csv_post(tekst, 0, 0, 1)
+        if post is None or hode is None:
+            return None, None, None
+        (rad, start, slutt), hodeslutt = post, hode[2]
 
     def les(b: bytes, koding: str = koding) -> list[str]:
         return next(csv.reader(io.StringIO(b.decode(koding, errors="replace"), newline="")), [])
@@ -627,7 +637,7 @@ def _kontrolltegnbrudd(fil: str, data: bytes) -> Brudd | None:
         rad,
         kolonne,
         verdi,
-        f"{'feltet' if kolonne else 'raden'} har kontrolltegnet 0x{data[m.start()]:02X}{' (NUL)' if data[m.start()] == 0 else ''}{flere}; "
+        f"{'feltet' if kolonne else 'raden' if rad is not None else 'filen'} har kontrolltegnet 0x{data[m.start()]:02X}{' (NUL)' if data[m.start()] == 0 else ''}{flere}; "
         "eksporten er trolig ødelagt",
     )
 
