@@ -19,7 +19,7 @@ from functools import partial
 import numpy as np
 import pandas as pd
 
-from arsrapport.innlesing import Brudd, Rapportarfeil, arstall, brudd_for_maske, vis_verdi
+from arsrapport.brudd import Brudd, Rapportarfeil, arstall, brudd_for_maske, vis_verdi
 from arsrapport.kontrakt import (
     ISOLERT_ANDEL,
     ISOLERT_DAGER,
