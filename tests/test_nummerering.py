@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from arsrapport import nummerering
 from arsrapport.nummerering import NUMFIG_FORMAT, numfig_format, nummerer, sider
 
 
@@ -317,3 +318,51 @@ def test_prosjektets_oppsett_gir_tabell_og_figur():
     from arsrapport.config import PROSJEKTROT
 
     assert numfig_format(PROSJEKTROT / "_config.yml") == {"tabell": "Tabell %s", "figur": "Figur %s"}
+
+
+# ------------------------------------------------------------------ mot Sphinx
+
+
+def _nr(navn: str, merke: str | None) -> nummerering.Nummerert:
+    type_, _, tall = navn.lower().partition(" ")
+    return nummerering.Nummerert(type_, int(tall), navn, "tekst", merke, merke, "side", "Kapittel", 0)
+
+
+def test_numrene_fra_sphinx_skrives_som_boka():
+    """``env.toc_fignumbers`` (side → type → merke → nummer) blir merke → «Tabell 20»; andre
+    typer (kodeblokker) tas ikke med."""
+    from arsrapport.sphinxtillegg.numre import numrene
+
+    toc = {
+        "del3/a": {"table": {"tab-3-1-form": (2,)}, "figure": {"fig-3-1-innkomne": (1,)}},
+        "del6/b": {"table": {"tab-6-3-note-b": (23,)}, "code-block": {"kode": (1,)}},
+    }
+    assert numrene(toc, {"table": "Tabell %s", "figure": "Figur %s", "code-block": "Kode %s"}) == {
+        "fig-3-1-innkomne": "Figur 1",
+        "tab-3-1-form": "Tabell 2",
+        "tab-6-3-note-b": "Tabell 23",
+    }
+
+
+def test_avvik_fra_sphinx():
+    sphinx = {"tab-a": "Tabell 1", "tab-b": "Tabell 3", "fig-c": "Figur 1"}
+    numre = [_nr("Tabell 1", "tab-a"), _nr("Tabell 2", "tab-b"), _nr("Figur 1", "fig-c"), _nr("Tabell 4", None)]
+    assert nummerering.avvik_fra_sphinx(numre, sphinx) == ["tab-b: Tabell 2 her, Tabell 3 i boka"]
+    assert nummerering.avvik_fra_sphinx([_nr("Figur 2", "fig-d")], sphinx) == [
+        "fig-d (Figur 2): Sphinx har ikke nummerert den"
+    ]
+    assert nummerering.avvik_fra_sphinx(numre[:1] + numre[2:], sphinx) == []
+
+
+def test_bygget_stopper_naar_numrene_ikke_er_bokas(tmp_path):
+    import json
+
+    from arsrapport.bygg import ByggFeil, kontroller_numrene
+
+    fil = tmp_path / "sphinx-numre.json"
+    fil.write_text(json.dumps({"tab-a": "Tabell 1", "tab-b": "Tabell 3"}))
+    meldinger = []
+    kontroller_numrene([_nr("Tabell 1", "tab-a")], fil, meldinger.append)
+    assert meldinger == ["  numrene i tabeller.xlsx er de boka viser (1 tabell eller figur)"]
+    with pytest.raises(ByggFeil, match="tab-b: Tabell 2 her, Tabell 3 i boka"):
+        kontroller_numrene([_nr("Tabell 2", "tab-b")], fil)

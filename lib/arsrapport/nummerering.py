@@ -31,13 +31,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
-__all__ = ["Nummerert", "NUMFIG_FORMAT", "nummerer", "numfig_format", "sider"]
+__all__ = ["Nummerert", "NUMFIG_FORMAT", "avvik_fra_sphinx", "nummerer", "numfig_format", "sider"]
 
 #: Sphinx-standarden i boka (``_config.yml``: ``numfig_format``).
 NUMFIG_FORMAT = {"tabell": "Tabell %s", "figur": "Figur %s"}
@@ -362,3 +362,19 @@ def nummerer(
                 )
     merker = {n.merke: n.navn for n in ut if n.merke}
     return [replace(n, tekst=_ren_tekst(n.tekst, merker, limt)) for n in ut]
+
+
+def avvik_fra_sphinx(numre: Iterable[Nummerert], sphinx: Mapping[str, str]) -> list[str]:
+    """Numrene regnet ut her som ikke er de Sphinx satte i boka (``sphinx``: merke → «Tabell 20»,
+    se :mod:`arsrapport.sphinxtillegg.numre`), én linje per avvik. Bare numre med merke
+    (``:name:``) kan sammenlignes."""
+    ut = []
+    for n in numre:
+        if n.merke is None:
+            continue
+        boka = sphinx.get(n.merke)
+        if boka is None:
+            ut.append(f"{n.merke} ({n.navn}): Sphinx har ikke nummerert den")
+        elif boka != n.navn:
+            ut.append(f"{n.merke}: {n.navn} her, {boka} i boka")
+    return ut

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -33,6 +34,7 @@ from arsrapport.hurtiglager import (
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.kontroll import kontroller_rapportar
 from arsrapport.prosesser import stopp_etterkommere
+from arsrapport.sphinxtillegg.numre import NUMREFIL
 
 __all__ = [
     "BYGGMERKE",
@@ -48,6 +50,7 @@ __all__ = [
     "kjor_avstemming",
     "kjor_kapitler",
     "kompiler_oversettelser",
+    "kontroller_numrene",
     "kontroller_regnskapet",
     "kontroller_utkatalog",
     "last_og_kontroller",
@@ -137,6 +140,21 @@ def skriv_tabeller(
         raise ByggFeil(f"tabeller.xlsx: {feil}") from None
     regneark.skriv(ark, fil)
     return ark
+
+
+def kontroller_numrene(numre: list, fil: Path, melding: Melding = _stille) -> None:
+    """Numrene i ``tabeller.xlsx`` (regnet ut av kildene) mot dem Sphinx satte i boka (``fil``,
+    skrevet av :mod:`arsrapport.sphinxtillegg.numre`); et avvik stopper bygget."""
+    sphinx = json.loads(fil.read_text(encoding="utf-8"))
+    avvik = nummerering.avvik_fra_sphinx(numre, sphinx)
+    if avvik:
+        raise ByggFeil(
+            "Numrene i tabeller.xlsx er ikke de boka viser (arsrapport.nummerering og Sphinx er uenige):\n  "
+            + "\n  ".join(avvik[:20])
+        )
+    melding(
+        f"  numrene i tabeller.xlsx er de boka viser ({_antall(len(numre), 'tabell eller figur', 'tabeller og figurer')})"
+    )
 
 
 def bygg(
@@ -261,6 +279,7 @@ def bygg(
                     for navn, k in kjoringer_jb.items():
                         rapport.jupyter_book[navn], rapport.sider_lest[navn] = k.advarsler, k.sider_lest
                         _kopier_logg(k.logg, resultat)
+                    kontroller_numrene(alle_numre, kjoringer_jb["HTML"].katalog / NUMREFIL, m)
                     shutil.copytree(kjoringer_jb["HTML"].katalog / "html", resultat / "html")
                     if pdf:
                         (resultat / "pdf").mkdir()

@@ -5,6 +5,8 @@ Sphinx (:func:`setup`):
 
 * **Tallene i teksten** (:mod:`.tallrolle`): rollen ``{tall}`` og sporet av hvilke sider som
   viser hvilke tall.
+* **Numrene** (:mod:`.numre`): tabell- og figurnumrene Sphinx ga, til kontrollen av
+  ``tabeller.xlsx``.
 * **Tabeller i PDF** (:mod:`.latextabeller`). Markdown-tabellene markerer tallkolonner som høyrejusterte (``---:``,
   se :mod:`arsrapport.tabeller`); MyST legger det på cellene som klassen ``text-right``, men
   LaTeX-skriveren i Sphinx bryr seg ikke om den og venstrejusterer alt. Her får hver tabell en
@@ -38,6 +40,7 @@ from arsrapport.sphinxtillegg.latextabeller import (
     kolonnespesifikasjon,
     tabellmal,
 )
+from arsrapport.sphinxtillegg.numre import NUMREFIL, skriv_numrene
 from arsrapport.sphinxtillegg.oversettelser import (
     _lag_javascript_oversettelser,
     _last_bokteemakatalogen,
@@ -60,6 +63,7 @@ __all__ = [
     "LANG_TABELL",
     "LUFT",
     "MAKS_ORD",
+    "NUMREFIL",
     "TALLFIL",
     "TEGN_PER_LINJE",
     "javascript_oversettelser",
@@ -104,4 +108,5 @@ def setup(app):
     app.connect("config-inited", _lag_javascript_oversettelser)
     app.connect("doctree-read", _deler_i_latex)
     app.connect("doctree-resolved", _sett_kolonner_i_latex)
+    app.connect("build-finished", skriv_numrene)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
