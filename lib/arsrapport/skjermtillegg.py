@@ -33,6 +33,8 @@ import html
 import re
 from pathlib import Path
 
+from arsrapport.hurtiglager import skriv_hvis_endret
+
 #: Filendelsen til telefonutgaven av en figur (``fig-x.png`` → ``fig-x.smal.png``).
 SMAL = ".smal.png"
 #: Skjermene som får telefonutgaven (pydata-sphinx-theme bytter til én spalte under 576 px).
@@ -197,10 +199,7 @@ def _kopier_smale_figurer(app, exception):
         return
     for navn, smal in _smale_figurer(app).items():
         maal = Path(app.outdir, app.builder.imagedir, navn[: -len(".png")] + SMAL)
-        innhold = smal.read_bytes()
-        if not maal.exists() or maal.read_bytes() != innhold:
-            maal.parent.mkdir(parents=True, exist_ok=True)
-            maal.write_bytes(innhold)
+        skriv_hvis_endret(maal, smal.read_bytes())
 
 
 def _skriv_forside(app, exception):
@@ -208,9 +207,7 @@ def _skriv_forside(app, exception):
         return
     sti = Path(app.outdir) / "index.html"
     innhold = forside(app.config.html_title or app.config.project, app.builder.get_target_uri(app.config.root_doc))
-    # skrives bare når den endres, så et bygg uten endringer ikke rører filen
-    if not sti.exists() or sti.read_text(encoding="utf-8") != innhold:
-        sti.write_text(innhold, encoding="utf-8")
+    skriv_hvis_endret(sti, innhold.encode("utf-8"))  # et bygg uten endringer rører ikke filen
 
 
 def setup(app):

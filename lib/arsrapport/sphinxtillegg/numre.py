@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from arsrapport.hurtiglager import skriv_hvis_endret
+
 #: Fila numrene skrives til, i byggkatalogen (``_build``) ved siden av ``html``.
 NUMREFIL = "sphinx-numre.json"
 
@@ -30,6 +32,4 @@ def skriv_numrene(app, exception) -> None:
         return
     innhold = json.dumps(numrene(app.env.toc_fignumbers, app.config.numfig_format), ensure_ascii=False, indent=0)
     fil = Path(app.outdir).parent / NUMREFIL
-    # skrives bare når numrene er endret, som alt annet i hurtiglageret
-    if not fil.exists() or fil.read_text(encoding="utf-8") != innhold:
-        fil.write_text(innhold, encoding="utf-8")
+    skriv_hvis_endret(fil, innhold.encode("utf-8"))  # bare når numrene er endret
