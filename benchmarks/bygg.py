@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from arsrapport.config import kopier_prosjektet
+from arsrapport.grunn.config import kopier_prosjektet
 
 ROT = Path(__file__).resolve().parents[1]
 
@@ -31,7 +31,7 @@ def kjor(prosjekt: Path, lager: Path, *argumenter: str) -> tuple[float, str]:
     miljo = dict(os.environ, PYTHONPATH=str(prosjekt / "lib"), ARSRAPPORT_HURTIGLAGER=str(lager))
     start = time.perf_counter()
     res = subprocess.run(
-        [sys.executable, "-m", "arsrapport.cli", *argumenter], capture_output=True, text=True, env=miljo, cwd=prosjekt
+        [sys.executable, "-m", "arsrapport", *argumenter], capture_output=True, text=True, env=miljo, cwd=prosjekt
     )
     tid = time.perf_counter() - start
     if res.returncode != 0:

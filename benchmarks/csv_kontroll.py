@@ -56,7 +56,7 @@ VARIANTER = [
 def skriv_varianter(n: int) -> None:
     import pandas as pd
 
-    from arsrapport.kontrakt import TABELLER
+    from arsrapport.data.kontrakt import TABELLER
 
     if not (DATA / "saker.csv").is_file() or sum(1 for _ in open(DATA / "saker.csv", "rb")) != n + 1:
         sys.path.insert(0, str(ROT / "benchmarks"))

@@ -63,7 +63,7 @@ MALING = """
 import json, resource, sys, time
 t0 = time.perf_counter()
 from arsrapport.innlesing import les_uttrekk
-from arsrapport import kapittel_3_1, kapittel_3_2
+from arsrapport.kapitler import kapittel_3_1, kapittel_3_2
 t1 = time.perf_counter()
 u = les_uttrekk(sys.argv[1])
 t2 = time.perf_counter()
@@ -80,7 +80,7 @@ print(json.dumps({"saker": len(u.saker), "import_s": t1 - t0, "innlesing_kontrol
 
 FIGURES = """
 import resource, sys, time
-from arsrapport.cli import main
+from arsrapport.bok.cli import main
 t = time.perf_counter()
 rc = main(["figures", "--data", sys.argv[1], "--out", sys.argv[2]])
 print(f"FIGURES {time.perf_counter() - t:.2f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} {rc}")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport.config import PROSJEKTROT, les_innstillinger
+from arsrapport.grunn.config import PROSJEKTROT, les_innstillinger
 
 GOLDEN = les_innstillinger().publisert
 AVVIK = PROSJEKTROT / "docs" / "avvik.yaml"
@@ -19,7 +19,7 @@ def hurtiglager(tmp_path_factory) -> Path:
     gjenbruker hverandres kjøringer, og prosjektets eget lager (``.hurtiglager``) røres ikke."""
     import os
 
-    from arsrapport.hurtiglager import MILJOVARIABEL
+    from arsrapport.bok.hurtiglager import MILJOVARIABEL
 
     kat = tmp_path_factory.mktemp("hurtiglager")
     forrige = os.environ.get(MILJOVARIABEL)
@@ -38,7 +38,7 @@ def bygg_html(tmp_path_factory, hurtiglager) -> Path:
     dekker den."""
     import shutil
 
-    from arsrapport.bygg import bygg
+    from arsrapport.bok.bygg import bygg
 
     ut = tmp_path_factory.mktemp("bygg") / "_build"
     bygg(PROSJEKTROT / "data", None, ut, bok=True, pdf=shutil.which("xelatex") is not None)
@@ -57,7 +57,7 @@ def bygg_uten_simd(tmp_path_factory) -> tuple[Path, Path, str]:
 
     from test_data import _valgfrie_simd_grupper
 
-    from arsrapport.hurtiglager import MILJOVARIABEL
+    from arsrapport.bok.hurtiglager import MILJOVARIABEL
 
     rot = tmp_path_factory.mktemp("uten_simd")
     gruppe = " ".join(_valgfrie_simd_grupper())
@@ -66,7 +66,7 @@ def bygg_uten_simd(tmp_path_factory) -> tuple[Path, Path, str]:
     if gruppe:
         miljo["NPY_DISABLE_CPU_FEATURES"] = gruppe
     ut = rot / "_build"
-    kommando = [sys.executable, "-m", "arsrapport.cli", "build", "--out", str(ut)]
+    kommando = [sys.executable, "-m", "arsrapport", "build", "--out", str(ut)]
     if not shutil.which("xelatex"):
         kommando.append("--no-pdf")
     res = subprocess.run(kommando, capture_output=True, text=True, env=miljo, timeout=900)

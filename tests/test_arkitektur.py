@@ -1,6 +1,7 @@
-"""Lagene i ``lib/arsrapport`` (``docs/arkitektur.md``): en modul importerer bare fra sitt eget
-lag eller lagene under, og ingen moduler importerer hverandre i ring. Importer inne i
-funksjoner («late» importer) teller med: de skjuler en avhengighet, men fjerner den ikke."""
+"""Lagene i ``lib/arsrapport`` (``docs/arkitektur.md``): én underpakke per lag; en pakke
+importerer bare fra seg selv og lagene under, og ingen moduler importerer hverandre i ring.
+Importer inne i funksjoner («late» importer) teller med: de skjuler en avhengighet, men fjerner
+den ikke."""
 
 from __future__ import annotations
 
@@ -9,67 +10,65 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport.config import PROSJEKTROT
+from arsrapport.grunn.config import PROSJEKTROT
 
 LIB = PROSJEKTROT / "lib" / "arsrapport"
 
-#: Lagene nedenfra og opp, med modulene i hvert. Samme tabell står i docs/arkitektur.md.
+#: Lagene nedenfra og opp, med pakkene i hvert. Samme tabell står i docs/arkitektur.md.
 LAG: dict[str, tuple[str, ...]] = {
-    "grunn": ("config", "kontrakt", "minne", "prosesser", "formatering", "idledd"),
-    "deklarasjoner": ("tallspek", "regnearkspek", "tabeller", "diagrammer"),
-    "data": ("brudd", "fillesing"),
-    "maal": ("saksbehandling", "rettssaker", "uiv", "prioritet", "portefolje", "styringsparametere", "regnskap"),
-    "kontroll": ("kontroll", "innlesing"),
-    "kapitler": (
-        "kapittel_3_1",
-        "kapittel_3_2",
-        "produktivitet",
-        "prioriterte_saker",
-        "vedlegg_statistikk",
-        "avstemming",
-        "kapitler",
-    ),
-    "utdata": ("tallkatalog", "nummerering", "eksport", "regneark", "bokreferanser", "tallsok"),
-    "bok": ("hurtiglager", "sphinxtillegg", "skjermtillegg", "bygg", "forhandsvis", "cli"),
+    "grunn": ("grunn",),
+    "presentasjon": ("presentasjon",),
+    "data": ("data",),
+    "maal": ("maal", "regnskap"),
+    "innlesing": ("innlesing",),
+    "kapitler": ("kapitler",),
+    "utdata": ("utdata",),
+    "bok": ("bok",),
 }
 
-#: Importer som ennå går oppover (og ringen de lager), med grunnen. Lista skal bli tom; testen
-#: feiler både for et nytt brudd og når et av disse er rettet uten at lista er oppdatert.
-KJENTE_BRUDD: dict[tuple[str, str], str] = {}
+#: Filer rett under ``lib/arsrapport`` (utenfor lagene): pakkens forside og ``python -m``.
+TOPPNIVA = {"__init__.py": "grunn", "__main__.py": "bok"}
 
 
-def _lag_for() -> dict[str, int]:
-    return {modul: nr for nr, moduler in enumerate(LAG.values()) for modul in moduler}
+def modulnavn(fil: Path, lib: Path = LIB) -> str:
+    """``lib/arsrapport/maal/uiv.py`` → ``arsrapport.maal.uiv`` (``__init__`` → pakken)."""
+    deler = list(fil.relative_to(lib).with_suffix("").parts)
+    if deler[-1] == "__init__":
+        deler.pop()
+    return ".".join(["arsrapport", *deler])
 
 
-def importer(fil: Path) -> set[str]:
-    """Modulene i ``arsrapport`` fila importerer, også inne i funksjoner."""
+def importer(fil: Path, moduler: set[str]) -> set[str]:
+    """Modulene i ``arsrapport`` fila importerer, også inne i funksjoner. ``from pakke import
+    navn`` er en import av undermodulen når den finnes, ellers av pakken."""
     ut: set[str] = set()
     for node in ast.walk(ast.parse(fil.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            if node.module == "arsrapport":
-                ut |= {a.name for a in node.names}
-            elif node.module.startswith("arsrapport."):
-                ut.add(node.module.split(".")[1])
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            if node.module == "arsrapport" or node.module.startswith("arsrapport."):
+                for a in node.names:
+                    under = f"{node.module}.{a.name}"
+                    ut.add(under if under in moduler else node.module)
         elif isinstance(node, ast.Import):
-            ut |= {a.name.split(".")[1] for a in node.names if a.name.startswith("arsrapport.")}
+            ut |= {a.name for a in node.names if a.name.startswith("arsrapport.")}
     return ut
 
 
-def _enhet(fil: Path) -> str:
-    """Modulen eller underpakken fila hører til (``regnskap/note_b.py`` → ``regnskap``)."""
-    return fil.relative_to(LIB).parts[0].removesuffix(".py")
+def pakke(modul: str) -> str:
+    """Laget en modul hører til er pakken rett under ``arsrapport`` (``arsrapport.maal.uiv`` →
+    ``maal``); filene på toppnivået står i ``TOPPNIVA``."""
+    deler = modul.split(".")
+    if len(deler) == 1:
+        return TOPPNIVA["__init__.py"]
+    if (LIB / f"{deler[1]}.py").is_file():
+        return TOPPNIVA[f"{deler[1]}.py"]
+    return deler[1]
 
 
-def avhengigheter() -> dict[str, set[str]]:
-    """Hver modul (en underpakke regnes som én) → modulene den importerer utenfor seg selv."""
-    ut: dict[str, set[str]] = {}
-    for f in sorted(LIB.rglob("*.py")):
-        if f.parent == LIB and f.stem == "__init__":
-            continue
-        enhet = _enhet(f)
-        ut.setdefault(enhet, set()).update(importer(f) - {enhet})
-    return ut
+def avhengigheter(lib: Path = LIB) -> dict[str, set[str]]:
+    """Hver modul → modulene i biblioteket den importerer (ikke seg selv)."""
+    filer = sorted(lib.rglob("*.py"))
+    moduler = {modulnavn(f, lib) for f in filer}
+    return {modulnavn(f, lib): importer(f, moduler) - {modulnavn(f, lib)} for f in filer}
 
 
 def _ringer(graf: dict[str, set[str]]) -> list[list[str]]:
@@ -104,71 +103,66 @@ def _ringer(graf: dict[str, set[str]]) -> list[list[str]]:
     return ut
 
 
-def test_hver_modul_har_et_lag():
-    moduler = set(avhengigheter())
-    plassert = set(_lag_for())
-    assert moduler - plassert == set(), "legg modulen inn i LAG (og docs/arkitektur.md)"
-    assert plassert - moduler == set(), "modulen finnes ikke lenger"
+def _lag_for() -> dict[str, int]:
+    return {p: nr for nr, pakker in enumerate(LAG.values()) for p in pakker}
+
+
+def test_hver_pakke_har_et_lag():
+    pakker = {pakke(m) for m in avhengigheter()}
+    assert pakker - set(_lag_for()) == set(), "legg pakken inn i LAG (og docs/arkitektur.md)"
+    assert set(_lag_for()) - pakker == set(), "pakken finnes ikke lenger"
+
+
+def test_bare_pakker_og_forsiden_pa_toppnivaet():
+    """Nye moduler legges i laget sitt, ikke rett under ``lib/arsrapport``."""
+    assert {f.name for f in LIB.glob("*.py")} == set(TOPPNIVA)
 
 
 def test_importene_peker_nedover():
     lag = _lag_for()
     navn = list(LAG)
-    brudd = {
-        (modul, mal): f"{modul} ({navn[lag[modul]]}) importerer {mal} ({navn[lag[mal]]})"
-        for modul, mal_ in avhengigheter().items()
-        for mal in mal_
-        if lag[mal] > lag[modul]
-    }
-    nye = {k: v for k, v in brudd.items() if k not in KJENTE_BRUDD}
-    assert not nye, "\n".join(nye.values())
-    rettet = set(KJENTE_BRUDD) - set(brudd)
-    assert not rettet, f"rettet: fjern {sorted(rettet)} fra KJENTE_BRUDD"
+    brudd = [
+        f"{modul} ({navn[lag[pakke(modul)]]}) importerer {mal} ({navn[lag[pakke(mal)]]})"
+        for modul, mal_ in sorted(avhengigheter().items())
+        for mal in sorted(mal_)
+        if lag[pakke(mal)] > lag[pakke(modul)]
+    ]
+    assert not brudd, "\n".join(brudd)
 
 
-def test_ingen_ringer_utenom_de_kjente_bruddene():
-    graf = avhengigheter()
-    for modul, mal in KJENTE_BRUDD:
-        graf[modul].discard(mal)
-    assert _ringer(graf) == []
+def test_ingen_ringer():
+    assert _ringer(avhengigheter()) == []
 
 
 def test_ringfinneren_finner_en_ring_og_lagtesten_et_brudd(tmp_path):
-    """Testene over kan feile: en ring på tre og en import oppover blir funnet."""
+    """Testene over kan feile: en ring på tre blir funnet, og en sen import oppover blir sett
+    (også ``from pakke import undermodul``)."""
     assert _ringer({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
-    fil = tmp_path / "x.py"
-    fil.write_text("def f():\n    from arsrapport import bygg\n    from arsrapport.kontrakt import TABELLER\n")
-    assert importer(fil) == {"bygg", "kontrakt"}
+    lib = tmp_path / "arsrapport"
+    (lib / "bok").mkdir(parents=True)
+    (lib / "data").mkdir()
+    (lib / "bok" / "bygg.py").write_text("")
+    (lib / "data" / "__init__.py").write_text("")
+    (lib / "data" / "kontrakt.py").write_text(
+        "def f():\n    from arsrapport.bok import bygg\n    from arsrapport.data import TABELLER\n"
+    )
+    graf = avhengigheter(lib)
+    assert graf["arsrapport.data.kontrakt"] == {"arsrapport.bok.bygg", "arsrapport.data"}
+    assert pakke("arsrapport.bok.bygg") == "bok" and _lag_for()["bok"] > _lag_for()["data"]
 
 
 def test_arkitekturdokumentet_har_samme_lag():
     tekst = (PROSJEKTROT / "docs" / "arkitektur.md").read_text(encoding="utf-8")
-    for lag, moduler in LAG.items():
+    for lag, pakker in LAG.items():
         linje = next((rad for rad in tekst.splitlines() if rad.startswith(f"| `{lag}`")), None)
         assert linje is not None, f"laget {lag} mangler i docs/arkitektur.md"
-        for modul in moduler:
-            assert f"`{modul}`" in linje, f"{modul} mangler i raden for {lag} i docs/arkitektur.md"
+        for p in pakker:
+            assert f"`{p}/`" in linje, f"{p}/ mangler i raden for {lag} i docs/arkitektur.md"
+        for modul in sorted(m for p in pakker for m in (LIB / p).glob("*.py")):
+            if modul.stem != "__init__":
+                assert f"`{modul.stem}`" in linje, f"{modul.stem} mangler i raden for {lag} i docs/arkitektur.md"
 
 
-#: Moduler som ennå er for store og skal deles (streng: testen feiler når en av dem er delt
-#: og står her fortsatt).
-FOR_STORE: set[str] = set()
-
-
-def test_de_for_store_finnes():
-    assert {f.stem for f in LIB.glob("*.py")} >= FOR_STORE
-
-
-@pytest.mark.parametrize(
-    "fil",
-    [
-        pytest.param(
-            f,
-            id=str(f.relative_to(LIB)),
-            marks=[pytest.mark.xfail(strict=True, reason="skal deles")] if f.stem in FOR_STORE else [],
-        )
-        for f in sorted(LIB.rglob("*.py"))
-    ],
-)
+@pytest.mark.parametrize("fil", sorted(LIB.rglob("*.py")), ids=lambda f: str(f.relative_to(LIB)))
 def test_ingen_modul_er_over_700_linjer(fil):
     assert len(fil.read_text(encoding="utf-8").splitlines()) <= 700

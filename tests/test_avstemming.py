@@ -1,4 +1,4 @@
-"""Enhetstester for ``arsrapport.avstemming`` på små, håndlagde lister over publiserte tall."""
+"""Enhetstester for ``arsrapport.kapitler.avstemming`` på små, håndlagde lister over publiserte tall."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 from conftest import AVVIK, GOLDEN
 
-from arsrapport import avstemming, kapitler
+from arsrapport import kapitler
+from arsrapport.kapitler import avstemming
 
 NB = "\u00a0"
 IKKE_BEGRUNNET = "Ikke begrunnet – må rettes"

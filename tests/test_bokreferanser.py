@@ -1,20 +1,25 @@
-"""Tallreferansene i boka (:mod:`arsrapport.bokreferanser`): funnet med linjenummer, slått
+"""Tallreferansene i boka (:mod:`arsrapport.utdata.bokreferanser`): funnet med linjenummer, slått
 opp til tekst, og en feilskrevet id stopper bygget med side, linje og forslag."""
 
 from __future__ import annotations
 
 import pytest
 
-from arsrapport.bokreferanser import Forekomst, Referansefeil, bokfiler, finn, slå_opp
-from arsrapport.config import PROSJEKTROT
-from arsrapport.tallkatalog import Katalog, Tall, Tallverdier
+from arsrapport.grunn.config import PROSJEKTROT
+from arsrapport.utdata.bokreferanser import Forekomst, Referansefeil, bokfiler, finn, slå_opp
+from arsrapport.utdata.tallkatalog import Katalog, Tall, Tallverdier
 
 NB = "\u00a0"
 
 KATALOG = Katalog(
     [
-        Tall("behandlet[.{segment}]", "antall", "Behandlede saker.", "arsrapport.saksbehandling.behandlet"),
-        Tall("behandlet_x", "antall", "Brukes for å se at nære id-er foreslås.", "arsrapport.saksbehandling.behandlet"),
+        Tall("behandlet[.{segment}]", "antall", "Behandlede saker.", "arsrapport.maal.saksbehandling.behandlet"),
+        Tall(
+            "behandlet_x",
+            "antall",
+            "Brukes for å se at nære id-er foreslås.",
+            "arsrapport.maal.saksbehandling.behandlet",
+        ),
     ]
 )
 VERDIER = Tallverdier(
@@ -79,7 +84,7 @@ def test_aar_som_ikke_er_beregnet_og_mange_feil_kortes_av():
 
 def test_hver_referanse_i_boka_er_kjent_i_form():
     """Alle referansene i ``book/`` er skrevet som id[@fN][.variant] (ingen stier, ingen glue)."""
-    from arsrapport.tallkatalog import les_referanse
+    from arsrapport.utdata.tallkatalog import les_referanse
 
     forekomster = finn(bokfiler(PROSJEKTROT / "book"), PROSJEKTROT)
     assert len(forekomster) > 600
@@ -96,7 +101,7 @@ def test_kilden_til_et_tall_har_id_definisjon_og_aarene_som_er_beregnet():
     assert VERDIER.kilde("behandlet@f1") == {
         "id": "behandlet",
         "definisjon": "Behandlede saker.",
-        "funksjon": "arsrapport.saksbehandling.behandlet",
+        "funksjon": "arsrapport.maal.saksbehandling.behandlet",
         "kapittel": "",
         "ar": [[2023, f"7{NB}029"], [2022, f"6{NB}500"]],
     }

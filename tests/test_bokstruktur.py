@@ -6,7 +6,7 @@ import re
 
 import yaml
 
-from arsrapport.config import les_innstillinger
+from arsrapport.grunn.config import les_innstillinger
 
 BOK = les_innstillinger().book
 DELER = ["I", "II", "III", "IV", "V", "VI", "VII"]

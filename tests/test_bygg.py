@@ -10,8 +10,8 @@ from pathlib import Path
 import openpyxl
 import pandas as pd
 
-from arsrapport.bygg import Byggrapport, oppsummering, tell_advarsler
-from arsrapport.config import PROSJEKTROT
+from arsrapport.bok.bygg import Byggrapport, oppsummering, tell_advarsler
+from arsrapport.grunn.config import PROSJEKTROT
 
 
 def test_bygget_lager_bok_tall_og_tabeller(bygg_html):
@@ -37,7 +37,7 @@ def test_bygg_pa_en_annen_prosessor_og_et_annet_tidspunkt_gir_samme_bytes(bygg_h
     byte likt når det kjøres igjen senere, fra bunnen (eget, tomt hurtiglager), og med numpys
     SIMD-grupper over grunnlinjen slått av (som på en enklere prosessor). Datoen i boka kommer
     fra inndataene, ikke fra klokka."""
-    from arsrapport.bygg import kildetid
+    from arsrapport.bok.bygg import kildetid
     from arsrapport.innlesing import les_uttrekk
 
     ut, _, gruppe = bygg_uten_simd
@@ -166,8 +166,8 @@ def test_tabeller_xlsx_har_et_ark_per_nummer_i_boka(bygg_html):
 
 
 def test_tabeller_xlsx_kildelinje_med_uttrekksdatoen_og_tall_som_tall(bygg_html):
-    from arsrapport.formatering import dato
     from arsrapport.innlesing import les_uttrekk
+    from arsrapport.presentasjon.formatering import dato
 
     uttrekk = dato(les_uttrekk(PROSJEKTROT / "data").uttrekksdato())
     wb = openpyxl.load_workbook(bygg_html / "tabeller.xlsx")
@@ -285,7 +285,7 @@ def test_kildetid_fra_miljoet_siste_commit_eller_uttrekksdatoen(tmp_path):
 
     import pytest
 
-    from arsrapport.bygg import ByggFeil, kildetid
+    from arsrapport.bok.bygg import ByggFeil, kildetid
 
     uttrekk = pd.Timestamp("2024-02-15")
     # SOURCE_DATE_EPOCH går foran alt: 1700000000 = 14.11.2023 22:13:20 UTC
@@ -306,7 +306,7 @@ def test_kildetid_fra_miljoet_siste_commit_eller_uttrekksdatoen(tmp_path):
 def test_kjorte_notatboker_uten_klokkeslett_og_midlertidige_stier(tmp_path):
     import nbformat
 
-    from arsrapport.bygg import uten_klokkeslett
+    from arsrapport.bok.bygg import uten_klokkeslett
 
     nb = nbformat.v4.new_notebook()
     param = nbformat.v4.new_code_cell('year = 2023\ndata_dir = "/data"', id="a1b2c3d4")

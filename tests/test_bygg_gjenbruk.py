@@ -21,14 +21,14 @@ from pathlib import Path
 
 from test_bygg import _filer
 
-from arsrapport.config import PROSJEKTROT, kopier_prosjektet
-from arsrapport.hurtiglager import MILJOVARIABEL
+from arsrapport.bok.hurtiglager import MILJOVARIABEL
+from arsrapport.grunn.config import PROSJEKTROT, kopier_prosjektet
 
 
 def _bygg(prosjekt: Path, ut: Path, lager: Path, tid: int, forventet_kode: int = 0) -> str:
     miljo = dict(os.environ, PYTHONPATH=str(prosjekt / "lib"), SOURCE_DATE_EPOCH=str(tid))
     miljo[MILJOVARIABEL] = str(lager)
-    kommando = [sys.executable, "-m", "arsrapport.cli", "build", "--out", str(ut)]
+    kommando = [sys.executable, "-m", "arsrapport", "build", "--out", str(ut)]
     if not shutil.which("xelatex"):
         kommando.append("--no-pdf")
     res = subprocess.run(kommando, capture_output=True, text=True, env=miljo, timeout=900, cwd=prosjekt)
@@ -37,7 +37,7 @@ def _bygg(prosjekt: Path, ut: Path, lager: Path, tid: int, forventet_kode: int =
 
 
 def test_gjenbrukende_bygg_kjorer_bare_det_endrede_og_gir_samme_bytes(bygg_html, bygg_uten_simd, tmp_path):
-    from arsrapport.bygg import kildetid
+    from arsrapport.bok.bygg import kildetid
     from arsrapport.innlesing import les_uttrekk
 
     tid = kildetid(les_uttrekk(PROSJEKTROT / "data").uttrekksdato()).sekunder  # som øktas bygg

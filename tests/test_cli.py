@@ -27,8 +27,8 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport.config import PROSJEKTROT
-from arsrapport.kontrakt import TABELLER
+from arsrapport.data.kontrakt import TABELLER
+from arsrapport.grunn.config import PROSJEKTROT
 
 DATA = PROSJEKTROT / "data"
 IKKE_SKREVET = "Ingenting er skrevet; forrige bygg står urørt."
@@ -41,7 +41,7 @@ def _kommando() -> list[str]:
     skript = Path(sys.executable).with_name("arsrapport")
     if skript.is_file():
         return [str(skript)]
-    return [sys.executable, "-m", "arsrapport.cli"]
+    return [sys.executable, "-m", "arsrapport"]
 
 
 @dataclass

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 import uttrekksgenerator
-from arsrapport.config import PROSJEKTROT
+from arsrapport.data.kontrakt import TABELLER
+from arsrapport.grunn.config import PROSJEKTROT
 from arsrapport.innlesing import les_uttrekk
-from arsrapport.kontrakt import TABELLER
 from uttrekksgenerator.uttrekk import STANDARD_FRO, skriv_uttrekk
 
 DATA = PROSJEKTROT / "data"

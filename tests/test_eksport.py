@@ -1,4 +1,4 @@
-"""Tester for arsrapport.eksport: figures.json og tabeller som xlsx."""
+"""Tester for arsrapport.utdata.eksport: figures.json og tabeller som xlsx."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from arsrapport.eksport import FAST_TIDSPUNKT, TALLFORMATER, skriv_figures_json, skriv_tabeller_xlsx
+from arsrapport.utdata.eksport import FAST_TIDSPUNKT, TALLFORMATER, skriv_figures_json, skriv_tabeller_xlsx
 
 # ------------------------------------------------------------ figures.json ---
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport import forhandsvis as fv_modul
-from arsrapport.bygg import ByggFeil, UtkatalogFeil
-from arsrapport.forhandsvis import HENDELSER, Forhandsvisning, ignoreres, sett_inn, ta_bilde
+from arsrapport.bok import forhandsvis as fv_modul
+from arsrapport.bok.bygg import ByggFeil, UtkatalogFeil
+from arsrapport.bok.forhandsvis import HENDELSER, Forhandsvisning, ignoreres, sett_inn, ta_bilde
 
 INTERVALL, STILLE = 0.05, 0.1
 ROLIG = 4 * (INTERVALL + STILLE)  # lenger enn vakten trenger for å melde en endring
@@ -285,7 +285,7 @@ def signaler():
 
 
 def test_kommandoen_bygger_html_uten_pdf_og_stopper_rent_pa_ctrl_c(tmp_path, monkeypatch, capsys, signaler):
-    from arsrapport import cli, forhandsvis
+    from arsrapport.bok import cli, forhandsvis
 
     kall = []
 
@@ -314,7 +314,7 @@ def test_kommandoen_bygger_html_uten_pdf_og_stopper_rent_pa_ctrl_c(tmp_path, mon
 
 
 def test_kommandoen_stopper_pa_en_utkatalog_som_ikke_kan_brukes(tmp_path, monkeypatch, capsys, signaler):
-    from arsrapport import cli, forhandsvis
+    from arsrapport.bok import cli, forhandsvis
 
     def falsk_bygg(data, ar, ut, melding):
         raise UtkatalogFeil(f"--out {ut} er en katalog som ikke er et bygg fra arsrapport")
@@ -330,9 +330,9 @@ def test_kommandoen_stopper_pa_en_utkatalog_som_ikke_kan_brukes(tmp_path, monkey
 def test_byggprosessen_bygger_i_en_egen_prosess_og_melder_feilen(tmp_path):
     """Hvert bygg er en egen prosess (en endring i lib/ gjelder med én gang); en utkatalog som
     ikke kan brukes gir UtkatalogFeil (forhåndsvisningen stopper), andre feil ByggFeil."""
-    from arsrapport.bygg import ByggFeil
-    from arsrapport.config import PROSJEKTROT
-    from arsrapport.forhandsvis import byggprosess
+    from arsrapport.bok.bygg import ByggFeil
+    from arsrapport.bok.forhandsvis import byggprosess
+    from arsrapport.grunn.config import PROSJEKTROT
 
     fremmed = tmp_path / "fremmed"
     fremmed.mkdir()

@@ -1,4 +1,4 @@
-"""Tester for arsrapport.formatering med håndregnede verdier.
+"""Tester for arsrapport.presentasjon.formatering med håndregnede verdier.
 
 NBSP (U+00A0) og MINUS (U+2212) skrives eksplisitt, så testene fanger opp om
 et vanlig mellomrom eller en bindestrek sniker seg inn.
@@ -15,8 +15,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from arsrapport import formatering as f
-from arsrapport.formatering import (
+from arsrapport.presentasjon import formatering as f
+from arsrapport.presentasjon.formatering import (
     Endring,
     dager,
     dato,

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from arsrapport import regnskap
-from arsrapport import rettssaker as rs
-from arsrapport import uiv as uiv_mal
+from arsrapport.maal import rettssaker as rs
+from arsrapport.maal import uiv as uiv_mal
 from uttrekksgenerator import okonomi, referanse
 from uttrekksgenerator.kalibrering import GOLDEN, Mal
 from uttrekksgenerator.rettssaker import EKSTRAKT, IKKE_GJENSKAPT, lag_plan, lag_rettssaker
@@ -378,7 +378,7 @@ def test_sak_id_med_arstall_er_ikke_yngre_enn_rettssaken(mal):
 def test_sakstype_fra_registeret(mal):
     """Med saksregisteret gjelder rapportens antall nye tingrettssaker en sak om tilbakekall
     av statsborgerskap (3.2.10), vedtatt av nemnda før stevningen, og hele kjeden har samme sak."""
-    from arsrapport.portefolje import nye_rettssaker_per_sakstype
+    from arsrapport.maal.portefolje import nye_rettssaker_per_sakstype
 
     n = len(SAK_IDER)
     saker = pd.DataFrame(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from conftest import AVVIK, GOLDEN
 
-from arsrapport import avstemming
+from arsrapport.kapitler import avstemming
 
 
 def _gull():

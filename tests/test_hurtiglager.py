@@ -1,4 +1,4 @@
-"""Hurtiglageret (:mod:`arsrapport.hurtiglager`): nøkler, synkronisering av bokas kilder,
+"""Hurtiglageret (:mod:`arsrapport.bok.hurtiglager`): nøkler, synkronisering av bokas kilder,
 lagring og henting av kjøringer, låsen og oppryddingen. Byggene som gjenbruker lageret, og
 at de gir de samme bytene som et bygg fra bunnen, testes i ``test_bygg_gjenbruk.py``."""
 
@@ -10,8 +10,8 @@ import time
 
 import pytest
 
-from arsrapport import hurtiglager as hl
-from arsrapport.hurtiglager import Hurtiglager, katalogsum, nokkel, skriv_hvis_endret, synkroniser
+from arsrapport.bok import hurtiglager as hl
+from arsrapport.bok.hurtiglager import Hurtiglager, katalogsum, nokkel, skriv_hvis_endret, synkroniser
 
 
 def test_nokkel_skiller_rekkefolge_og_grenser():
@@ -154,8 +154,8 @@ def test_sphinxkatalogen_bygges_fra_bunnen_naar_koden_er_endret(tmp_path, monkey
     Sphinx bygget før, så ingen side står igjen skrevet av den gamle koden."""
     import subprocess
 
-    from arsrapport import bygg
-    from arsrapport.bygg import jupyterbook
+    from arsrapport.bok import bygg
+    from arsrapport.bok.bygg import jupyterbook
 
     kat = tmp_path / "html"
     (kat / "_build" / "html").mkdir(parents=True)

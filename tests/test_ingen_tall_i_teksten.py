@@ -54,7 +54,7 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport.config import PROSJEKTROT, les_innstillinger
+from arsrapport.grunn.config import PROSJEKTROT, les_innstillinger
 
 BOK = les_innstillinger().book
 

@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from arsrapport.data.kontrakt import TABELLER, Kolonne, Tabell
 from arsrapport.innlesing import (
     MAKS_PER_FEIL,
     Brudd,
@@ -24,7 +25,6 @@ from arsrapport.innlesing import (
     les_uttrekk,
     valider,
 )
-from arsrapport.kontrakt import TABELLER, Kolonne, Tabell
 
 # ------------------------------------------------------------------ et gyldig minsteuttrekk
 

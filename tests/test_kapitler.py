@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from arsrapport import kapitler
-from arsrapport.config import PROSJEKTROT
+from arsrapport.grunn.config import PROSJEKTROT
 from arsrapport.innlesing import Uttrekk, les_uttrekk
 from arsrapport.kapitler import Kapittelresultat, slå_sammen_figurer
 
@@ -114,8 +114,8 @@ def test_hver_figur_har_en_telefonutgave_i_telefonbredden():
     (``diagrammer.SMAL_BREDDE``), med de samme navnene; bare telefonutgaven bryter etikettene."""
     import struct
 
-    from arsrapport import diagrammer
     from arsrapport.innlesing import les_uttrekk
+    from arsrapport.presentasjon import diagrammer
 
     r = kapitler.beregn("3_1_generelle_tall", les_uttrekk(PROSJEKTROT / "data"), 2023, bok=True)
     assert r.diagrammer and set(r.smale_diagrammer) == set(r.diagrammer)

@@ -1,4 +1,4 @@
-"""Enhetstester for ``arsrapport.kapittel_3_1`` på en liten, håndlaget ``saker``-tabell.
+"""Enhetstester for ``arsrapport.kapitler.kapittel_3_1`` på en liten, håndlaget ``saker``-tabell.
 
 Hvert forventet tall er regnet ut for hånd og står som en konstant, med regnestykket i
 en kommentar. Rapportåret er 2023: D = 31.12.2023, D0 = 31.12.2022 (ikke skuddår).
@@ -23,9 +23,9 @@ import pandas as pd
 import pytest
 from typede_tabeller import typet_tabell
 
-from arsrapport import kapittel_3_1 as k31
-from arsrapport import saksbehandling as sb
 from arsrapport.innlesing import DATOTYPE, TEKSTTYPE
+from arsrapport.kapitler import kapittel_3_1 as k31
+from arsrapport.maal import saksbehandling as sb
 
 AR = 2023
 

@@ -11,7 +11,8 @@ import pytest
 from test_portefolje import register
 from test_styringsparametere import MAL
 
-from arsrapport import diagrammer, kapittel_3_2, tabeller
+from arsrapport.kapitler import kapittel_3_2
+from arsrapport.presentasjon import diagrammer, tabeller
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Reglene i datakontrakten som gjelder flere kolonner (``arsrapport.kontroll``).
+"""Reglene i datakontrakten som gjelder flere kolonner (``arsrapport.innlesing.kontroll``).
 
 Testene går gjennom ``valider`` på et lite, gyldig uttrekk der én ting er
 ødelagt (``Uttrekksdata`` fra test_innlesing), og direkte mot reglene.
@@ -12,8 +12,7 @@ import pandas as pd
 import pytest
 from test_innlesing import Uttrekksdata
 
-from arsrapport import kontroll
-from arsrapport.innlesing import Brudd, les_uttrekk, valider
+from arsrapport.innlesing import Brudd, kontroll, les_uttrekk, valider
 
 
 @pytest.fixture
@@ -146,7 +145,7 @@ def test_reglene_bruker_radnummerserien():
 
 
 def test_alle_tabeller_med_regler_finnes_i_kontrakten():
-    from arsrapport.kontrakt import TABELLER
+    from arsrapport.data.kontrakt import TABELLER
 
     assert set(kontroll.KONTROLLER) <= set(TABELLER)
     assert {"saker", "uiv", "rettssaker", "tildeling", "fullmakter", "regnskap"} <= set(kontroll.KONTROLLER)

@@ -8,7 +8,7 @@ import gc
 
 import pandas as pd
 
-from arsrapport import minne
+from arsrapport.grunn import minne
 
 
 def _telt():

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from arsrapport.config import PROSJEKTROT
+from arsrapport.grunn.config import PROSJEKTROT
 
 NOTATBOKER = sorted((PROSJEKTROT / "notebooks").glob("*.ipynb"))
 SANERING = PROSJEKTROT / "tests" / "nbval_sanitize.cfg"

@@ -1,4 +1,4 @@
-"""``arsrapport.nummerering``: tabell- og figurnumrene slik Sphinx setter dem, på små,
+"""``arsrapport.utdata.nummerering``: tabell- og figurnumrene slik Sphinx setter dem, på små,
 håndlagde bøker (``_toc.yml`` og sider i ``tmp_path``). At numrene er de samme som i den
 bygde boka, testes i ``test_bygg.py``."""
 
@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport import nummerering
-from arsrapport.nummerering import NUMFIG_FORMAT, numfig_format, nummerer, sider
+from arsrapport.utdata import nummerering
+from arsrapport.utdata.nummerering import NUMFIG_FORMAT, numfig_format, nummerer, sider
 
 
 def _skriv(rot: Path, filer: dict[str, str]) -> Path:
@@ -315,7 +315,7 @@ def test_numfig_format_fra_oppsettet(tmp_path, bok):
 
 
 def test_prosjektets_oppsett_gir_tabell_og_figur():
-    from arsrapport.config import PROSJEKTROT
+    from arsrapport.grunn.config import PROSJEKTROT
 
     assert numfig_format(PROSJEKTROT / "_config.yml") == {"tabell": "Tabell %s", "figur": "Figur %s"}
 
@@ -331,7 +331,7 @@ def _nr(navn: str, merke: str | None) -> nummerering.Nummerert:
 def test_numrene_fra_sphinx_skrives_som_boka():
     """``env.toc_fignumbers`` (side → type → merke → nummer) blir merke → «Tabell 20»; andre
     typer (kodeblokker) tas ikke med."""
-    from arsrapport.sphinxtillegg.numre import numrene
+    from arsrapport.bok.sphinxtillegg.numre import numrene
 
     toc = {
         "del3/a": {"table": {"tab-3-1-form": (2,)}, "figure": {"fig-3-1-innkomne": (1,)}},
@@ -357,7 +357,7 @@ def test_avvik_fra_sphinx():
 def test_bygget_stopper_naar_numrene_ikke_er_bokas(tmp_path):
     import json
 
-    from arsrapport.bygg import ByggFeil, kontroller_numrene
+    from arsrapport.bok.bygg import ByggFeil, kontroller_numrene
 
     fil = tmp_path / "sphinx-numre.json"
     fil.write_text(json.dumps({"tab-a": "Tabell 1", "tab-b": "Tabell 3"}))

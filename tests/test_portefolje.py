@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 from typede_tabeller import typet_tabell
 
-from arsrapport import portefolje
-from arsrapport import saksbehandling as sb
+from arsrapport.maal import portefolje
+from arsrapport.maal import saksbehandling as sb
 
 KOL = (
     "sak_id",
@@ -481,7 +481,7 @@ def test_nye_rettssaker_per_sakstype(saker):
 
 
 def test_samme_tall_som_kapittel_3_1_for_gruppene(saker, f):
-    from arsrapport import kapittel_3_1
+    from arsrapport.kapitler import kapittel_3_1
 
     k31 = kapittel_3_1.figurer_for_ar(saker, 2023)
     felles = set(k31) & set(f)

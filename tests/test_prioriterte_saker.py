@@ -44,8 +44,8 @@ from __future__ import annotations
 import pytest
 from test_prioritet_kontroll import merking, saker
 
-from arsrapport import prioriterte_saker as ps
-from arsrapport.tallkatalog import katalog
+from arsrapport.kapitler import prioriterte_saker as ps
+from arsrapport.utdata.tallkatalog import katalog
 
 AG = dict(saksgruppe="Asyl", asylspor="Realitet", avslutning="Vedtak", utfall="Ikke omgjort")
 

@@ -12,8 +12,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from arsrapport import prioritet as p
-from arsrapport.prioritet import arbeidsdager_mellom, legg_til_arbeidsdager, uiv_frist
+from arsrapport.maal import prioritet as p
+from arsrapport.maal.prioritet import arbeidsdager_mellom, legg_til_arbeidsdager, uiv_frist
 
 D = dt.datetime
 

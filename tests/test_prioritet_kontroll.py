@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from arsrapport import prioritet as p
-from arsrapport.config import PROSJEKTROT
+from arsrapport.grunn.config import PROSJEKTROT
 from arsrapport.innlesing import DATOTYPE, TEKSTTYPE, les_uttrekk, valider
+from arsrapport.maal import prioritet as p
 
 DATA = PROSJEKTROT / "data"
 T = pd.Timestamp

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from typede_tabeller import typet_tabell
 
-from arsrapport import produktivitet as p
+from arsrapport.kapitler import produktivitet as p
 
 KOL = (
     "sak_id",

@@ -1,4 +1,4 @@
-"""``arsrapport.regneark``: ``tabeller.xlsx`` satt sammen fra tabellene, ``REGNEARK`` og
+"""``arsrapport.utdata.regneark``: ``tabeller.xlsx`` satt sammen fra tabellene, ``REGNEARK`` og
 numrene i boka, på håndlagde tabeller og numre. Kapitlenes egne ``REGNEARK`` kontrolleres
 mot den ekte boka til slutt."""
 
@@ -11,9 +11,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from arsrapport.eksport import TALLFORMATER
-from arsrapport.nummerering import Nummerert
-from arsrapport.regneark import INNHOLD, Ark, ark, arknavn, kildelinje, sett_sammen, skriv, tallformat
+from arsrapport.utdata.eksport import TALLFORMATER
+from arsrapport.utdata.nummerering import Nummerert
+from arsrapport.utdata.regneark import INNHOLD, Ark, ark, arknavn, kildelinje, sett_sammen, skriv, tallformat
 
 UTTREKK = pd.Timestamp("2024-02-15")
 
@@ -309,8 +309,8 @@ def test_kapitlenes_regneark_dekker_hver_tabell_i_boka():
     figur har tallene sine der; alle navnene i ``REGNEARK`` brukes i boka. Hver tabell og
     figur har ett navn: merket i ``:name:`` er filen den henter."""
     from arsrapport import kapitler
-    from arsrapport.config import PROSJEKTROT, les_innstillinger
-    from arsrapport.nummerering import nummerer
+    from arsrapport.grunn.config import PROSJEKTROT, les_innstillinger
+    from arsrapport.utdata.nummerering import nummerer
 
     inn = les_innstillinger()
     numre = nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml")

@@ -47,7 +47,7 @@ import pandas as pd
 import pytest
 
 from arsrapport import regnskap as rg
-from arsrapport.formatering import prosent, tall
+from arsrapport.presentasjon.formatering import prosent, tall
 from arsrapport.regnskap.bevilgning import _kan_nyttes_under
 
 AR = 2023

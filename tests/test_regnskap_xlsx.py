@@ -11,7 +11,7 @@ import openpyxl
 import pandas as pd
 
 from arsrapport import regnskap
-from arsrapport.config import PROSJEKTROT
+from arsrapport.grunn.config import PROSJEKTROT
 from arsrapport.innlesing import les_uttrekk, valider
 
 REGNSKAPSTABELLER = ("tildeling", "fullmakter", "regnskap", "kapitalkontoer", "mellomvaerende", "kontoplan")

@@ -23,11 +23,11 @@ from pathlib import Path
 import pytest
 from test_cli import DATA, IKKE_SKREVET, Csv, arsrapport, ett_brudd
 
-from arsrapport import bygg as bygg_modul
 from arsrapport import regnskap
-from arsrapport.bygg import ByggFeil, bygg
-from arsrapport.formatering import tall
+from arsrapport.bok import bygg as bygg_modul
+from arsrapport.bok.bygg import ByggFeil, bygg
 from arsrapport.innlesing import les_uttrekk
+from arsrapport.presentasjon.formatering import tall
 from arsrapport.regnskap import kontrollene
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from arsrapport import rettssaker as rs
+from arsrapport.maal import rettssaker as rs
 
 T = pd.Timestamp
 NaT = pd.NaT

@@ -1,4 +1,4 @@
-"""Enhetstester for målene i ``arsrapport.saksbehandling`` på små, håndlagde tabeller.
+"""Enhetstester for målene i ``arsrapport.maal.saksbehandling`` på små, håndlagde tabeller.
 
 Hvert forventet svar er regnet ut for hånd og står som en konstant i testen, med
 regnestykket i en kommentar. Rapportåret er 2023 (D = 31.12.2023, ikke skuddår)
@@ -24,8 +24,8 @@ import pandas.testing as tm
 import pytest
 from typede_tabeller import typet_tabell
 
-from arsrapport import saksbehandling as sb
 from arsrapport.innlesing import TEKSTTYPE
+from arsrapport.maal import saksbehandling as sb
 
 AR = 2023
 D = pd.Timestamp("2023-12-31")

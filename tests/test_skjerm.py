@@ -1,4 +1,4 @@
-"""HTML-boka på alle skjermer: enhetstester av ``arsrapport.skjermtillegg`` og ikonene, og en
+"""HTML-boka på alle skjermer: enhetstester av ``arsrapport.bok.skjermtillegg`` og ikonene, og en
 test i en ekte nettleser (Debians Chromium) av hver side i det bygde bokverket, på en
 telefon (390 punkter) og en vanlig skjerm, med axe-core (fra pakken ``selenium-axe-python``)."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from arsrapport import skjermtillegg as sk
-from arsrapport.config import PROSJEKTROT
+from arsrapport.bok import skjermtillegg as sk
+from arsrapport.grunn.config import PROSJEKTROT
 
 MYK = "\u00ad"
 

@@ -1,4 +1,4 @@
-"""Sphinx-tillegget (``arsrapport.sphinxtillegg``) på håndlagde tabeller og kataloger, og at
+"""Sphinx-tillegget (``arsrapport.bok.sphinxtillegg``) på håndlagde tabeller og kataloger, og at
 bokas sider har det en leser av trykket venter: alt-tekst og kildelinje under hver figur,
 kilde ved hver tabell."""
 
@@ -11,8 +11,8 @@ import pytest
 from babel.messages.pofile import read_po
 from docutils import nodes
 
-from arsrapport import sphinxtillegg as st
-from arsrapport.config import PROSJEKTROT
+from arsrapport.bok import sphinxtillegg as st
+from arsrapport.grunn.config import PROSJEKTROT
 
 BOK = PROSJEKTROT / "book"
 
@@ -313,7 +313,7 @@ def test_html_tallene_bærer_id_definisjon_aar_og_kilde(bygg_html):
     tall fra et kapittel, lenken til den kjørte notatboka og verdiene de siste årene."""
     import html as htmlmod
 
-    from arsrapport.tallkatalog import katalog
+    from arsrapport.utdata.tallkatalog import katalog
 
     html = bygg_html / "html"
     side = html / "del3" / "3_1_generelle_tall.html"
@@ -343,7 +343,9 @@ def test_pdf_har_ikke_kildene_til_tallene(bygg_html):
         pytest.skip("boka er bygget uten PDF (XeLaTeX mangler)")
     tekst = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "7\u00a0029" in tekst or "7 029" in tekst
-    assert "Beregnes av" not in tekst and "Se beregningen" not in tekst and "arsrapport.saksbehandling" not in tekst
+    assert (
+        "Beregnes av" not in tekst and "Se beregningen" not in tekst and "arsrapport.maal.saksbehandling" not in tekst
+    )
 
 
 def test_nettleser_viser_kilden_ved_fokus_og_lukker_med_escape(bygg_html):
@@ -363,7 +365,7 @@ def test_nettleser_viser_kilden_ved_fokus_og_lukker_med_escape(bygg_html):
         )
         tekst, beskrevet, rolle, venstre, hoyre, lenke = svar
         assert "mottatt.klage" in tekst and "Saker UNE mottok" in tekst
-        assert "2023: 6\u00a0143 · 2022:" in tekst and "Beregnes av arsrapport.saksbehandling.mottatt" in tekst
+        assert "2023: 6\u00a0143 · 2022:" in tekst and "Beregnes av arsrapport.maal.saksbehandling.mottatt" in tekst
         assert beskrevet == "tall-kilde" and rolle == "tooltip" and venstre and hoyre
         assert lenke.endswith("/beregninger/3_1_generelle_tall.html")
         n.tast("Escape")

@@ -14,7 +14,7 @@ import ast
 
 import pytest
 
-from arsrapport.config import PROSJEKTROT
+from arsrapport.grunn.config import PROSJEKTROT
 
 #: metodene som sorterer med en valgbar, ustabil standard (pandas og numpy)
 SORTERER = frozenset({"sort_values", "sort_index", "argsort", "argpartition"})

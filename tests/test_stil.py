@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from arsrapport.config import PROSJEKTROT
+from arsrapport.grunn.config import PROSJEKTROT
 
 KATALOGER = ["lib", "tests", "benchmarks", "scripts", "notebooks"]
 BIN = Path(sys.executable).parent

@@ -7,8 +7,8 @@ import pandas as pd
 import pytest
 from typede_tabeller import typet_tabell
 
-from arsrapport import saksbehandling as sb
-from arsrapport import styringsparametere as sp
+from arsrapport.maal import saksbehandling as sb
+from arsrapport.maal import styringsparametere as sp
 
 KOL = (
     "sak_id",

@@ -1,4 +1,4 @@
-"""Tallkatalogen (``arsrapport.tallkatalog``): motoren på håndlagde tilfeller, og katalogen
+"""Tallkatalogen (``arsrapport.utdata.tallkatalog``): motoren på håndlagde tilfeller, og katalogen
 over alle kapitlene mot det kapitlene faktisk beregner på de medfølgende dataene."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from arsrapport import kapitler
-from arsrapport.config import PROSJEKTROT
-from arsrapport.tallkatalog import Katalog, Tall, UgyldigReferanse, katalog
+from arsrapport.grunn.config import PROSJEKTROT
+from arsrapport.utdata.tallkatalog import Katalog, Tall, UgyldigReferanse, katalog
 
 NB = "\u00a0"  # hardt mellomrom: tusenskille og foran enheten
 MINUS = "\u2212"
@@ -254,7 +254,7 @@ def test_tekst_tar_numpy_tall():
 
 def test_fortegnsord_for_belop():
     """Beløp der fortegnet er et ord: tallet uten fortegn og ordet for retningen."""
-    from arsrapport.tallkatalog import Tallverdier
+    from arsrapport.utdata.tallkatalog import Tallverdier
 
     figurer = {
         2023: {
@@ -343,7 +343,7 @@ def test_fortegnsord_bare_der_fortegnet_er_et_ord(beregnet):
     ],
 )
 def test_kompiler(monster, ja, nei):
-    from arsrapport.tallspek import kompiler
+    from arsrapport.presentasjon.tallspek import kompiler
 
     uttrykk = kompiler(monster)
     assert [f for f in ja if not uttrykk.fullmatch(f)] == []
@@ -360,7 +360,7 @@ def test_kompiler(monster, ja, nei):
     ],
 )
 def test_kompiler_feil(monster, melding):
-    from arsrapport.tallspek import kompiler
+    from arsrapport.presentasjon.tallspek import kompiler
 
     with pytest.raises(ValueError, match=melding):
         kompiler(monster)
@@ -438,12 +438,12 @@ def _katalog_med(*oppforinger: Tall) -> Katalog:
 
 
 ENKEL = _katalog_med(
-    Tall("mottatt[.{type}]", "antall", "Saker mottatt.", "arsrapport.saksbehandling.mottatt"),
-    Tall("saksbehandlingstid", "dager", "Snitt tid.", "arsrapport.saksbehandling.saksbehandlingstid"),
-    Tall("kostnad", "kroner", "Kroner.", "arsrapport.produktivitet.figurer_for_ar"),
-    Tall("arsverk", "arsverk", "Årsverk.", "arsrapport.produktivitet.arsverk"),
-    Tall("omgjoringsandel", "andel", "Andel.", "arsrapport.saksbehandling.omgjoringsandel"),
-    Tall("topp.land", "tekst", "Navn.", "arsrapport.portefolje.tekster"),
+    Tall("mottatt[.{type}]", "antall", "Saker mottatt.", "arsrapport.maal.saksbehandling.mottatt"),
+    Tall("saksbehandlingstid", "dager", "Snitt tid.", "arsrapport.maal.saksbehandling.saksbehandlingstid"),
+    Tall("kostnad", "kroner", "Kroner.", "arsrapport.kapitler.produktivitet.figurer_for_ar"),
+    Tall("arsverk", "arsverk", "Årsverk.", "arsrapport.kapitler.produktivitet.arsverk"),
+    Tall("omgjoringsandel", "andel", "Andel.", "arsrapport.maal.saksbehandling.omgjoringsandel"),
+    Tall("topp.land", "tekst", "Navn.", "arsrapport.maal.portefolje.tekster"),
     Tall(
         "note_b.{post}.merutgift",
         "kroner",
@@ -501,8 +501,8 @@ def test_avledede_oppforinger():
 
 def test_treff_med_plassholder_forst_og_flere_treff():
     kat = _katalog_med(
-        Tall("{populasjon}.behandlet", "antall", "A.", "arsrapport.portefolje.barn_og_familier"),
-        Tall("ema.{ledd}", "antall", "B.", "arsrapport.portefolje.barn_og_familier"),
+        Tall("{populasjon}.behandlet", "antall", "A.", "arsrapport.maal.portefolje.barn_og_familier"),
+        Tall("ema.{ledd}", "antall", "B.", "arsrapport.maal.portefolje.barn_og_familier"),
     )
     assert [t.definisjon for t in kat.treff("barnefamilie.behandlet")] == ["A."]
     assert sorted(t.definisjon for t in kat.treff("ema.behandlet")) == ["A.", "B."]  # testen over fanger slikt
@@ -568,13 +568,13 @@ def test_fortegnsord():
     ],
 )
 def test_les_referanse(tekst, id_, tilbake, variant):
-    from arsrapport.tallkatalog import Referanse, les_referanse
+    from arsrapport.utdata.tallkatalog import Referanse, les_referanse
 
     assert les_referanse(tekst) == Referanse(id_, tilbake, variant)
 
 
 def test_referanse_som_tekst():
-    from arsrapport.tallkatalog import Referanse
+    from arsrapport.utdata.tallkatalog import Referanse
 
     assert str(Referanse("mottatt.endring", 1, "verb")) == "mottatt.endring@f1.verb"
     assert str(Referanse("mottatt")) == "mottatt"
@@ -597,7 +597,7 @@ def test_referanse_som_tekst():
     ],
 )
 def test_ugyldig_referanse(tekst):
-    from arsrapport.tallkatalog import UgyldigReferanse, les_referanse
+    from arsrapport.utdata.tallkatalog import UgyldigReferanse, les_referanse
 
     with pytest.raises(UgyldigReferanse, match="er ikke en tallreferanse"):
         les_referanse(tekst)
@@ -608,7 +608,7 @@ def test_ugyldig_referanse(tekst):
 
 @pytest.fixture
 def verdier():
-    from arsrapport.tallkatalog import Tallverdier
+    from arsrapport.utdata.tallkatalog import Tallverdier
 
     figurer = {
         2023: {
@@ -665,7 +665,7 @@ def test_vis(verdier, ref, tekst):
     ],
 )
 def test_vis_feil(verdier, ref, melding):
-    from arsrapport.tallkatalog import UgyldigReferanse
+    from arsrapport.utdata.tallkatalog import UgyldigReferanse
 
     with pytest.raises(UgyldigReferanse, match=melding):
         verdier.vis(ref)

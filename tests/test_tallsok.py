@@ -1,4 +1,4 @@
-"""``arsrapport tall`` (``arsrapport.tallsok``): søket i tallene, utskriften og den genererte
+"""``arsrapport tall`` (``arsrapport.utdata.tallsok``): søket i tallene, utskriften og den genererte
 lista ``docs/tallkatalog.md``. Kommandolinjen selv testes i ``test_cli.py``."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import difflib
 
 import pytest
 
-from arsrapport import tallsok
-from arsrapport.config import PROSJEKTROT
+from arsrapport.grunn.config import PROSJEKTROT
+from arsrapport.utdata import tallsok
 
 NB = "\u00a0"
 
@@ -93,7 +93,7 @@ def test_dokumentasjonen_er_oppdatert(beregnet):
 
 
 def test_dokumentasjonen_har_hver_oppforing_med_eksempel():
-    from arsrapport.tallkatalog import katalog
+    from arsrapport.utdata.tallkatalog import katalog
 
     tekst = tallsok.DOKUMENTASJON.read_text(encoding="utf-8")
     for t in katalog().oppforinger:
@@ -104,7 +104,7 @@ def test_dokumentasjonen_har_hver_oppforing_med_eksempel():
     assert "- eksempel: `kpi.endring` er «6\u00a0%» i 2023" in tekst  # bare endringen beregnes
     assert "ingen id beregnet" not in tekst
     # plassholderne er forklart med ord
-    from arsrapport.tallkatalog import PLASSHOLDER_TEKST, PLASSHOLDERE
+    from arsrapport.utdata.tallkatalog import PLASSHOLDER_TEKST, PLASSHOLDERE
 
     assert set(PLASSHOLDER_TEKST) == set(PLASSHOLDERE)
     for navn in PLASSHOLDERE:

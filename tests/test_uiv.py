@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from arsrapport import uiv as u
+from arsrapport.maal import uiv as u
 
 T = pd.Timestamp
 NaT = pd.NaT

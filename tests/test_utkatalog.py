@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from test_cli import IKKE_SKREVET, _avtrykk, _kommando, arsrapport
 
-from arsrapport.bygg import BYGGMERKE, STAGEMERKE, UtkatalogFeil, kontroller_utkatalog, rydd_etter_avbrutte_bygg
-from arsrapport.config import PROSJEKTROT
-from arsrapport.kontrakt import TABELLER
-from arsrapport.prosesser import etterkommere, lever
+from arsrapport.bok.bygg import BYGGMERKE, STAGEMERKE, UtkatalogFeil, kontroller_utkatalog, rydd_etter_avbrutte_bygg
+from arsrapport.data.kontrakt import TABELLER
+from arsrapport.grunn.config import PROSJEKTROT
+from arsrapport.grunn.prosesser import etterkommere, lever
 
 DATA = PROSJEKTROT / "data"
 IKKE_RORT = "Ingenting er skrevet eller slettet."
@@ -151,7 +151,7 @@ def _start_bygg(data: Path, ut: Path, lager: Path) -> subprocess.Popen:
     """Et bygg (uten PDF) med et tomt hurtiglager, så notatbøkene faktisk kjøres."""
     import os
 
-    from arsrapport.hurtiglager import MILJOVARIABEL
+    from arsrapport.bok.hurtiglager import MILJOVARIABEL
 
     return subprocess.Popen(
         [*_kommando(), "build", "--no-pdf", "--data", str(data), "--out", str(ut)],

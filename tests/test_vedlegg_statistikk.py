@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from typede_tabeller import typet_tabell
 
-from arsrapport import vedlegg_statistikk as v
+from arsrapport.kapitler import vedlegg_statistikk as v
 
 KOL = (
     "sak_id",

@@ -1,15 +1,16 @@
 """arsrapport: Utlendingsnemndas årsrapport beregnet fra registeruttrekk.
 
-Modulene følger rapportens egne begreper:
+Én underpakke per lag, nedenfra og opp (``docs/arkitektur.md``; en pakke importerer bare fra
+seg selv og lagene under):
 
-- ``kontrakt``, ``innlesing``, ``kontroll``: lese og kontrollere eksportene
-- ``saksbehandling``: målene i datakontraktens definisjoner (mottatt, behandlet …)
-- ``rettssaker``, ``uiv``: rettssaker og begjæringer om utsatt iverksettelse
-- ``kapittel_3_1``: alle tall kapittel 3.1 viser, under figur-id-ene
-- ``formatering``, ``tabeller``, ``diagrammer``, ``eksport``: presentasjon
-- ``bygg``, ``cli``: kjøring av notatbøkene og byggingen av boka
-- ``sphinxtillegg``: tabellene og delene i PDF-en, norske tekster i HTML-temaet (Sphinx)
-- ``skjermtillegg``: HTML-boka på telefon og for skjermlesere (orddeling, figurer, forsiden)
+- ``grunn``: innstillinger og stier, minne, underprosesser, id-leddene
+- ``presentasjon``: norsk tallformat, beskrivelsen av et tall, et regneark, en tabell, en figur
+- ``data``: datakontrakten som kode, bruddene på den, filene lest til rå tabeller
+- ``maal`` og ``regnskap``: målene i kontraktens definisjoner; regnskapet (R-115 og notene)
+- ``innlesing``: uttrekket lest, typet og kontrollert (``les_uttrekk``, reglene i ``kontroll``)
+- ``kapitler``: registeret over kapitlene (``beregn``) og én modul per kapittel
+- ``utdata``: tallkatalogen, ``figures.json``, ``tabeller.xlsx``, oppslag av ``{tall}``
+- ``bok``: bygget, hurtiglageret, Sphinx-tilleggene, forhåndsvisningen og kommandolinjen
 """
 
 __version__ = "0.1.0"

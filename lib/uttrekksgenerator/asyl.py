@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.saksbehandling import NEMNDMOTEFORMER
+from arsrapport.maal.saksbehandling import NEMNDMOTEFORMER
 from uttrekksgenerator.kalibrering import Mal
 from uttrekksgenerator.utvalg import velg, velg_med_snitt
 

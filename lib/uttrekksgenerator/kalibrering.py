@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-from arsrapport.config import les_innstillinger
+from arsrapport.grunn.config import les_innstillinger
 
 # årene generatoren simulerer (det syntetiske registeret starter 2018)
 AR = list(range(2018, 2024))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.saksbehandling import NEMNDMOTEFORMER, OMGJORT
+from arsrapport.maal.saksbehandling import NEMNDMOTEFORMER, OMGJORT
 from uttrekksgenerator.kalibrering import AR, Mal
 from uttrekksgenerator.utvalg import velg, velg_med_snitt
 

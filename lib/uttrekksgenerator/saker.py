@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from arsrapport.kontrakt import AVGJORELSESFORMER
-from arsrapport.saksbehandling import NEMNDMOTEFORMER
+from arsrapport.data.kontrakt import AVGJORELSESFORMER
+from arsrapport.maal.saksbehandling import NEMNDMOTEFORMER
 from uttrekksgenerator.asyl import ANDEL_REALITET_KLAGE_2022, tildel_asyl
 from uttrekksgenerator.kalibrering import AR, Mal
 from uttrekksgenerator.opphold import tildel_opphold

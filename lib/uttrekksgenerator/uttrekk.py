@@ -53,7 +53,7 @@ def lag_tabeller(fro: int = STANDARD_FRO, mal: Mal | None = None) -> dict[str, p
 def skriv_csv(df: pd.DataFrame, fil: Path) -> None:
     """CSV etter kontrakten: ISO-datoer (tidspunkter med klokkeslett, ``ÅÅÅÅ-MM-DDTtt:mm``,
     for kolonnene kontrakten har som ``tidspunkt``), true/false, tomt for manglende verdier."""
-    from arsrapport.kontrakt import TABELLER
+    from arsrapport.data.kontrakt import TABELLER
 
     tabell = TABELLER.get(Path(fil).stem)
     tidspunkt = {k.navn for k in tabell.kolonner if k.type == "tidspunkt"} if tabell else set()
@@ -92,7 +92,7 @@ def skriv_uttrekk(katalog: Path, fro: int = STANDARD_FRO, *, erstatt: bool = Fal
             f"{katalog} er ikke tom ({eksempel}); det syntetiske uttrekket skriver ikke over et uttrekk "
             "uten --erstatt. Bruk en ny katalog, eller --erstatt for å bytte ut CSV-filene der."
         )
-    from arsrapport.kontrakt import TABELLER
+    from arsrapport.data.kontrakt import TABELLER
 
     xlsx = [f"{navn}.xlsx" for navn in TABELLER if (katalog / f"{navn}.xlsx").exists()]
     if xlsx:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from arsrapport.regnearkspek import ark
+from arsrapport.presentasjon.regnearkspek import ark
 from arsrapport.regnskap.artskonto import artskontorapportering, note
 from arsrapport.regnskap.kontoplan import med_linjer
 from arsrapport.regnskap.kontrollene import Arsregnskap, _har_regnskap, kontrollert
@@ -312,7 +312,7 @@ def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
 #: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (merket i ``:name:``)
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
-#: standardreglene (se :mod:`arsrapport.regneark`).
+#: standardreglene (se :mod:`arsrapport.utdata.regneark`).
 REGNEARK = {
     "2.3 Tabell 1": ark(
         "tab-2-3-nokkeltall",
@@ -361,7 +361,7 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
 
 def _kroner(v) -> str:
-    from arsrapport.formatering import tall
+    from arsrapport.presentasjon.formatering import tall
 
     return "" if v is None or pd.isna(v) else tall(v)
 
@@ -370,7 +370,7 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     """Tabellene slik boka viser dem (under merket i boka, fra ``REGNEARK``): kroner med tusenskille, sum- og
     nettolinjer uthevet, overskriftslinjer i kursiv; Tabell 1 med andeler i prosent og
     årsverk med én desimal."""
-    from arsrapport.formatering import prosent, tall
+    from arsrapport.presentasjon.formatering import prosent, tall
 
     ut: dict[str, pd.DataFrame] = {}
     for navn, t in _oppstillinger(uttrekk, ar).items():

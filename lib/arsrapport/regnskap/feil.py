@@ -28,6 +28,6 @@ class ManglerGrunnlag(ValueError):
 
 def _kr(x: float) -> str:
     """Kroner i en kontrollmelding, norsk formatert: 1 234 567,89 (øre bare når de finnes)."""
-    from arsrapport.formatering import tall
+    from arsrapport.presentasjon.formatering import tall
 
     return tall(x, desimaler=0 if abs(round(x, 2) - round(x)) < ORE else 2)

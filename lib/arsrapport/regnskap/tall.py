@@ -1,6 +1,6 @@
 """Figur-id-ene (``docs/figures.md``, «Accounts»): tallene i del VI og nøkkeltallene (Tabell 1 i
 del II) per år, og tallkatalogen ``TALL``: hver id regnskapet beregner, med enhet og definisjon
-(:mod:`arsrapport.tallkatalog`). Funksjonene i katalogen står under navnene pakken gir
+(:mod:`arsrapport.utdata.tallkatalog`). Funksjonene i katalogen står under navnene pakken gir
 (``arsrapport.regnskap.note_b``).
 """
 
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from arsrapport.presentasjon.tallspek import Tall
 from arsrapport.regnskap.kontoplan import med_linjer
 from arsrapport.regnskap.kontrollene import Arsregnskap, _har_regnskap, kontrollert
 from arsrapport.regnskap.oppsett import DRIFTSPOSTER, NOTE_OPPSETT, NOTE_TITLER
-from arsrapport.tallspek import Tall
 
 
 def figurer_for_ar(uttrekk, ar: int, r: Arsregnskap | None = None) -> dict[str, float]:
@@ -153,7 +153,7 @@ def figurer(uttrekk, ar: int, antall_ar: int = 3) -> dict[int, dict[str, float]]
 
 
 # ---------------------------------------------------------------------------------------
-# Tallkatalogen: hver id kapittelet beregner, med enhet og definisjon (arsrapport.tallkatalog)
+# Tallkatalogen: hver id kapittelet beregner, med enhet og definisjon (arsrapport.utdata.tallkatalog)
 # ---------------------------------------------------------------------------------------
 
 

@@ -1,0 +1,5 @@
+"""``python -m arsrapport``: samme kommandolinje som ``arsrapport``."""
+
+from arsrapport.bok.cli import main
+
+raise SystemExit(main())
