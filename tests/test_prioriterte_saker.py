@@ -182,13 +182,13 @@ def test_aret_for(f):
 
 def test_tabellene(f):
     tab = ps.tabeller_fra_figurer(f, 2023)
-    nokkel = tab["Prioritet nøkkeltall"].set_index("Mål")
+    nokkel = tab["tab-prioritet-nokkeltall"].set_index("Mål")
     assert list(nokkel.columns) == ["2021", "2022", "2023"]
     assert nokkel.loc["Saker merket PP i året", "2023"] == 9
-    meldt = tab["Prioritet meldt av"].set_index("Meldt av")
+    meldt = tab["tab-prioritet-meldt-av"].set_index("Meldt av")
     assert meldt.loc["Sum", "Merket 2023"] == 9 and meldt.loc["Sum", "Tatt ut 2023"] == 2
     assert meldt.loc["Ikke oppgitt", "Merket 2023"] == 1
-    frister = tab["Prioritet frister"].set_index("Frist")
+    frister = tab["tab-prioritet-frister"].set_index("Frist")
     assert frister.loc["Sum"].tolist() == [3, 1, 1, 5]
     boka = ps.for_boka(tab)
     assert set(boka) == {"tab-prioritet-nokkeltall", "tab-prioritet-meldt-av", "tab-prioritet-frister"}
@@ -212,7 +212,7 @@ def test_ingen_merking():
     tom = MERKING.iloc[:0]
     f = ps.figurer_fra_tabeller(tom, SAKER, 2023)
     assert f[2023]["prioritet.merket"] == 0 and f[2023]["prioritet.vedtak"] == 0
-    assert ps.tabeller_fra_figurer(f, 2023)["Prioritet frister"]["Sum"].tolist() == [0, 0, 0]
+    assert ps.tabeller_fra_figurer(f, 2023)["tab-prioritet-frister"]["Sum"].tolist() == [0, 0, 0]
 
 
 def test_kapitlet_pa_det_medfolgende_uttrekket(figurer):

@@ -81,11 +81,11 @@ def test_arknavn(numre, navn):
 
 def _tabeller():
     return {
-        "K Tabell A": pd.DataFrame(
+        "tab-a": pd.DataFrame(
             {"Gruppe": ["asyl", "opphold"], "Behandlet": [940, 4803], "Andel omgjort": [0.2096, 0.15]}
         ),
-        "K Figurdata": pd.DataFrame({"År": [2022, 2023], "Klager": [144.4, 127.6]}),
-        "K Tabell og figur": pd.DataFrame({"Sakstype": ["Arbeid"], "Behandlet": [497]}),
+        "fig-b": pd.DataFrame({"År": [2022, 2023], "Klager": [144.4, 127.6]}),
+        "tab-c": pd.DataFrame({"Sakstype": ["Arbeid"], "Behandlet": [497]}),
         "K Ekstra": pd.DataFrame(
             {"id": ["mottatt", "omgjoringsandel"], "verdi": [7029, 0.644], "toleranse": [0, 0.0005]}
         ),
@@ -94,9 +94,9 @@ def _tabeller():
 
 def _spek():
     return {
-        "K Tabell A": ark("tab-a"),
-        "K Figurdata": ark("fig-b", "fig-d", standard="dager"),
-        "K Tabell og figur": ark("tab-c", "fig-c", kilder=("regnskap",)),
+        "tab-a": ark("tab-a"),
+        "fig-b": ark("fig-b", "fig-d", standard="dager"),
+        "tab-c": ark("tab-c", "fig-c", kilder=("regnskap",)),
         "K Ekstra": ark(
             kilder=("saksregister", "publisert"),
             radenhet="id",
@@ -119,7 +119,7 @@ def _numre():
 def test_ark_i_bokas_rekkefolge_med_titler_og_kilder():
     r = sett_sammen(_tabeller(), _spek(), _numre(), UTTREKK, "Årsrapport 2023")
     assert list(r.tabeller) == [INNHOLD, "Figur 1 og 3", "Tabell 1", "Tabell 2 og figur 2", "K Ekstra"]
-    assert r.tabeller["Tabell 1"].equals(_tabeller()["K Tabell A"])
+    assert r.tabeller["Tabell 1"].equals(_tabeller()["tab-a"])
     assert r.titler["Figur 1 og 3"] == ["Figur 1: Teksten til Figur 1.", "Figur 3: Teksten til Figur 3."]
     assert r.titler["Tabell 2 og figur 2"] == ["Tabell 2: Teksten til Tabell 2.", "Figur 2: Teksten til Figur 2."]
     assert r.titler["K Ekstra"] == ["Alle tallene"]
@@ -160,8 +160,8 @@ def test_formatvalget_i_rekkefolge():
         },
         radenhet="id",
     )
-    tab = {"T": pd.DataFrame({"a": [1]})}
-    r = sett_sammen(tab, {"T": spek}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK)
+    tab = {"tab-t": pd.DataFrame({"a": [1]})}
+    r = sett_sammen(tab, {"tab-t": spek}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK)
     velg = r.formater["Tabell 1"]
     assert velg({"Tekst": "Lønn"}, "Vekt") == "tusendeler"  # 1. kolonnen
     assert velg({"Tekst": "Årsverk"}, "Andel omgjort") == "andel"  # 2. overskriften går foran raden
@@ -174,7 +174,7 @@ def test_formatvalget_i_rekkefolge():
     assert velg({"Tekst": "Vekttall per sak"}, "2023") == "tusendeler"  # … lengste treff først
     assert velg({"Tekst": "Utnyttelsesgrad, post 01–21"}, "2023") == "andel"  # … eller begynnelsen
     assert velg({"Tekst": "Samlet tildeling"}, "2023") == "kroner"  # 5. standard
-    uten = sett_sammen(tab, {"T": ark("tab-t")}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK).formater["Tabell 1"]
+    uten = sett_sammen(tab, {"tab-t": ark("tab-t")}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK).formater["Tabell 1"]
     assert uten({"Tekst": "Lønn"}, "2023") is None  # 6. eksport velger etter verdien
 
 
@@ -201,7 +201,7 @@ def test_tallformat_etter_tallkatalogen(fid, fmt):
 
 def test_radenhet_uten_katalogoppforing_faller_gjennom():
     spek = Ark(boka=("tab-t",), standard="kroner", radenhet="id")
-    r = sett_sammen({"T": pd.DataFrame({"a": [1]})}, {"T": spek}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK)
+    r = sett_sammen({"tab-t": pd.DataFrame({"a": [1]})}, {"tab-t": spek}, [_nr("tabell", 1, "tab-t", 0)], UTTREKK)
     velg = r.formater["Tabell 1"]
     assert velg({"id": "mottatt"}, "beregnet") == "antall"
     assert velg({"id": "behandlet.utvisning.straffet_257_391a"}, "beregnet") == "kroner"  # standard
@@ -232,9 +232,13 @@ def test_tabell_uten_merke_gir_advarsel():
     "endre, melding",
     [
         (lambda t, s: t.update({"K Ny": pd.DataFrame({"a": [1]})}), r"'K Ny'.*ingen oppføring i REGNEARK"),
-        (lambda t, s: s.update({"K Borte": ark("tab-borte")}), "uten tabell.*K Borte"),
-        (lambda t, s: s.update({"K Tabell A": ark("tab-a", "fig-b")}), "fig-b står både under"),
-        (lambda t, s: s.update({"K Tabell A": ark("tab-a", standard="prosent")}), "ukjent tallformat 'prosent'"),
+        (lambda t, s: s.update({"tab-borte": ark("tab-borte")}), "uten tabell.*tab-borte"),
+        (lambda t, s: s.update({"tab-a": ark("tab-a", "fig-b")}), "fig-b står både under"),
+        (lambda t, s: s.update({"tab-a": ark("tab-a", standard="prosent")}), "ukjent tallformat 'prosent'"),
+        (
+            lambda t, s: t.update({"tab-x": t.pop("tab-a")}) or s.update({"tab-x": s.pop("tab-a")}),
+            r"'tab-x' i REGNEARK: nøkkelen skal være merket .*\('tab-a'\)",
+        ),
         (
             lambda t, s: t.update({"Tabell 1": pd.DataFrame({"a": [1]})}) or s.update({"Tabell 1": ark()}),
             "allerede brukt",
@@ -251,12 +255,12 @@ def test_ufullstendig_eller_motstridende_regneark_stopper(endre, melding):
 def test_advarsler_for_figurer_uten_tall_og_navn_boka_ikke_viser():
     numre = _numre() + [_nr("figur", 4, "fig-uten-data", 5, "del3/c"), _nr("tabell", 3, None, 6, "del3/c")]
     spek = _spek()
-    spek["K Tabell A"] = ark("tab-a", "fig-ikke-i-boka")
+    spek["tab-a"] = ark("tab-a", "fig-ikke-i-boka")
     r = sett_sammen(_tabeller(), spek, numre, UTTREKK)
     assert r.advarsler == [
         "Figur 4 (fig-uten-data, del3/c) har ingen tall i tabeller.xlsx",
         "Tabell 3 (del3/c) henter ingen tabellfil og er ikke med i tabeller.xlsx",
-        "fig-ikke-i-boka (REGNEARK, 'K Tabell A') vises ikke i boka",
+        "fig-ikke-i-boka (REGNEARK, 'tab-a') vises ikke i boka",
     ]
     innhold = r.tabeller[INNHOLD]
     assert innhold.loc[innhold["Nummer"] == "Figur 4", "Ark"].tolist() == [""]

@@ -996,39 +996,39 @@ def test_konsulentutgifter_for_arene_med_regnskap():
 def test_tabeller_har_tall_uten_skjulte_kolonner():
     tab = rg.tabeller(UTTREKK, AR)
     assert list(tab) == [
-        "2.3 Tabell 1",
-        "6.3 Bevilgningsrapportering",
-        "6.3 Kapitalkontoer",
-        "6.3 Beholdninger",
-        "6.3 Note A",
-        "6.3 Note B",
-        "6.3 Artskontorapportering",
-        "6.3 Mellomværende",
+        "tab-2-3-nokkeltall",
+        "tab-6-bevilgning",
+        "tab-6-kapitalkontoer",
+        "tab-6-beholdninger",
+        "tab-6-note-a",
+        "tab-6-note-b",
+        "tab-6-artskonto",
+        "tab-6-mellomvaerende",
         *[f"6.3 Note {n}" for n in range(1, 8)],
-        "6.3 Note 8",
-        "4.3 Figur 19",
-        "4.3 Figur 20",
+        "tab-6-note-8",
+        "fig-4-3-art",
+        "fig-4-3-konsulenter",
     ]
     assert all("_type" not in t.columns and "_id" not in t.columns for t in tab.values())
-    bev = tab["6.3 Bevilgningsrapportering"].set_index("Kapittel og post")
+    bev = tab["tab-6-bevilgning"].set_index("Kapittel og post")
     assert bev.at["Sum utgiftsført", "Regnskap 2023"] == pytest.approx(1376.0)
     assert bev.at["0491 01", "Tekst"] == "Utlendingsnemnda, driftsutgifter"
-    kap = tab["6.3 Kapitalkontoer"].set_index("Tekst")
+    kap = tab["tab-6-kapitalkontoer"].set_index("Tekst")
     assert kap.at["Sum rapportert", "Beløp"] == pytest.approx(0.0, abs=1e-9)
-    beh = tab["6.3 Beholdninger"].iloc[0]
+    beh = tab["tab-6-beholdninger"].iloc[0]
     assert (beh["Konto"], beh["2023"], beh["2022"]) == ("705011", pytest.approx(-244.8), -170.0)
     assert beh["Endring"] == pytest.approx(-74.8)
-    art = tab["6.3 Artskontorapportering"].set_index("Tekst")
+    art = tab["tab-6-artskonto"].set_index("Tekst")
     assert art.at["Sum utbetalinger til drift", "2022"] == 600.0
     assert art.at["Utbetalinger til lønn", "Note"] == "2"
-    nb = tab["6.3 Note B"]
+    nb = tab["tab-6-note-b"]
     assert list(nb.columns) == [
         "Tekst",
         "0491 01 «kan nyttes under post 21»",
         "0491 21 «kan overføres, kan nyttes under post 01»",
         "0491 45 «kan overføres»",
     ]
-    n2 = tab["6.3 Note 2"].set_index("Tekst")
+    n2 = tab["tab-6-note-2"].set_index("Tekst")
     assert (n2.at["Antall utførte årsverk", "31.12.2023"], n2.at["Antall utførte årsverk", "31.12.2022"]) == (2.0, 2.5)
 
 

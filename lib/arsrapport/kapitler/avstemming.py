@@ -163,9 +163,13 @@ _KILDER = ("saksregister", "regnskap", "publisert")
 #: rapportårets tall) på et eget ark. Hver rad er et eget publisert tall, så tallformatet
 #: følger enheten til figur-id-en i kolonnen «id».
 REGNEARK = {
-    "Avstemming oversikt": ark("tab-avstemming-oversikt", kilder=_KILDER),
-    "Avstemming avvik": ark("tab-avstemming-avvik", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
-    "Avstemming": ark("tab-avstemming-alle", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}),
+    "tab-avstemming-oversikt": ark("tab-avstemming-oversikt", kilder=_KILDER),
+    "tab-avstemming-avvik": ark(
+        "tab-avstemming-avvik", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}
+    ),
+    "tab-avstemming-alle": ark(
+        "tab-avstemming-alle", kilder=_KILDER, radenhet="id", kolonner={"toleranse": "generelt"}
+    ),
 }
 
 
@@ -175,9 +179,9 @@ def tabeller(sammenligning: pd.DataFrame) -> dict[str, pd.DataFrame]:
     avvik = sammenligning[sammenligning["status"] != "stemmer"].reset_index(drop=True)
     avvik = avvik.assign(grunn=avvik["grunn"].where(avvik["grunn"] != "", "Ikke begrunnet – må rettes"))
     return {
-        "Avstemming oversikt": oversikt(sammenligning),
-        "Avstemming avvik": avvik,
-        "Avstemming": sammenligning,
+        "tab-avstemming-oversikt": oversikt(sammenligning),
+        "tab-avstemming-avvik": avvik,
+        "tab-avstemming-alle": sammenligning,
     }
 
 

@@ -266,8 +266,8 @@ def tabell_form_tid(saker: pd.DataFrame, ar: int) -> pd.DataFrame:
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.utdata.regneark`).
 REGNEARK = {
-    "3.1 Figur 2 og 4": ark("fig-3-1-innkomne", "fig-3-1-behandlede"),
-    "3.1 Saksgrupper": ark(
+    "fig-3-1-innkomne": ark("fig-3-1-innkomne", "fig-3-1-behandlede"),
+    "fig-3-1-innkomne-gruppe": ark(
         "fig-3-1-innkomne-gruppe",
         "fig-3-1-behandlede-gruppe",
         "fig-3-1-nemndmote",
@@ -275,11 +275,11 @@ REGNEARK = {
         "fig-3-1-omgjoring",
         "fig-3-1-alder",
     ),
-    "3.1 Figur 6 og 9": ark("fig-3-1-form", "fig-3-1-tid-form"),
-    "3.1 Tabell 2": ark("tab-3-1-form"),
-    "3.1 Figur 11": ark("fig-3-1-nasjonalitet"),
-    "3.1 Tabell 3": ark("tab-3-1-beholdning"),
-    "3.1 Tabell 4": ark("tab-3-1-rettssaker"),
+    "fig-3-1-form": ark("fig-3-1-form", "fig-3-1-tid-form"),
+    "tab-3-1-form": ark("tab-3-1-form"),
+    "fig-3-1-nasjonalitet": ark("fig-3-1-nasjonalitet"),
+    "tab-3-1-beholdning": ark("tab-3-1-beholdning"),
+    "tab-3-1-rettssaker": ark("tab-3-1-rettssaker"),
 }
 
 
@@ -290,13 +290,13 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     nasj = topp_nasjonaliteter_asyl_realitet(s, ar).reset_index()
     nasj.columns = ["Nasjonalitet", "Behandlet", "Omgjort", "Ikke omgjort", "Andel omgjort"]
     return {
-        "3.1 Figur 2 og 4": tabell_utvikling(s, ar),
-        "3.1 Saksgrupper": tabell_per_gruppe(s, ar),
-        "3.1 Figur 6 og 9": tabell_form_tid(s, ar),
-        "3.1 Tabell 2": tabell_avgjorelsesform(s, ar),
-        "3.1 Figur 11": nasj,
-        "3.1 Tabell 3": tabell_beholdning(s, ar),
-        "3.1 Tabell 4": tabell_rettssaksarbeid(uttrekk.rettssaker, ar),
+        "fig-3-1-innkomne": tabell_utvikling(s, ar),
+        "fig-3-1-innkomne-gruppe": tabell_per_gruppe(s, ar),
+        "fig-3-1-form": tabell_form_tid(s, ar),
+        "tab-3-1-form": tabell_avgjorelsesform(s, ar),
+        "fig-3-1-nasjonalitet": nasj,
+        "tab-3-1-beholdning": tabell_beholdning(s, ar),
+        "tab-3-1-rettssaker": tabell_rettssaksarbeid(uttrekk.rettssaker, ar),
     }
 
 

@@ -80,20 +80,20 @@ def tabell(uttrekk, ar: int, kode: str) -> pd.DataFrame:
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.utdata.regneark`).
 REGNEARK = {
-    "3.2 Tabell 5 SP1": ark("tab-3-2-sp1", kilder=("saksregister", "tildelingsbrev")),
-    "3.2.3 Tabell 6": ark("tab-3-2-asyl-beholdning"),
-    "3.2.3 Figur 13": ark("fig-3-2-asyl-tid", standard="dager"),
-    "3.2.3 Asylspor": ark("tab-3-2-asylspor"),
-    "3.2.3 Figur 14": ark("fig-3-2-uiv"),
-    "3.2 Tabell 7 SP2": ark("tab-3-2-sp2", kilder=("saksregister", "tildelingsbrev")),
-    "3.2.5 Tabell 8": ark("tab-3-2-opphold-beholdning"),
-    "3.2.5 Saksgrupper": ark("tab-3-2-saksgrupper"),
-    "3.2.5 Figur 15": ark("fig-3-2-opphold-alder", standard="dager"),
-    "3.2.5 Figur 16": ark("fig-3-2-opphold-tid", standard="dager"),
-    "3.2.5 Figur 17": ark("tab-3-2-arbeid", "fig-3-2-arbeid"),
-    "3.2.5 Figur 18": ark("tab-3-2-andre", "fig-3-2-andre"),
-    "3.2 Tabell 9 SP3": ark("tab-3-2-sp3", kilder=("saksregister", "tildelingsbrev")),
-    "3.2.10 Tilbakekall": ark("tab-3-2-tilbakekall"),
+    "tab-3-2-sp1": ark("tab-3-2-sp1", kilder=("saksregister", "tildelingsbrev")),
+    "tab-3-2-asyl-beholdning": ark("tab-3-2-asyl-beholdning"),
+    "fig-3-2-asyl-tid": ark("fig-3-2-asyl-tid", standard="dager"),
+    "tab-3-2-asylspor": ark("tab-3-2-asylspor"),
+    "fig-3-2-uiv": ark("fig-3-2-uiv"),
+    "tab-3-2-sp2": ark("tab-3-2-sp2", kilder=("saksregister", "tildelingsbrev")),
+    "tab-3-2-opphold-beholdning": ark("tab-3-2-opphold-beholdning"),
+    "tab-3-2-saksgrupper": ark("tab-3-2-saksgrupper"),
+    "fig-3-2-opphold-alder": ark("fig-3-2-opphold-alder", standard="dager"),
+    "fig-3-2-opphold-tid": ark("fig-3-2-opphold-tid", standard="dager"),
+    "tab-3-2-arbeid": ark("tab-3-2-arbeid", "fig-3-2-arbeid"),
+    "tab-3-2-andre": ark("tab-3-2-andre", "fig-3-2-andre"),
+    "tab-3-2-sp3": ark("tab-3-2-sp3", kilder=("saksregister", "tildelingsbrev")),
+    "tab-3-2-tilbakekall": ark("tab-3-2-tilbakekall"),
 }
 
 
@@ -106,20 +106,20 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     uiv.index.name, uiv.columns.name = "Måned", None
     uiv.columns = [str(a) for a in uiv.columns]
     return {
-        "3.2 Tabell 5 SP1": tabell(uttrekk, ar, "SP1"),
-        "3.2.3 Tabell 6": portefolje.tabell_beholdning_per_ar(s, ar, asyl=True),
-        "3.2.3 Figur 13": portefolje.tabell_tid_per_ar(s, ar, asyl=True),
-        "3.2.3 Asylspor": portefolje.tabell_asylspor(s, ar),
-        "3.2.3 Figur 14": uiv.reset_index(),
-        "3.2 Tabell 7 SP2": tabell(uttrekk, ar, "SP2"),
-        "3.2.5 Tabell 8": portefolje.tabell_beholdning_per_ar(s, ar, asyl=False),
-        "3.2.5 Saksgrupper": portefolje.tabell_grupper_opphold(s, ar),
-        "3.2.5 Figur 15": portefolje.tabell_alder_per_gruppe(s, ar),
-        "3.2.5 Figur 16": portefolje.tabell_tid_per_ar(s, ar, asyl=False),
-        "3.2.5 Figur 17": portefolje.tabell_sakstyper(s, ar, "Arbeid/opphold"),
-        "3.2.5 Figur 18": portefolje.tabell_sakstyper(s, ar, "Andre saker"),
-        "3.2 Tabell 9 SP3": tabell(uttrekk, ar, "SP3"),
-        "3.2.10 Tilbakekall": portefolje.tabell_sakstyper(s, ar, "Tilbakekall"),
+        "tab-3-2-sp1": tabell(uttrekk, ar, "SP1"),
+        "tab-3-2-asyl-beholdning": portefolje.tabell_beholdning_per_ar(s, ar, asyl=True),
+        "fig-3-2-asyl-tid": portefolje.tabell_tid_per_ar(s, ar, asyl=True),
+        "tab-3-2-asylspor": portefolje.tabell_asylspor(s, ar),
+        "fig-3-2-uiv": uiv.reset_index(),
+        "tab-3-2-sp2": tabell(uttrekk, ar, "SP2"),
+        "tab-3-2-opphold-beholdning": portefolje.tabell_beholdning_per_ar(s, ar, asyl=False),
+        "tab-3-2-saksgrupper": portefolje.tabell_grupper_opphold(s, ar),
+        "fig-3-2-opphold-alder": portefolje.tabell_alder_per_gruppe(s, ar),
+        "fig-3-2-opphold-tid": portefolje.tabell_tid_per_ar(s, ar, asyl=False),
+        "tab-3-2-arbeid": portefolje.tabell_sakstyper(s, ar, "Arbeid/opphold"),
+        "tab-3-2-andre": portefolje.tabell_sakstyper(s, ar, "Andre saker"),
+        "tab-3-2-sp3": tabell(uttrekk, ar, "SP3"),
+        "tab-3-2-tilbakekall": portefolje.tabell_sakstyper(s, ar, "Tilbakekall"),
     }
 
 

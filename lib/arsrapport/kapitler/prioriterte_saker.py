@@ -203,7 +203,7 @@ def tabeller_fra_figurer(f: dict[int, dict[str, float]], ar: int) -> dict[str, p
     for u, navn in zip(UTFALL, ("Lik regelen", "Kortere", "Lengre")):
         frister[navn] = [f[ar][f"prioritet.frist.{g}.{u}"] for g in FRISTGRUPPER] + [f[ar][f"prioritet.frist.{u}"]]
     frister["Sum"] = [f[ar][f"prioritet.frist.{g}"] for g in FRISTGRUPPER] + [f[ar]["prioritet.frist.satt"]]
-    return {"Prioritet nøkkeltall": nokkel, "Prioritet meldt av": meldt, "Prioritet frister": frister}
+    return {"tab-prioritet-nokkeltall": nokkel, "tab-prioritet-meldt-av": meldt, "tab-prioritet-frister": frister}
 
 
 def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
@@ -217,7 +217,7 @@ DESIMAL_RADER = {NOKKELTALL["prioritet.arbeidsdager_snitt"]}
 #: Tabellene i ``tabeller.xlsx`` (se :mod:`arsrapport.utdata.regneark`); nøkkeltallene blander
 #: antall, andeler og et snitt, så formatet velges per rad, som i boka.
 REGNEARK = {
-    "Prioritet nøkkeltall": ark(
+    "tab-prioritet-nokkeltall": ark(
         "tab-prioritet-nokkeltall",
         standard="antall",
         rader={
@@ -225,8 +225,8 @@ REGNEARK = {
             **{rad: "desimal" for rad in DESIMAL_RADER},
         },
     ),
-    "Prioritet meldt av": ark("tab-prioritet-meldt-av", standard="antall"),
-    "Prioritet frister": ark("tab-prioritet-frister", standard="antall"),
+    "tab-prioritet-meldt-av": ark("tab-prioritet-meldt-av", standard="antall"),
+    "tab-prioritet-frister": ark("tab-prioritet-frister", standard="antall"),
 }
 
 
@@ -234,10 +234,10 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Tabellene med norsk formatering under navnene boka henter dem med (merket i ``:name:``)."""
     from arsrapport.presentasjon.formatering import prosent, tall
 
-    nokkel = tab["Prioritet nøkkeltall"].copy().astype(object)
+    nokkel = tab["tab-prioritet-nokkeltall"].copy().astype(object)
     for i, rad in nokkel.iterrows():
         for kol in nokkel.columns[1:]:
-            v = tab["Prioritet nøkkeltall"].at[i, kol]
+            v = tab["tab-prioritet-nokkeltall"].at[i, kol]
             if v is None or pd.isna(v):
                 nokkel.at[i, kol] = "–"
             elif rad["Mål"] in ANDEL_RADER:
@@ -256,8 +256,8 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
     return {
         "tab-prioritet-nokkeltall": nokkel,
-        "tab-prioritet-meldt-av": heltall(tab["Prioritet meldt av"]),
-        "tab-prioritet-frister": heltall(tab["Prioritet frister"]),
+        "tab-prioritet-meldt-av": heltall(tab["tab-prioritet-meldt-av"]),
+        "tab-prioritet-frister": heltall(tab["tab-prioritet-frister"]),
     }
 
 

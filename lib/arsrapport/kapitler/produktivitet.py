@@ -220,11 +220,11 @@ def _tre_ar(f: dict[int, dict[str, float]], rader: dict[str, str], endring: bool
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.utdata.regneark`).
 REGNEARK = {
-    "3.2.13 Tabell 10": ark("tab-3-2-13-behandlet"),
-    "3.2.13 Tabell 11": ark("tab-3-2-13-arsverk", kilder=("hr",), standard="desimal"),
-    "3.2.13 Tabell 12": ark("tab-3-2-13-per-arsverk", kilder=("saksregister", "hr"), standard="desimal"),
-    "3.2.13 Tabell 13": ark("tab-3-2-13-vekter", kilder=("tildelingsbrev",), standard="tusendeler"),
-    "3.2.13 Tabell 14": ark(
+    "tab-3-2-13-behandlet": ark("tab-3-2-13-behandlet"),
+    "tab-3-2-13-arsverk": ark("tab-3-2-13-arsverk", kilder=("hr",), standard="desimal"),
+    "tab-3-2-13-per-arsverk": ark("tab-3-2-13-per-arsverk", kilder=("saksregister", "hr"), standard="desimal"),
+    "tab-3-2-13-vekter": ark("tab-3-2-13-vekter", kilder=("tildelingsbrev",), standard="tusendeler"),
+    "tab-3-2-13-kostnad": ark(
         "tab-3-2-13-kostnad",
         kilder=("saksregister", "regnskap", "tildelingsbrev", "kpi"),
         standard="kroner",
@@ -246,25 +246,25 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     _endringer(f, ("behandlet.asylsaker", "behandlet.oppholdssaker", "behandlet"))
     vekt = vekter(uttrekk.vekttall, ar)
     return {
-        "3.2.13 Tabell 10": _tre_ar(
+        "tab-3-2-13-behandlet": _tre_ar(
             f, {"behandlet.asylsaker": "Asylsaker", "behandlet.oppholdssaker": "Oppholdssaker", "behandlet": "Sum"}
         ),
-        "3.2.13 Tabell 11": _tre_ar(f, ENHET_NAVN),
-        "3.2.13 Tabell 12": _tre_ar(
+        "tab-3-2-13-arsverk": _tre_ar(f, ENHET_NAVN),
+        "tab-3-2-13-per-arsverk": _tre_ar(
             f,
             {
                 "saker_per_arsverk.saksenheter_nemndledere": "Saksenhetene og nemndlederne",
                 "saker_per_arsverk": "UNE totalt",
             },
         ),
-        "3.2.13 Tabell 13": pd.DataFrame(
+        "tab-3-2-13-vekter": pd.DataFrame(
             {
                 "Avgjørelsesform": list(FORM_NAVN.values()),
                 "Vekt asylsaker": [vekt.get(("Asyl", k)) for k in FORM_NAVN],
                 "Vekt oppholdssaker": [vekt.get(("Opphold", k)) for k in FORM_NAVN],
             }
         ),
-        "3.2.13 Tabell 14": _tre_ar(
+        "tab-3-2-13-kostnad": _tre_ar(
             f,
             {
                 "regnskap_post01_21": "Regnskap post 01 og 21 (kr)",
@@ -283,8 +283,8 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
 # desimaler per rad i boka (kroner og saker hele tall; årsverk og vekttall som rapporten)
 DESIMALER = {
-    "3.2.13 Tabell 11": 1,
-    "3.2.13 Tabell 12": 1,
+    "tab-3-2-13-arsverk": 1,
+    "tab-3-2-13-per-arsverk": 1,
     "Vekttall": 1,
     "Vekttall per sak": 3,
 }
@@ -309,13 +309,12 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
                     ut.at[i, kol] = tall(v, desimaler=des)
         return ut
 
-    ut = {n: fmt_tabell(n, t) for n, t in tab.items() if n != "3.2.13 Tabell 13"}
-    vekt = tab["3.2.13 Tabell 13"].copy().astype(object)
+    ut = {n: fmt_tabell(n, t) for n, t in tab.items() if n != "tab-3-2-13-vekter"}
+    vekt = tab["tab-3-2-13-vekter"].copy().astype(object)
     for kol in ("Vekt asylsaker", "Vekt oppholdssaker"):
-        vekt[kol] = ["" if v is None or pd.isna(v) else tall(v, desimaler=3) for v in tab["3.2.13 Tabell 13"][kol]]
-    ut["3.2.13 Tabell 13"] = vekt
-    # navnet boka henter hver tabell under, står i REGNEARK
-    return {REGNEARK[n].boka[0]: ut[n] for n in tab}
+        vekt[kol] = ["" if v is None or pd.isna(v) else tall(v, desimaler=3) for v in tab["tab-3-2-13-vekter"][kol]]
+    ut["tab-3-2-13-vekter"] = vekt
+    return {n: ut[n] for n in tab}  # i tabellenes rekkefølge
 
 
 # --- tallkatalogen ------------------------------------------------------------------

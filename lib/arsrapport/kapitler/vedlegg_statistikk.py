@@ -160,21 +160,21 @@ def tabell_8(uttrekk, ar: int) -> pd.DataFrame:
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.utdata.regneark`).
 REGNEARK = {
-    "VII Tabell 1": ark(
+    "tab-vii-vekttall": ark(
         "tab-vii-vekttall",
         kilder=("saksregister", "regnskap", "tildelingsbrev"),
         rader={TABELL_1_RADER["vekttall"]: "desimal", TABELL_1_RADER["kostnad_per_vekttall"]: "kroner"},
     ),
-    "VII Tabell 2": ark("tab-vii-form", standard="andel"),
-    "VII Tabell 3": ark("tab-vii-omgjoring", standard="andel"),
-    "VII 6 Figur 4 og 8": ark("tab-vii-hjemmel"),
-    "VII 6 Figur 5": ark("tab-vii-hjemmel-type"),
-    "VII 6 Figur 6": ark("tab-vii-hjemmel-mottatt"),
-    "VII 6 Figur 7": ark("tab-vii-hjemmel-behandlet"),
-    "VII Tabell 5": ark("tab-vii-rettskraftige"),
-    "VII Tabell 6": ark("tab-vii-nye"),
-    "VII Tabell 7": ark("tab-vii-avgjorelser"),
-    "VII Tabell 8": ark("tab-vii-arbeid"),
+    "tab-vii-form": ark("tab-vii-form", standard="andel"),
+    "tab-vii-omgjoring": ark("tab-vii-omgjoring", standard="andel"),
+    "tab-vii-hjemmel": ark("tab-vii-hjemmel"),
+    "tab-vii-hjemmel-type": ark("tab-vii-hjemmel-type"),
+    "tab-vii-hjemmel-mottatt": ark("tab-vii-hjemmel-mottatt"),
+    "tab-vii-hjemmel-behandlet": ark("tab-vii-hjemmel-behandlet"),
+    "tab-vii-rettskraftige": ark("tab-vii-rettskraftige"),
+    "tab-vii-nye": ark("tab-vii-nye"),
+    "tab-vii-avgjorelser": ark("tab-vii-avgjorelser"),
+    "tab-vii-arbeid": ark("tab-vii-arbeid"),
 }
 
 
@@ -183,17 +183,17 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
     hjemmel = tabell_hjemmel(uttrekk.saker, ar)
     return {
-        "VII Tabell 1": tabell_1(uttrekk, ar),
-        "VII Tabell 2": tabell_2(uttrekk, ar),
-        "VII Tabell 3": tabell_3(uttrekk, ar),
-        "VII 6 Figur 4 og 8": hjemmel["hjemmel"],
-        "VII 6 Figur 5": hjemmel["type"],
-        "VII 6 Figur 6": hjemmel["mottatt_nasjonalitet"],
-        "VII 6 Figur 7": hjemmel["behandlet_nasjonalitet"],
-        "VII Tabell 5": tabell_5(uttrekk, ar),
-        "VII Tabell 6": tabell_6(uttrekk, ar),
-        "VII Tabell 7": tabell_7(uttrekk, ar),
-        "VII Tabell 8": tabell_8(uttrekk, ar),
+        "tab-vii-vekttall": tabell_1(uttrekk, ar),
+        "tab-vii-form": tabell_2(uttrekk, ar),
+        "tab-vii-omgjoring": tabell_3(uttrekk, ar),
+        "tab-vii-hjemmel": hjemmel["hjemmel"],
+        "tab-vii-hjemmel-type": hjemmel["type"],
+        "tab-vii-hjemmel-mottatt": hjemmel["mottatt_nasjonalitet"],
+        "tab-vii-hjemmel-behandlet": hjemmel["behandlet_nasjonalitet"],
+        "tab-vii-rettskraftige": tabell_5(uttrekk, ar),
+        "tab-vii-nye": tabell_6(uttrekk, ar),
+        "tab-vii-avgjorelser": tabell_7(uttrekk, ar),
+        "tab-vii-arbeid": tabell_8(uttrekk, ar),
     }
 
 
@@ -215,17 +215,17 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 
     ar_kol = lambda t: [c for c in t.columns if c.isdigit()]  # noqa: E731
     return {
-        "tab-vii-vekttall": vis_tabell_1(tab["VII Tabell 1"]),
-        "tab-vii-form": vis(tab["VII Tabell 2"], andeler=ar_kol(tab["VII Tabell 2"])),
-        "tab-vii-omgjoring": vis(tab["VII Tabell 3"], andeler=ar_kol(tab["VII Tabell 3"])),
-        "tab-vii-rettskraftige": vis(tab["VII Tabell 5"], andeler=["Andel medhold"]),
-        "tab-vii-nye": vis(tab["VII Tabell 6"]),
-        "tab-vii-avgjorelser": vis(tab["VII Tabell 7"], strek_for_null=True),
-        "tab-vii-arbeid": vis(tab["VII Tabell 8"]),
-        "tab-vii-hjemmel": vis(tab["VII 6 Figur 4 og 8"]),
-        "tab-vii-hjemmel-type": vis(tab["VII 6 Figur 5"]),
-        "tab-vii-hjemmel-mottatt": vis(tab["VII 6 Figur 6"], strek_for_null=True),
-        "tab-vii-hjemmel-behandlet": vis(tab["VII 6 Figur 7"], strek_for_null=True),
+        "tab-vii-vekttall": vis_tabell_1(tab["tab-vii-vekttall"]),
+        "tab-vii-form": vis(tab["tab-vii-form"], andeler=ar_kol(tab["tab-vii-form"])),
+        "tab-vii-omgjoring": vis(tab["tab-vii-omgjoring"], andeler=ar_kol(tab["tab-vii-omgjoring"])),
+        "tab-vii-rettskraftige": vis(tab["tab-vii-rettskraftige"], andeler=["Andel medhold"]),
+        "tab-vii-nye": vis(tab["tab-vii-nye"]),
+        "tab-vii-avgjorelser": vis(tab["tab-vii-avgjorelser"], strek_for_null=True),
+        "tab-vii-arbeid": vis(tab["tab-vii-arbeid"]),
+        "tab-vii-hjemmel": vis(tab["tab-vii-hjemmel"]),
+        "tab-vii-hjemmel-type": vis(tab["tab-vii-hjemmel-type"]),
+        "tab-vii-hjemmel-mottatt": vis(tab["tab-vii-hjemmel-mottatt"], strek_for_null=True),
+        "tab-vii-hjemmel-behandlet": vis(tab["tab-vii-hjemmel-behandlet"], strek_for_null=True),
     }
 
 

@@ -161,9 +161,9 @@ def utfall_nasjonalitet(tab: pd.DataFrame):
 def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
     """Figur 2–12 i kapittel 3.1, under merkene i boka (``fig-3-1-…``),
     laget av tabellene fra :func:`arsrapport.kapitler.kapittel_3_1.tabeller`."""
-    utv = tab["3.1 Figur 2 og 4"]
-    grp = tab["3.1 Saksgrupper"]
-    form = tab["3.1 Figur 6 og 9"]
+    utv = tab["fig-3-1-innkomne"]
+    grp = tab["fig-3-1-innkomne-gruppe"]
+    form = tab["fig-3-1-form"]
     mottatt = grp[grp["Mottatt"] > 0]
     behandlet = grp[grp["Behandlet"] > 0]
     nemndmote = grp[grp["Behandlet i nemndmøte"] > 0]
@@ -179,7 +179,7 @@ def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
         "fig-3-1-tid-gruppe": liggende_soyler(behandlet["Saksgruppe"], behandlet["Saksbehandlingstid (dager)"]),
         "fig-3-1-tid-form": liggende_soyler(form["Avgjørelsesform"], form["Saksbehandlingstid (dager)"]),
         "fig-3-1-omgjoring": liggende_soyler(behandlet["Saksgruppe"], behandlet["Andel omgjort"], prosent=True),
-        "fig-3-1-nasjonalitet": utfall_nasjonalitet(tab["3.1 Figur 11"]),
+        "fig-3-1-nasjonalitet": utfall_nasjonalitet(tab["fig-3-1-nasjonalitet"]),
         "fig-3-1-alder": liggende_soyler(ubehandlet["Saksgruppe"], ubehandlet["Alder ubehandlede (dager)"]),
     }
 
@@ -241,16 +241,16 @@ def kapittel_3_2(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
     """Figur 13–18 i kapittel 3.2 (``fig-3-2-…``), laget av tabellene fra
     :func:`arsrapport.kapitler.kapittel_3_2.tabeller`."""
     typer = ["Klager", "Omgjøringsanmodninger", "Samlet"]
-    alder = tab["3.2.5 Figur 15"]
-    arbeid = tab["3.2.5 Figur 17"]
-    andre = tab["3.2.5 Figur 18"]
+    alder = tab["fig-3-2-opphold-alder"]
+    arbeid = tab["tab-3-2-arbeid"]
+    andre = tab["tab-3-2-andre"]
     return {
-        "fig-3-2-asyl-tid": grupperte_soyler(tab["3.2.3 Figur 13"], "År", typer, dager=True),
-        "fig-3-2-uiv": per_maned(tab["3.2.3 Figur 14"]),
+        "fig-3-2-asyl-tid": grupperte_soyler(tab["fig-3-2-asyl-tid"], "År", typer, dager=True),
+        "fig-3-2-uiv": per_maned(tab["fig-3-2-uiv"]),
         "fig-3-2-opphold-alder": grupperte_soyler(
             alder, "Saksgruppe", [k for k in alder.columns if k != "Saksgruppe"], dager=True
         ),
-        "fig-3-2-opphold-tid": grupperte_soyler(tab["3.2.5 Figur 16"], "År", typer, dager=True),
+        "fig-3-2-opphold-tid": grupperte_soyler(tab["fig-3-2-opphold-tid"], "År", typer, dager=True),
         "fig-3-2-arbeid": liggende_soyler(arbeid["Sakstype"], arbeid["Behandlet"]),
         "fig-3-2-andre": liggende_soyler(andre["Sakstype"], andre["Behandlet"]),
     }
@@ -279,7 +279,7 @@ def soyler_per_ar(ar, verdier, andeler=None):
 def regnskapet(tab: dict[str, pd.DataFrame]) -> dict[str, plt.Figure]:
     """Figur 19 (driftsutgiftene etter art, andel) og Figur 20 (konsulentutgifter per år),
     laget av tabellene fra :func:`arsrapport.regnskap.tabeller`."""
-    art, kons = tab["4.3 Figur 19"], tab["4.3 Figur 20"]
+    art, kons = tab["fig-4-3-art"], tab["fig-4-3-konsulenter"]
     return {
         "fig-4-3-art": liggende_soyler(art["Art"], art["Andel"], prosent=True),
         "fig-4-3-konsulenter": soyler_per_ar(

@@ -60,9 +60,9 @@ class _Tabell:
 def kapittel_3_1(tab: dict[str, pd.DataFrame]) -> dict[str, _Tabell]:
     """Tabell 2–4 i kapittel 3.1 slik boka viser dem, under merkene i boka (``tab-3-1-…``)."""
     return {
-        "tab-3-1-form": som_html(vis(tab["3.1 Tabell 2"], andeler=["Andel omgjort"])),
-        "tab-3-1-beholdning": som_html(vis(tab["3.1 Tabell 3"], strek_for_null=True)),
-        "tab-3-1-rettssaker": som_html(vis(tab["3.1 Tabell 4"])),
+        "tab-3-1-form": som_html(vis(tab["tab-3-1-form"], andeler=["Andel omgjort"])),
+        "tab-3-1-beholdning": som_html(vis(tab["tab-3-1-beholdning"], strek_for_null=True)),
+        "tab-3-1-rettssaker": som_html(vis(tab["tab-3-1-rettssaker"])),
     }
 
 
@@ -96,14 +96,14 @@ def oversikt(tab: pd.DataFrame) -> _Tabell:
 def kapittel_3_2(tab: dict[str, pd.DataFrame]) -> dict[str, _Tabell]:
     """Tabell 5–9 og porteføljetabellene i kapittel 3.2 under merkene i boka (``tab-3-2-…``)."""
     return {
-        "tab-3-2-sp1": som_html(tab["3.2 Tabell 5 SP1"]),
-        "tab-3-2-asyl-beholdning": som_html(vis(tab["3.2.3 Tabell 6"])),
-        "tab-3-2-asylspor": oversikt(tab["3.2.3 Asylspor"]),
-        "tab-3-2-sp2": som_html(tab["3.2 Tabell 7 SP2"]),
-        "tab-3-2-opphold-beholdning": som_html(vis(tab["3.2.5 Tabell 8"])),
-        "tab-3-2-saksgrupper": oversikt(tab["3.2.5 Saksgrupper"]),
-        "tab-3-2-arbeid": oversikt(tab["3.2.5 Figur 17"]),
-        "tab-3-2-andre": oversikt(tab["3.2.5 Figur 18"]),
-        "tab-3-2-sp3": som_html(tab["3.2 Tabell 9 SP3"]),
-        "tab-3-2-tilbakekall": oversikt(tab["3.2.10 Tilbakekall"]),
+        "tab-3-2-sp1": som_html(tab["tab-3-2-sp1"]),
+        "tab-3-2-asyl-beholdning": som_html(vis(tab["tab-3-2-asyl-beholdning"])),
+        "tab-3-2-asylspor": oversikt(tab["tab-3-2-asylspor"]),
+        "tab-3-2-sp2": som_html(tab["tab-3-2-sp2"]),
+        "tab-3-2-opphold-beholdning": som_html(vis(tab["tab-3-2-opphold-beholdning"])),
+        "tab-3-2-saksgrupper": oversikt(tab["tab-3-2-saksgrupper"]),
+        "tab-3-2-arbeid": oversikt(tab["tab-3-2-arbeid"]),
+        "tab-3-2-andre": oversikt(tab["tab-3-2-andre"]),
+        "tab-3-2-sp3": som_html(tab["tab-3-2-sp3"]),
+        "tab-3-2-tilbakekall": oversikt(tab["tab-3-2-tilbakekall"]),
     }

@@ -296,17 +296,17 @@ def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     a = uttrekk.arsverk.groupby("ar")["arsverk"].sum()
     arsverk = (a.get(ar), a.get(ar - 1))
     tab = {
-        "6.3 Bevilgningsrapportering": _bevilgning_tabell(r),
-        "6.3 Kapitalkontoer": _kapital_tabell(r),
-        "6.3 Beholdninger": _beholdning_tabell(r),
-        "6.3 Note A": _note_a_tabell(r),
-        "6.3 Note B": _note_b_tabell(r),
-        "6.3 Artskontorapportering": _artskonto_tabell(r, fjor),
-        "6.3 Mellomværende": _mellomvaerende_tabell(r),
+        "tab-6-bevilgning": _bevilgning_tabell(r),
+        "tab-6-kapitalkontoer": _kapital_tabell(r),
+        "tab-6-beholdninger": _beholdning_tabell(r),
+        "tab-6-note-a": _note_a_tabell(r),
+        "tab-6-note-b": _note_b_tabell(r),
+        "tab-6-artskonto": _artskonto_tabell(r, fjor),
+        "tab-6-mellomvaerende": _mellomvaerende_tabell(r),
     }
     for nr in NOTE_OPPSETT:
-        tab[f"6.3 Note {nr}"] = _note_tabell(r, fjor, nr, arsverk if nr == 2 else None)
-    tab["6.3 Note 8"] = _note8_tabell(r)
+        tab[f"tab-6-note-{nr}"] = _note_tabell(r, fjor, nr, arsverk if nr == 2 else None)
+    tab["tab-6-note-8"] = _note8_tabell(r)
     return tab
 
 
@@ -314,7 +314,7 @@ def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 #: hver tabell fra :func:`tabeller` er grunnlaget for, kildene og tallformater ut over
 #: standardreglene (se :mod:`arsrapport.utdata.regneark`).
 REGNEARK = {
-    "2.3 Tabell 1": ark(
+    "tab-2-3-nokkeltall": ark(
         "tab-2-3-nokkeltall",
         kilder=("regnskap", "hr"),
         standard="kroner",
@@ -325,25 +325,25 @@ REGNEARK = {
             "Konsulentandel av driftsutgifter": "andel",
         },
     ),
-    "6.3 Bevilgningsrapportering": ark("tab-6-bevilgning", kilder=("regnskap",), standard="kroner"),
-    "6.3 Kapitalkontoer": ark("tab-6-kapitalkontoer", kilder=("regnskap",), standard="kroner"),
-    "6.3 Beholdninger": ark("tab-6-beholdninger", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note A": ark("tab-6-note-a", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note B": ark("tab-6-note-b", kilder=("regnskap",), standard="kroner"),
-    "6.3 Artskontorapportering": ark("tab-6-artskonto", kilder=("regnskap",), standard="kroner"),
-    "6.3 Mellomværende": ark("tab-6-mellomvaerende", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 1": ark("tab-6-note-1", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 2": ark(
+    "tab-6-bevilgning": ark("tab-6-bevilgning", kilder=("regnskap",), standard="kroner"),
+    "tab-6-kapitalkontoer": ark("tab-6-kapitalkontoer", kilder=("regnskap",), standard="kroner"),
+    "tab-6-beholdninger": ark("tab-6-beholdninger", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-a": ark("tab-6-note-a", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-b": ark("tab-6-note-b", kilder=("regnskap",), standard="kroner"),
+    "tab-6-artskonto": ark("tab-6-artskonto", kilder=("regnskap",), standard="kroner"),
+    "tab-6-mellomvaerende": ark("tab-6-mellomvaerende", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-1": ark("tab-6-note-1", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-2": ark(
         "tab-6-note-2", kilder=("regnskap",), standard="kroner", rader={"Antall utførte årsverk": "desimal"}
     ),
-    "6.3 Note 3": ark("tab-6-note-3", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 4": ark("tab-6-note-4", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 5": ark("tab-6-note-5", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 6": ark("tab-6-note-6", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 7": ark("tab-6-note-7", kilder=("regnskap",), standard="kroner"),
-    "6.3 Note 8": ark("tab-6-note-8", kilder=("regnskap",), standard="kroner"),
-    "4.3 Figur 19": ark("fig-4-3-art", kilder=("regnskap",), standard="kroner"),
-    "4.3 Figur 20": ark("fig-4-3-konsulenter", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-3": ark("tab-6-note-3", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-4": ark("tab-6-note-4", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-5": ark("tab-6-note-5", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-6": ark("tab-6-note-6", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-7": ark("tab-6-note-7", kilder=("regnskap",), standard="kroner"),
+    "tab-6-note-8": ark("tab-6-note-8", kilder=("regnskap",), standard="kroner"),
+    "fig-4-3-art": ark("fig-4-3-art", kilder=("regnskap",), standard="kroner"),
+    "fig-4-3-konsulenter": ark("fig-4-3-konsulenter", kilder=("regnskap",), standard="kroner"),
 }
 
 
@@ -352,11 +352,13 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     (til ``tabeller.xlsx``)."""
     f = figurer(uttrekk, ar)
     ut = {
-        "2.3 Tabell 1": nokkeltall_tabell(f, uttrekk.tildeling.loc[uttrekk.tildeling["ar"] == ar]).drop(columns="_id")
+        "tab-2-3-nokkeltall": nokkeltall_tabell(f, uttrekk.tildeling.loc[uttrekk.tildeling["ar"] == ar]).drop(
+            columns="_id"
+        )
     }
     ut.update({n: t.drop(columns=_TYPE) for n, t in _oppstillinger(uttrekk, ar).items()})
-    ut["4.3 Figur 19"] = utgifter_etter_art(kontrollert(uttrekk, ar))
-    ut["4.3 Figur 20"] = konsulentutgifter(uttrekk, ar)
+    ut["fig-4-3-art"] = utgifter_etter_art(kontrollert(uttrekk, ar))
+    ut["fig-4-3-konsulenter"] = konsulentutgifter(uttrekk, ar)
     return ut
 
 
@@ -392,12 +394,12 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
                     )
                 elif v is None or (isinstance(v, float) and pd.isna(v)):
                     vis.at[i, k] = ""
-            forste = vis.columns[0] if navn != "6.3 Kapitalkontoer" else "Tekst"
+            forste = vis.columns[0] if navn != "tab-6-kapitalkontoer" else "Tekst"
             if type_ == "sum":
                 vis.loc[i] = [f"**{v}**" if str(v) else "" for v in vis.loc[i]]
             elif type_ == "overskrift":
                 vis.at[i, forste] = f"*{vis.at[i, forste]}*"
-        ut[_boknavn(navn)] = vis
+        ut[navn] = vis
     f = figurer(uttrekk, ar)
     t1 = nokkeltall_tabell(f, uttrekk.tildeling.loc[uttrekk.tildeling["ar"] == ar])
     vis = t1.drop(columns="_id").astype(object)
@@ -412,11 +414,5 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
                 vis.at[i, k] = tall(v, desimaler=1)
             else:
                 vis.at[i, k] = tall(v)
-    ut[_boknavn("2.3 Tabell 1")] = vis
+    ut["tab-2-3-nokkeltall"] = vis
     return ut
-
-
-def _boknavn(nokkel: str) -> str:
-    """Navnet boka henter tabellen ``nokkel`` (fra :func:`tabeller`) under: det første i
-    ``REGNEARK``, så navnet står ett sted."""
-    return REGNEARK[nokkel].boka[0]

@@ -3,9 +3,10 @@ ser («Tabell 20»), et innholdsark og kildelinje på hvert ark.
 
 Koblingen mellom boka og tabellene
     Hver kapittelmodul har en ordbok ``REGNEARK`` med én oppføring per tabell fra
-    modulens ``tabeller()``: nøkkelen der (``"3.1 Tabell 2"``) → :class:`Ark`, som sier hvilke
+    modulens ``tabeller()``: nøkkelen der (``"tab-3-1-form"``) → :class:`Ark`, som sier hvilke
     tabeller og figurer i boka tabellen er grunnlaget for, med merkene de har i ``:name:``
-    (``tab-3-1-form``, ``fig-3-1-innkomne-gruppe``); filene sidene henter, heter det samme
+    (``tab-3-1-form``, ``fig-3-1-innkomne-gruppe``). Nøkkelen er det første av dem, så en
+    tabell har samme navn i kapittelresultatet, i ``REGNEARK`` og i boka; filene sidene henter, heter det samme
     (``tabeller/tab-3-1-form.md``, ``figurer/fig-3-1-innkomne-gruppe.png``). Numrene kommer fra
     :func:`arsrapport.utdata.nummerering.nummerer`, som leser sidene i ``_toc.yml``-rekkefølge slik
     Sphinx gjør. En tabell som er grunnlaget for flere numre, får ett ark med alle numrene i
@@ -13,6 +14,8 @@ Koblingen mellom boka og tabellene
 
 Kontroller (``ValueError``)
     - en tabell uten oppføring i ``REGNEARK``, eller en oppføring uten tabell;
+    - en nøkkel i ``REGNEARK`` som ikke er det første merket i oppføringen (en tabell som ikke
+      er i boka, har et fritt navn, som også blir arknavnet);
     - en tabell i boka (``tab-…``) som ingen tabell er grunnlaget for;
     - et ``tab-…``/``fig-…``-navn som står i to oppføringer;
     - en tabell eller figur i boka som henter en fil med et annet navn enn merket sitt
@@ -188,6 +191,11 @@ def sett_sammen(
         for fmt in [spek.standard, *spek.kolonner.values(), *spek.rader.values()]:
             if fmt is not None and fmt not in TALLFORMATER:
                 raise ValueError(f"{nokkel!r}: ukjent tallformat {fmt!r}; bruk {sorted(TALLFORMATER)}")
+        if spek.boka and nokkel != spek.boka[0]:
+            raise ValueError(
+                f"{nokkel!r} i REGNEARK: nøkkelen skal være merket til den første tabellen eller figuren "
+                f"i boka den er grunnlaget for ({spek.boka[0]!r})"
+            )
         for navn in spek.boka:
             if navn in eier:
                 raise ValueError(f"{navn} står både under {eier[navn]!r} og {nokkel!r} i REGNEARK")
