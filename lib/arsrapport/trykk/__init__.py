@@ -1,0 +1,106 @@
+"""PDF-en av årsrapporten: en tilgjengelig (tagget) PDF laget av den ferdige HTML-boka med
+WeasyPrint, i stedet for Sphinx' LaTeX-bygger og XeLaTeX (issue 17).
+
+* :mod:`.samle` setter delene I–VII og en kort avstemming sammen til ett HTML-dokument
+  (``lang="nb-NO"``, forside, innholdsfortegnelse); teksten, tabellene, figurene og
+  alt-tekstene er de HTML-boka har.
+* ``trykk.css`` er utskriftsoppsettet: A4, sidetall, topptekst, tabeller og figurer.
+* :func:`lag_pdf` lar WeasyPrint sette dokumentet som PDF/A-2a (tagget: overskrifter,
+  avsnitt, lister, tabeller med overskriftsceller, figurer med alt-tekst; ``/Lang``,
+  ``DisplayDocTitle``, bokmerker, innebygde skrifter, sRGB-utdataprofil) og legger
+  PDF/UA-1-identifikasjonen til i XMP-metadataene med pikepdf.
+* Datoene er byggets tidspunkt fra inndataene (:class:`arsrapport.bygg.felles.Kildetid`),
+  og PDF-ens /ID er regnet av innholdet: de samme inndataene gir de samme bytene.
+
+:mod:`.egenskaper` leser egenskapene tilbake (testene og ``arsrapport build`` bruker den).
+Identifikasjonen er det WeasyPrint sier den lager; den er ikke kontrollert med veraPDF
+(finnes ikke uten nett her)."""
+
+from __future__ import annotations
+
+import io
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from arsrapport.trykk.samle import samle
+
+CSS = Path(__file__).with_name("trykk.css")
+#: WeasyPrint-varianten: PDF/A-2 nivå A (tagget), PDF 1.7.
+VARIANT = "pdf/a-2a"
+
+
+def tittel(bok: Path) -> str:
+    """Rapportens tittel fra ``_config.yml`` i bokas kildekatalog (rapportåret er satt inn)."""
+    return yaml.safe_load((bok / "_config.yml").read_text(encoding="utf-8"))["title"]
+
+
+def lag_pdf(html_rot: Path, bok: Path, ut: Path, sekunder: int) -> dict:
+    """Skriv PDF-en ``ut`` av HTML-boka i ``html_rot``; ``bok`` er bokas kildekatalog
+    (``_toc.yml``, ``_config.yml``), ``sekunder`` byggets tidspunkt (``SOURCE_DATE_EPOCH``).
+    Gir tidene (samle, weasyprint, metadata) og antallet sider."""
+    import logging
+
+    import weasyprint
+
+    tider = {}
+    start = time.perf_counter()
+    tidspunkt = datetime.fromtimestamp(sekunder, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    dokument = samle(html_rot, bok / "_toc.yml", tittel(bok), CSS.read_text(encoding="utf-8"), tidspunkt)
+    tider["samle"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    # WeasyPrint logger hver CSS-egenskap den ikke kjenner (temaets) som advarsel
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    satt = weasyprint.HTML(string=dokument, base_url=str(html_rot)).render()
+    rå = satt.write_pdf(pdf_variant=VARIANT, uncompressed_pdf=False)
+    tider["weasyprint"] = time.perf_counter() - start
+
+    start = time.perf_counter()
+    ut.parent.mkdir(parents=True, exist_ok=True)
+    ut.write_bytes(_identifiser(rå))
+    tider["metadata"] = time.perf_counter() - start
+    return {"tider": tider, "sider": len(satt.pages)}
+
+
+def _identifiser(pdf: bytes) -> bytes:
+    """Overskriftscellene får /Scope, og PDF/UA-1 står i XMP-metadataene (ved siden av WeasyPrints PDF/A-2a), uten at pikepdf
+    setter seg selv som produsent eller stempler klokka (``xmp:MetadataDate``); /ID regnes
+    av innholdet."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(pdf)) as dok:
+        _scope(dok)
+        with dok.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["pdfuaid:part"] = "1"
+            meta["xmp:MetadataDate"] = meta["xmp:ModifyDate"]
+        buf = io.BytesIO()
+        dok.save(buf, deterministic_id=True, fix_metadata_version=False)
+    return buf.getvalue()
+
+
+def _scope(dok) -> None:
+    """Hver /TH får attributtet /Scope (PDF/UA-1, 7.5): /Column i tabellhodet (/THead), ellers
+    /Row. WeasyPrint setter bare /O /Table på cellene."""
+    import pikepdf
+
+    rot = dok.Root.get("/StructTreeRoot")
+    if rot is None:
+        return
+    stabel = [(rot.get("/K"), False)]
+    while stabel:
+        k, i_hodet = stabel.pop()
+        if isinstance(k, pikepdf.Array):
+            stabel.extend((x, i_hodet) for x in k)
+            continue
+        if not isinstance(k, pikepdf.Dictionary) or "/S" not in k:
+            continue
+        if k.S == "/TH":
+            a = k.get("/A")
+            if not isinstance(a, pikepdf.Dictionary):
+                a = pikepdf.Dictionary(O=pikepdf.Name.Table)
+                k.A = a
+            a.Scope = pikepdf.Name.Column if i_hodet else pikepdf.Name.Row
+        stabel.append((k.get("/K"), i_hodet or k.S == "/THead"))
