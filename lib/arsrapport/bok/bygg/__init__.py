@@ -85,6 +85,7 @@ from arsrapport.bok.bygg.notatboker import (
     kjor_kapitler,
     uten_klokkeslett,
 )
+from arsrapport.bok.bygg.pdf import lag_pdf
 from arsrapport.bok.bygg.rapport import Byggrapport, _Steg, oppsummering
 from arsrapport.bok.bygg.utkatalog import (
     BYGGMERKE,
@@ -274,8 +275,12 @@ def bygg(
                 )
                 kompiler_oversettelser(kildekatalog)
                 with steg("Boka (HTML og PDF)" if pdf else "Boka (HTML)") as m:
-                    m("Bygger boka (HTML" + (" og PDF med XeLaTeX, samtidig" if pdf else "") + ") med Jupyter Book …")
-                    byggere = {"HTML": "html", **({"PDF": "pdflatex"} if pdf else {})}
+                    m(
+                        "Bygger boka (HTML med Jupyter Book"
+                        + (", så PDF-en av HTML-en med WeasyPrint" if pdf else "")
+                        + ") …"
+                    )
+                    byggere = {"HTML": "html"}
                     kjoringer_jb = _jupyter_book_samtidig(kildekatalog, lager, byggere, avtrykk, m, tid)
                     for navn, k in kjoringer_jb.items():
                         rapport.jupyter_book[navn], rapport.sider_lest[navn] = k.advarsler, k.sider_lest
@@ -283,12 +288,7 @@ def bygg(
                     kontroller_numrene(alle_numre, kjoringer_jb["HTML"].katalog / NUMREFIL, m)
                     shutil.copytree(kjoringer_jb["HTML"].katalog / "html", resultat / "html")
                     if pdf:
-                        (resultat / "pdf").mkdir()
-                        for f in sorted((kjoringer_jb["PDF"].katalog / "latex").glob("*.pdf")):
-                            shutil.copy(f, resultat / "pdf" / f.name)
-                            pdf_filer.append(f)
-                        if not pdf_filer:
-                            raise ByggFeil("PDF-bygget ga ingen PDF-fil")
+                        pdf_filer.append(lag_pdf(resultat, kildekatalog, tid, m))
         (resultat / BYGGMERKE).write_text(
             "Laget av arsrapport build/figures. Neste bygg til denne katalogen erstatter den.\n", encoding="utf-8"
         )
