@@ -42,8 +42,8 @@ def test_tagget_med_rollene(egenskaper):
     assert egenskaper.tagget
     for rolle in ROLLER:
         assert egenskaper.roller[rolle] > 0, rolle
-    # en H1 per del (I–VII) og forordet; ingen seksjoner fra «Beregningsgrunnlag»
-    assert egenskaper.roller["H1"] == 8
+    # en H1 per del (I–VII), innholdsfortegnelsen og forordet; ingen fra «Beregningsgrunnlag»
+    assert egenskaper.roller["H1"] == 9
 
 
 def test_sprak_og_tittel(egenskaper):

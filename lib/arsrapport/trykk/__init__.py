@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from arsrapport.trykk.samle import samle
+from arsrapport.trykk.samle import BOK, samle
 
 CSS = Path(__file__).with_name("trykk.css")
 #: WeasyPrint-varianten: PDF/A-2 nivå A (tagget), PDF 1.7.
@@ -54,7 +54,7 @@ def lag_pdf(html_rot: Path, bok: Path, ut: Path, sekunder: int) -> dict:
     start = time.perf_counter()
     # WeasyPrint logger hver CSS-egenskap den ikke kjenner (temaets) som advarsel
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    satt = weasyprint.HTML(string=dokument, base_url=str(html_rot)).render()
+    satt = weasyprint.HTML(string=dokument, url_fetcher=_henter(html_rot)).render()
     rå = satt.write_pdf(pdf_variant=VARIANT, uncompressed_pdf=False)
     tider["weasyprint"] = time.perf_counter() - start
 
@@ -63,6 +63,28 @@ def lag_pdf(html_rot: Path, bok: Path, ut: Path, sekunder: int) -> dict:
     ut.write_bytes(_identifiser(rå))
     tider["metadata"] = time.perf_counter() - start
     return {"tider": tider, "sider": len(satt.pages)}
+
+
+def _henter(html_rot: Path):
+    """WeasyPrint får bare filene i HTML-boka (``bok:/…``); alt annet (nett, andre filer)
+    avvises, og en fil som mangler, stopper PDF-en."""
+    import mimetypes
+
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    rot = html_rot.resolve()
+
+    class Henter(URLFetcher):
+        def fetch(self, url, headers=None):
+            if not url.startswith(BOK):
+                raise ValueError(f"PDF-en henter bare filer fra HTML-boka, ikke {url}")
+            fil = (rot / url.removeprefix(BOK)).resolve()
+            if not fil.is_relative_to(rot):
+                raise ValueError(f"{url} er utenfor HTML-boka")
+            type_ = mimetypes.guess_type(fil.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, fil.read_bytes(), {"Content-Type": type_})
+
+    return Henter(fail_on_errors=True)
 
 
 def _identifiser(pdf: bytes) -> bytes:

@@ -33,6 +33,8 @@ UTELATTE_SEKSJONER = {
         ),
     },
 }
+#: Adressen bildene i HTML-boka får i dokumentet (``bok:/_images/fig-3-1-innkomne.png``).
+BOK = "bok:/"
 #: Avsnitt på forsiden av HTML-boka som gjelder nettutgaven.
 _BARE_NETT = re.compile(r"Beregningsgrunnlag")
 
@@ -92,8 +94,9 @@ def _rydd(artikkel: Tag, side: str, html_rot: Path, sider: set[str], ider: dict[
         tag["id"] = ider.setdefault((side, tag["id"]), f"{_slug(side)}--{tag['id']}")
     mappe = posixpath.dirname(side)
     for img in artikkel.find_all("img"):
-        fil = (html_rot / posixpath.normpath(posixpath.join(mappe, img["src"]))).resolve()
-        img["src"] = fil.as_uri()
+        # en adresse uten HTML-bokas plassering på disken (WeasyPrint ordner bildene etter
+        # adressen): samme bytes uansett hvor bygget står; arsrapport.trykk henter filen
+        img["src"] = BOK + posixpath.normpath(posixpath.join(mappe, img["src"]))
         img.attrs.pop("style", None)
     for a in artikkel.find_all("a", href=True):
         href = a["href"]
