@@ -1,4 +1,4 @@
-"""Den tilgjengelige PDF-en (issue 17): PDF-en bygget lager (``arsrapport.trykk``) åpnes med
+"""Den tilgjengelige PDF-en (issue 17): PDF-en bygget lager (``arsrapport.bok.trykk``) åpnes med
 pikepdf og holdes til kravene: tagget, norsk språk, tittelen vises, hver figur har
 alt-teksten HTML-boka har, bokmerker, alle skrifter innebygd, PDF/UA-1 og PDF/A-2a i
 XMP-metadataene, datoene fra inndataene og sidetallet til selve rapporten (delene I–VII og
@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("weasyprint")
 pytest.importorskip("pikepdf")
 
-from arsrapport.trykk.egenskaper import ROLLER, Egenskaper, les, mangler  # noqa: E402
+from arsrapport.bok.trykk.egenskaper import ROLLER, Egenskaper, les, mangler  # noqa: E402
 
 #: Rapporten er 55 sider; med forside, innhold og avstemmingen (oversikten og avvikene) høyst så mange.
 MAKS_SIDER = 65
@@ -120,7 +120,7 @@ def test_samme_bytes_to_ganger(pdf, bygg_html, tmp_path):
     """Samme HTML-bok og samme tidspunkt gir samme PDF byte for byte."""
     import pikepdf
 
-    from arsrapport.trykk import lag_pdf
+    from arsrapport.bok.trykk import lag_pdf
 
     with pikepdf.open(pdf) as dok:
         meta = dok.open_metadata()
@@ -128,7 +128,7 @@ def test_samme_bytes_to_ganger(pdf, bygg_html, tmp_path):
     from datetime import datetime
 
     sekunder = int(datetime.fromisoformat(tidspunkt.replace("Z", "+00:00")).timestamp())
-    from arsrapport.hurtiglager import Hurtiglager
+    from arsrapport.bok.hurtiglager import Hurtiglager
 
     kilder = Hurtiglager().kilder()
     if not (kilder / "_toc.yml").is_file():

@@ -1,20 +1,20 @@
 """PDF-steget i bygget: den tilgjengelige PDF-en laget av den ferdige HTML-boka
-(:mod:`arsrapport.trykk`), med egenskapene kontrollert før den legges i bygget."""
+(:mod:`arsrapport.bok.trykk`), med egenskapene kontrollert før den legges i bygget."""
 
 from __future__ import annotations
 
 import time
 from pathlib import Path
 
-from arsrapport.bygg.felles import ByggFeil, Kildetid, Melding, _antall, _sekunder
+from arsrapport.bok.bygg.felles import ByggFeil, Kildetid, Melding, _antall, _sekunder
 
 
 def lag_pdf(resultat: Path, kildekatalog: Path, tid: Kildetid, melding: Melding) -> Path:
     """``resultat/pdf/arsrapport.pdf`` av ``resultat/html``; stopper bygget om PDF-en ikke er
     tagget, mangler språk, tittel, bokmerker, alt-tekst eller har skrifter som ikke er
     innebygd."""
-    from arsrapport.trykk import lag_pdf as trykk
-    from arsrapport.trykk.egenskaper import les, mangler
+    from arsrapport.bok.trykk import lag_pdf as trykk
+    from arsrapport.bok.trykk.egenskaper import les, mangler
 
     ut = resultat / "pdf" / "arsrapport.pdf"
     start = time.perf_counter()

@@ -95,7 +95,7 @@ def _rydd(artikkel: Tag, side: str, html_rot: Path, sider: set[str], ider: dict[
     mappe = posixpath.dirname(side)
     for img in artikkel.find_all("img"):
         # en adresse uten HTML-bokas plassering på disken (WeasyPrint ordner bildene etter
-        # adressen): samme bytes uansett hvor bygget står; arsrapport.trykk henter filen
+        # adressen): samme bytes uansett hvor bygget står; arsrapport.bok.trykk henter filen
         img["src"] = BOK + posixpath.normpath(posixpath.join(mappe, img["src"]))
         img.attrs.pop("style", None)
     for a in artikkel.find_all("a", href=True):
@@ -112,10 +112,10 @@ def _rydd(artikkel: Tag, side: str, html_rot: Path, sider: set[str], ider: dict[
 
 def _kolonnebredder(artikkel: Tag) -> None:
     """Brede tabeller (mer innhold enn linja rommer) får faste kolonnebredder, regnet ut som
-    for lange tabeller i LaTeX (:func:`arsrapport.sphinxtillegg.latextabeller.kolonnebredder`):
+    for lange tabeller i LaTeX (:func:`arsrapport.bok.sphinxtillegg.latextabeller.kolonnebredder`):
     tallkolonnene får sin bredde, tekstkolonnene deler resten. WeasyPrints automatiske
     tabelloppsett lar ellers en bred tekstkolonne gå ut over margen."""
-    from arsrapport.sphinxtillegg.latextabeller import TEGN_PER_LINJE, kolonnebredder
+    from arsrapport.bok.sphinxtillegg.latextabeller import TEGN_PER_LINJE, kolonnebredder
 
     for tabell in artikkel.find_all("table"):
         rader = [r.find_all(["td", "th"], recursive=False) for r in tabell.find_all("tr")]

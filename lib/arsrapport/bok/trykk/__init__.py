@@ -9,7 +9,7 @@ WeasyPrint, i stedet for Sphinx' LaTeX-bygger og XeLaTeX (issue 17).
   avsnitt, lister, tabeller med overskriftsceller, figurer med alt-tekst; ``/Lang``,
   ``DisplayDocTitle``, bokmerker, innebygde skrifter, sRGB-utdataprofil) og legger
   PDF/UA-1-identifikasjonen til i XMP-metadataene med pikepdf.
-* Datoene er byggets tidspunkt fra inndataene (:class:`arsrapport.bygg.felles.Kildetid`),
+* Datoene er byggets tidspunkt fra inndataene (:class:`arsrapport.bok.bygg.felles.Kildetid`),
   og PDF-ens /ID er regnet av innholdet: de samme inndataene gir de samme bytene.
 
 :mod:`.egenskaper` leser egenskapene tilbake (testene og ``arsrapport build`` bruker den).
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import yaml
 
-from arsrapport.trykk.samle import BOK, samle
+from arsrapport.bok.trykk.samle import BOK, samle
 
 CSS = Path(__file__).with_name("trykk.css")
 #: WeasyPrint-varianten: PDF/A-2 nivå A (tagget), PDF 1.7.
