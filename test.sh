@@ -3,6 +3,7 @@
 # publiserte tallene, determinisme og personvern).
 set -euo pipefail
 cd "$(dirname "$0")"
-# --system: XeLaTeX og pdftotext, så testene bygger og skanner PDF-en også
+# --system: Pango og skriftene til PDF-en, pdftotext og chromium, så testene bygger og skanner PDF-en og
+# åpner HTML-boka i en nettleser
 bash scripts/oppsett.sh --system
 exec .venv/bin/python -m pytest "$@"

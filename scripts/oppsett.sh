@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
 # Sett opp .venv i prosjektroten med låste versjoner og pakken installert.
-# Med --system installeres også Debian-pakkene PDF-bygget trenger (XeLaTeX m.m.) og
-# poppler-utils (pdftotext), som personvernskanningen av PDF-en bruker, og chromium, som
-# testene av HTML-boka kjører i (tests/nettleser.py).
+# Med --system installeres også Debian-pakkene PDF-en trenger (Pango, som WeasyPrint setter
+# teksten med, og FreeSerif/FreeSans), poppler-utils (pdftotext), som personvernskanningen av
+# PDF-en bruker, og chromium, som testene av HTML-boka kjører i (tests/nettleser.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "--system" ]]; then
-  trengs=(texlive-xetex latexmk texlive-latex-extra texlive-fonts-recommended texlive-lang-european
-          fonts-freefont-otf tex-gyre xindy poppler-utils chromium)
+  trengs=(libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-freefont-otf poppler-utils chromium)
   mangler=()
   for p in "${trengs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || mangler+=("$p"); done
   if ((${#mangler[@]})); then

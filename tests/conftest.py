@@ -33,15 +33,12 @@ def hurtiglager(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def bygg_html(tmp_path_factory, hurtiglager) -> Path:
-    """Et helt bygg (HTML og PDF) av de medfølgende dataene, én gang per testøkt. PDF-en
-    bygges når XeLaTeX finnes (``./test.sh`` installerer det), så personvernskanningen også
-    dekker den."""
-    import shutil
-
+    """Et helt bygg (HTML og PDF) av de medfølgende dataene, én gang per testøkt; PDF-en er
+    med, så personvernskanningen og PDF-testene dekker den."""
     from arsrapport.bok.bygg import bygg
 
     ut = tmp_path_factory.mktemp("bygg") / "_build"
-    bygg(PROSJEKTROT / "data", None, ut, bok=True, pdf=shutil.which("xelatex") is not None)
+    bygg(PROSJEKTROT / "data", None, ut, bok=True, pdf=True)
     return ut
 
 
@@ -51,7 +48,6 @@ def bygg_uten_simd(tmp_path_factory) -> tuple[Path, Path, str]:
     hurtiglager) og med numpys valgfrie SIMD-grupper slått av. Gir (utkatalog, hurtiglager,
     gruppene som ble slått av); ``test_bygg_gjenbruk`` bygger videre med hurtiglageret."""
     import os
-    import shutil
     import subprocess
     import sys
 
@@ -67,8 +63,6 @@ def bygg_uten_simd(tmp_path_factory) -> tuple[Path, Path, str]:
         miljo["NPY_DISABLE_CPU_FEATURES"] = gruppe
     ut = rot / "_build"
     kommando = [sys.executable, "-m", "arsrapport", "build", "--out", str(ut)]
-    if not shutil.which("xelatex"):
-        kommando.append("--no-pdf")
     res = subprocess.run(kommando, capture_output=True, text=True, env=miljo, timeout=900)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
     return ut, rot / "hurtiglager", gruppe

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html as htmlmod
 import re
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -230,7 +231,7 @@ def test_tell_advarsler_i_jupyter_book_loggen():
 def test_oppsummering_viser_kapitler_tall_advarsler_tid_og_utdata(tmp_path):
     r = Byggrapport(
         ar=2023,
-        steg=[("Uttrekket", 0.41), ("Notatbøkene", 61.25), ("Boka (HTML)", 20.0), ("PDF", 16.4)],
+        steg=[("Uttrekket", 0.41), ("Notatbøkene", 61.25), ("Boka (HTML og PDF)", 26.4)],
         kapitler=["3_1_generelle_tall.ipynb", "avstemming.ipynb"],
         gjenbrukt=["7_statistikk.ipynb"],
         tall=11994,
@@ -242,12 +243,9 @@ def test_oppsummering_viser_kapitler_tall_advarsler_tid_og_utdata(tmp_path):
         figurer_i_boka=19,
         ark=59,
         advarsler=["uttrekket: 3 saker mangler nasjonalitet"],
-        jupyter_book={"HTML": 2, "PDF": 0},
-        sider_lest={"HTML": 3, "PDF": None},
-        logger={
-            "HTML": tmp_path / "logg" / "jupyter-book-html.log",
-            "PDF": tmp_path / "logg" / "jupyter-book-pdflatex.log",
-        },
+        jupyter_book={"HTML": 2},
+        sider_lest={"HTML": 3},
+        logger={"HTML": tmp_path / "logg" / "jupyter-book-html.log"},
         utdata={"HTML": tmp_path / "html" / "index.html", "figures.json": tmp_path / "figures.json"},
         totalt=98.04,
     )
@@ -258,13 +256,15 @@ def test_oppsummering_viser_kapitler_tall_advarsler_tid_og_utdata(tmp_path):
     assert "Tall:            11\u00a0994 i figures.json for 2017–2023" in tekst
     assert "Til boka:        517 tallreferanser, 19 figurer og 47 tabeller" in tekst
     assert "59 ark for 47 tabeller og 19 figurer i boka" in tekst
-    assert "Advarsler:       3 (bygget 1, Jupyter Book HTML 2, Jupyter Book PDF 0)" in tekst
+    assert "Advarsler:       3 (bygget 1, Jupyter Book HTML 2)" in tekst
     assert "    uttrekket: 3 saker mangler nasjonalitet" in tekst
     assert (
         f"Jupyter Book HTML: 2 advarsler i {tmp_path / 'logg' / 'jupyter-book-html.log'} (3 sider lest på nytt)"
         in tekst
     )
-    assert "Jupyter Book PDF: 0 advarsler" in tekst and "(fra forrige kjøring, ingenting endret)" in tekst
+    uendret = replace(r, jupyter_book={"HTML": 0}, sider_lest={"HTML": None})
+    assert "Jupyter Book HTML: 0 advarsler" in "\n".join(oppsummering(uendret))
+    assert "(fra forrige kjøring, ingenting endret)" in "\n".join(oppsummering(uendret))
     assert re.search(r"Notatbøkene\s+61,3 s", tekst)  # avrundet halvt opp, som i boka
     assert re.search(r"Totalt\s+98,0 s", tekst)
     assert f"HTML          {tmp_path / 'html' / 'index.html'}" in tekst

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -29,8 +28,6 @@ def _bygg(prosjekt: Path, ut: Path, lager: Path, tid: int, forventet_kode: int =
     miljo = dict(os.environ, PYTHONPATH=str(prosjekt / "lib"), SOURCE_DATE_EPOCH=str(tid))
     miljo[MILJOVARIABEL] = str(lager)
     kommando = [sys.executable, "-m", "arsrapport", "build", "--out", str(ut)]
-    if not shutil.which("xelatex"):
-        kommando.append("--no-pdf")
     res = subprocess.run(kommando, capture_output=True, text=True, env=miljo, timeout=900, cwd=prosjekt)
     assert res.returncode == forventet_kode, res.stdout[-3000:] + res.stderr[-3000:]
     return res.stdout if forventet_kode == 0 else res.stderr

@@ -288,16 +288,13 @@ def bygg(
                     kontroller_numrene(alle_numre, kjoringer_jb["HTML"].katalog / NUMREFIL, m)
                     shutil.copytree(kjoringer_jb["HTML"].katalog / "html", resultat / "html")
                     if pdf:
-                        pdf_filer.append(lag_pdf(resultat, kildekatalog, tid, m))
+                        pdf_filer.append(lag_pdf(resultat, kildekatalog, tid, lager, m))
         (resultat / BYGGMERKE).write_text(
             "Laget av arsrapport build/figures. Neste bygg til denne katalogen erstatter den.\n", encoding="utf-8"
         )
         _flytt_pa_plass(resultat, ut)
         melding(f"Ferdig: {ut}")
-        rapport.logger = {
-            "HTML": ut / "logg" / "jupyter-book-html.log",
-            "PDF": ut / "logg" / "jupyter-book-pdflatex.log",
-        }
+        rapport.logger = {"HTML": ut / "logg" / "jupyter-book-html.log"}
         if bok:
             rapport.utdata["HTML"] = ut / "html" / "index.html"
         for f in pdf_filer:

@@ -1,5 +1,6 @@
 """PDF-steget i bygget: den tilgjengelige PDF-en laget av den ferdige HTML-boka
-(:mod:`arsrapport.bok.trykk`), med egenskapene kontrollert før den legges i bygget."""
+(:mod:`arsrapport.bok.trykk`), med egenskapene kontrollert før den legges i bygget, og
+gjenbrukt fra hurtiglageret når HTML-boka, koden, miljøet og byggets tidspunkt er de samme."""
 
 from __future__ import annotations
 
@@ -7,9 +8,27 @@ import time
 from pathlib import Path
 
 from arsrapport.bok.bygg.felles import ByggFeil, Kildetid, Melding, _antall, _sekunder
+from arsrapport.bok.hurtiglager import Hurtiglager, filsum, katalogsum, kodesum, miljosum, nokkel
+
+#: Navnet PDF-ene lagres under i hurtiglageret (som et kapittel).
+LAGERNAVN = "pdf"
 
 
-def lag_pdf(resultat: Path, kildekatalog: Path, tid: Kildetid, melding: Melding) -> Path:
+def pdf_nokkel(html: Path, kildekatalog: Path, tid: Kildetid) -> str:
+    """Alt PDF-en avhenger av: HTML-boka (byte for byte), ``_toc.yml`` og ``_config.yml``
+    (delene, tittelen), koden (også ``trykk.css``), det låste miljøet (WeasyPrint) og tidspunktet."""
+    return nokkel(
+        LAGERNAVN,
+        katalogsum(html),
+        filsum(kildekatalog / "_toc.yml"),
+        filsum(kildekatalog / "_config.yml"),
+        kodesum(),
+        miljosum(),
+        str(tid.sekunder),
+    )
+
+
+def lag_pdf(resultat: Path, kildekatalog: Path, tid: Kildetid, lager: Hurtiglager, melding: Melding) -> Path:
     """``resultat/pdf/arsrapport.pdf`` av ``resultat/html``; stopper bygget om PDF-en ikke er
     tagget, mangler språk, tittel, bokmerker, alt-tekst eller har skrifter som ikke er
     innebygd."""
@@ -18,10 +37,15 @@ def lag_pdf(resultat: Path, kildekatalog: Path, tid: Kildetid, melding: Melding)
 
     ut = resultat / "pdf" / "arsrapport.pdf"
     start = time.perf_counter()
+    nokkel_ = pdf_nokkel(resultat / "html", kildekatalog, tid)
+    if lager.hent(LAGERNAVN, nokkel_, ut.parent):
+        melding(f"  pdf gjenbrukt (HTML-boka er uendret) på {_sekunder(time.perf_counter() - start)}")
+        return ut
     svar = trykk(resultat / "html", kildekatalog, ut, tid.sekunder)
     feil = mangler(les(ut))
     if feil:
         raise ByggFeil("PDF-en er ikke tilgjengelig:\n  " + "\n  ".join(feil))
+    lager.lagre(LAGERNAVN, nokkel_, [ut])
     melding(
         f"  pdf ferdig på {_sekunder(time.perf_counter() - start)} "
         f"({_antall(svar['sider'], 'side', 'sider')}, tagget, PDF/UA-1 og PDF/A-2a)"

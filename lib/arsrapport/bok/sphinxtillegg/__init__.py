@@ -7,15 +7,6 @@ Sphinx (:func:`setup`):
   viser hvilke tall.
 * **Numrene** (:mod:`.numre`): tabell- og figurnumrene Sphinx ga, til kontrollen av
   ``tabeller.xlsx``.
-* **Tabeller i PDF** (:mod:`.latextabeller`). Markdown-tabellene markerer tallkolonner som høyrejusterte (``---:``,
-  se :mod:`arsrapport.presentasjon.tabeller`); MyST legger det på cellene som klassen ``text-right``, men
-  LaTeX-skriveren i Sphinx bryr seg ikke om den og venstrejusterer alt. Her får hver tabell en
-  kolonnespesifikasjon (samme virkning som ``.. tabularcolumns::``) regnet ut av justeringen
-  og innholdet: korte tabeller settes med ``tabulary`` (``L``/``R``), lange tabeller med
-  ``longtable`` (brytes over sider, med gjentatt overskrift) og faste kolonnebredder.
-* **Delene i PDF-en** (:mod:`.pdfdeler`). Overskriftene i ``_toc.yml`` («Del III Aktiviteter og resultater»)
-  blir linjer i innholdsfortegnelsen og bokmerkene, og forsiden (``intro.md``) et
-  unummerert kapittel; Sphinx' LaTeX-bygger dropper begge.
 * **Norske ord i HTML-temaet** (:mod:`.oversettelser`). ``sphinx-book-theme`` har ingen norsk katalog som Sphinx finner
   for språket ``nb``; katalogen ``locales/nb/LC_MESSAGES/booktheme.po`` i boka kompileres og
   lastes her. (``sphinx.po`` i samme katalog kompilerer Sphinx selv.) Søkesidens tekster
@@ -26,27 +17,12 @@ Sphinx (:func:`setup`):
 
 from __future__ import annotations
 
-#: Tabeller med flere rader enn dette settes som ``longtable`` og kan brytes over sider.
-from arsrapport.bok.sphinxtillegg.latextabeller import (
-    KORT,
-    LANG_TABELL,
-    LUFT,
-    MAKS_ORD,
-    TEGN_PER_LINJE,
-    _bryt_lange_ord,
-    _fjern_tomme_avsnitt,
-    _sett_kolonner_i_latex,
-    kolonnebredder,
-    kolonnespesifikasjon,
-    tabellmal,
-)
 from arsrapport.bok.sphinxtillegg.numre import NUMREFIL, skriv_numrene
 from arsrapport.bok.sphinxtillegg.oversettelser import (
     _lag_javascript_oversettelser,
     _last_bokteemakatalogen,
     javascript_oversettelser,
 )
-from arsrapport.bok.sphinxtillegg.pdfdeler import _deler_i_latex
 from arsrapport.bok.sphinxtillegg.tallrolle import (
     TALLFIL,
     _besok_tall_html,
@@ -59,23 +35,12 @@ from arsrapport.bok.sphinxtillegg.tallrolle import (
 )
 
 __all__ = [
-    "KORT",
-    "LANG_TABELL",
-    "LUFT",
-    "MAKS_ORD",
     "NUMREFIL",
     "TALLFIL",
-    "TEGN_PER_LINJE",
     "javascript_oversettelser",
-    "kolonnebredder",
-    "kolonnespesifikasjon",
     "setup",
-    "tabellmal",
     "tall",
     "tall_rolle",
-    "_bryt_lange_ord",
-    "_fjern_tomme_avsnitt",
-    "_sett_kolonner_i_latex",
 ]
 
 
@@ -97,7 +62,7 @@ def setup(app):
     if not getattr(IndexBuilder.get_terms, "arsrapport", False):
         IndexBuilder.get_terms = _uten_tomme_ord(IndexBuilder.get_terms)
     app.add_role("tall", tall_rolle)
-    # bare HTML har egne besøkere; ellers (LaTeX, tekst) er tallet en vanlig inline med tekst
+    # bare HTML har egne besøkere; ellers (tekst) er tallet en vanlig inline med tekst
     app.add_node(tall, html=(_besok_tall_html, _forlat_tall_html))
     # byggets tidspunkt («Sist oppdatert»): endres det, skrives alle sidene på nytt
     app.add_config_value("arsrapport_kildetid", 0, "html")
@@ -106,7 +71,5 @@ def setup(app):
     app.connect("env-merge-info", _slå_sammen)
     app.connect("config-inited", _last_bokteemakatalogen)
     app.connect("config-inited", _lag_javascript_oversettelser)
-    app.connect("doctree-read", _deler_i_latex)
-    app.connect("doctree-resolved", _sett_kolonner_i_latex)
     app.connect("build-finished", skriv_numrene)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -112,10 +112,10 @@ def _rydd(artikkel: Tag, side: str, html_rot: Path, sider: set[str], ider: dict[
 
 def _kolonnebredder(artikkel: Tag) -> None:
     """Brede tabeller (mer innhold enn linja rommer) får faste kolonnebredder, regnet ut som
-    for lange tabeller i LaTeX (:func:`arsrapport.bok.sphinxtillegg.latextabeller.kolonnebredder`):
+    i :func:`arsrapport.bok.trykk.kolonner.kolonnebredder`:
     tallkolonnene får sin bredde, tekstkolonnene deler resten. WeasyPrints automatiske
     tabelloppsett lar ellers en bred tekstkolonne gå ut over margen."""
-    from arsrapport.bok.sphinxtillegg.latextabeller import TEGN_PER_LINJE, kolonnebredder
+    from arsrapport.bok.trykk.kolonner import TEGN_PER_LINJE, kolonnebredder
 
     for tabell in artikkel.find_all("table"):
         rader = [r.find_all(["td", "th"], recursive=False) for r in tabell.find_all("tr")]
