@@ -22,7 +22,8 @@ hver nettolinje er summen av de underliggende beløpene med sitt eget fortegn, s
 «Netto rapportert til bevilgningsregnskapet» er summen av alle beløpene i begge oppstillingene.
 
 Kontrollene i :func:`kontroller` stopper bygget med en melding som sier hva som ikke går opp
-(se :class:`Regnskapsfeil`).
+(se :class:`Regnskapsfeil`), det samme gjør en tabell i boka der linjene ikke summerer til
+summen tabellen viser (:func:`kontroller_tabellene`).
 
 Pakken er delt etter avsnittene, nedenfra og opp; en modul importerer bare fra modulene før
 seg i lista:
@@ -61,7 +62,9 @@ from arsrapport.regnskap.boka import (
     REGNEARK,
     for_boka,
     konsulentutgifter,
+    kontroller_tabellene,
     nokkeltall_tabell,
+    summer_som_ikke_gar_opp,
     tabeller,
     utgifter_etter_art,
 )
@@ -170,7 +173,9 @@ __all__ = [
     "REGNEARK",
     "for_boka",
     "konsulentutgifter",
+    "kontroller_tabellene",
     "nokkeltall_tabell",
+    "summer_som_ikke_gar_opp",
     "tabeller",
     "utgifter_etter_art",
 ]

@@ -105,13 +105,15 @@ def last_og_kontroller(data: Path, melding: Melding = _stille) -> Uttrekk:
 
 
 def kontroller_regnskapet(uttrekk: Uttrekk, ar: int, melding: Melding = _stille) -> None:
-    """Regnskapskontrollene (``regnskap.kontroller``) for årene boka viser; bygget stopper før
+    """Regnskapskontrollene (``regnskap.kontroller``) for årene boka viser og summene i
+    oppstillingene og notene (``regnskap.kontroller_tabellene``); bygget stopper før
     notatbøkene kjøres hvis en av dem feiler."""
     from arsrapport import regnskap
 
-    melding("Kontrollerer regnskapet (bevilgning, artskonto, kapitalkontoer, Note A og 8) …")
+    melding("Kontrollerer regnskapet (bevilgning, artskonto, kapitalkontoer, Note A og 8, summene i tabellene) …")
     try:
         ar_med = regnskap.kontroller_arene(uttrekk, ar)
+        regnskap.kontroller_tabellene(uttrekk, ar)
     except regnskap.Regnskapsfeil as feil:
         raise ByggFeil(str(feil)) from None
     if ar_med:
