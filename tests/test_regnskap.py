@@ -534,7 +534,7 @@ def test_post_45_kan_overfores_uten_fjorarets_tildeling_gir_tydelig_feil():
         note_b_for([("0491", "45", 0.0, 200.0, "kan overføres")], [("0491", "45", 100.0)])
     melding = str(e.value)
     assert "kapittel 0491 post 45" in melding and "«kan overføres»" in melding
-    assert "ingen rad for 2022" in melding and "maks_overforbart" in melding
+    assert "ingen rader for 2022" in melding and "maks_overforbart" in melding
 
 
 def test_post_45_med_maks_fylt_ut_trenger_ikke_fjorarets_tildeling():
