@@ -53,6 +53,7 @@ from arsrapport.regnskap.bevilgning import (
     bevilgning_summer,
     bevilgningsrapportering,
     er_inntektskapittel,
+    kapittelnavn,
     note_a,
     note_b,
 )
@@ -147,6 +148,7 @@ __all__ = [
     "bevilgning_summer",
     "bevilgningsrapportering",
     "er_inntektskapittel",
+    "kapittelnavn",
     "note_a",
     "note_b",
     # kapital

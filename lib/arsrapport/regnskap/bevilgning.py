@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from arsrapport.grunn.config import Virksomhet, les_innstillinger
 from arsrapport.regnskap.feil import ManglerGrunnlag
 from arsrapport.regnskap.oppsett import DRIFTSPOSTER, KAPITTELNAVN, OVERFORING_DRIFT
 
@@ -27,10 +28,22 @@ def note_a(tildeling: pd.DataFrame, ar: int) -> pd.DataFrame:
     )
 
 
-def bevilgningsrapportering(regnskap: pd.DataFrame, tildeling: pd.DataFrame, ar: int) -> pd.DataFrame:
+def kapittelnavn(kapittel: str, virksomhet: Virksomhet | None = None) -> str:
+    """Navnet ved kapittelet i bevilgningsrapporteringen: virksomhetens navn for dens egne
+    kapitler (``[virksomhet]`` i ``arsrapport.toml``, eller ``virksomhet``), felleskapitlenes
+    navn i statsbudsjettet, ellers tomt."""
+    v = virksomhet or les_innstillinger().virksomhet
+    return v.navn if kapittel in v.kapitler else KAPITTELNAVN.get(kapittel, "")
+
+
+def bevilgningsrapportering(
+    regnskap: pd.DataFrame, tildeling: pd.DataFrame, ar: int, virksomhet: Virksomhet | None = None
+) -> pd.DataFrame:
     """Én rad per kapittel og post med tildeling eller regnskap i året: ``inntekt`` (inntekts-
-    kapittel), ``samlet_tildeling``, ``regnskap`` (inntekter positive) og ``merutgift``
-    (samlet tildeling − regnskap; negativ er merutgift) for postene med tildeling."""
+    kapittel), ``kapittelnavn`` (:func:`kapittelnavn`), ``samlet_tildeling``, ``regnskap``
+    (inntekter positive) og ``merutgift`` (samlet tildeling − regnskap; negativ er merutgift) for
+    postene med tildeling."""
+    virksomhet = virksomhet or les_innstillinger().virksomhet
     r = regnskap.loc[regnskap["ar"] == ar]
     belop = r.groupby(["kapittel", "post"])["belop"].sum()
     a = note_a(tildeling, ar).set_index(["kapittel", "post"])
@@ -44,7 +57,7 @@ def bevilgningsrapportering(regnskap: pd.DataFrame, tildeling: pd.DataFrame, ar:
         rader.append(
             {
                 "kapittel": kap,
-                "kapittelnavn": KAPITTELNAVN.get(kap, ""),
+                "kapittelnavn": kapittelnavn(kap, virksomhet),
                 "post": post,
                 "posttekst": str(a.at[(kap, post), "posttekst"]) if har_tildeling else "",
                 "note": "A, B" if har_tildeling else "",

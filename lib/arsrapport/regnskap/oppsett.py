@@ -357,9 +357,9 @@ def mellomvaerendelinje(tekst: str) -> Mellomvaerendelinje | None:
     return _MV_OPPSLAG.get(_normaliser(tekst))
 
 
-# Kapittelnavn i statsbudsjettet for kapitlene virksomheten rapporterer på (bare visning)
+# Kapittelnavn i statsbudsjettet for felleskapitlene alle virksomheter rapporterer på (bare
+# visning); virksomhetens egne kapitler og navn står i arsrapport.toml (``[virksomhet]``)
 KAPITTELNAVN = {
-    "0491": "Utlendingsnemnda",
     "1633": "Nettoordning for mva i staten",
     "5309": "Tilfeldige inntekter",
     "5700": "Arbeidsgiveravgift",

@@ -137,7 +137,7 @@ def skriv_tabeller(
         limt.setdefault("uttrekksdato", dato(uttrekk.uttrekksdato()))  # kildelinjene
         numre = nummerering.nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml", limt)
         ark = regneark.sett_sammen(
-            tabeller, kapitler.regneark(), numre, uttrekk.uttrekksdato(), f"Årsrapport {ar} – Utlendingsnemnda"
+            tabeller, kapitler.regneark(), numre, uttrekk.uttrekksdato(), f"Årsrapport {ar} – {inn.virksomhet.navn}"
         )
     except (ValueError, FileNotFoundError) as feil:
         raise ByggFeil(f"tabeller.xlsx: {feil}") from None
