@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 from test_regnskap import (
@@ -157,6 +158,9 @@ def _tabell(*rader: tuple) -> pd.DataFrame:
 def test_sum_som_gar_opp_gir_ingen_melding():
     t = _tabell(("A", 1.25, None), ("B", 2.0, None), ("Tom", None, None), ("Sum", 3.25, ((0, 1), (1, 1), (2, 1))))
     assert rg.summer_som_ikke_gar_opp({"t": t}) == []  # en tom linje teller 0
+    # heltall fra numpy er også tall
+    t = _tabell(("A", np.int64(1), None), ("Sum", np.int64(2), ((0, 1),)))
+    assert len(rg.summer_som_ikke_gar_opp({"t": t})) == 1
 
 
 def test_sum_som_ikke_gar_opp_gir_melding_med_tabell_rad_kolonne_og_belop():

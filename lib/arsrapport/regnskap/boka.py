@@ -6,6 +6,7 @@ til ``tabeller.xlsx`` (:func:`tabeller`, :data:`REGNEARK`) og med norsk formater
 from __future__ import annotations
 
 from dataclasses import dataclass
+from numbers import Real
 
 import pandas as pd
 
@@ -393,7 +394,7 @@ def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
 
 def _tallverdi(v) -> float | None:
-    if v is None or isinstance(v, bool) or not isinstance(v, (int, float)) or pd.isna(v):
+    if v is None or isinstance(v, bool) or not isinstance(v, Real) or pd.isna(v):
         return None
     return float(v)
 
