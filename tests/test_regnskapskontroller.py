@@ -196,3 +196,26 @@ def test_oppstillinger_som_ikke_stemmer_stopper_bygget(monkeypatch, forrige, nav
     assert _nb(melding) in str(feil.value)
     assert _avtrykk(forrige) == for_, "forrige bygg ble endret"
     assert sorted(p.name for p in forrige.parent.iterdir()) == ["_build"]
+
+
+def test_tabell_der_linjene_ikke_summerer_til_summen_stopper_bygget(monkeypatch, forrige):
+    """Oversikten over mellomværendet uten en linje (slik den var når en linje utenom de faste
+    hadde et beløp), men med summen av alle: kontrollen av summene stopper bygget."""
+    for_ = _avtrykk(forrige)
+    ekte = regnskap.boka._mellomvaerende_tabell
+
+    def uten_skattetrekket(r):
+        t = ekte(r)
+        t = t.loc[t["Tekst"] != "Skyldig skattetrekk og andre trekk"].reset_index(drop=True)
+        t.at[len(t) - 1, "_ledd"] = tuple((i, 1) for i in range(1, len(t) - 1))
+        return t
+
+    monkeypatch.setattr(regnskap.boka, "_mellomvaerende_tabell", uten_skattetrekket)
+    with pytest.raises(ByggFeil) as feil:
+        bygg(DATA, None, forrige, bok=False)
+    # −17 069 580,20 − (−8 963 558) = −8 106 022,20
+    assert _nb(
+        "tab-6-mellomvaerende, «Sum mellomværende med statskassen», kolonne «2023»: linjene summerer til "
+        "−8 106 022,20, men tabellen viser −17 069 580,20 (forskjell −8 963 558)."
+    ) in str(feil.value)
+    assert _avtrykk(forrige) == for_, "forrige bygg ble endret"

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 PROSJEKTROT = Path(__file__).resolve().parents[3]
 INNSTILLINGER = PROSJEKTROT / "arsrapport.toml"
+
+
+@dataclass(frozen=True)
+class Virksomhet:
+    """Virksomheten regnskapet gjelder (``[virksomhet]`` i ``arsrapport.toml``): navnet og
+    kapitlene i statsbudsjettet den fører regnskap på som sine egne (utgifts- og
+    inntektskapitler, 4 sifre). Navnet står ved kapitlene i bevilgningsrapporteringen;
+    utgiftskapitlene (under 3000) er kostnaden i produktivitetstallene (3.2.13)."""
+
+    navn: str
+    kapitler: tuple[str, ...]
+
+    @property
+    def utgiftskapitler(self) -> tuple[str, ...]:
+        return tuple(k for k in self.kapitler if int(k) < 3000)
 
 
 @dataclass(frozen=True)
@@ -19,9 +35,28 @@ class Innstillinger:
     publisert: Path  #: de publiserte tallene avstemmingen sammenligner med
     ar: int | None
     notatboker: tuple[str, ...]
+    virksomhet: Virksomhet
 
 
-def les_innstillinger(fil: Path = INNSTILLINGER) -> Innstillinger:
+def _virksomhet(raw: dict, fil: Path) -> Virksomhet:
+    v = raw.get("virksomhet")
+    if not isinstance(v, dict):
+        raise ValueError(f"{fil.name}: mangler [virksomhet] med navn og kapitler")
+    navn, kapitler = v.get("navn"), v.get("kapitler")
+    if not isinstance(navn, str) or not navn.strip():
+        raise ValueError(f'{fil.name}: [virksomhet] navn må være en tekst, f.eks. "Utlendingsnemnda"')
+    if (
+        not isinstance(kapitler, list)
+        or not kapitler
+        or not all(isinstance(k, str) and re.fullmatch(r"\d{4}", k) for k in kapitler)
+    ):
+        raise ValueError(f'{fil.name}: [virksomhet] kapitler må være en liste med kapitler på 4 sifre, f.eks. ["0491"]')
+    return Virksomhet(navn=navn.strip(), kapitler=tuple(kapitler))
+
+
+def les_innstillinger(fil: Path | None = None) -> Innstillinger:
+    """Innstillingene i ``fil`` (standard: :data:`INNSTILLINGER`, slått opp ved kallet)."""
+    fil = Path(fil) if fil is not None else INNSTILLINGER
     with open(fil, "rb") as f:
         raw = tomllib.load(f)
     stier = raw["stier"]
@@ -34,6 +69,7 @@ def les_innstillinger(fil: Path = INNSTILLINGER) -> Innstillinger:
         publisert=PROSJEKTROT / stier["publisert"],
         ar=ar or None,
         notatboker=tuple(raw["kapitler"]["notatboker"]),
+        virksomhet=_virksomhet(raw, fil),
     )
 
 

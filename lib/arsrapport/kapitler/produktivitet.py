@@ -5,8 +5,9 @@ Definisjonene i datakontrakten:
 
 - **vekttall**: summen over behandlede saker av vekten for sakens kategori (Asyl/Opphold) og
   avgjørelsesform, fra referansetabellen ``vekttall`` (gyldig ``ar_fra``–``ar_til``);
-- **kostnad per sak**: årets regnskap på kapittel 0491 post 01 og 21 ÷ behandlede saker;
-  **KPI-justert** til basisåret B med × KPI(B) ÷ KPI(Y);
+- **kostnad per sak**: årets regnskap på virksomhetens utgiftskapitler (``[virksomhet]`` i
+  ``arsrapport.toml``; UNE: 0491) post 01 og 21 ÷ behandlede saker; **KPI-justert** til
+  basisåret B, det første av de tre årene tabellene viser (Y − 2), med × KPI(B) ÷ KPI(Y);
 - **saker per årsverk**: behandlede saker ÷ årsverk (alle, og saksenhetene + nemndlederne).
 
 Et år uten regnskap (ingen rader på post 01 og 21) har ingen kjent kostnad: kostnadstallene
@@ -17,11 +18,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from arsrapport.grunn.config import les_innstillinger
 from arsrapport.maal import saksbehandling as sb
 from arsrapport.presentasjon.regnearkspek import ark
 from arsrapport.presentasjon.tallspek import Tall
 
-KAPITTEL = "0491"
 POSTER = ("01", "21")
 ENHET_ID = {
     "Saksenhetene": "saksenhetene",
@@ -58,11 +59,14 @@ def vekttall_sum(saker: pd.DataFrame, vekttall: pd.DataFrame, ar: int) -> float:
     return float(sum(n * v[k] for k, n in antall.items()))
 
 
-def regnskap_drift(regnskap: pd.DataFrame, ar: int) -> float | None:
-    """Årets regnskap på kapittel 0491 post 01 og 21 (kostnaden i kostnad per sak og per
-    vekttall), eller ``None`` når regnskapet ikke har noen rader for året på disse postene:
-    et år uten regnskap har ingen kjent kostnad, ikke kostnaden 0."""
-    r = regnskap.loc[(regnskap["ar"] == ar) & regnskap["kapittel"].eq(KAPITTEL) & regnskap["post"].isin(POSTER)]
+def regnskap_drift(regnskap: pd.DataFrame, ar: int, kapitler: tuple[str, ...] | None = None) -> float | None:
+    """Årets regnskap på virksomhetens utgiftskapitler post 01 og 21 (kostnaden i kostnad per sak
+    og per vekttall), eller ``None`` når regnskapet ikke har noen rader for året på disse postene:
+    et år uten regnskap har ingen kjent kostnad, ikke kostnaden 0. ``kapitler``: standard er
+    utgiftskapitlene i ``[virksomhet]`` i ``arsrapport.toml`` (UNE: 0491)."""
+    if kapitler is None:
+        kapitler = les_innstillinger().virksomhet.utgiftskapitler
+    r = regnskap.loc[(regnskap["ar"] == ar) & regnskap["kapittel"].isin(kapitler) & regnskap["post"].isin(POSTER)]
     if r.empty:
         return None
     return float(r["belop"].sum())
@@ -321,7 +325,7 @@ def for_boka(tab: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
 # Hver id kapittelet beregner, med enhet og definisjon (se arsrapport.utdata.tallkatalog).
 
 
-_KPI = "i kroner fra det første av de tre årene Tabell 14 viser (justert med KPI)"
+_KPI = "i kroner fra det første av de tre årene Tabell 14 viser (rapportåret − 2; justert med KPI)"
 
 TALL = [
     Tall(
@@ -364,38 +368,38 @@ TALL = [
     Tall(
         "regnskap_post01_21",
         "kroner",
-        "Regnskapet for året på kapittel 0491 post 01 og 21, i løpende kroner.",
+        "Regnskapet for året på virksomhetens utgiftskapitler post 01 og 21, i løpende kroner.",
         "arsrapport.kapitler.produktivitet.regnskap_drift",
     ),
     Tall(
         "regnskap_post01_21_kpi",
         "kroner",
-        f"Regnskapet for året på kapittel 0491 post 01 og 21, {_KPI}.",
+        f"Regnskapet for året på virksomhetens utgiftskapitler post 01 og 21, {_KPI}.",
         "arsrapport.kapitler.produktivitet.figurer_for_ar",
     ),
     Tall(
         "kostnad_per_sak",
         "kroner",
-        "Regnskapet på kapittel 0491 post 01 og 21 per sak behandlet i året, i løpende kroner.",
+        "Regnskapet på virksomhetens utgiftskapitler post 01 og 21 per sak behandlet i året, i løpende kroner.",
         "arsrapport.kapitler.produktivitet.figurer_for_ar",
     ),
     Tall(
         "kostnad_per_sak_kpi",
         "kroner",
-        f"Regnskapet på kapittel 0491 post 01 og 21 per sak behandlet i året, {_KPI}.",
+        f"Regnskapet på virksomhetens utgiftskapitler post 01 og 21 per sak behandlet i året, {_KPI}.",
         "arsrapport.kapitler.produktivitet.figurer_for_ar",
     ),
     Tall(
         "kostnad_per_vekttall",
         "kroner",
-        "Regnskapet på kapittel 0491 post 01 og 21 per produserte vekttall i året, i løpende kroner "
+        "Regnskapet på virksomhetens utgiftskapitler post 01 og 21 per produserte vekttall i året, i løpende kroner "
         "(også Del VII tabell 1).",
         "arsrapport.kapitler.produktivitet.figurer_for_ar",
     ),
     Tall(
         "kostnad_per_vekttall_kpi",
         "kroner",
-        f"Regnskapet på kapittel 0491 post 01 og 21 per produserte vekttall i året, {_KPI}.",
+        f"Regnskapet på virksomhetens utgiftskapitler post 01 og 21 per produserte vekttall i året, {_KPI}.",
         "arsrapport.kapitler.produktivitet.figurer_for_ar",
     ),
     # bare endringen beregnes (kpi.endring); indeksen selv er grunnlaget for den

@@ -22,7 +22,8 @@ hver nettolinje er summen av de underliggende beløpene med sitt eget fortegn, s
 «Netto rapportert til bevilgningsregnskapet» er summen av alle beløpene i begge oppstillingene.
 
 Kontrollene i :func:`kontroller` stopper bygget med en melding som sier hva som ikke går opp
-(se :class:`Regnskapsfeil`).
+(se :class:`Regnskapsfeil`), det samme gjør en tabell i boka der linjene ikke summerer til
+summen tabellen viser (:func:`kontroller_tabellene`).
 
 Pakken er delt etter avsnittene, nedenfra og opp; en modul importerer bare fra modulene før
 seg i lista:
@@ -52,6 +53,7 @@ from arsrapport.regnskap.bevilgning import (
     bevilgning_summer,
     bevilgningsrapportering,
     er_inntektskapittel,
+    kapittelnavn,
     note_a,
     note_b,
 )
@@ -61,7 +63,9 @@ from arsrapport.regnskap.boka import (
     REGNEARK,
     for_boka,
     konsulentutgifter,
+    kontroller_tabellene,
     nokkeltall_tabell,
+    summer_som_ikke_gar_opp,
     tabeller,
     utgifter_etter_art,
 )
@@ -144,6 +148,7 @@ __all__ = [
     "bevilgning_summer",
     "bevilgningsrapportering",
     "er_inntektskapittel",
+    "kapittelnavn",
     "note_a",
     "note_b",
     # kapital
@@ -170,7 +175,9 @@ __all__ = [
     "REGNEARK",
     "for_boka",
     "konsulentutgifter",
+    "kontroller_tabellene",
     "nokkeltall_tabell",
+    "summer_som_ikke_gar_opp",
     "tabeller",
     "utgifter_etter_art",
 ]

@@ -9,6 +9,7 @@ import re
 
 import pandas as pd
 
+from arsrapport.grunn.config import Virksomhet, les_innstillinger
 from arsrapport.regnskap.feil import ManglerGrunnlag
 from arsrapport.regnskap.oppsett import DRIFTSPOSTER, KAPITTELNAVN, OVERFORING_DRIFT
 
@@ -27,10 +28,22 @@ def note_a(tildeling: pd.DataFrame, ar: int) -> pd.DataFrame:
     )
 
 
-def bevilgningsrapportering(regnskap: pd.DataFrame, tildeling: pd.DataFrame, ar: int) -> pd.DataFrame:
+def kapittelnavn(kapittel: str, virksomhet: Virksomhet | None = None) -> str:
+    """Navnet ved kapittelet i bevilgningsrapporteringen: virksomhetens navn for dens egne
+    kapitler (``[virksomhet]`` i ``arsrapport.toml``, eller ``virksomhet``), felleskapitlenes
+    navn i statsbudsjettet, ellers tomt."""
+    v = virksomhet or les_innstillinger().virksomhet
+    return v.navn if kapittel in v.kapitler else KAPITTELNAVN.get(kapittel, "")
+
+
+def bevilgningsrapportering(
+    regnskap: pd.DataFrame, tildeling: pd.DataFrame, ar: int, virksomhet: Virksomhet | None = None
+) -> pd.DataFrame:
     """Én rad per kapittel og post med tildeling eller regnskap i året: ``inntekt`` (inntekts-
-    kapittel), ``samlet_tildeling``, ``regnskap`` (inntekter positive) og ``merutgift``
-    (samlet tildeling − regnskap; negativ er merutgift) for postene med tildeling."""
+    kapittel), ``kapittelnavn`` (:func:`kapittelnavn`), ``samlet_tildeling``, ``regnskap``
+    (inntekter positive) og ``merutgift`` (samlet tildeling − regnskap; negativ er merutgift) for
+    postene med tildeling."""
+    virksomhet = virksomhet or les_innstillinger().virksomhet
     r = regnskap.loc[regnskap["ar"] == ar]
     belop = r.groupby(["kapittel", "post"])["belop"].sum()
     a = note_a(tildeling, ar).set_index(["kapittel", "post"])
@@ -44,7 +57,7 @@ def bevilgningsrapportering(regnskap: pd.DataFrame, tildeling: pd.DataFrame, ar:
         rader.append(
             {
                 "kapittel": kap,
-                "kapittelnavn": KAPITTELNAVN.get(kap, ""),
+                "kapittelnavn": kapittelnavn(kap, virksomhet),
                 "post": post,
                 "posttekst": str(a.at[(kap, post), "posttekst"]) if har_tildeling else "",
                 "note": "A, B" if har_tildeling else "",
@@ -104,12 +117,14 @@ def note_b(bev: pd.DataFrame, tildeling: pd.DataFrame, fullmakter: pd.DataFrame,
       omdisponering − innsparinger;
     - maks overførbart: ``maks_overforbart`` når det er fylt ut, ellers 5 % av årets tildeling for
       driftspostene 01–29 (unntatt 24), og for andre poster med stikkordet «kan overføres» summen
-      av årets og fjorårets tildeling; andre poster kan ikke overføre noe;
-    - mulig overførbart: en merutgift på en post dekkes først av mindreutgiften på en post hvis
-      bevilgning kan nyttes under den (stikkordet «kan nyttes under post NN» på posten som dekker,
-      også «postene NN og MM»); deretter er et
-      positivt grunnlag begrenset av maks overførbart, og en merutgift som ikke er dekket, står
-      igjen som negativt beløp.
+      av årets og fjorårets tildeling (0 for en post uten rad i fjor når ``tildeling`` har rader
+      for fjoråret; uten noen rader for fjoråret er den ukjent: :class:`ManglerGrunnlag`); andre
+      poster kan ikke overføre noe;
+    - mulig overførbart: en merutgift på en post dekkes først av mindreutgiften på en post i samme
+      kapittel hvis bevilgning kan nyttes under den (stikkordet «kan nyttes under post NN» på
+      posten som dekker, også «postene NN og MM»), se :func:`_mulig_overforbart` for rekkefølgen;
+      deretter er et positivt grunnlag begrenset av maks overførbart, og en merutgift som ikke er
+      dekket, står igjen som negativt beløp.
     """
     t = tildeling.loc[tildeling["ar"] == ar].set_index(["kapittel", "post"])
     f = fullmakter.loc[fullmakter["ar"] == ar].set_index(["kapittel", "post"])
@@ -120,7 +135,8 @@ def note_b(bev: pd.DataFrame, tildeling: pd.DataFrame, fullmakter: pd.DataFrame,
             + ", ".join(f"kapittel {k} post {p}" for k, p in ukjente)
             + f" har ingen tildeling i {ar} (tildeling)"
         )
-    fjor = tildeling.loc[tildeling["ar"] == ar - 1].set_index(["kapittel", "post"])["arets_tildelinger"]
+    i_fjor = tildeling.loc[tildeling["ar"] == ar - 1]
+    fjor = i_fjor.groupby(["kapittel", "post"])["arets_tildelinger"].sum()
     merutgift = bev.set_index(["kapittel", "post"])["merutgift"]
 
     def fra_fullmakter(k, kol) -> float:
@@ -145,12 +161,14 @@ def note_b(bev: pd.DataFrame, tildeling: pd.DataFrame, fullmakter: pd.DataFrame,
         elif post in DRIFTSPOSTER:
             maks = OVERFORING_DRIFT * float(t.at[k, "arets_tildelinger"])
         elif "kan overføres" in str(t.at[k, "stikkord"] or "").lower():
-            if k not in fjor.index:
+            # dekker tildeling fjoråret, er fjorårets tildeling på en post uten rad 0; ellers er
+            # den ukjent, og maks overførbart må fylles ut
+            if i_fjor.empty:
                 raise ManglerGrunnlag(
                     f"Note B: kapittel {kap} post {post} har stikkordet «kan overføres», men tildeling har "
-                    f"ingen rad for {ar - 1}; fyll ut maks_overforbart i fullmakter"
+                    f"ingen rader for {ar - 1}; fyll ut maks_overforbart i fullmakter"
                 )
-            maks = float(t.at[k, "arets_tildelinger"]) + float(fjor[k])
+            maks = float(t.at[k, "arets_tildelinger"]) + float(fjor.get(k, 0.0))
         else:
             maks = 0.0
         rader.append(
@@ -189,11 +207,16 @@ def note_b(bev: pd.DataFrame, tildeling: pd.DataFrame, fullmakter: pd.DataFrame,
 
 
 def _mulig_overforbart(nb: pd.DataFrame) -> list[float]:
+    """Dekningen mellom postene, så taket. Rekkefølgen er fast: postene med merutgift tas i
+    stigende (kapittel, post), og hver dekkes av postene som kan dekke den, også i stigende
+    (kapittel, post), til merutgiften er dekket eller de er brukt opp. En post som kan dekke
+    flere, dekker altså den laveste posten først; det som er brukt, er borte for de neste."""
     g = nb["grunnlag_overforing"].astype(float).tolist()
-    for i in range(len(nb)):
+    orden = sorted(range(len(nb)), key=lambda i: (str(nb.at[i, "kapittel"]), str(nb.at[i, "post"])))
+    for i in orden:
         if g[i] >= 0:
             continue
-        for j in range(len(nb)):
+        for j in orden:
             if i == j or g[j] <= 0 or nb.at[i, "kapittel"] != nb.at[j, "kapittel"]:
                 continue
             # post j dekker merutgiften på post i når j-s bevilgning kan nyttes under post i

@@ -5,10 +5,14 @@ til ``tabeller.xlsx`` (:func:`tabeller`, :data:`REGNEARK`) og med norsk formater
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from numbers import Real
+
 import pandas as pd
 
 from arsrapport.presentasjon.regnearkspek import ark
 from arsrapport.regnskap.artskonto import artskontorapportering, note
+from arsrapport.regnskap.feil import Regnskapsfeil, _kr
 from arsrapport.regnskap.kontoplan import med_linjer
 from arsrapport.regnskap.kontrollene import Arsregnskap, _har_regnskap, kontrollert
 from arsrapport.regnskap.oppsett import (
@@ -17,27 +21,52 @@ from arsrapport.regnskap.oppsett import (
     MELLOMVAERENDE_LINJER,
     NOTE8_OPPSETT,
     NOTE_OPPSETT,
+    ORE,
     Seksjon,
 )
 from arsrapport.regnskap.tall import figurer
 
-# Hver oppstilling er en DataFrame med en skjult kolonne ``_type`` («overskrift», «linje»,
-# «sum»): regnearket får tallene uten den, boka bruker den til å utheve sum- og nettolinjer.
+# Hver oppstilling er en DataFrame med to skjulte kolonner: ``_type`` («overskrift», «linje»,
+# «sum»), som boka bruker til å utheve sum- og nettolinjer, og ``_ledd``: for en rad som er en sum,
+# radene (posisjon i tabellen, fortegn) den er summen av, som kontrollen av summene
+# (:func:`summer_som_ikke_gar_opp`) regner etter. Regnearket får tallene uten dem.
 
 _TYPE = "_type"
+_LEDD = "_ledd"
+_SKJULT = [_TYPE, _LEDD]
 
 
-def _rad(tekst: str, type: str = "linje", **belop) -> dict:
-    return {"Tekst": tekst, _TYPE: type, **belop}
+@dataclass(frozen=True)
+class Fra:
+    """Et ledd i en sum som står i en annen tabell: raden med ``tekst`` i første kolonne, i
+    kolonnen ``kolonne`` (kapitalkontoenes «Sum rapportert» regner med netto rapportert fra
+    bevilgningsrapporteringen)."""
+
+    tabell: str
+    tekst: str
+    kolonne: str
+
+
+def _rad(tekst: str, type: str = "linje", ledd: tuple | None = None, **belop) -> dict:
+    return {"Tekst": tekst, _TYPE: type, _LEDD: ledd, **belop}
+
+
+def _pluss(posisjoner) -> tuple[tuple[int, int], ...]:
+    return tuple((i, 1) for i in posisjoner)
 
 
 def _artskonto_tabell(r: Arsregnskap, fjor: Arsregnskap | None) -> pd.DataFrame:
     a, b = str(r.ar), str(r.ar - 1)
     rader = []
+    # beløpslinjene per seksjon: (posisjon, fortegn); fortegnet gjør vist beløp om til rått
+    # beløp, så en nettolinje er summen av linjene med fortegn
+    seksjoner: dict[str, list[tuple[int, int]]] = {}
     for s in ARTSKONTO_OPPSETT:
         if isinstance(s, Seksjon):
             rader.append({**_rad(s.overskrift, "overskrift"), "Note": ""})
+            linjer = seksjoner.setdefault(s.sum_id or "felleskapitler", [])
             for li in s.linjer:
+                linjer.append((len(rader), li.fortegn))
                 rader.append(
                     {
                         **_rad(li.tekst, **{a: r.artskonto[li.id], b: fjor.artskonto[li.id] if fjor else None}),
@@ -50,30 +79,47 @@ def _artskonto_tabell(r: Arsregnskap, fjor: Arsregnskap | None) -> pd.DataFrame:
                         **_rad(
                             s.sum_tekst,
                             "sum",
+                            _pluss(i for i, _ in linjer),
                             **{a: r.artskonto[s.sum_id], b: fjor.artskonto[s.sum_id] if fjor else None},
                         ),
                         "Note": "",
                     }
                 )
         else:
+            deler = list(seksjoner.values()) if s.seksjoner == ("*",) else [seksjoner[k] for k in s.seksjoner]
             rader.append(
                 {
-                    **_rad(s.tekst, "sum", **{a: r.artskonto[s.id], b: fjor.artskonto[s.id] if fjor else None}),
+                    **_rad(
+                        s.tekst,
+                        "sum",
+                        tuple(x for d in deler for x in d),
+                        **{a: r.artskonto[s.id], b: fjor.artskonto[s.id] if fjor else None},
+                    ),
                     "Note": "",
                 }
             )
-    return pd.DataFrame(rader, columns=["Tekst", "Note", a, b, _TYPE])
+    return pd.DataFrame(rader, columns=["Tekst", "Note", a, b, *_SKJULT])
 
 
 def _mellomvaerende_tabell(r: Arsregnskap) -> pd.DataFrame:
+    """Oversikten over mellomværendet: linjene som alltid vises, og hver annen standardlinje med
+    et rapportert beløp (ikke 0 på øret) i et av de to årene; summen er summen av linjene."""
     a, b = str(r.ar), str(r.ar - 1)
     fjor = r.mellomvaerende_i_fjor or {}
     rader = [_rad("Eiendeler og gjeld", "overskrift")]
     for li in MELLOMVAERENDE_LINJER:
-        if li.oversikt_id:
-            rader.append(_rad(li.oversikt_tekst, **{a: r.mellomvaerende[li.oversikt_id], b: fjor.get(li.oversikt_id)}))
-    rader.append(_rad("Sum mellomværende med statskassen", "sum", **{a: r.mellomvaerende["sum"], b: fjor.get("sum")}))
-    return pd.DataFrame(rader, columns=["Tekst", a, b, _TYPE])
+        belop = (r.mellomvaerende[li.oversikt_id], fjor.get(li.oversikt_id))
+        if li.alltid or any(v is not None and abs(v) >= ORE for v in belop):
+            rader.append(_rad(li.oversikt_tekst, **{a: belop[0], b: belop[1]}))
+    rader.append(
+        _rad(
+            "Sum mellomværende med statskassen",
+            "sum",
+            _pluss(range(1, len(rader))),
+            **{a: r.mellomvaerende["sum"], b: fjor.get("sum")},
+        )
+    )
+    return pd.DataFrame(rader, columns=["Tekst", a, b, *_SKJULT])
 
 
 def _note_tabell(r: Arsregnskap, fjor: Arsregnskap | None, nr: int, arsverk: tuple | None = None) -> pd.DataFrame:
@@ -82,14 +128,20 @@ def _note_tabell(r: Arsregnskap, fjor: Arsregnskap | None, nr: int, arsverk: tup
     for s in NOTE_OPPSETT[nr]:
         if s.overskrift:
             rader.append(_rad(s.overskrift, "overskrift"))
+        forste = len(rader)
         for li in s.linjer:
             rader.append(_rad(li.tekst, **{a: r.noter[nr][li.id], b: fjor.noter[nr][li.id] if fjor else None}))
         rader.append(
-            _rad(s.sum_tekst, "sum", **{a: r.noter[nr][s.sum_id], b: fjor.noter[nr][s.sum_id] if fjor else None})
+            _rad(
+                s.sum_tekst,
+                "sum",
+                _pluss(range(forste, len(rader))),
+                **{a: r.noter[nr][s.sum_id], b: fjor.noter[nr][s.sum_id] if fjor else None},
+            )
         )
     if arsverk is not None:
         rader.append(_rad("Antall utførte årsverk", "arsverk", **{a: arsverk[0], b: arsverk[1]}))
-    return pd.DataFrame(rader, columns=["Tekst", a, b, _TYPE])
+    return pd.DataFrame(rader, columns=["Tekst", a, b, *_SKJULT])
 
 
 def _note8_tabell(r: Arsregnskap) -> pd.DataFrame:
@@ -98,26 +150,31 @@ def _note8_tabell(r: Arsregnskap) -> pd.DataFrame:
         "rapportert": "Rapportert mellomværende med statskassen",
         "forskjell": "Forskjell",
     }
-    rader = []
+    rader, summer = [], []
     for gruppe, sum_id, linjer in NOTE8_OPPSETT:
         rader.append(_rad(gruppe, "overskrift"))
+        forste = len(rader)
         for lid, tekst in linjer:
             rader.append(_rad(tekst, **{kol[k]: r.note8[f"{lid}.{k}"] for k in kol}))
-        rader.append(_rad("Sum", "sum", **{kol[k]: r.note8[f"{sum_id}.{k}"] for k in kol}))
-    rader.append(_rad("Sum i alt", "sum", **{kol[k]: r.note8[f"sum.{k}"] for k in kol}))
-    return pd.DataFrame(rader, columns=["Tekst", *kol.values(), _TYPE])
+        summer.append(len(rader))
+        rader.append(
+            _rad("Sum", "sum", _pluss(range(forste, len(rader))), **{kol[k]: r.note8[f"{sum_id}.{k}"] for k in kol})
+        )
+    rader.append(_rad("Sum i alt", "sum", _pluss(summer), **{kol[k]: r.note8[f"sum.{k}"] for k in kol}))
+    return pd.DataFrame(rader, columns=["Tekst", *kol.values(), *_SKJULT])
 
 
 def _bevilgning_tabell(r: Arsregnskap) -> pd.DataFrame:
     regn = f"Regnskap {r.ar}"
     mer = "Merutgift (–) og mindreutgift"
     kol = ["Kapittel og post", "Tekst", "Note", "Samlet tildeling", regn, mer]
-    rader = []
+    rader, summer = [], []
     for inntekt, overskrift, sum_tekst, nokkel in (
         (False, "Utgiftskapitler", "Sum utgiftsført", "sum_utgiftsfort"),
         (True, "Inntektskapitler", "Sum inntektsført", "sum_inntektsfort"),
     ):
         rader.append({"Kapittel og post": overskrift, _TYPE: "overskrift"})
+        forste = len(rader)
         for x in r.bevilgning.loc[r.bevilgning["inntekt"] == inntekt].itertuples():
             tekst = ", ".join(t for t in (x.kapittelnavn, x.posttekst.lower() if x.posttekst else "") if t)
             rader.append(
@@ -131,25 +188,33 @@ def _bevilgning_tabell(r: Arsregnskap) -> pd.DataFrame:
                     _TYPE: "linje",
                 }
             )
+        summer.append(len(rader))
         rader.append(
             {
                 "Kapittel og post": sum_tekst,
                 "Samlet tildeling": r.bevilgning_sum[f"{nokkel}.samlet_tildeling"],
                 regn: r.bevilgning_sum[nokkel],
                 _TYPE: "sum",
+                _LEDD: _pluss(range(forste, len(rader))),
             }
         )
     rader.append(
         {
-            "Kapittel og post": "Netto rapportert til bevilgningsregnskapet",
+            "Kapittel og post": NETTO_RAPPORTERT,
             regn: r.bevilgning_sum["netto_rapportert"],
             _TYPE: "sum",
+            _LEDD: ((summer[0], 1), (summer[1], -1)),  # utgiftsført − inntektsført
         }
     )
-    return pd.DataFrame(rader, columns=[*kol, _TYPE])
+    return pd.DataFrame(rader, columns=[*kol, *_SKJULT])
+
+
+NETTO_RAPPORTERT = "Netto rapportert til bevilgningsregnskapet"
 
 
 def _kapital_tabell(r: Arsregnskap) -> pd.DataFrame:
+    """Kapitalkontoene; «Sum rapportert» er netto rapportert (i bevilgningsrapporteringen) pluss
+    kontoene."""
     rader = [
         {"Konto": x.konto, "Tekst": x.tekst, "Beløp": float(x.belop), _TYPE: "linje"}
         for x in r.kapitalkontoer.itertuples()
@@ -160,9 +225,13 @@ def _kapital_tabell(r: Arsregnskap) -> pd.DataFrame:
             "Tekst": "Sum rapportert",
             "Beløp": r.bevilgning_sum["netto_rapportert"] + float(r.kapitalkontoer["belop"].sum()),
             _TYPE: "sum",
+            _LEDD: (
+                (Fra("tab-6-bevilgning", NETTO_RAPPORTERT, f"Regnskap {r.ar}"), 1),
+                *_pluss(range(len(rader))),
+            ),
         }
     )
-    return pd.DataFrame(rader, columns=["Konto", "Tekst", "Beløp", _TYPE])
+    return pd.DataFrame(rader, columns=["Konto", "Tekst", "Beløp", *_SKJULT])
 
 
 def _beholdning_tabell(r: Arsregnskap) -> pd.DataFrame:
@@ -177,6 +246,7 @@ def _beholdning_tabell(r: Arsregnskap) -> pd.DataFrame:
                 str(r.ar - 1): fjor,
                 "Endring": r.mellomvaerende["sum"] - fjor if fjor is not None else None,
                 _TYPE: "linje",
+                _LEDD: None,
             }
         ]
     )
@@ -190,6 +260,7 @@ def _note_a_tabell(r: Arsregnskap) -> pd.DataFrame:
             "Årets tildelinger": r.note_a["arets_tildelinger"],
             "Samlet tildeling": r.note_a["samlet"],
             _TYPE: "linje",
+            _LEDD: None,
         }
     )
 
@@ -213,11 +284,20 @@ def _note_b_tabell(r: Arsregnskap) -> pd.DataFrame:
         f"{k} {p}" + (f" «{st}»" if st else "")
         for k, p, st in zip(r.note_b["kapittel"], r.note_b["post"], r.note_b["stikkord"])
     ]
+    rad = {kol: i for i, kol in enumerate(NOTE_B_OVERSKRIFTER)}
+    ledd = {
+        "etter_belastningsfullmakter": _pluss(rad[k] for k in ("merutgift", "belastningsfullmakter")),
+        "grunnlag_overforing": _pluss(
+            rad[k] for k in ("etter_belastningsfullmakter", "merinntekter", "omdisponering", "innsparinger")
+        ),
+    }
     rader = []
     for kol, navn in NOTE_B_OVERSKRIFTER.items():
         type_ = "sum" if kol in ("grunnlag_overforing", "mulig_overforbart") else "linje"
-        rader.append({"Tekst": navn, **dict(zip(poster, r.note_b[kol].astype(float))), _TYPE: type_})
-    return pd.DataFrame(rader, columns=["Tekst", *poster, _TYPE])
+        rader.append(
+            {"Tekst": navn, **dict(zip(poster, r.note_b[kol].astype(float))), _TYPE: type_, _LEDD: ledd.get(kol)}
+        )
+    return pd.DataFrame(rader, columns=["Tekst", *poster, *_SKJULT])
 
 
 def nokkeltall_tabell(f: dict[int, dict[str, float]], tildeling: pd.DataFrame) -> pd.DataFrame:
@@ -307,7 +387,59 @@ def _oppstillinger(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
     for nr in NOTE_OPPSETT:
         tab[f"tab-6-note-{nr}"] = _note_tabell(r, fjor, nr, arsverk if nr == 2 else None)
     tab["tab-6-note-8"] = _note8_tabell(r)
+    feil = summer_som_ikke_gar_opp(tab)
+    if feil:
+        raise Regnskapsfeil(feil, ar)
     return tab
+
+
+def _tallverdi(v) -> float | None:
+    if v is None or isinstance(v, bool) or not isinstance(v, Real) or pd.isna(v):
+        return None
+    return float(v)
+
+
+def summer_som_ikke_gar_opp(tabeller: dict[str, pd.DataFrame]) -> list[str]:
+    """Kontrollen av summene i oppstillingene og notene: for hver rad med ledd (``_ledd``) og
+    hver kolonne der raden har et tall, er tallet lik summen av leddene (med fortegn) på øret.
+    Et ledd som er tomt i kolonnen, teller 0. Én melding per sum som ikke går opp, med tabellen,
+    raden, kolonnen og beløpene (tom liste når alt går opp)."""
+    feil = []
+    for navn, t in tabeller.items():
+        if _LEDD not in t.columns:
+            continue
+        kolonner = [k for k in t.columns if k not in _SKJULT]
+        for i, ledd in t[_LEDD].items():
+            if not isinstance(ledd, tuple) or not ledd:
+                continue
+            tekst = (
+                t.at[i, "Tekst"] if "Tekst" in t.columns and isinstance(t.at[i, "Tekst"], str) else t.at[i, kolonner[0]]
+            )
+            for k in kolonner:
+                vist = _tallverdi(t.at[i, k])
+                if vist is None:
+                    continue
+                summen = 0.0
+                for hva, fortegn in ledd:
+                    if isinstance(hva, Fra):
+                        andre = tabeller[hva.tabell]
+                        rad = andre.index[andre[andre.columns[0]].eq(hva.tekst)]
+                        v = _tallverdi(andre.at[rad[0], hva.kolonne]) if len(rad) else None
+                    else:
+                        v = _tallverdi(t.at[hva, k])
+                    summen += fortegn * (v or 0.0)
+                if abs(summen - vist) > ORE:
+                    feil.append(
+                        f"{navn}, «{tekst}», kolonne «{k}»: linjene summerer til {_kr(summen)}, men tabellen viser "
+                        f"{_kr(vist)} (forskjell {_kr(vist - summen)})."
+                    )
+    return feil
+
+
+def kontroller_tabellene(uttrekk, ar: int) -> None:
+    """Bygg oppstillingene og notene for rapportåret og kontroller summene i dem
+    (:func:`summer_som_ikke_gar_opp`); :class:`Regnskapsfeil` når en sum ikke går opp."""
+    _oppstillinger(uttrekk, ar)
 
 
 #: Tabellene i ``tabeller.xlsx``: hvilke tabeller og figurer i boka (merket i ``:name:``)
@@ -356,7 +488,7 @@ def tabeller(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
             columns="_id"
         )
     }
-    ut.update({n: t.drop(columns=_TYPE) for n, t in _oppstillinger(uttrekk, ar).items()})
+    ut.update({n: t.drop(columns=_SKJULT) for n, t in _oppstillinger(uttrekk, ar).items()})
     ut["fig-4-3-art"] = utgifter_etter_art(kontrollert(uttrekk, ar))
     ut["fig-4-3-konsulenter"] = konsulentutgifter(uttrekk, ar)
     return ut
@@ -376,7 +508,7 @@ def for_boka(uttrekk, ar: int) -> dict[str, pd.DataFrame]:
 
     ut: dict[str, pd.DataFrame] = {}
     for navn, t in _oppstillinger(uttrekk, ar).items():
-        vis = t.drop(columns=_TYPE).astype(object)
+        vis = t.drop(columns=_SKJULT).astype(object)
         tall_kol = [
             k
             for k in vis.columns

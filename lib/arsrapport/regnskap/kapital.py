@@ -35,9 +35,10 @@ def mellomvaerende(mv: pd.DataFrame, ar: int) -> pd.DataFrame:
 
 
 def mellomvaerende_oversikt(mv: pd.DataFrame, ar: int) -> dict[str, float]:
-    """Oversikten over mellomværendet (rapportert): linjene og summen (alle linjene)."""
+    """Oversikten over mellomværendet (rapportert): alle de 15 standardlinjene (0 når uttrekket
+    ikke har linjen) og summen av dem."""
     m = mellomvaerende(mv, ar)
-    ut = {li.oversikt_id: 0.0 for li in MELLOMVAERENDE_LINJER if li.oversikt_id}
+    ut = {li.oversikt_id: 0.0 for li in MELLOMVAERENDE_LINJER}
     for oid, v in m.groupby("oversikt_id")["rapportert"].sum().items():
         ut[oid] = float(v)
     ut["sum"] = float(m["rapportert"].sum())

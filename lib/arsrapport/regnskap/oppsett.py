@@ -250,71 +250,66 @@ def notelinjer() -> dict[int, set[str]]:
     return {n: {li.id for s in seksjoner for li in s.linjer} for n, seksjoner in NOTE_OPPSETT.items()}
 
 
-# Mellomværendet med statskassen: standardlinjene, deres id i oversikten
-# (``mellomvaerende.<id>``; None = ikke i oversikten, fordi linjen ikke rapporteres til
-# statsregnskapet) og linjen de inngår i i Note 8. Teksten i uttrekket sammenlignes uten
-# hensyn til store/små bokstaver og mellomrom; flere skrivemåter kan gi samme linje.
+# Mellomværendet med statskassen: de 15 standardlinjene i oversiktens rekkefølge, deres
+# id i oversikten (``mellomvaerende.<id>``, med Note 8s skrivemåte der linjen har samme navn der),
+# teksten i oversikten og linjen de inngår i i Note 8. ``alltid``: linjen vises i oversikten også
+# når beløpet er 0 (linjene oversikten alltid har vist); de andre vises når det rapporterte beløpet
+# ikke er 0 i et av årene oversikten viser. Teksten i uttrekket sammenlignes uten hensyn til
+# store/små bokstaver og mellomrom; flere skrivemåter kan gi samme linje.
 @dataclass(frozen=True)
 class Mellomvaerendelinje:
     tekster: tuple[str, ...]
-    oversikt_id: str | None
+    oversikt_id: str
     oversikt_tekst: str
     note8: str
+    alltid: bool = False
+
+
+def _mv(tekster: tuple[str, ...], oversikt_id: str, note8: str, alltid: bool = False) -> Mellomvaerendelinje:
+    return Mellomvaerendelinje(tekster, oversikt_id, tekster[0], note8, alltid)
 
 
 MELLOMVAERENDE_LINJER: tuple[Mellomvaerendelinje, ...] = (
-    Mellomvaerendelinje(("Investeringer i aksjer og andeler",), None, "", "investeringer_aksjer_andeler"),
-    Mellomvaerendelinje(("Obligasjoner",), None, "", "obligasjoner"),
-    Mellomvaerendelinje(("Kundefordringer",), None, "", "kundefordringer"),
-    Mellomvaerendelinje(
-        ("Fordringer på ansatte", "Andre fordringer"), "fordringer_ansatte", "Fordringer på ansatte", "andre_fordringer"
-    ),
-    Mellomvaerendelinje(("Kontanter",), "kontanter", "Kontanter", "bankinnskudd_kontanter"),
-    Mellomvaerendelinje(
+    _mv(("Investeringer i aksjer og andeler",), "investeringer_aksjer_andeler", "investeringer_aksjer_andeler"),
+    _mv(("Obligasjoner",), "obligasjoner", "obligasjoner"),
+    _mv(("Kundefordringer",), "kundefordringer", "kundefordringer"),
+    _mv(("Fordringer på ansatte", "Andre fordringer"), "fordringer_ansatte", "andre_fordringer", True),
+    _mv(("Kontanter",), "kontanter", "bankinnskudd_kontanter", True),
+    _mv(
         ("Bankkontoer med statlige midler utenfor Norges Bank",),
         "bankkontoer_utenfor_norges_bank",
-        "Bankkontoer med statlige midler utenfor Norges Bank",
         "bankinnskudd_kontanter",
+        True,
     ),
-    Mellomvaerendelinje(("Annen langsiktig gjeld",), None, "", "annen_langsiktig_gjeld"),
-    Mellomvaerendelinje(("Leverandørgjeld",), None, "", "leverandorgjeld"),
-    Mellomvaerendelinje(
+    _mv(("Annen langsiktig gjeld",), "annen_langsiktig_gjeld", "annen_langsiktig_gjeld"),
+    _mv(("Leverandørgjeld",), "leverandorgjeld", "leverandorgjeld"),
+    _mv(
         ("Skyldig skattetrekk og andre trekk", "Skyldig skattetrekk"),
         "skyldig_skattetrekk",
-        "Skyldig skattetrekk og andre trekk",
         "skyldig_skattetrekk",
+        True,
     ),
-    Mellomvaerendelinje(
-        ("Skyldige offentlige avgifter",),
-        "skyldige_offentlige_avgifter",
-        "Skyldige offentlige avgifter",
-        "skyldige_offentlige_avgifter",
-    ),
-    Mellomvaerendelinje(
+    _mv(("Skyldige offentlige avgifter",), "skyldige_offentlige_avgifter", "skyldige_offentlige_avgifter", True),
+    _mv(
         ("Avsatt pensjonspremie til Statens pensjonskasse", "Avsatt pensjonspremie"),
         "avsatt_pensjonspremie",
-        "Avsatt pensjonspremie til Statens pensjonskasse",
         "annen_kortsiktig_gjeld",
+        True,
     ),
-    Mellomvaerendelinje(
-        ("Mottatte forskuddsbetalinger",),
-        "mottatte_forskuddsbetalinger",
-        "Mottatte forskuddsbetalinger",
-        "annen_kortsiktig_gjeld",
-    ),
-    Mellomvaerendelinje(
+    _mv(("Mottatte forskuddsbetalinger",), "mottatte_forskuddsbetalinger", "annen_kortsiktig_gjeld", True),
+    _mv(
         ("Lønn (negativ netto, for mye utbetalt lønn m.m.)", "Lønn (negativ netto)"),
         "lonn_negativ_netto",
-        "Lønn (negativ netto, for mye utbetalt lønn m.m.)",
         "annen_kortsiktig_gjeld",
+        True,
     ),
-    Mellomvaerendelinje(
+    _mv(
         ("Differanser på bank og uidentifiserte innbetalinger",),
         "differanser_bank",
-        "Differanser på bank og uidentifiserte innbetalinger",
         "annen_kortsiktig_gjeld",
+        True,
     ),
-    Mellomvaerendelinje(("Annen kortsiktig gjeld",), None, "", "annen_kortsiktig_gjeld"),
+    _mv(("Annen kortsiktig gjeld",), "annen_kortsiktig_gjeld", "annen_kortsiktig_gjeld"),
 )
 
 # Note 8: grupper (som i ``mellomvaerende.gruppe``) og linjene i rekkefølge
@@ -362,9 +357,9 @@ def mellomvaerendelinje(tekst: str) -> Mellomvaerendelinje | None:
     return _MV_OPPSLAG.get(_normaliser(tekst))
 
 
-# Kapittelnavn i statsbudsjettet for kapitlene virksomheten rapporterer på (bare visning)
+# Kapittelnavn i statsbudsjettet for felleskapitlene alle virksomheter rapporterer på (bare
+# visning); virksomhetens egne kapitler og navn står i arsrapport.toml (``[virksomhet]``)
 KAPITTELNAVN = {
-    "0491": "Utlendingsnemnda",
     "1633": "Nettoordning for mva i staten",
     "5309": "Tilfeldige inntekter",
     "5700": "Arbeidsgiveravgift",

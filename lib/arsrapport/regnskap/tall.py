@@ -349,7 +349,8 @@ TALL = [
     Tall(
         "mellomvaerende.{ledd}",
         "kroner",
-        "Linjen id-en angir i oversikten over mellomværendet med statskassen per 31.12. (rapportert; sum: alle linjene).",
+        "Standardlinjen id-en angir (en av de 15; 0 når uttrekket ikke har den) i oversikten over mellomværendet "
+        "med statskassen per 31.12. (rapportert; sum: alle linjene).",
         "arsrapport.regnskap.mellomvaerende_oversikt",
     ),
     # nøkkeltallene (Tabell 1 i del II)

@@ -106,13 +106,15 @@ def last_og_kontroller(data: Path, melding: Melding = _stille) -> Uttrekk:
 
 
 def kontroller_regnskapet(uttrekk: Uttrekk, ar: int, melding: Melding = _stille) -> None:
-    """Regnskapskontrollene (``regnskap.kontroller``) for årene boka viser; bygget stopper før
+    """Regnskapskontrollene (``regnskap.kontroller``) for årene boka viser og summene i
+    oppstillingene og notene (``regnskap.kontroller_tabellene``); bygget stopper før
     notatbøkene kjøres hvis en av dem feiler."""
     from arsrapport import regnskap
 
-    melding("Kontrollerer regnskapet (bevilgning, artskonto, kapitalkontoer, Note A og 8) …")
+    melding("Kontrollerer regnskapet (bevilgning, artskonto, kapitalkontoer, Note A og 8, summene i tabellene) …")
     try:
         ar_med = regnskap.kontroller_arene(uttrekk, ar)
+        regnskap.kontroller_tabellene(uttrekk, ar)
     except regnskap.Regnskapsfeil as feil:
         raise ByggFeil(str(feil)) from None
     if ar_med:
@@ -136,7 +138,7 @@ def skriv_tabeller(
         limt.setdefault("uttrekksdato", dato(uttrekk.uttrekksdato()))  # kildelinjene
         numre = nummerering.nummerer(inn.book, inn.notebooks, PROSJEKTROT / "_config.yml", limt)
         ark = regneark.sett_sammen(
-            tabeller, kapitler.regneark(), numre, uttrekk.uttrekksdato(), f"Årsrapport {ar} – Utlendingsnemnda"
+            tabeller, kapitler.regneark(), numre, uttrekk.uttrekksdato(), f"Årsrapport {ar} – {inn.virksomhet.navn}"
         )
     except (ValueError, FileNotFoundError) as feil:
         raise ByggFeil(f"tabeller.xlsx: {feil}") from None

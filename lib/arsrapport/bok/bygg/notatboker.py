@@ -133,7 +133,8 @@ def kjor_kapitler(
     ingenting de avhenger av er endret, ellers kjørt (samtidig) og lagt i lageret.
 
     Nøkkelen (:func:`arsrapport.bok.hurtiglager.nokkel`) dekker notatboka, koden i ``lib/``, det
-    låste miljøet, parameterne og filene til tabellene kapittelet leser."""
+    låste miljøet, parameterne, virksomheten i ``arsrapport.toml`` og filene til tabellene
+    kapittelet leser."""
     inn = les_innstillinger()
     data = Path(data).resolve()
     parameter = _data_parameter(data, inn.notebooks)
@@ -154,7 +155,15 @@ def kjor_kapitler(
         if navn not in kapitler.KAPITTEL:
             raise ByggFeil(f"{fil} i arsrapport.toml er ikke et kapittel i arsrapport.kapitler.KAPITTEL")
         kap = kapitler.KAPITTEL[navn]
-        deler = [filsum(inn.notebooks / fil), kode, miljo, str(ar), parameter, *sorted(datasum(t) for t in kap.data)]
+        deler = [
+            filsum(inn.notebooks / fil),
+            kode,
+            miljo,
+            str(ar),
+            parameter,
+            repr(inn.virksomhet),  # kapitlene og navnet i arsrapport.toml (regnskapet, 3.2.13)
+            *sorted(datasum(t) for t in kap.data),
+        ]
         kjoringer.append(Kjoring(navn, nokkel("kapittel", navn, *deler)))
     _hent_eller_kjor(kjoringer, {"year": ar, "data_dir": parameter}, stage, lager, melding)
     return kjoringer
