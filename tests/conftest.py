@@ -75,6 +75,15 @@ def bygg_uten_simd(tmp_path_factory) -> tuple[Path, Path, str]:
 
 
 @pytest.fixture(scope="session")
+def medfolgende_uttrekk():
+    """Det medfølgende uttrekket (``data/``), lest og kontrollert én gang per testøkt. Bare for
+    tester som leser det uten å endre det."""
+    from arsrapport.innlesing import les_uttrekk
+
+    return les_uttrekk(PROSJEKTROT / "data")
+
+
+@pytest.fixture(scope="session")
 def figurer(bygg_html) -> dict[int, dict[str, float]]:
     raw = json.loads((bygg_html / "figures.json").read_text(encoding="utf-8"))
     return {int(ar): v for ar, v in raw.items()}
