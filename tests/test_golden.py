@@ -31,7 +31,8 @@ def _lik(verdi, beregnet) -> bool:
     return abs(verdi - beregnet) <= 1e-6
 
 
-def test_gulltall_innenfor_toleranse(figurer, capsys):
+def sammenlign_med_gull(figurer: dict[int, dict[str, float]]) -> tuple[int, list[str], list[str]]:
+    """(antall som treffer, kjente avvik som rapporteres, feil) for tallene i ``figurer``."""
     avvik = _avvik()
     feil, rapporterte, treff = [], [], 0
     for rad in _gull():
@@ -54,6 +55,11 @@ def test_gulltall_innenfor_toleranse(figurer, capsys):
             treff += 1
         else:
             feil.append(f"{fid} {ar}: publisert {mal} ± {tol}, beregnet {verdi}")
+    return treff, rapporterte, feil
+
+
+def test_gulltall_innenfor_toleranse(figurer, capsys):
+    treff, rapporterte, feil = sammenlign_med_gull(figurer)
     with capsys.disabled():
         print(f"\nGull-test: {treff} tall treffer, {len(rapporterte)} kjente avvik, {len(feil)} feil")
         for r in rapporterte:
