@@ -120,7 +120,8 @@ def test_generatorens_regler_er_kontraktens_eksempler():
 
 def test_generatorens_regler_er_de_samme_som_bibliotekets():
     """To uavhengige utgaver av de samme reglene (generatorens og bibliotekets) gir det samme
-    for tilfeldige tidspunkter 2020–2025; en forskjell betyr at én av dem er feil."""
+    for hver dag 2020–2025 (med et tilfeldig klokkeslett og antall arbeidsdager); en forskjell
+    betyr at én av dem er feil."""
     import datetime as dt
 
     from arsrapport.data import kontrakt as biblioteket_kontrakt
@@ -130,8 +131,8 @@ def test_generatorens_regler_er_de_samme_som_bibliotekets():
 
     rng = np.random.default_rng(19)
     start = dt.datetime(2020, 1, 1)
-    for _ in range(400):
-        t = start + dt.timedelta(days=int(rng.integers(0, 6 * 366)), minutes=int(rng.integers(0, 24 * 60)))
+    for dag in range((dt.datetime(2026, 1, 1) - start).days):
+        t = start + dt.timedelta(days=dag, minutes=int(rng.integers(0, 24 * 60)))
         n = int(rng.integers(-12, 13))
         assert k.er_arbeidsdag(t.date()) == biblioteket.er_arbeidsdag(t.date()), t
         assert k.legg_til_arbeidsdager(t, n) == biblioteket.legg_til_arbeidsdager(t, n), (t, n)
