@@ -69,6 +69,24 @@ def bygg_uten_simd(tmp_path_factory) -> tuple[Path, Path, str]:
 
 
 @pytest.fixture(scope="session")
+def medfolgende_uttrekk():
+    """Det medfølgende uttrekket (``data/``), lest og kontrollert én gang per testøkt. Bare for
+    tester som leser det uten å endre det."""
+    from arsrapport.innlesing import les_uttrekk
+
+    return les_uttrekk(PROSJEKTROT / "data")
+
+
+@pytest.fixture(scope="session")
+def medfolgende_resultater(medfolgende_uttrekk):
+    """Alle kapitlene og avstemmingen for 2023 på det medfølgende uttrekket, i denne prosessen
+    (``kapitler.beregn_alle``, uten bok), én gang per testøkt. Bare til lesing."""
+    from arsrapport import kapitler
+
+    return kapitler.beregn_alle(medfolgende_uttrekk, 2023)
+
+
+@pytest.fixture(scope="session")
 def figurer(bygg_html) -> dict[int, dict[str, float]]:
     raw = json.loads((bygg_html / "figures.json").read_text(encoding="utf-8"))
     return {int(ar): v for ar, v in raw.items()}

@@ -107,7 +107,7 @@ def test_publiserte_i_omfang_fra_gullfila():
         assert all(avsnitt != i and not avsnitt.startswith(i + " ") for i in avstemming.IKKE_BEREGNET), k
     # kjente avvik gjelder publiserte tall og har en begrunnelse
     avvik = avstemming.kjente_avvik(AVVIK)
-    assert avvik and all(isinstance(g, str) and g for g in avvik.values())
+    assert avvik and all(isinstance(a.grunn, str) and a.grunn for a in avvik.values())
     assert set(avvik) <= {(r["id"], int(r["year"])) for r in publ}
 
 
@@ -146,11 +146,12 @@ FIGURER = {
         "ikke.publisert": 1,  # tall som ikke er publisert, tas ikke med
     },
 }
+KA = avstemming.KjentAvvik
 AVVIK_DICT = {
-    ("behandlet.klage", 2023): "Klagene og anmodningene summerer ikke til totalen.",
-    ("henlagt", 2023): "Strømmen går ikke opp.",
-    ("andel_omgjoring_av_mottatt", 2023): "886 / 7 029 = 12,60 %.",
-    ("beholdning.diverse", 2022): "Gjelder et annet år.",
+    ("behandlet.klage", 2023): KA("Klagene og anmodningene summerer ikke til totalen.", 4795),
+    ("henlagt", 2023): KA("Strømmen går ikke opp.", 94),
+    ("andel_omgjoring_av_mottatt", 2023): KA("886 / 7 029 = 12,60 %.", 0.126049),
+    ("beholdning.diverse", 2022): KA("Gjelder et annet år.", None),
 }
 
 
@@ -228,6 +229,43 @@ def test_sammenlign_toleranse_grensen_for_heltall():
     ):
         s = avstemming.sammenlign({2023: beregnet}, publ, {})
         assert s["status"].tolist() == forventet, beregnet
+
+
+def test_kjent_avvik_gjelder_bare_tallet_det_er_begrunnet_for():
+    """Et listet avvik er «kjent» bare når boka beregner tallet grunnen er skrevet for; ellers
+    avviker det uten begrunnelse (grunnen vises ikke ved et annet tall)."""
+    publ = [rad("henlagt", 2023, 94, 0), rad("behandlet.returland.polen", 2023, 12, 0)]
+    avvik = {
+        ("henlagt", 2023): KA("Strømmen går ikke opp.", 183),
+        ("behandlet.returland.polen", 2023): KA("Returlandet finnes ikke i kontrakten.", None),
+    }
+    for figurer, status in (
+        ({"henlagt": 183}, ["kjent avvik", "kjent avvik"]),  # 183 og ingen verdi: som begrunnet
+        ({"henlagt": 183.0000009}, ["kjent avvik", "kjent avvik"]),  # innenfor seks desimaler
+        ({"henlagt": 183.000002}, ["avviker", "kjent avvik"]),
+        ({"henlagt": 183_000}, ["avviker", "kjent avvik"]),
+        ({}, ["avviker", "kjent avvik"]),  # henlagt ikke beregnet
+        ({"henlagt": 183, "behandlet.returland.polen": 12.5}, ["kjent avvik", "avviker"]),
+        ({"henlagt": 94}, ["stemmer", "kjent avvik"]),
+    ):
+        s = avstemming.sammenlign({2023: figurer}, publ, avvik)
+        assert s["status"].tolist() == status, figurer
+        assert [g for g, st in zip(s["grunn"], status) if st == "avviker"] == [""] * status.count("avviker")
+
+
+def test_samme_verdi():
+    assert avstemming.samme_verdi(None, None) and avstemming.samme_verdi(float("nan"), None)
+    assert not avstemming.samme_verdi(0, None) and not avstemming.samme_verdi(None, 0)
+    assert avstemming.samme_verdi(0.126049, 0.1260492) and not avstemming.samme_verdi(0.126049, 0.126051)
+
+
+def test_kjente_avvik_krever_beregnet(tmp_path):
+    fil = tmp_path / "avvik.yaml"
+    fil.write_text("- id: henlagt\n  year: 2023\n  beregnet: 183\n  grunn: Strømmen.\n", encoding="utf-8")
+    assert avstemming.kjente_avvik(fil) == {("henlagt", 2023): KA("Strømmen.", 183)}
+    fil.write_text("- id: henlagt\n  year: 2023\n  grunn: Strømmen.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="henlagt 2023 mangler «beregnet»"):
+        avstemming.kjente_avvik(fil)
 
 
 def test_sammenlign_aar_som_tekst_i_publiseringen():
@@ -321,7 +359,7 @@ def test_alle_for_ar_viser_hvert_tall_med_differanse_og_grunn():
         2023: {"mottatt": 7029, "andel_omgjoring_av_mottatt": 0.1260, "saksbehandlingstid": 154.3, "behandlet": 5748},
         2022: {"mottatt": 6000},
     }
-    avvik = {("andel_omgjoring_av_mottatt", 2023): "886 / 7 029 = 12,60 %."}
+    avvik = {("andel_omgjoring_av_mottatt", 2023): KA("886 / 7 029 = 12,60 %.", 0.126)}
     t = avstemming.alle_for_ar(avstemming.sammenlign(figurer, publ, avvik), 2023, kapitler.katalog())
     assert t.columns.tolist() == ["Kilde", "Tall (figur-id)", "Publisert", "Beregnet", "Differanse", "Merknad"]
     assert t["Tall (figur-id)"].tolist() == [

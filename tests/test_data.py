@@ -24,16 +24,123 @@ DATA = PROSJEKTROT / "data"
 
 
 @pytest.fixture(scope="module")
-def uttrekk():
-    return les_uttrekk(DATA)
+def uttrekk(medfolgende_uttrekk):
+    return medfolgende_uttrekk
 
 
-def test_data_er_generatorens_utdata(tmp_path):
-    skriv_uttrekk(tmp_path, STANDARD_FRO)
+@pytest.fixture(scope="module")
+def generert(tmp_path_factory) -> Path:
+    """Uttrekket generatoren skriver her og nå, på denne CPU-en (én gang for modulen)."""
+    katalog = tmp_path_factory.mktemp("generert")
+    skriv_uttrekk(katalog, STANDARD_FRO)
+    return katalog
+
+
+def test_data_er_generatorens_utdata(generert):
     for fil in sorted(DATA.glob("*.csv")):
-        assert (tmp_path / fil.name).read_bytes() == fil.read_bytes(), (
+        assert (generert / fil.name).read_bytes() == fil.read_bytes(), (
             f"data/{fil.name} er ikke det generatoren skriver; kjør `arsrapport generate --erstatt`"
         )
+
+
+def test_generert_uttrekk_folger_kontrakten_og_gir_de_publiserte_tallene(generert):
+    """Generer → kontroller → gull: det generatoren skriver på denne maskinen, bryter ikke
+    datakontrakten (``les_uttrekk`` stopper på hvert brudd) og gir de publiserte tallene
+    (eller de kjente avvikene med tallet i avvik.yaml), uansett om det er byte for byte det
+    samme som ``data/``."""
+    from test_golden import sammenlign_med_gull
+
+    from arsrapport import kapitler
+
+    u = les_uttrekk(generert)
+    figurer = kapitler.slå_sammen_figurer(kapitler.beregn_alle(u, 2023))
+    treff, _, feil = sammenlign_med_gull(figurer)
+    assert not feil, "\n".join(feil)
+    assert treff > 800
+
+
+# Det generatoren kan bruke fra arsrapport: tabelldefinisjonene (filformatet) og stiene, aldri målene
+_TILLATT_FRA_ARSRAPPORT = {"arsrapport.data.kontrakt": {"TABELLER"}, "arsrapport.grunn.config": {"les_innstillinger"}}
+
+
+def _importer_fra_arsrapport(kilde: str) -> list[tuple[int, str, str]]:
+    """(linje, modul, navn) for hver import fra ``arsrapport`` (også inne i funksjoner)."""
+    funn = []
+    for node in ast.walk(ast.parse(kilde)):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "arsrapport":
+            funn += [(node.lineno, node.module, a.name) for a in node.names]
+        elif isinstance(node, ast.Import):
+            funn += [(node.lineno, a.name, "*") for a in node.names if a.name.split(".")[0] == "arsrapport"]
+    return funn
+
+
+def test_regelen_finner_importer_fra_biblioteket():
+    kilde = (
+        "from arsrapport.maal import prioritet as regler\nimport arsrapport.maal.saksbehandling\n"
+        "def f():\n    from arsrapport.data.kontrakt import AVGJORELSESFORMER\n"
+        "from arsrapport.data.kontrakt import TABELLER\nimport numpy\n"
+    )
+    funn = _importer_fra_arsrapport(kilde)
+    assert [(linje, m, n) for linje, m, n in funn if n not in _TILLATT_FRA_ARSRAPPORT.get(m, set())] == [
+        (1, "arsrapport.maal", "prioritet"),
+        (2, "arsrapport.maal.saksbehandling", "*"),
+        (4, "arsrapport.data.kontrakt", "AVGJORELSESFORMER"),
+    ]
+
+
+def test_generatoren_har_egne_regler_og_bruker_ikke_bibliotekets_maal():
+    """Generatoren tar reglene fra kontrakten selv (``uttrekksgenerator.kontrakt``): en feil
+    regel i ``arsrapport.maal`` skal ikke forme dataene og målet likt."""
+    funn = [
+        f"{fil.name}:{linje}: from {modul} import {navn}"
+        for fil in sorted(Path(uttrekksgenerator.__file__).parent.glob("*.py"))
+        for linje, modul, navn in _importer_fra_arsrapport(fil.read_text(encoding="utf-8"))
+        if navn not in _TILLATT_FRA_ARSRAPPORT.get(modul, set())
+    ]
+    assert not funn, "generatoren importerer fra rapportbiblioteket:\n" + "\n".join(funn)
+
+
+def test_generatorens_regler_er_kontraktens_eksempler():
+    """Eksemplene i datakontrakten («Priority portfolio»), regnet med generatorens egne regler."""
+    import datetime as dt
+
+    from uttrekksgenerator import kontrakt as k
+
+    t = dt.datetime
+    assert k.uiv_frist(t(2023, 4, 5, 14, 0), True) == t(2023, 4, 12, 14, 0)  # over påsken
+    assert k.legg_til_arbeidsdager(t(2023, 3, 10, 15, 30), 2) == t(2023, 3, 14, 15, 30)  # fredag → tirsdag
+    assert k.legg_til_arbeidsdager(t(2023, 3, 11, 10, 0), 2) == t(2023, 3, 14, 10, 0)  # lørdag → tirsdag
+    assert k.legg_til_arbeidsdager(t(2023, 3, 14, 10, 0), -2) == t(2023, 3, 10, 10, 0)
+    assert k.uiv_frist(t(2023, 4, 26, 10, 0), False) == t(2023, 5, 19, 23, 59)  # 17. og 18. mai
+    assert k.uiv_frist(t(2024, 12, 3, 10, 0), False) == t(2024, 12, 27, 23, 59)  # julaften, 1. og 2. juledag
+    assert k.uiv_frist(t(2023, 12, 4, 10, 0), False) == t(2023, 12, 27, 23, 59)
+    assert k.er_arbeidsdag(dt.date(2023, 12, 24)) is False and k.er_arbeidsdag(dt.date(2024, 12, 24)) is True
+    assert k.NEMNDMOTEFORMER == ("Stornemnd", "NMP", "NUP") and k.OMGJORT == ("Omgjort", "Delvis omgjort")
+
+
+def test_generatorens_regler_er_de_samme_som_bibliotekets():
+    """To uavhengige utgaver av de samme reglene (generatorens og bibliotekets) gir det samme
+    for hver dag 2020–2025 (med et tilfeldig klokkeslett og antall arbeidsdager); en forskjell
+    betyr at én av dem er feil."""
+    import datetime as dt
+
+    from arsrapport.data import kontrakt as biblioteket_kontrakt
+    from arsrapport.maal import prioritet as biblioteket
+    from arsrapport.maal import saksbehandling
+    from uttrekksgenerator import kontrakt as k
+
+    rng = np.random.default_rng(19)
+    start = dt.datetime(2020, 1, 1)
+    for dag in range((dt.datetime(2026, 1, 1) - start).days):
+        t = start + dt.timedelta(days=dag, minutes=int(rng.integers(0, 24 * 60)))
+        n = int(rng.integers(-12, 13))
+        assert k.er_arbeidsdag(t.date()) == biblioteket.er_arbeidsdag(t.date()), t
+        assert k.legg_til_arbeidsdager(t, n) == biblioteket.legg_til_arbeidsdager(t, n), (t, n)
+        for ag in (True, False):
+            assert k.uiv_frist(t, ag) == biblioteket.uiv_frist(t, ag), (t, ag)
+    assert k.NEMNDMOTEFORMER == saksbehandling.NEMNDMOTEFORMER and k.OMGJORT == saksbehandling.OMGJORT
+    assert k.AVGJORELSESFORMER == biblioteket_kontrakt.AVGJORELSESFORMER
+    assert (k.PP, k.UM) == biblioteket_kontrakt.PRIORITETSKODER
 
 
 def _valgfrie_simd_grupper() -> list[str]:

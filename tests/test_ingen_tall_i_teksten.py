@@ -1,7 +1,9 @@
 """Ingen tall i boka er skrevet inn for hånd.
 
-Testen leser hver Markdown-side under ``book/`` og feiler på hvert siffer i teksten som ikke
-kommer fra en lim-rolle. Den sier hvilken fil, hvilken linje og hvilket tall det gjelder.
+Testen leser hver Markdown-side under ``book/`` og Markdown-cellene i notatbøkene under
+``notebooks/`` (de kjørte notatbøkene er sider lesere kommer til fra tallene), og feiler på hvert
+siffer i teksten som ikke kommer fra en lim-rolle. Den sier hvilken fil, hvilken linje (og
+celle) og hvilket tall det gjelder.
 
 Slik leses en side
 ------------------
@@ -10,7 +12,10 @@ Før testen ser etter sifre, fjerner den det som ikke er tekst leseren ser som s
 - lim-roller: ``{glue:text}`...```, ``{glue}`...```, ``{glue:figure}`...``` osv.;
 - andre roller og målene deres: ``{numref}`tab-x```, ``{ref}`kap-3-1```, ``{math}`...```.
   En egen tittel i en henvisning (``{ref}`del VI <del-6>```) er tekst og blir sjekket;
-- kodeblokker (```` ``` ````, ``~~~``) og innebygd kode (`` `...` ``), matematikk (``$...$``);
+- kodeblokker (```` ``` ````, ``~~~``) og matematikk (``$...$``);
+- navn i innebygd kode (`` `...` ``): ord med en bokstav eller understrek (``une-2023.yaml``,
+  ``3_1_generelle_tall``, ``--year``). Et tall i innebygd kode (``--year 2023``, `` `5 743` ``)
+  er skrevet for hånd like fullt og blir funnet;
 - direktivenes opsjonslinjer (``:name: ...``, ``:width: ...``). Unntak: ``:alt:`` er tekst
   (den leses opp for svaksynte) og blir sjekket;
 - stier: argumentet til ``{include}``, ``{figure}`` og ``{image}``, og lenkemål ``[tekst](mål)``;
@@ -311,12 +316,23 @@ def _rolle(m: re.Match) -> str:
     return innhold  # {sub}, {sup}, {abbr} o.l.: innholdet er tekst
 
 
+# Et ord i innebygd kode som har en bokstav eller understrek, er et navn (en sti, en funksjon, en
+# id, et valg på kommandolinjen): ``une-2023.yaml``, ``3_1_generelle_tall``, ``--year``, ``f1``.
+_KODEORD = re.compile(r"[^\s()\[\]{},;\"'=]+")
+_NAVN_I_KODE = re.compile(r"[^\W\d]")  # bokstav eller understrek
+
+
+def _kode(m: re.Match) -> str:
+    """Innebygd kode: navnene blankes, tall står igjen og blir sjekket («`5 743`», «`--year 2023`»)."""
+    return _KODEORD.sub(lambda o: _blank(o.group(0)) if _NAVN_I_KODE.search(o.group(0)) else o.group(0), m.group(0))
+
+
 def rens(tekst: str) -> str:
     """Teksten med alt som ikke er tekst leseren ser, fjernet. Like mange linjer som før."""
     tekst = _sub_blank(r"<!--.*?-->", tekst, re.DOTALL)
     tekst = _rens_blokker(tekst)
     tekst = _ROLLE.sub(_rolle, tekst)
-    tekst = _sub_blank(_INNEBYGD_KODE, tekst)
+    tekst = _INNEBYGD_KODE.sub(_kode, tekst)
     tekst = _sub_blank(r"\$\$.*?\$\$", tekst, re.DOTALL)
     tekst = _sub_blank(r"\$[^$\n]+\$", tekst)
     tekst = _sub_blank(r"\{\{.*?\}\}", tekst, re.DOTALL)  # substitusjoner
@@ -384,6 +400,33 @@ def _sidene() -> list[Path]:
 # --------------------------------------------------------------------------------------------
 
 
+# --------------------------------------------------------------------------------------------
+# Notatbøkene: Markdown-cellene er tekst som sidene
+# --------------------------------------------------------------------------------------------
+
+NOTATBOKER = sorted((PROSJEKTROT / "notebooks").glob("*.ipynb"))
+
+
+def _markdownceller(notatbok: Path) -> list[tuple[int, str]]:
+    import json
+
+    celler = json.loads(notatbok.read_text(encoding="utf-8"))["cells"]
+    return [(nr, "".join(c["source"])) for nr, c in enumerate(celler) if c["cell_type"] == "markdown"]
+
+
+@pytest.mark.parametrize("notatbok", NOTATBOKER, ids=lambda p: p.name)
+def test_ingen_handskrevne_tall_i_notatbokene(notatbok: Path):
+    fil = notatbok.relative_to(PROSJEKTROT).as_posix()
+    funn = [(nr, f) for nr, kilde in _markdownceller(notatbok) for f in handskrevne_tall(kilde)]
+    assert not funn, f"{len(funn)} tall skrevet for hånd i Markdown-cellene i {fil}:\n" + "\n".join(
+        f"  {fil}, celle {nr}, linje {f.linje}: «{f.tall}» i: {f.tekst}" for nr, f in funn
+    )
+
+
+def test_notatbokene_har_markdownceller():
+    assert NOTATBOKER and all(_markdownceller(nb) for nb in NOTATBOKER)
+
+
 def test_boka_har_sider():
     assert len(_sidene()) >= 5, f"fant nesten ingen Markdown-sider i {BOK}"
 
@@ -422,6 +465,9 @@ def tall(tekst: str) -> list[str]:
         ("per 31.12.2023", ["31.12.2023"]),
         ("R-115", ["115"]),
         ("mellom 2021–2023", ["2021–2023"]),
+        ("Kjør `arsrapport build --year 2023`.", ["2023"]),
+        ("Nemnda behandlet `5 743` saker.", ["5 743"]),
+        ("Se ``Tabell 1`` og `3.2`.", ["1", "3.2"]),
     ],
 )
 def test_handskrevne_tall_blir_funnet(tekst, forventet):
@@ -448,7 +494,10 @@ def test_handskrevne_tall_blir_funnet(tekst, forventet):
         "# 3.2.13 Produktivitet",
         "### Note 8 Sammenheng",
         "## Tall for 2023",
-        "Kjør `arsrapport build --year 2023`.",
+        "Kjør `arsrapport build --year`.",
+        "Se `docs/golden/une-2023.yaml` og `book/del3/3_1_generelle_tall.md`.",
+        'Med `arsrapport.kapitler.beregn("3_1_generelle_tall", …)`.',
+        "`tab-3-1-form`, `mottatt@f1` og `{tall}`",
         "(kap-3-1)=",
         "<!-- 7 029 saker -->",
         "% 7 029 saker",

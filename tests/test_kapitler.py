@@ -7,8 +7,7 @@ import pandas as pd
 import pytest
 
 from arsrapport import kapitler
-from arsrapport.grunn.config import PROSJEKTROT
-from arsrapport.innlesing import Uttrekk, les_uttrekk
+from arsrapport.innlesing import Uttrekk
 from arsrapport.kapitler import Kapittelresultat, slå_sammen_figurer
 
 
@@ -75,13 +74,13 @@ def test_utsnittet_viser_bare_de_meldte_tabellene():
         u.utsnitt(("uiv",))
 
 
-def test_hvert_kapittel_klarer_seg_med_tabellene_det_har_meldt():
+def test_hvert_kapittel_klarer_seg_med_tabellene_det_har_meldt(medfolgende_uttrekk):
     """Hvert kapittel regnes ut med bare de meldte tabellene (en annen tabell gir «har ikke
     meldt»), og hver meldt tabell blir lest: en tabell kapittelet ikke leser, ville bare gitt
     unødvendige omkjøringer når den endres."""
     from arsrapport.innlesing import _Utsnitt
 
-    uttrekk = les_uttrekk(PROSJEKTROT / "data")
+    uttrekk = medfolgende_uttrekk
     for navn, kapittel in kapitler.KAPITTEL.items():
         lest: set[str] = set()
 
@@ -101,23 +100,21 @@ def test_hvert_kapittel_klarer_seg_med_tabellene_det_har_meldt():
         assert lest == set(kapittel.data), (navn, sorted(set(kapittel.data) - lest), sorted(lest - set(kapittel.data)))
 
 
-def test_beregn_alle_gir_hvert_kapittel_og_avstemmingen():
-    uttrekk = les_uttrekk(PROSJEKTROT / "data")
-    resultater = kapitler.beregn_alle(uttrekk, 2023)
+def test_beregn_alle_gir_hvert_kapittel_og_avstemmingen(medfolgende_resultater):
+    resultater = medfolgende_resultater
     assert [r.navn for r in resultater] == [*kapitler.KAPITTEL, kapitler.AVSTEMMING]
     assert all(not r.diagrammer and not r.boktabeller for r in resultater)  # bok=False
     assert int(resultater[-1].tekster["avstemming.publiserte"]) > 600
 
 
-def test_hver_figur_har_en_telefonutgave_i_telefonbredden():
+def test_hver_figur_har_en_telefonutgave_i_telefonbredden(medfolgende_uttrekk):
     """Figurene tegnes to ganger: i tekstbredden (PDF og store skjermer) og i telefonbredden
     (``diagrammer.SMAL_BREDDE``), med de samme navnene; bare telefonutgaven bryter etikettene."""
     import struct
 
-    from arsrapport.innlesing import les_uttrekk
     from arsrapport.presentasjon import diagrammer
 
-    r = kapitler.beregn("3_1_generelle_tall", les_uttrekk(PROSJEKTROT / "data"), 2023, bok=True)
+    r = kapitler.beregn("3_1_generelle_tall", medfolgende_uttrekk, 2023, bok=True)
     assert r.diagrammer and set(r.smale_diagrammer) == set(r.diagrammer)
 
     def bredde(png: bytes) -> int:  # PNG-hodet: bredden står i byte 16–20

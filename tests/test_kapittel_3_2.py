@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
-from test_portefolje import register
+from test_portefolje import KL, B, F, V, register
 from test_styringsparametere import MAL
 
 from arsrapport.kapitler import kapittel_3_2
@@ -36,6 +36,41 @@ def uttrekk():
             }
         ),
     )
+
+
+def _asylklage(sak_id: str, mottatt: str, avsluttet: str) -> tuple:
+    """En realitetsbehandlet asylklage med vedtak (som R1 i test_portefolje)."""
+    sak = (sak_id, "P" + sak_id, None, "Asyl", B, KL, "Realitet", mottatt, V, avsluttet, "NL", "Ikke omgjort")
+    return (*sak, "Iran", "utl. § 28", F, F, F, F, F)
+
+
+def test_figurer_har_sammenligningsarene_og_aret_endringene_regnes_fra(uttrekk):
+    """Rapportåret, de to sammenligningsårene og basisåret før dem: endringen i
+    saksbehandlingstid for det første sammenligningsåret (2021) regnes fra basisåret (2020).
+    Registeret i test_portefolje har bare vedtak i 2023; her kommer én asylklage i hvert år før."""
+    ekstra = [
+        _asylklage("X0", "2020-01-01", "2020-01-11"),  # 10 d
+        _asylklage("X1", "2021-01-01", "2021-01-31"),  # 30 d
+        _asylklage("X2", "2022-01-01", "2022-03-02"),  # 60 d
+    ]
+    u = SimpleNamespace(**{**vars(uttrekk), "saker": register(ekstra)})
+    f = kapittel_3_2.figurer(u, 2023)
+    assert sorted(f) == [2020, 2021, 2022, 2023]
+    tid = "saksbehandlingstid.asyl_realitet.klage"
+    assert [f[a][tid] for a in (2020, 2021, 2022)] == [10, 30, 60]
+    assert f[2023][tid] == pytest.approx((100 + 395) / 2)  # R1 og R2
+    assert f[2021][f"{tid}.endring_abs"] == 30 - 10
+    assert f[2022][f"{tid}.endring_abs"] == 60 - 30
+    assert f[2023][f"{tid}.endring_abs"] == pytest.approx((100 + 395) / 2 - 60)
+    assert f"{tid}.endring_abs" not in f[2020]  # basisåret har ingen endring
+    # styringsparameterne bare for året tabellen har mål for; tertialene for hvert år
+    assert f[2023]["sp1.grense_dager"] == 120 and f[2023]["sp1.antall"] == 4  # asylklager: R1, R2, D1, D2
+    assert not any(k.startswith(("sp1.", "sp2.", "sp3.")) for a in (2020, 2021, 2022) for k in f[a])
+    assert f[2021]["saksbehandlingstid_tertial.1"] == 30
+    # ett sammenligningsår: 2022, 2023 og basisåret 2021
+    f1 = kapittel_3_2.figurer(u, 2023, sammenligningsar=1)
+    assert sorted(f1) == [2021, 2022, 2023]
+    assert f1[2022][f"{tid}.endring_abs"] == 60 - 30 and f"{tid}.endring_abs" not in f1[2021]
 
 
 @pytest.fixture(scope="module")

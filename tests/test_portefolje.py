@@ -1,6 +1,8 @@
 """Porteføljetallene (3.2.3–3.2.10, Del VII pkt. 6) på et lite håndlaget register; hvert svar
 er regnet for hånd i kommentarene. Grensene: vedtak 31.12., mottatt 31.12., eldre enn ett år
-(366 dager er over, 365 er ikke)."""
+(366 dager er over, 365 er ikke; en sak på nøyaktig 365 dager ved hvert av de to årsskiftene).
+Til slutt sammenlignes porteføljetallene med målene i ``saksbehandling`` på tilfeldige registre
+med mange saker på grensene."""
 
 from __future__ import annotations
 
@@ -337,17 +339,61 @@ RADER = [
         F,
         F,
     ),  # etter året
+    # familieinnvandring: nøyaktig 365 dager gammel ved hvert årsskifte (ikke over ett år)
+    (
+        "G1",
+        "P14",
+        None,
+        "Familieinnvandring",
+        "Familieinnvandring",
+        KL,
+        None,
+        "2021-12-31",
+        H,
+        "2023-06-30",
+        None,
+        None,
+        "Pakistan",
+        None,
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # 365 d ved 31.12.2022, henlagt 2023
+    (
+        "G2",
+        "P15",
+        None,
+        "Familieinnvandring",
+        "Familieinnvandring",
+        KL,
+        None,
+        "2022-12-31",
+        None,
+        None,
+        None,
+        None,
+        "Pakistan",
+        None,
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),  # mottatt 31.12.2022: 0 d ved 31.12.2022, 365 d ved 31.12.2023
 ]
 
 
 FLAGG = ("ema", "under_18_ved_vedtak", "barnefamilie", "lengevarende_barn", "tilknyttet_utvisning")
 
 
-def register() -> pd.DataFrame:
-    """Registeret med innlesingens typer (flaggene som bool)."""
-    df = typet_tabell(KOL, RADER, DATO)
+def register(ekstra: list[tuple] | None = None) -> pd.DataFrame:
+    """Registeret med innlesingens typer (flaggene som bool), med radene i ``ekstra`` til slutt."""
+    rader = RADER + list(ekstra or [])
+    df = typet_tabell(KOL, rader, DATO)
     for k in FLAGG:
-        df[k] = [r[KOL.index(k)] for r in RADER]
+        df[k] = [r[KOL.index(k)] for r in rader]
         df[k] = df[k].astype(bool)
     return df
 
@@ -368,7 +414,7 @@ def test_asylspor_og_type(f):
     assert f["behandlet.asyl_realitet.klage"] == 2
     assert f["henlagt.asyl_realitet.klage"] == 1
     assert f["saksbehandlingstid.asyl_realitet.klage"] == pytest.approx((100 + 395) / 2)
-    # beholdning 31.12.2022: R2 (30 d), R4 (365 d), R5 (364 d); 31.12.2023: R3 (0 d), R4 (730 d)
+    # beholdning 31.12.2022: R2 (30 d), R4 (366 d), R5 (364 d); 31.12.2023: R3 (0 d), R4 (731 d)
     assert f["beholdning_start.asyl_realitet.klage"] == 3
     assert f["beholdning.asyl_realitet.klage"] == 2
     assert f["beholdning_alder_start.asyl_realitet.klage"] == pytest.approx((30 + 366 + 364) / 3)
@@ -384,12 +430,18 @@ def test_asylspor_og_type(f):
 
 
 def test_over_ett_ar_er_strengt_over_365_dager(f):
-    # 31.12.2022: R4 er 366 dager (over), R5 364, O1 213; 31.12.2023: R4 731, T3 366
+    # 31.12.2022: R4 er 366 dager (over), G1 365 (ikke over), R5 364, O1 213;
+    # 31.12.2023: R4 731, T3 366 (over), G2 365 (ikke over)
     assert f["beholdning_over_ett_ar_start.asyl"] == 1
     assert f["beholdning_over_ett_ar.asyl"] == 1
     assert f["beholdning_over_ett_ar.tilbakekall"] == 1
     assert f["beholdning_over_ett_ar.sakstype.tilbakekall_statsborgerskap.klage"] == 1
     assert f["beholdning_over_ett_ar_start"] == 1 and f["beholdning_over_ett_ar"] == 2
+    # familie: G1 og G2 i beholdningen 31.12.2022 (G2 mottatt den dagen), G2 31.12.2023
+    assert (f["beholdning_start.familie"], f["beholdning.familie"]) == (2, 1)
+    assert f["beholdning_over_ett_ar_start.familie"] == 0 and f["beholdning_over_ett_ar.familie"] == 0
+    assert f["beholdning_alder_start.familie"] == pytest.approx((365 + 0) / 2)
+    assert f["beholdning_alder.familie"] == 365
 
 
 def test_kategorier_og_andel_klager(f):
@@ -402,7 +454,7 @@ def test_kategorier_og_andel_klager(f):
     # oppholdssaker: alle andre grupper; A2 mottatt 2024 teller ikke
     assert f["mottatt.oppholdssaker"] == 2  # T1, T2 (A1 er mottatt 31.12.2022)
     assert f["behandlet.oppholdssaker"] == 3  # T1, T2, A1
-    assert f["beholdning_start.oppholdssaker"] == 2  # T3, A1 (mottatt 31.12.2022)
+    assert f["beholdning_start.oppholdssaker"] == 4  # T3, G1, A1 og G2 (mottatt 31.12.2022)
 
 
 def test_sakstyper_og_samlet_tilbakekall(f):
@@ -498,6 +550,119 @@ def test_stort_register_gir_ett_segment_per_verdi():
     assert seg.loc[s["sak_id"].eq("T2").to_numpy(), "sakstype_samlet"].item() == "sakstype.tilbakekall_63_37"
     assert pd.isna(seg.loc[s["sak_id"].eq("T3").to_numpy(), "sakstype_samlet"].item())
     assert pd.isna(seg.loc[s["sak_id"].eq("R1").to_numpy(), "sakstype"].item())
+
+
+# --- tilfeldige registre: porteføljetallene mot målene i saksbehandling -----------------
+
+_GRUPPER = ("Asyl", "Familieinnvandring", "Arbeid/opphold", "Utvisning", "Tilbakekall")
+_SAKSTYPER = ("Beskyttelse", "EØS", "Tilbakekall utl. § 63", "Opphør utl. § 37", "Visum")
+
+
+def _tilfeldig_register(seed: int, n: int = 300) -> pd.DataFrame:
+    """Et tilfeldig register der mange datoer ligger på grensene: mottatt eller avsluttet
+    31.12. eller 1.1., og mottatt nøyaktig 364, 365 eller 366 dager før et årsskifte."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    arsskifter = [pd.Timestamp(f"{a}-12-31") for a in (2021, 2022, 2023)]
+    spesielle = [d - pd.Timedelta(days=k) for d in arsskifter for k in (0, 364, 365, 366)]
+    spesielle += [d + pd.Timedelta(days=1) for d in arsskifter]
+    rader = []
+    for i in range(n):
+        if rng.random() < 0.5:
+            mottatt = spesielle[rng.integers(len(spesielle))]
+        else:
+            mottatt = pd.Timestamp("2020-06-01") + pd.Timedelta(days=int(rng.integers(0, 1300)))
+        avslutning = (None, V, V, H)[rng.integers(4)]
+        avsluttet = None
+        if avslutning:
+            if rng.random() < 0.3:  # på et årsskifte etter mottak
+                kandidater = [d + pd.Timedelta(days=int(k)) for d in arsskifter for k in (0, 1) if d >= mottatt]
+                avsluttet = kandidater[rng.integers(len(kandidater))] if kandidater else mottatt
+            else:
+                avsluttet = mottatt + pd.Timedelta(days=int(rng.integers(0, 500)))
+        gruppe = _GRUPPER[rng.integers(len(_GRUPPER))]
+        vedtak = avslutning == V
+        rader.append(
+            (
+                f"S{i}",
+                f"P{rng.integers(n // 2)}",
+                None,
+                gruppe,
+                _SAKSTYPER[rng.integers(len(_SAKSTYPER))],
+                (KL, OM)[rng.integers(2)],
+                ("Realitet", "Dublin", "Trygt tredjeland")[rng.integers(3)] if gruppe == "Asyl" else None,
+                mottatt.strftime("%Y-%m-%d"),
+                avslutning,
+                avsluttet.strftime("%Y-%m-%d") if avsluttet is not None else None,
+                ("Stornemnd", "NMP", "NUP", "NL", "SEK")[rng.integers(5)] if vedtak else None,
+                ("Omgjort", "Delvis omgjort", "Ikke omgjort")[rng.integers(3)] if vedtak else None,
+                ("Iran", "Irak", "Somalia")[rng.integers(3)],
+                ("utl. § 63", "utl. § 37", None)[rng.integers(3)],
+                *(bool(rng.random() < 0.2) for _ in FLAGG),
+            )
+        )
+    df = typet_tabell(KOL, rader, DATO)
+    for k in FLAGG:
+        df[k] = df[k].astype(bool)
+    return df
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_tilfeldige_registre_gir_de_samme_tallene_som_saksbehandling(seed):
+    """Porteføljetallene (summer over indikatorer per sak) er de samme som målene i
+    ``saksbehandling`` (ett filter per tall) for hver saksgruppe og behandlingstype, på
+    tilfeldige registre med mange saker på grensene (31.12., 365 og 366 dager)."""
+    saker = sb.med_avledede(_tilfeldig_register(seed))
+    grupper = {g: portefolje.GRUPPE_ID[g] for g in saker["saksgruppe"].unique()}
+    typer = {"Klage": "klage", "Omgjøringsanmodning": "omgjoring"}
+    for ar in (2022, 2023):
+        f = portefolje.figurer_for_ar(saker, ar)
+        d, d0 = sb.sluttdato(ar), sb.sluttdato(ar - 1)
+        for etter, navn in (
+            ("saksgruppe", lambda k: grupper[k]),
+            (["saksgruppe", "behandlingstype"], lambda k: f"{grupper[k[0]]}.{typer[k[1]]}"),
+        ):
+            tellinger = {
+                "mottatt": sb.mottatt(saker, ar, etter),
+                "behandlet": sb.behandlet(saker, ar, etter),
+                "henlagt": sb.henlagt(saker, ar, etter),
+                "omgjort": sb.omgjort(saker, ar, etter),
+                "beholdning": sb.beholdning(saker, d, etter),
+                "beholdning_start": sb.beholdning(saker, d0, etter),
+                "beholdning_over_ett_ar": sb.over_alder(saker, d, 365, etter),
+                "beholdning_over_ett_ar_start": sb.over_alder(saker, d0, 365, etter),
+            }
+            snitt = {
+                "saksbehandlingstid": sb.saksbehandlingstid(saker, ar, etter),
+                "omgjoringsandel": sb.omgjoringsandel(saker, ar, etter),
+                "beholdning_alder": sb.snitt_alder(saker, d, etter),
+                "beholdning_alder_start": sb.snitt_alder(saker, d0, etter),
+            }
+            nokler = saker[etter].drop_duplicates()
+            nokler = nokler.tolist() if isinstance(etter, str) else list(nokler.itertuples(index=False, name=None))
+            for nokkel in nokler:
+                seg = navn(nokkel)
+                for maal, serie in tellinger.items():
+                    assert f[f"{maal}.{seg}"] == serie.get(nokkel, 0), (seed, ar, maal, seg)
+                for maal, serie in snitt.items():
+                    if nokkel in serie.index:
+                        assert f[f"{maal}.{seg}"] == pytest.approx(serie[nokkel], rel=1e-12), (seed, ar, maal, seg)
+                    else:
+                        assert f"{maal}.{seg}" not in f, (seed, ar, maal, seg)
+        # hele registeret
+        assert f["beholdning_over_ett_ar"] == sb.over_alder(saker, d, 365)
+        assert f["beholdning_over_ett_ar_start"] == sb.over_alder(saker, d0, 365)
+
+
+def test_tilfeldige_registre_treffer_grensene():
+    """Registrene over har saker nøyaktig 365 og 366 dager gamle i beholdningen ved
+    årsskiftet, og vedtak 31.12. (ellers prøver de ikke grensene)."""
+    saker = sb.med_avledede(_tilfeldig_register(1))
+    d = sb.sluttdato(2023)
+    alder = sb.alder(saker, d)[sb.er_i_beholdning(saker, d)]
+    assert (alder == 365).sum() >= 3 and (alder == 366).sum() >= 3
+    assert (sb.er_behandlet(saker, 2023) & saker["avsluttet_dato"].eq(d)).sum() >= 3
 
 
 # --- tabeller og tekster --------------------------------------------------------------

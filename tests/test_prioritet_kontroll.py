@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from arsrapport.grunn.config import PROSJEKTROT
-from arsrapport.innlesing import DATOTYPE, TEKSTTYPE, les_uttrekk, valider
+from arsrapport.innlesing import DATOTYPE, TEKSTTYPE, valider
 from arsrapport.maal import prioritet as p
 
 DATA = PROSJEKTROT / "data"
@@ -206,15 +206,15 @@ def test_uiv_kolonner_krever_vedtakstidspunkt(kopi):
     assert {b.kolonne for b in brudd if b.rad == i + 2} == {"uiv_frist", "uiv_begjaering", "uiv_avgjort"}
 
 
-def test_tidspunktene_leses_med_klokkeslett():
-    u = les_uttrekk(DATA)
+def test_tidspunktene_leses_med_klokkeslett(medfolgende_uttrekk):
+    u = medfolgende_uttrekk
     t = u.prioritet["tidspunkt"]
     assert str(t.dtype) == DATOTYPE and (t.dt.hour > 0).any()
     assert str(u.saker["vedtak_tidspunkt"].dtype) == DATOTYPE
 
 
-def test_data_har_frister_over_paske_og_jul():
-    u = les_uttrekk(DATA)
+def test_data_har_frister_over_paske_og_jul(medfolgende_uttrekk):
+    u = medfolgende_uttrekk
     s = u.saker.loc[u.saker["uiv_frist"].notna()]
     ag = s.loc[s["aapenbart_grunnlos"]]
     over_paske = [

@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 from arsrapport import kapitler
-from arsrapport.grunn.config import PROSJEKTROT
 from arsrapport.utdata.tallkatalog import Katalog, Tall, UgyldigReferanse, katalog
 
 NB = "\u00a0"  # hardt mellomrom: tusenskille og foran enheten
@@ -22,12 +21,10 @@ RAPPORTAR = 2023
 
 
 @pytest.fixture(scope="module")
-def beregnet():
+def beregnet(medfolgende_uttrekk, medfolgende_resultater):
     """Alle kapitlene for rapportåret på de medfølgende dataene, i denne prosessen."""
-    from arsrapport.innlesing import les_uttrekk
-
-    uttrekk = les_uttrekk(PROSJEKTROT / "data")
-    resultater = kapitler.beregn_alle(uttrekk, RAPPORTAR)
+    uttrekk = medfolgende_uttrekk
+    resultater = medfolgende_resultater
     figurer = kapitler.slå_sammen_figurer(resultater)
     tekster = dict(kapitler.felles_tekster(uttrekk, RAPPORTAR))
     for r in resultater:

@@ -20,8 +20,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.maal.saksbehandling import NEMNDMOTEFORMER
 from uttrekksgenerator.kalibrering import Mal
+from uttrekksgenerator.kontrakt import NEMNDMOTEFORMER
 from uttrekksgenerator.utvalg import velg, velg_med_snitt
 
 NASJONALITETER_ASYL = (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from arsrapport.maal.saksbehandling import NEMNDMOTEFORMER, OMGJORT
 from uttrekksgenerator.kalibrering import AR, Mal
+from uttrekksgenerator.kontrakt import NEMNDMOTEFORMER, OMGJORT
 from uttrekksgenerator.utvalg import velg, velg_med_snitt
 
 Y = AR[-1]  # rapportåret

@@ -31,7 +31,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from arsrapport.maal import prioritet as regler
+from uttrekksgenerator import kontrakt as regler
 
 KOLONNER = ["sak_id", "tidspunkt", "kode", "meldt_av"]
 NYE_SAKSKOLONNER = [

@@ -23,10 +23,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from arsrapport.data.kontrakt import AVGJORELSESFORMER
-from arsrapport.maal.saksbehandling import NEMNDMOTEFORMER
 from uttrekksgenerator.asyl import ANDEL_REALITET_KLAGE_2022, tildel_asyl
 from uttrekksgenerator.kalibrering import AR, Mal
+from uttrekksgenerator.kontrakt import AVGJORELSESFORMER, NEMNDMOTEFORMER
 from uttrekksgenerator.opphold import tildel_opphold
 from uttrekksgenerator.utvalg import juster_sum, velg_med_snitt
 

@@ -5,6 +5,8 @@ som leser de publiserte tallene (``docs/golden/une-2023.yaml``)."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -46,14 +48,44 @@ def publiserte(fil: Path = PUBLISERT) -> list[dict]:
     return [r for r in raw["figures"] if i_omfang(r)]
 
 
-def kjente_avvik(fil: Path = AVVIK) -> dict[tuple[str, int], str]:
+@dataclass(frozen=True)
+class KjentAvvik:
+    """Et publisert tall boka bevisst ikke gjenskaper: grunnen og tallet boka beregner, som
+    grunnen er skrevet for (``None``: boka kan ikke beregne tallet)."""
+
+    grunn: str
+    beregnet: float | None
+
+
+# ``beregnet`` står med seks desimaler i avvik.yaml
+_AVVIK_PRESISJON = 1e-6
+
+
+def samme_verdi(verdi: float | None, beregnet: float | None) -> bool:
+    """Om boka beregner tallet avviket er begrunnet for: begge mangler, eller de er like
+    innenfor de seks desimalene ``beregnet`` står med."""
+    if verdi is None or beregnet is None or pd.isna(verdi):
+        return (verdi is None or pd.isna(verdi)) and beregnet is None
+    return math.isclose(float(verdi), float(beregnet), rel_tol=0, abs_tol=_AVVIK_PRESISJON)
+
+
+def kjente_avvik(fil: Path = AVVIK) -> dict[tuple[str, int], KjentAvvik]:
+    """Avvikene i ``docs/avvik.yaml``; hvert må ha ``grunn`` og ``beregnet`` (tallet, eller
+    null når boka ikke kan beregne det)."""
     raw = yaml.safe_load(Path(fil).read_text(encoding="utf-8")) or []
-    return {(r["id"], int(r["year"])): r["grunn"] for r in raw}
+    ut = {}
+    for r in raw:
+        if "beregnet" not in r:
+            raise ValueError(f"{Path(fil).name}: {r['id']} {r['year']} mangler «beregnet» (tallet boka beregner)")
+        ut[(r["id"], int(r["year"]))] = KjentAvvik(r["grunn"], r["beregnet"])
+    return ut
 
 
 def sammenlign(figurer: dict[int, dict[str, float]], publ: list[dict] | None = None, avvik=None) -> pd.DataFrame:
     """Én rad per publisert tall: id, år, publisert, beregnet, toleranse, status, grunn.
-    Status er «stemmer», «kjent avvik» eller «avviker» (et avvik uten begrunnelse)."""
+    Status er «stemmer», «kjent avvik» (i ``avvik`` med det tallet boka beregner) eller
+    «avviker» (et avvik uten begrunnelse, eller et kjent avvik der boka nå beregner et annet
+    tall enn grunnen er skrevet for; da står ikke grunnen, den må skrives på nytt)."""
     publ = publiserte() if publ is None else publ
     avvik = kjente_avvik() if avvik is None else avvik
     rader = []
@@ -61,10 +93,11 @@ def sammenlign(figurer: dict[int, dict[str, float]], publ: list[dict] | None = N
         fid, ar = r["id"], int(r["year"])
         verdi = figurer.get(ar, {}).get(fid)
         stemmer = verdi is not None and abs(verdi - r["value"]) <= r["tolerance"] + 1e-9
+        kjent = avvik.get((fid, ar))
         if stemmer:
             status, grunn = "stemmer", ""
-        elif (fid, ar) in avvik:
-            status, grunn = "kjent avvik", avvik[(fid, ar)]
+        elif kjent is not None and samme_verdi(verdi, kjent.beregnet):
+            status, grunn = "kjent avvik", kjent.grunn
         else:
             status, grunn = "avviker", ""
         rader.append(
