@@ -37,6 +37,11 @@ def tittel(bok: Path) -> str:
     return yaml.safe_load((bok / "_config.yml").read_text(encoding="utf-8"))["title"]
 
 
+def forfatter(bok: Path) -> str:
+    """Utgiveren (``author`` i ``_config.yml``), på forsiden og i PDF-ens metadata."""
+    return yaml.safe_load((bok / "_config.yml").read_text(encoding="utf-8"))["author"]
+
+
 def lag_pdf(html_rot: Path, bok: Path, ut: Path, sekunder: int) -> dict:
     """Skriv PDF-en ``ut`` av HTML-boka i ``html_rot``; ``bok`` er bokas kildekatalog
     (``_toc.yml``, ``_config.yml``), ``sekunder`` byggets tidspunkt (``SOURCE_DATE_EPOCH``).
@@ -48,7 +53,9 @@ def lag_pdf(html_rot: Path, bok: Path, ut: Path, sekunder: int) -> dict:
     tider = {}
     start = time.perf_counter()
     tidspunkt = datetime.fromtimestamp(sekunder, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    dokument = samle(html_rot, bok / "_toc.yml", tittel(bok), CSS.read_text(encoding="utf-8"), tidspunkt)
+    dokument = samle(
+        html_rot, bok / "_toc.yml", tittel(bok), CSS.read_text(encoding="utf-8"), tidspunkt, forfatter(bok)
+    )
     tider["samle"] = time.perf_counter() - start
 
     start = time.perf_counter()

@@ -167,10 +167,11 @@ def _utelat(artikkel: Tag, side: str) -> None:
         seksjon.replace_with(avsnitt)
 
 
-def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str) -> str:
+def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str, forfatter: str) -> str:
     """Hele rapporten som ett HTML-dokument (``lang="nb-NO"``) med stilarket ``css``.
     ``tidspunkt`` (W3C-dato, «2024-02-15T00:00:00Z») blir PDF-ens opprettelses- og
-    endringstid; tittelen står på forsiden, i toppteksten og i PDF-ens metadata."""
+    endringstid; tittelen står på forsiden, i toppteksten og i PDF-ens metadata, ``forfatter``
+    (``author`` i ``_config.yml``) på forsiden og i metadataene."""
     rot, delene = deler(toc)
     sider = {rot} | {s for _, ss in delene for s in ss}
     ider: dict[tuple[str, str], str] = {}
@@ -234,14 +235,14 @@ def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str) -> s
         '<div class="forside">'
         f'<p class="tittel">{html.escape(del1)}</p>'
         + (f'<p class="undertittel">{html.escape(del2)}</p>' if del2 else "")
-        + '<p class="utgiver">Utlendingsnemnda (UNE)</p></div>'
+        + f'<p class="utgiver">{html.escape(forfatter)}</p></div>'
     )
     topptekst = '@page { @top-right { content: "' + tittel.replace("\\", "").replace('"', "") + '"; } }'
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nb-NO"><head><meta charset="utf-8">'
         f"<title>{html.escape(tittel)}</title>"
-        '<meta name="author" content="Utlendingsnemnda (UNE)">'
+        f'<meta name="author" content="{html.escape(forfatter)}">'
         f'<meta name="dcterms.created" content="{tidspunkt}">'
         f'<meta name="dcterms.modified" content="{tidspunkt}">'
         f"<style>{css}\n{topptekst}</style></head>\n<body>\n"
