@@ -741,3 +741,26 @@ def test_figures_gir_samme_figures_json_og_tabeller_som_bygget(figures_kjoring, 
     ut, _ = figures_kjoring
     assert (ut / "figures.json").read_bytes() == (bygg_html / "figures.json").read_bytes()
     assert (ut / "tabeller.xlsx").read_bytes() == (bygg_html / "tabeller.xlsx").read_bytes()
+
+
+# ------------------------------------------------------------------ build --avstemming-pdf
+
+
+def test_avstemming_pdf_gar_videre_til_bygget(monkeypatch):
+    """``--avstemming-pdf`` ber bygget om avstemmingen som eget dokument; uten flagget lages
+    bare rapporten (PDF-steget selv er prøvd i ``test_pdf_tilgjengelig.py``)."""
+    from arsrapport.bok import bygg as byggpakke
+    from arsrapport.bok.cli import main
+
+    kall = []
+    monkeypatch.setattr(byggpakke, "bygg", lambda *a, **k: kall.append(k))
+    assert main(["build", "--avstemming-pdf"]) == 0
+    assert main(["build"]) == 0
+    assert [(k["pdf"], k["avstemming_pdf"]) for k in kall] == [(True, True), (True, False)]
+
+
+def test_avstemming_pdf_uten_pdf_avvises(tmp_path):
+    k = arsrapport("build", "--no-pdf", "--avstemming-pdf", "--out", tmp_path / "ut")
+    assert k.rc == 2, str(k)
+    assert "--avstemming-pdf kan ikke brukes sammen med --no-pdf" in k.stderr, str(k)
+    assert "Traceback" not in k.tekst and not (tmp_path / "ut").exists(), str(k)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from arsrapport.bok.trykk.egenskaper import ROLLER, Egenskaper, les, mangler
+from arsrapport.bok.trykk.egenskaper import ROLLER, ROLLER_AVSTEMMING, Egenskaper, les, mangler
 
 #: Rapporten er 55 sider; med forside, innhold og avstemmingen (oversikten og avvikene) høyst så mange.
 MAKS_SIDER = 65
@@ -79,6 +79,13 @@ def test_skriftene_er_innebygd(egenskaper):
     assert all(egenskaper.skrifter.values()), egenskaper.skrifter
 
 
+def test_topptekst_og_sidetall_er_artefakter(egenskaper):
+    """Alt innhold er i strukturtreet eller en artefakt, og hver side unntatt forsiden har
+    topptekst og sidetall som pagineringsartefakter (skjermlesere leser dem ikke inn i teksten)."""
+    assert egenskaper.utenfor_treet == 0
+    assert egenskaper.med_sidetall == egenskaper.sider - 1
+
+
 def test_identifikasjon(egenskaper):
     assert egenskaper.pdfua == "1"
     assert egenskaper.pdfa == "2A"
@@ -114,17 +121,10 @@ def test_avstemmingen_er_kort(pdf):
 
 def test_samme_bytes_to_ganger(pdf, bygg_html, tmp_path):
     """Samme HTML-bok og samme tidspunkt gir samme PDF byte for byte."""
-    import pikepdf
-
+    from arsrapport.bok.hurtiglager import Hurtiglager
     from arsrapport.bok.trykk import lag_pdf
 
-    with pikepdf.open(pdf) as dok:
-        meta = dok.open_metadata()
-        tidspunkt = meta["xmp:CreateDate"]
-    from datetime import datetime
-
-    sekunder = int(datetime.fromisoformat(tidspunkt.replace("Z", "+00:00")).timestamp())
-    from arsrapport.bok.hurtiglager import Hurtiglager
+    sekunder = _sekunder(pdf)
 
     kilder = Hurtiglager().kilder()
     if not (kilder / "_toc.yml").is_file():
@@ -132,3 +132,50 @@ def test_samme_bytes_to_ganger(pdf, bygg_html, tmp_path):
     ny = tmp_path / "arsrapport.pdf"
     lag_pdf(bygg_html / "html", kilder, ny, sekunder)
     assert ny.read_bytes() == pdf.read_bytes()
+
+
+def test_hele_avstemmingen_som_eget_dokument(pdf, bygg_html, hurtiglager, tmp_path):
+    """``--avstemming-pdf``: byggets PDF-steg lager ``avstemming.pdf`` av den samme HTML-boka,
+    med hele avstemmingen (også alle publiserte tall), like tilgjengelig som rapporten; andre
+    gang gjenbrukes den fra hurtiglageret."""
+    import subprocess
+
+    from arsrapport.bok.bygg.felles import Kildetid
+    from arsrapport.bok.bygg.pdf import AVSTEMMING, lag_pdf
+    from arsrapport.bok.hurtiglager import Hurtiglager
+
+    lager = Hurtiglager(hurtiglager)
+    resultat = tmp_path / "resultat"
+    resultat.mkdir()
+    (resultat / "html").symlink_to(bygg_html / "html", target_is_directory=True)
+    sekunder = _sekunder(pdf)
+    meldinger: list[str] = []
+    fil = lag_pdf(resultat, lager.kilder(), Kildetid(sekunder, "test"), lager, meldinger.append, AVSTEMMING)
+    assert fil == resultat / "pdf" / "avstemming.pdf"
+    e = les(fil)
+    assert mangler(e, ROLLER_AVSTEMMING) == []
+    assert (e.utenfor_treet, e.med_sidetall) == (0, e.sider - 1)
+    assert e.tittel == "Avstemming mot den publiserte rapporten – Årsrapport 2023 – Utlendingsnemnda"
+    assert 20 <= e.sider <= 60
+    tekst = subprocess.run(["pdftotext", str(fil), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Alle publiserte tall for rapportåret" in tekst
+    assert "Publiserte tall boka ikke gjenskaper" in tekst
+    assert "Samfunnsoppdrag" not in tekst  # bare avstemmingen, ikke rapporten
+
+    igjen = tmp_path / "igjen"
+    igjen.mkdir()
+    (igjen / "html").symlink_to(bygg_html / "html", target_is_directory=True)
+    lag_pdf(igjen, lager.kilder(), Kildetid(sekunder, "test"), lager, meldinger.append, AVSTEMMING)
+    assert "avstemming.pdf gjenbrukt" in meldinger[-1]
+    assert (igjen / "pdf" / "avstemming.pdf").read_bytes() == fil.read_bytes()
+
+
+def _sekunder(pdf: Path) -> int:
+    """Byggets tidspunkt, lest av rapport-PDF-en (xmp:CreateDate)."""
+    from datetime import datetime
+
+    import pikepdf
+
+    with pikepdf.open(pdf) as dok:
+        tidspunkt = dok.open_metadata()["xmp:CreateDate"]
+    return int(datetime.fromisoformat(tidspunkt.replace("Z", "+00:00")).timestamp())

@@ -36,6 +36,11 @@ def main(argv: list[str] | None = None) -> int:
         s.add_argument("--out", type=Path, default=None, help="utkatalog (standard: _build/)")
         if navn == "build":
             s.add_argument("--no-pdf", action="store_true", help="hopp over PDF-en (raskere)")
+            s.add_argument(
+                "--avstemming-pdf",
+                action="store_true",
+                help="lag også hele avstemmingen som pdf/avstemming.pdf (med alle publiserte tall)",
+            )
     f = sub.add_parser("forhandsvis", help="bygg HTML-boka, vis den i nettleseren og bygg på nytt ved endringer")
     f.add_argument("--port", type=int, default=8000, help="port på 127.0.0.1 (standard: 8000, ellers neste ledige)")
     f.add_argument("--data", type=Path, default=None, help="katalog med uttrekket (standard: data/)")
@@ -70,8 +75,16 @@ def main(argv: list[str] | None = None) -> int:
             from arsrapport.bok.bygg import bygg
 
             # bygget skriver selv tiden per steg og totalt i oppsummeringen
+            if getattr(a, "no_pdf", False) and getattr(a, "avstemming_pdf", False):
+                p.error("--avstemming-pdf kan ikke brukes sammen med --no-pdf")
             bygg(
-                a.data, a.year, a.out, bok=a.kommando == "build", pdf=not getattr(a, "no_pdf", False), melding=_melding
+                a.data,
+                a.year,
+                a.out,
+                bok=a.kommando == "build",
+                pdf=not getattr(a, "no_pdf", False),
+                avstemming_pdf=getattr(a, "avstemming_pdf", False),
+                melding=_melding,
             )
             return 0
         elif a.kommando == "forhandsvis":

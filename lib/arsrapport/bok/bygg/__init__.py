@@ -85,7 +85,7 @@ from arsrapport.bok.bygg.notatboker import (
     kjor_kapitler,
     uten_klokkeslett,
 )
-from arsrapport.bok.bygg.pdf import lag_pdf
+from arsrapport.bok.bygg.pdf import AVSTEMMING, RAPPORT, lag_pdf
 from arsrapport.bok.bygg.rapport import Byggrapport, _Steg, oppsummering
 from arsrapport.bok.bygg.utkatalog import (
     BYGGMERKE,
@@ -168,6 +168,7 @@ def bygg(
     *,
     bok: bool = True,
     pdf: bool = True,
+    avstemming_pdf: bool = False,
     melding: Melding = _stille,
     hurtiglager: Path | None = None,
 ) -> dict[int, dict[str, float]]:
@@ -291,6 +292,8 @@ def bygg(
                     shutil.copytree(kjoringer_jb["HTML"].katalog / "html", resultat / "html")
                     if pdf:
                         pdf_filer.append(lag_pdf(resultat, kildekatalog, tid, lager, m))
+                    if pdf and avstemming_pdf:
+                        pdf_filer.append(lag_pdf(resultat, kildekatalog, tid, lager, m, AVSTEMMING))
         (resultat / BYGGMERKE).write_text(
             "Laget av arsrapport build/figures. Neste bygg til denne katalogen erstatter den.\n", encoding="utf-8"
         )
@@ -300,7 +303,7 @@ def bygg(
         if bok:
             rapport.utdata["HTML"] = ut / "html" / "index.html"
         for f in pdf_filer:
-            rapport.utdata["PDF"] = ut / "pdf" / f.name
+            rapport.utdata["PDF" if f.name == RAPPORT[0] else "Avstemming (PDF)"] = ut / "pdf" / f.name
         rapport.utdata["figures.json"] = ut / "figures.json"
         rapport.utdata["tabeller.xlsx"] = ut / "tabeller.xlsx"
         if bok:

@@ -3,12 +3,14 @@ WeasyPrint, i stedet for Sphinx' LaTeX-bygger og XeLaTeX (issue 17).
 
 * :mod:`.samle` setter delene I–VII og en kort avstemming sammen til ett HTML-dokument
   (``lang="nb-NO"``, forside, innholdsfortegnelse); teksten, tabellene, figurene og
-  alt-tekstene er de HTML-boka har.
+  alt-tekstene er de HTML-boka har. Hele avstemmingen (med listen over alle publiserte tall)
+  kan lages som eget dokument, ``avstemming.pdf`` (``arsrapport build --avstemming-pdf``).
 * ``trykk.css`` er utskriftsoppsettet: A4, sidetall, topptekst, tabeller og figurer.
 * :func:`lag_pdf` lar WeasyPrint sette dokumentet som PDF/A-2a (tagget: overskrifter,
   avsnitt, lister, tabeller med overskriftsceller, figurer med alt-tekst; ``/Lang``,
   ``DisplayDocTitle``, bokmerker, innebygde skrifter, sRGB-utdataprofil) og legger
-  PDF/UA-1-identifikasjonen til i XMP-metadataene med pikepdf.
+  PDF/UA-1-identifikasjonen til i XMP-metadataene med pikepdf; der får også toppteksten og
+  sidetallene merket de skal ha (artefakter) og overskriftscellene /Scope.
 * Datoene er byggets tidspunkt fra inndataene (:class:`arsrapport.bok.bygg.felles.Kildetid`),
   og PDF-ens /ID er regnet av innholdet: de samme inndataene gir de samme bytene.
 
@@ -25,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from arsrapport.bok.trykk.samle import BOK, samle
+from arsrapport.bok.trykk.samle import BOK, samle, samle_avstemming
 
 CSS = Path(__file__).with_name("trykk.css")
 #: WeasyPrint-varianten: PDF/A-2 nivå A (tagget), PDF 1.7.
@@ -42,9 +44,10 @@ def forfatter(bok: Path) -> str:
     return yaml.safe_load((bok / "_config.yml").read_text(encoding="utf-8"))["author"]
 
 
-def lag_pdf(html_rot: Path, bok: Path, ut: Path, sekunder: int) -> dict:
+def lag_pdf(html_rot: Path, bok: Path, ut: Path, sekunder: int, *, avstemming: bool = False) -> dict:
     """Skriv PDF-en ``ut`` av HTML-boka i ``html_rot``; ``bok`` er bokas kildekatalog
     (``_toc.yml``, ``_config.yml``), ``sekunder`` byggets tidspunkt (``SOURCE_DATE_EPOCH``).
+    ``avstemming=True`` gir hele avstemmingen som eget dokument i stedet for rapporten.
     Gir tidene (samle, weasyprint, metadata) og antallet sider."""
     import logging
 
@@ -53,9 +56,11 @@ def lag_pdf(html_rot: Path, bok: Path, ut: Path, sekunder: int) -> dict:
     tider = {}
     start = time.perf_counter()
     tidspunkt = datetime.fromtimestamp(sekunder, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    dokument = samle(
-        html_rot, bok / "_toc.yml", tittel(bok), CSS.read_text(encoding="utf-8"), tidspunkt, forfatter(bok)
-    )
+    css = CSS.read_text(encoding="utf-8")
+    if avstemming:
+        dokument = samle_avstemming(html_rot, tittel(bok), css, tidspunkt, forfatter(bok))
+    else:
+        dokument = samle(html_rot, bok / "_toc.yml", tittel(bok), css, tidspunkt, forfatter(bok))
     tider["samle"] = time.perf_counter() - start
 
     start = time.perf_counter()
@@ -95,13 +100,14 @@ def _henter(html_rot: Path):
 
 
 def _identifiser(pdf: bytes) -> bytes:
-    """Overskriftscellene får /Scope, og PDF/UA-1 står i XMP-metadataene (ved siden av WeasyPrints PDF/A-2a), uten at pikepdf
-    setter seg selv som produsent eller stempler klokka (``xmp:MetadataDate``); /ID regnes
-    av innholdet."""
+    """Overskriftscellene får /Scope, toppteksten og sidetallene blir artefakter, og PDF/UA-1
+    står i XMP-metadataene (ved siden av WeasyPrints PDF/A-2a), uten at pikepdf setter seg
+    selv som produsent eller stempler klokka (``xmp:MetadataDate``); /ID regnes av innholdet."""
     import pikepdf
 
     with pikepdf.open(io.BytesIO(pdf)) as dok:
         _scope(dok)
+        _artefakter(dok)
         with dok.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             meta["pdfuaid:part"] = "1"
             meta["xmp:MetadataDate"] = meta["xmp:ModifyDate"]
@@ -133,3 +139,40 @@ def _scope(dok) -> None:
                 k.A = a
             a.Scope = pikepdf.Name.Column if i_hodet else pikepdf.Name.Row
         stabel.append((k.get("/K"), i_hodet or k.S == "/THead"))
+
+
+def _artefakter(dok) -> None:
+    """Toppteksten og sidetallene (CSS-margboksene) blir pagineringsartefakter (PDF/UA-1, 7.8).
+
+    WeasyPrint merker dem som vanlig innhold (/Span med /MCID) knyttet til strukturelementer
+    den ikke henger inn i treet: en skjermleser hopper over dem, men innholdet er da verken
+    tagget eller artefakt. Her blir de ``/Artifact <</Type /Pagination>> BDC`` i innholdet,
+    og /ParentTree slipper elementene (de forsvinner når PDF-en lagres)."""
+    import pikepdf
+
+    from arsrapport.bok.trykk.egenskaper import forelderlister, nabare_elementer
+
+    rot = dok.Root.get("/StructTreeRoot")
+    if rot is None or "/ParentTree" not in rot:
+        return
+    nabare = nabare_elementer(rot)
+    lister = forelderlister(rot)
+    for side in dok.pages:
+        liste = lister.get(int(side.obj.get("/StructParents", -1)))
+        if liste is None:
+            continue
+        lose = {m for m, el in enumerate(liste) if isinstance(el, pikepdf.Dictionary) and el.objgen not in nabare}
+        if not lose:
+            continue
+        nye = []
+        for operander, operator in pikepdf.parse_content_stream(side):
+            if (
+                operator == pikepdf.Operator("BDC")
+                and isinstance(operander[1], pikepdf.Dictionary)
+                and int(operander[1].get("/MCID", -1)) in lose
+            ):
+                operander = [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)]
+            nye.append((operander, operator))
+        side.obj.Contents = dok.make_stream(pikepdf.unparse_content_stream(nye))
+        for m in lose:
+            liste[m] = None

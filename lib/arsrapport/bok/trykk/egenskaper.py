@@ -24,6 +24,8 @@ class Egenskaper:
     pdfua: str | None = None  #: pdfuaid:part
     pdfa: str | None = None  #: pdfaid:part + conformance («2A»)
     datoer: dict[str, str] = field(default_factory=dict)  #: /Info og XMP
+    utenfor_treet: int = 0  #: merket innhold (/MCID) uten element i strukturtreet
+    med_sidetall: int = 0  #: sider med pagineringsartefakter (topptekst, sidetall)
 
 
 def _struktur(dok, e: Egenskaper) -> None:
@@ -57,6 +59,54 @@ def _struktur(dok, e: Egenskaper) -> None:
             if not any("/Scope" in x for x in attributter if isinstance(x, pikepdf.Dictionary)):
                 e.th_uten_scope += 1
         stabel.append(k.get("/K"))
+
+
+def nabare_elementer(rot) -> set[tuple[int, int]]:
+    """Strukturelementene (``objgen``) en leser når fra /StructTreeRoot gjennom /K."""
+    import pikepdf
+
+    sett: set[tuple[int, int]] = set()
+    stabel = [rot.get("/K")]
+    while stabel:
+        k = stabel.pop()
+        if isinstance(k, pikepdf.Array):
+            stabel.extend(k)
+        elif isinstance(k, pikepdf.Dictionary) and "/S" in k and k.objgen not in sett:
+            sett.add(k.objgen)
+            stabel.append(k.get("/K"))
+    return sett
+
+
+def forelderlister(rot) -> dict[int, object]:
+    """/ParentTree som {/StructParents-nummer: liste over elementene per MCID} (WeasyPrint
+    skriver ett flatt /Nums-tre)."""
+    tall = rot.ParentTree.get("/Nums") or []
+    return {int(tall[i]): tall[i + 1] for i in range(0, len(tall), 2)}
+
+
+def _innhold(dok, e: Egenskaper) -> None:
+    """Hvert merket innhold med /MCID skal høre til et element leseren når fra roten;
+    topptekst og sidetall skal være /Artifact /Pagination."""
+    import pikepdf
+
+    rot = dok.Root.get("/StructTreeRoot")
+    if rot is None or "/ParentTree" not in rot:
+        return
+    nabare = nabare_elementer(rot)
+    lister = forelderlister(rot)
+    for side in dok.pages:
+        liste = lister.get(int(side.obj.get("/StructParents", -1)), [])
+        paginering = False
+        for operander, _ in pikepdf.parse_content_stream(side, "BDC"):
+            egen = operander[1] if isinstance(operander[1], pikepdf.Dictionary) else {}
+            if operander[0] == "/Artifact":
+                paginering |= egen.get("/Type") == "/Pagination"
+            elif "/MCID" in egen:
+                m = int(egen.MCID)
+                el = liste[m] if m < len(liste) else None
+                if not isinstance(el, pikepdf.Dictionary) or el.objgen not in nabare:
+                    e.utenfor_treet += 1
+        e.med_sidetall += paginering
 
 
 def _skrifter(dok) -> dict[str, bool]:
@@ -102,6 +152,7 @@ def les(pdf: Path) -> Egenskaper:
             pdfa=(xmp["pdfaid:part"] or "") + (xmp["pdfaid:conformance"] or "") or None,
         )
         _struktur(dok, e)
+        _innhold(dok, e)
         with dok.open_outline() as omriss:
             stabel = [(1, b) for b in reversed(list(omriss.root))]
             while stabel:
@@ -120,10 +171,13 @@ def les(pdf: Path) -> Egenskaper:
 
 #: Rollene en tagget rapport må ha (overskrifter, avsnitt, lister, tabeller med overskriftsceller, figurer).
 ROLLER = ("H1", "H2", "P", "L", "LI", "Table", "TH", "TD", "Figure", "Caption")
+#: Rollene avstemmingen alene må ha (den har tabeller, men ingen figurer eller lister).
+ROLLER_AVSTEMMING = ("H1", "H2", "P", "Table", "TH", "TD", "Caption")
 
 
-def mangler(e: Egenskaper) -> list[str]:
-    """Det som gjør PDF-en utilgjengelig (tom liste: ingenting)."""
+def mangler(e: Egenskaper, roller: tuple[str, ...] = ROLLER) -> list[str]:
+    """Det som gjør PDF-en utilgjengelig (tom liste: ingenting); ``roller`` er strukturtypene
+    dokumentet skal ha."""
     ut = []
     if not e.tagget:
         ut.append("ikke tagget (ingen /StructTreeRoot eller /MarkInfo /Marked)")
@@ -131,12 +185,14 @@ def mangler(e: Egenskaper) -> list[str]:
         ut.append(f"språket er {e.sprak!r}, ikke nb")
     if not e.tittel or not e.vis_tittel:
         ut.append("tittelen mangler eller vises ikke (DisplayDocTitle)")
-    ut += [f"ingen {r} i strukturtreet" for r in ROLLER if not e.roller.get(r)]
+    ut += [f"ingen {r} i strukturtreet" for r in roller if not e.roller.get(r)]
     uten = sum(1 for a in e.figurer if not (a or "").strip())
     if uten:
         ut.append(f"{uten} av {len(e.figurer)} figurer mangler alt-tekst")
     if e.th_uten_scope:
         ut.append(f"{e.th_uten_scope} overskriftsceller (TH) uten /Scope")
+    if e.utenfor_treet:
+        ut.append(f"{e.utenfor_treet} biter innhold er verken i strukturtreet eller artefakter")
     if not e.bokmerker:
         ut.append("ingen bokmerker")
     ikke = sorted(n for n, inne in e.skrifter.items() if not inne)

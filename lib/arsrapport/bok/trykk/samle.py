@@ -123,17 +123,19 @@ def _kolonnebredder(artikkel: Tag) -> None:
         if not antall or any(len(r) != antall or any(c.get("colspan") for c in r) for r in rader):
             continue
         kropp = [r for r in rader if r[0].find_parent("tbody") is not None]
-        hoyre, bredder, minste = [], [], []
+        hoyre, bredder, typiske, minste = [], [], [], []
         for i in range(antall):
             fylte = [r[i] for r in kropp if r[i].get_text(strip=True)]
             hoyre.append(bool(fylte) and all("text-right" in c.get("class", []) for c in fylte))
             tekster = [r[i].get_text(" ", strip=True).replace("\u00ad", "") for r in kropp]
             overskrift = [r[i].get_text(" ", strip=True).replace("\u00ad", "") for r in rader if r not in kropp]
             bredder.append(max((len(t) for t in tekster), default=0))
+            # tall brytes ikke: tallkolonnene får den lengste cellen, tekstkolonnene den typiske
+            typiske.append(bredder[-1] if hoyre[-1] else _typisk([len(t) for t in tekster]))
             minste.append(max((len(o) for t in tekster + overskrift for o in t.split()), default=0))
         if sum(b + 3 for b in bredder) <= TEGN_PER_LINJE:
             continue
-        tegn = kolonnebredder(hoyre, bredder, minste)
+        tegn = kolonnebredder(hoyre, typiske, minste)
         kolonner = BeautifulSoup("", "lxml").new_tag("colgroup")
         for t in tegn:
             col = BeautifulSoup("", "lxml").new_tag("col")
@@ -145,6 +147,15 @@ def _kolonnebredder(artikkel: Tag) -> None:
         else:
             tabell.insert(0, kolonner)
         tabell["class"] = [*tabell.get("class", []), "fast"]
+
+
+def _typisk(lengder: list[int]) -> int:
+    """Lengden nesten alle cellene i en tekstkolonne holder seg innenfor (90-persentilen):
+    noen få lange merknader skal ikke ta plassen fra en kolonne som er lang i hver rad."""
+    if not lengder:
+        return 0
+    ordnet = sorted(lengder)
+    return ordnet[min(len(ordnet) - 1, (9 * len(ordnet)) // 10)]
 
 
 def _flytt_overskrifter(artikkel: Tag, trinn: int) -> None:
@@ -173,7 +184,51 @@ def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str, forf
     endringstid; tittelen står på forsiden, i toppteksten og i PDF-ens metadata, ``forfatter``
     (``author`` i ``_config.yml``) på forsiden og i metadataene."""
     rot, delene = deler(toc)
-    sider = {rot} | {s for _, ss in delene for s in ss}
+    return _dokument(html_rot, rot, delene, tittel, css, tidspunkt, forfatter, utelat=True)
+
+
+#: Siden med avstemmingen i HTML-boka; hele, også listen over alle publiserte tall, er
+#: ``avstemming.pdf`` (``arsrapport build --avstemming-pdf``).
+AVSTEMMING = "vedlegg/avstemming"
+
+
+def samle_avstemming(html_rot: Path, tittel: str, css: str, tidspunkt: str, forfatter: str) -> str:
+    """Hele avstemmingen (oversikten, avvikene og alle publiserte tall for rapportåret ved
+    siden av bokas) som eget dokument til dem som vil ha den på papir. ``tittel`` er
+    rapportens; dokumentet heter «Avstemming mot den publiserte rapporten – <tittel>»."""
+    h1 = _artikkel(html_rot, AVSTEMMING).find("h1")
+    for a in h1.select("a.headerlink") if h1 else []:
+        a.decompose()
+    navn = h1.get_text(" ", strip=True) if h1 else "Avstemming"
+    return _dokument(
+        html_rot,
+        None,
+        [(navn, [AVSTEMMING])],
+        f"{navn} – {tittel}",
+        css,
+        tidspunkt,
+        forfatter,
+        utelat=False,
+        topptekst=tittel,
+    )
+
+
+def _dokument(
+    html_rot: Path,
+    rot: str | None,
+    delene: list[tuple[str, list[str]]],
+    tittel: str,
+    css: str,
+    tidspunkt: str,
+    forfatter: str,
+    *,
+    utelat: bool,
+    topptekst: str | None = None,
+) -> str:
+    """Forsiden, innholdsfortegnelsen (når det er mer enn én del), forordet (siden ``rot``,
+    om den er gitt) og delene; ``utelat`` tar bort seksjonene i :data:`UTELATTE_SEKSJONER`.
+    Toppteksten til høyre er ``topptekst`` (standard: tittelen)."""
+    sider = ({rot} if rot else set()) | {s for _, ss in delene for s in ss}
     ider: dict[tuple[str, str], str] = {}
     for side in sider:  # sidens eget anker, for lenker til hele siden
         ider[(side, "")] = f"{_slug(side)}--"
@@ -181,15 +236,17 @@ def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str, forf
     innhold: list[str] = []
     oversikt: list[Del] = []
 
-    forside = _artikkel(html_rot, rot)
-    _rydd(forside, rot, html_rot, sider, ider)
-    for p in forside.find_all("p"):
-        if _BARE_NETT.search(p.get_text()):
-            p.decompose()
-    _flytt_overskrifter(forside, 0)
-    h1 = forside.find("h1")
-    forord_tittel = h1.get_text(" ", strip=True) if h1 else tittel
-    innhold.append(f'<div class="forord" id="{_slug(rot)}--">{_indre(forside)}</div>')
+    forord_tittel = tittel
+    if rot:
+        forside = _artikkel(html_rot, rot)
+        _rydd(forside, rot, html_rot, sider, ider)
+        for p in forside.find_all("p"):
+            if _BARE_NETT.search(p.get_text()):
+                p.decompose()
+        _flytt_overskrifter(forside, 0)
+        h1 = forside.find("h1")
+        forord_tittel = h1.get_text(" ", strip=True) if h1 else tittel
+        innhold.append(f'<div class="forord" id="{_slug(rot)}--">{_indre(forside)}</div>')
 
     for nr, (overskrift, ss) in enumerate(delene, 1):
         anker = f"del-{nr}"
@@ -197,7 +254,8 @@ def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str, forf
         deler_html = [f'<section class="del" id="{anker}"><h1>{html.escape(overskrift)}</h1>']
         for side in ss:
             artikkel = _artikkel(html_rot, side)
-            _utelat(artikkel, side)
+            if utelat:
+                _utelat(artikkel, side)
             _rydd(artikkel, side, html_rot, sider, ider)
             _kolonnebredder(artikkel)
             h = artikkel.find("h1")
@@ -214,21 +272,24 @@ def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str, forf
         oversikt.append(del_)
         innhold.append("\n".join(deler_html))
 
-    toc_html = [
-        '<nav class="innhold" aria-labelledby="innhold-tittel">',
-        '<h1 id="innhold-tittel">Innhold</h1>',
-        "<ol>",
-    ]
-    toc_html.append(f'<li class="kapittel"><a href="#{_slug(rot)}--">{html.escape(forord_tittel)}</a></li>')
-    for del_ in oversikt:
-        toc_html.append(f'<li class="del"><a href="#{del_.anker}">{html.escape(del_.tittel)}</a>')
-        if del_.kapitler:
-            toc_html.append("<ol>")
-            for k in del_.kapitler:
-                toc_html.append(f'<li class="kapittel"><a href="#{k.anker}">{html.escape(k.tittel)}</a></li>')
-            toc_html.append("</ol>")
-        toc_html.append("</li>")
-    toc_html.append("</ol></nav>")
+    toc_html: list[str] = []
+    if len(oversikt) > 1:
+        toc_html = [
+            '<nav class="innhold" aria-labelledby="innhold-tittel">',
+            '<h1 id="innhold-tittel">Innhold</h1>',
+            "<ol>",
+        ]
+        if rot:
+            toc_html.append(f'<li class="kapittel"><a href="#{_slug(rot)}--">{html.escape(forord_tittel)}</a></li>')
+        for del_ in oversikt:
+            toc_html.append(f'<li class="del"><a href="#{del_.anker}">{html.escape(del_.tittel)}</a>')
+            if del_.kapitler:
+                toc_html.append("<ol>")
+                for k in del_.kapitler:
+                    toc_html.append(f'<li class="kapittel"><a href="#{k.anker}">{html.escape(k.tittel)}</a></li>')
+                toc_html.append("</ol>")
+            toc_html.append("</li>")
+        toc_html.append("</ol></nav>")
 
     del1, _, del2 = tittel.partition(" – ")
     forsiden = (
@@ -237,7 +298,8 @@ def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str, forf
         + (f'<p class="undertittel">{html.escape(del2)}</p>' if del2 else "")
         + f'<p class="utgiver">{html.escape(forfatter)}</p></div>'
     )
-    topptekst = '@page { @top-right { content: "' + tittel.replace("\\", "").replace('"', "") + '"; } }'
+    hoyre = (topptekst or tittel).replace("\\", "").replace('"', "")
+    stil_topp = '@page { @top-right { content: "' + hoyre + '"; } }'
     return (
         "<!DOCTYPE html>\n"
         '<html lang="nb-NO"><head><meta charset="utf-8">'
@@ -245,7 +307,7 @@ def samle(html_rot: Path, toc: Path, tittel: str, css: str, tidspunkt: str, forf
         f'<meta name="author" content="{html.escape(forfatter)}">'
         f'<meta name="dcterms.created" content="{tidspunkt}">'
         f'<meta name="dcterms.modified" content="{tidspunkt}">'
-        f"<style>{css}\n{topptekst}</style></head>\n<body>\n"
+        f"<style>{css}\n{stil_topp}</style></head>\n<body>\n"
         + forsiden
         + "\n"
         + "\n".join(toc_html)
