@@ -13,6 +13,8 @@ import pytest
 from arsrapport.grunn.config import PROSJEKTROT
 
 LIB = PROSJEKTROT / "lib" / "arsrapport"
+#: Alle pakkene i ``lib/`` (biblioteket og generatoren): grensen på 700 linjer gjelder dem alle.
+ALLE_PAKKER = PROSJEKTROT / "lib"
 
 #: Lagene nedenfra og opp, med pakkene i hvert. Samme tabell står i docs/arkitektur.md.
 LAG: dict[str, tuple[str, ...]] = {
@@ -163,6 +165,6 @@ def test_arkitekturdokumentet_har_samme_lag():
                 assert f"`{modul.stem}`" in linje, f"{modul.stem} mangler i raden for {lag} i docs/arkitektur.md"
 
 
-@pytest.mark.parametrize("fil", sorted(LIB.rglob("*.py")), ids=lambda f: str(f.relative_to(LIB)))
+@pytest.mark.parametrize("fil", sorted(ALLE_PAKKER.rglob("*.py")), ids=lambda f: str(f.relative_to(ALLE_PAKKER)))
 def test_ingen_modul_er_over_700_linjer(fil):
     assert len(fil.read_text(encoding="utf-8").splitlines()) <= 700

@@ -14,7 +14,8 @@ from arsrapport.maal import rettssaker as rs
 from arsrapport.maal import uiv as uiv_mal
 from uttrekksgenerator import okonomi, referanse
 from uttrekksgenerator.kalibrering import GOLDEN, Mal
-from uttrekksgenerator.rettssaker import EKSTRAKT, IKKE_GJENSKAPT, lag_plan, lag_rettssaker
+from uttrekksgenerator.rettssaker import EKSTRAKT, IKKE_GJENSKAPT, lag_rettssaker
+from uttrekksgenerator.rettssaksplan import lag_plan
 from uttrekksgenerator.uiv import lag_uiv
 
 FRO = 20240215
