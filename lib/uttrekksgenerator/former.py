@@ -13,7 +13,6 @@ from uttrekksgenerator.saksplan import GRUPPER, OPPHOLD, _fordel
 from uttrekksgenerator.utvalg import velg_med_snitt
 
 FORMER = AVGJORELSESFORMER
-NEMNDMOTE = NEMNDMOTEFORMER
 
 
 def formplan(mal: Mal, df: pd.DataFrame) -> dict[tuple[int, str], dict[str, int]]:

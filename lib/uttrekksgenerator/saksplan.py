@@ -26,7 +26,6 @@ OPPHOLD = [g for g in GRUPPER if g != "asyl"]
 
 # Anslag der rapporten ikke oppgir tall (2018–2020 og gruppetall for 2021–2022).
 BEHANDLET_ANSLAG = {2018: 3600, 2019: 7300, 2020: 6100}
-MOTTATT_ANSLAG = {2018: 8200, 2019: 7000, 2020: 5100}
 
 
 @dataclass
