@@ -150,17 +150,9 @@ def _artefakter(dok) -> None:
     og /ParentTree slipper elementene (de forsvinner når PDF-en lagres)."""
     import pikepdf
 
-    from arsrapport.bok.trykk.egenskaper import forelderlister, nabare_elementer
+    from arsrapport.bok.trykk.egenskaper import sider_med_elementer
 
-    rot = dok.Root.get("/StructTreeRoot")
-    if rot is None or "/ParentTree" not in rot:
-        return
-    nabare = nabare_elementer(rot)
-    lister = forelderlister(rot)
-    for side in dok.pages:
-        liste = lister.get(int(side.obj.get("/StructParents", -1)))
-        if liste is None:
-            continue
+    for side, liste, nabare in sider_med_elementer(dok):
         lose = {m for m, el in enumerate(liste) if isinstance(el, pikepdf.Dictionary) and el.objgen not in nabare}
         if not lose:
             continue

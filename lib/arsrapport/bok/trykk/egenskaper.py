@@ -84,18 +84,24 @@ def forelderlister(rot) -> dict[int, object]:
     return {int(tall[i]): tall[i + 1] for i in range(0, len(tall), 2)}
 
 
-def _innhold(dok, e: Egenskaper) -> None:
-    """Hvert merket innhold med /MCID skal høre til et element leseren når fra roten;
-    topptekst og sidetall skal være /Artifact /Pagination."""
-    import pikepdf
-
+def sider_med_elementer(dok):
+    """For hver side: (siden, strukturelementene per MCID, elementene leseren når fra roten).
+    Ingenting når PDF-en ikke har strukturtre."""
     rot = dok.Root.get("/StructTreeRoot")
     if rot is None or "/ParentTree" not in rot:
         return
     nabare = nabare_elementer(rot)
     lister = forelderlister(rot)
     for side in dok.pages:
-        liste = lister.get(int(side.obj.get("/StructParents", -1)), [])
+        yield side, lister.get(int(side.obj.get("/StructParents", -1)), []), nabare
+
+
+def _innhold(dok, e: Egenskaper) -> None:
+    """Hvert merket innhold med /MCID skal høre til et element leseren når fra roten;
+    topptekst og sidetall skal være /Artifact /Pagination."""
+    import pikepdf
+
+    for side, liste, nabare in sider_med_elementer(dok):
         paginering = False
         for operander, _ in pikepdf.parse_content_stream(side, "BDC"):
             egen = operander[1] if isinstance(operander[1], pikepdf.Dictionary) else {}
